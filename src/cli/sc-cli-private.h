@@ -1,0 +1,35 @@
+/* sc-cli-private.h
+ *
+ * Copyright 2026 The Stockcast authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+#include "sc-error.h"
+
+G_BEGIN_DECLS
+
+/* argv[0] is the subcommand's name; the return value is the exit status. */
+typedef int (*ScCliCommandFunc) (int    argc,
+                                 char **argv);
+
+/* Parses the subcommand's options in place. On a bad option it prints the
+ * message and the subcommand's usage to stderr and returns FALSE (exit 1). */
+gboolean _sc_cli_parse_options (const char          *parameter_string,
+                                const char          *summary,
+                                const GOptionEntry  *entries,
+                                int                 *argc,
+                                char              ***argv);
+/* Prints "stockcast: MESSAGE" to stderr; returns the exit status for it. */
+int      _sc_cli_fail          (const GError        *error);
+/* Same, for a usage problem found after option parsing (exit 1). */
+int      _sc_cli_usage_error   (const char          *format,
+                                ...) G_GNUC_PRINTF (1, 2);
+
+/* Subcommands. Each lives in sc-cli-NAME.c. */
+
+G_END_DECLS

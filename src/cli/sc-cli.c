@@ -1,0 +1,169 @@
+/* sc-cli.c
+ *
+ * Copyright 2026 The Stockcast authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "sc-cli.h"
+#include "sc-cli-private.h"
+
+typedef struct
+{
+  const char       *name;
+  ScCliCommandFunc  func;
+  const char       *summary;
+} ScCliCommand;
+
+static const ScCliCommand commands[] = {
+  { NULL, NULL, NULL }
+};
+
+static const char *usage_lines[] = {
+  N_("stockcast                      Open the window"),
+  N_("stockcast models [--json]"),
+  N_("stockcast predict TICKER [--model ID] [--horizons 10,60,365] [--years 10] [--csv FILE] [--offline] [--save --user NAME --password-stdin] [--json]"),
+  N_("stockcast backtest TICKER [--model ID] [--csv FILE] [--offline] [--protocol walk-forward|seed] [--json]"),
+  N_("stockcast chart TICKER [--model ID] [--csv FILE] [--range 1m|6m|1y|5y|10y|all] [--size WxH] --output FILE.png|.svg|.pdf"),
+  N_("stockcast import-csv TICKER FILE"),
+  N_("stockcast account register NAME --email ADDRESS --password-stdin"),
+  N_("stockcast account login|delete NAME --password-stdin"),
+  N_("stockcast account passwd NAME --password-stdin"),
+  N_("stockcast account reset NAME --recovery-code CODE --password-stdin"),
+  N_("stockcast history [delete UUID] --user NAME --password-stdin [--json]"),
+  N_("stockcast sync --user NAME --password-stdin [--server URL] [--register]"),
+};
+
+static void
+print_usage (FILE *stream)
+{
+  fprintf (stream, "%s\n", _("Usage:"));
+  for (guint i = 0; i < G_N_ELEMENTS (usage_lines); i++)
+    fprintf (stream, "  %s\n", _(usage_lines[i]));
+  fprintf (stream, "\n%s\n", _("Run “stockcast COMMAND --help” for the options of a command."));
+  fprintf (stream, "%s\n", _("Exit status: 0 success, 1 usage error, 2 data error, 3 network error, 4 authentication failed."));
+}
+
+static const ScCliCommand *
+find_command (const char *name)
+{
+  for (guint i = 0; commands[i].name != NULL; i++)
+    if (g_strcmp0 (commands[i].name, name) == 0)
+      return &commands[i];
+
+  return NULL;
+}
+
+gboolean
+sc_cli_wants_cli (int    argc,
+                  char **argv)
+{
+  if (argc < 2)
+    return FALSE;
+
+  /* Options GApplication itself handles when D-Bus activates us. */
+  if (g_str_has_prefix (argv[1], "--gapplication-"))
+    return FALSE;
+
+  return TRUE;
+}
+
+int
+sc_cli_main (int    argc,
+             char **argv)
+{
+  const ScCliCommand *command;
+  const char *name;
+
+  g_return_val_if_fail (argc >= 2, 1);
+
+  name = argv[1];
+
+  if (g_str_equal (name, "--version") || g_str_equal (name, "-v"))
+    {
+      printf ("Stockcast %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+
+  if (g_str_equal (name, "--help") || g_str_equal (name, "-h") || g_str_equal (name, "help"))
+    {
+      print_usage (stdout);
+      return 0;
+    }
+
+  command = find_command (name);
+  if (command == NULL)
+    {
+      if (name[0] == '-')
+        fprintf (stderr, _("stockcast: unknown option “%s”.\n"), name);
+      else
+        fprintf (stderr, _("stockcast: unknown command “%s”.\n"), name);
+      print_usage (stderr);
+      return 1;
+    }
+
+  return command->func (argc - 1, argv + 1);
+}
+
+gboolean
+_sc_cli_parse_options (const char          *parameter_string,
+                       const char          *summary,
+                       const GOptionEntry  *entries,
+                       int                 *argc,
+                       char              ***argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *prgname = NULL;
+
+  prgname = g_strdup_printf ("stockcast %s", (*argv)[0]);
+  context = g_option_context_new (parameter_string);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  if (summary != NULL)
+    g_option_context_set_summary (context, summary);
+  if (entries != NULL)
+    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+
+  g_set_prgname (prgname);
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
+
+      fprintf (stderr, "stockcast: %s\n\n%s", error->message, help);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+int
+_sc_cli_fail (const GError *error)
+{
+  g_return_val_if_fail (error != NULL, 2);
+
+  fprintf (stderr, "stockcast: %s\n", error->message);
+  return sc_error_exit_code (error);
+}
+
+int
+_sc_cli_usage_error (const char *format,
+                     ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  fprintf (stderr, "stockcast: %s\n", message);
+  fprintf (stderr, "%s\n", _("Run “stockcast --help” for usage."));
+  return 1;
+}

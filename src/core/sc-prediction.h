@@ -1,0 +1,61 @@
+/* sc-prediction.h
+ *
+ * Copyright 2026 The Stockcast authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "sc-prices.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  int    horizon;      /* trading days ahead */
+  ScDay  date;         /* target trading day */
+  double price;
+  double low;          /* 80% interval */
+  double high;
+} ScForecast;
+
+typedef struct
+{
+  int    horizon;
+  guint  n;            /* out-of-sample points scored */
+  double mae;
+  double rmse;
+  double mape;         /* percent */
+  double r2;
+  double mase;         /* MAE / MAE of "price stays as today" on the same rows */
+  double direction;    /* fraction of correctly called up/down moves, 0..1 */
+  double coverage;     /* fraction of outcomes inside the 80% interval, 0..1 */
+} ScHorizonMetrics;
+
+/* The outcome of one prediction run: what the CLI prints as JSON, the
+ * window shows, the chart draws and the history stores. */
+typedef struct
+{
+  char             *ticker;
+  char             *model_id;
+  char             *source;        /* "csv", "cache", "yahoo", "tiingo", "sample" */
+  ScDay             as_of;         /* date of the last row used */
+  double            last_close;
+  guint             rows;          /* rows in the training window */
+  guint             n_forecasts;
+  ScForecast       *forecasts;
+  char             *protocol;      /* "walk-forward" or "seed" */
+  guint             n_metrics;
+  ScHorizonMetrics *metrics;
+  double            seconds;
+  gint              ref_count;
+} ScPrediction;
+
+ScPrediction *sc_prediction_new   (void);
+ScPrediction *sc_prediction_ref   (ScPrediction *self);
+void          sc_prediction_unref (ScPrediction *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScPrediction, sc_prediction_unref)
+
+G_END_DECLS
