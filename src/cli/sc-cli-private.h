@@ -30,6 +30,33 @@ int      _sc_cli_fail          (const GError        *error);
 int      _sc_cli_usage_error   (const char          *format,
                                 ...) G_GNUC_PRINTF (1, 2);
 
+/* Prices for TICKER: from csv_path if not NULL, else the cache, refreshed
+ * from the network unless offline, else the bundled sample data. Sets
+ * *out_source to "csv", "cache", "yahoo", "tiingo" or "sample".
+ * (sc-cli-prices.c) */
+struct _ScPriceSeries *_sc_cli_load_prices (const char  *ticker,
+                                            const char  *csv_path,
+                                            gboolean     offline,
+                                            char       **out_source,
+                                            GError     **error);
+
+/* Saves a prediction to USER's history after reading their password from
+ * stdin; returns the new result's uuid. (sc-cli-history.c) */
+struct _ScPrediction;
+char *_sc_cli_save_prediction (const char            *username,
+                               struct _ScPrediction  *prediction,
+                               GError               **error);
+
 /* Subcommands. Each lives in sc-cli-NAME.c. */
+
+/* core */
+
+/* prices */
+
+/* accounts and history */
+
+/* chart */
+
+/* sync */
 
 G_END_DECLS

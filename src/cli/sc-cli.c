@@ -23,6 +23,16 @@ typedef struct
 } ScCliCommand;
 
 static const ScCliCommand commands[] = {
+  /* core */
+
+  /* prices */
+
+  /* accounts and history */
+
+  /* chart */
+
+  /* sync */
+
   { NULL, NULL, NULL }
 };
 

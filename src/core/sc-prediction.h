@@ -35,7 +35,9 @@ typedef struct
 
 /* The outcome of one prediction run: what the CLI prints as JSON, the
  * window shows, the chart draws and the history stores. */
-typedef struct
+typedef struct _ScPrediction ScPrediction;
+
+struct _ScPrediction
 {
   char             *ticker;
   char             *model_id;
@@ -50,7 +52,7 @@ typedef struct
   ScHorizonMetrics *metrics;
   double            seconds;
   gint              ref_count;
-} ScPrediction;
+};
 
 ScPrediction *sc_prediction_new   (void);
 ScPrediction *sc_prediction_ref   (ScPrediction *self);
