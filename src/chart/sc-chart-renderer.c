@@ -85,7 +85,6 @@ struct _ScChartRenderer
   PangoFontDescription  *font;
   PangoFontDescription  *small_font;
   PangoFontDescription  *title_font;
-  char                  *month_names[12];
 
   Layout                 layout;
 
@@ -344,6 +343,7 @@ static const struct
 } date_steps[] = {
   { STEP_DAY, 1, 1 },
   { STEP_DAY, 2, 2 },
+  { STEP_DAY, 3, 3 },
   { STEP_WEEK, 1, 7 },
   { STEP_HALF_MONTH, 1, 15 },
   { STEP_MONTH, 1, 30.4 },
@@ -378,7 +378,8 @@ add_date_tick (GArray *ticks,
   g_array_append_val (ticks, tick);
 }
 
-static void
+/* Plain labels; returns whether one of them names the year. */
+static gboolean
 label_date_ticks (GArray   *ticks,
                   StepKind  kind)
 {
@@ -415,18 +416,22 @@ label_date_ticks (GArray   *ticks,
         }
     }
 
-  /* Without a January in view, the first label says which year it is. */
-  if (!year_shown && ticks->len > 0)
-    {
-      ScChartTick *tick = &g_array_index (ticks, ScChartTick, 0);
-      int y, m, d;
+  return year_shown;
+}
 
-      day_to_ymd ((gint64) tick->value, &y, &m, &d);
-      if (kind == STEP_MONTH)
-        g_snprintf (tick->label, sizeof tick->label, C_("chart date", "%s %d"), month_name (m), y);
-      else
-        g_snprintf (tick->label, sizeof tick->label, C_("chart date", "%s %d, %d"), month_name (m), d, y);
-    }
+/* The first label with its year, for views without a January. */
+static void
+label_with_year (ScChartTick *tick,
+                 StepKind     kind)
+{
+  int y, m, d;
+
+  day_to_ymd ((gint64) tick->value, &y, &m, &d);
+  if (kind == STEP_MONTH)
+    /* TRANSLATORS: a date tick: abbreviated month and year */
+    g_snprintf (tick->label, sizeof tick->label, C_("chart date", "%s %d"), month_name (m), y);
+  else
+    g_snprintf (tick->label, sizeof tick->label, C_("chart date", "%s %d, %d"), month_name (m), d, y);
 }
 
 static GArray *
@@ -453,7 +458,6 @@ generate_date_ticks (guint  step,
             continue;
           add_date_tick (ticks, d, first, last, width_px);
         }
-      label_date_ticks (ticks, kind);
       return ticks;
     }
 
@@ -482,18 +486,37 @@ generate_date_ticks (guint  step,
           }
     }
 
-  label_date_ticks (ticks, kind);
   return ticks;
 }
 
-/* Measures the labels, drops those that stick out of the axis and says
- * whether the rest keep a comfortable gap. */
+static gboolean
+labels_clear (GArray *ticks)
+{
+  for (guint i = 1; i < ticks->len; i++)
+    {
+      const ScChartTick *a = &g_array_index (ticks, ScChartTick, i - 1);
+      const ScChartTick *b = &g_array_index (ticks, ScChartTick, i);
+      double gap = 12 + 0.25 * MAX (a->extent, b->extent);
+
+      /* Never denser than a tick per 50 px: easier to read. */
+      if (b->pos - a->pos < MAX (50.0, (a->extent + b->extent) / 2 + gap))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Labels and measures the ticks, drops those that stick out of the axis
+ * and says whether the rest keep a comfortable gap. */
 static gboolean
 fit_date_ticks (GArray             *ticks,
+                StepKind            kind,
                 double              width_px,
                 ScChartMeasureFunc  measure,
                 gpointer            user_data)
 {
+  gboolean year_shown = label_date_ticks (ticks, kind);
+
   for (guint i = 0; i < ticks->len; i++)
     {
       ScChartTick *tick = &g_array_index (ticks, ScChartTick, i);
@@ -506,14 +529,20 @@ fit_date_ticks (GArray             *ticks,
         }
     }
 
-  for (guint i = 1; i < ticks->len; i++)
-    {
-      const ScChartTick *a = &g_array_index (ticks, ScChartTick, i - 1);
-      const ScChartTick *b = &g_array_index (ticks, ScChartTick, i);
-      double gap = MAX (18.0, 0.6 * MAX (a->extent, b->extent));
+  if (!labels_clear (ticks))
+    return FALSE;
 
-      if (b->pos - a->pos < (a->extent + b->extent) / 2 + gap)
-        return FALSE;
+  /* Name the year on the first label if it still fits; else leave it. */
+  if (!year_shown && ticks->len > 0)
+    {
+      ScChartTick *tick = &g_array_index (ticks, ScChartTick, 0);
+      ScChartTick saved = *tick;
+
+      label_with_year (tick, kind);
+      tick->extent = measure (tick->label, user_data);
+      if (tick->pos - tick->extent / 2 < 0 || tick->pos + tick->extent / 2 > width_px ||
+          !labels_clear (ticks))
+        *tick = saved;
     }
 
   return TRUE;
@@ -526,26 +555,42 @@ sc_chart_date_ticks (double              first,
                      ScChartMeasureFunc  measure,
                      gpointer            user_data)
 {
+  GArray *best = NULL;
+
   g_return_val_if_fail (measure != NULL, NULL);
 
   if (!(last > first) || !(width_px > 0))
     return g_array_new (FALSE, TRUE, sizeof (ScChartTick));
 
+  /* The finest step whose labels fit, with at least two of them; failing
+   * that, the fitting step with the most labels. */
   for (guint i = 0; i < G_N_ELEMENTS (date_steps); i++)
     {
       GArray *ticks;
-      gboolean last_step = i == G_N_ELEMENTS (date_steps) - 1;
 
-      /* Steps that would put a label less than 16 px apart never fit. */
-      if (!last_step && (last - first) / date_steps[i].approx_days > width_px / 16)
+      /* Steps that would put labels less than 16 px apart never fit. */
+      if ((last - first) / date_steps[i].approx_days > width_px / 16)
         continue;
 
       ticks = generate_date_ticks (i, first, last, width_px);
-      if (fit_date_ticks (ticks, width_px, measure, user_data) &&
-          (ticks->len >= 2 || last_step || (last - first) / date_steps[i + 1].approx_days < 1))
-        return ticks;
-      g_array_unref (ticks);
+      if (fit_date_ticks (ticks, date_steps[i].kind, width_px, measure, user_data))
+        {
+          if (ticks->len >= 2)
+            {
+              g_clear_pointer (&best, g_array_unref);
+              return ticks;
+            }
+          if (best == NULL || ticks->len > best->len)
+            {
+              g_clear_pointer (&best, g_array_unref);
+              best = g_steal_pointer (&ticks);
+            }
+        }
+      g_clear_pointer (&ticks, g_array_unref);
     }
+
+  if (best != NULL)
+    return best;
 
   return g_array_new (FALSE, TRUE, sizeof (ScChartTick));
 }
@@ -676,27 +721,28 @@ sc_chart_price_ticks (double      low,
   ScChartScale scale = { low, high, 0, height_px, log_scale };
   double max_ticks;
   double step;
-  GArray *ticks;
+  GArray *lin = NULL;
+  GArray *dec = NULL;
 
   if (!(high > low) || !(height_px > 0) || (log_scale && !(low > 0)))
     return g_array_new (FALSE, TRUE, sizeof (ScChartTick));
 
   max_ticks = MAX (1.0, floor (height_px / min_gap_px));
 
-  /* Linear steps: on a log scale they still suit a narrow range. */
-  step = nice_step ((high - low) / max_ticks);
-  for (int tries = 0; tries < 40; tries++, step = next_nice_step (step))
+  /* Linear steps, from fine to coarse: the first that keeps the gap wins.
+   * On a log scale they still suit a narrow range. */
+  step = nice_step ((high - low) / max_ticks / 8);
+  for (int tries = 0; tries < 60; tries++, step = next_nice_step (step))
     {
-      ticks = linear_ticks (low, high, step, &scale, currency);
-      if (ticks->len <= 1 || min_gap (ticks) >= min_gap_px)
-        {
-          if (!log_scale || (ticks->len >= 3 && high / low < 20))
-            return ticks;
-          g_array_unref (ticks);
-          break;
-        }
-      g_array_unref (ticks);
+      lin = linear_ticks (low, high, step, &scale, currency);
+      if (lin->len <= 1 || min_gap (lin) >= min_gap_px)
+        break;
+      g_clear_pointer (&lin, g_array_unref);
     }
+  if (lin == NULL)
+    lin = g_array_new (FALSE, TRUE, sizeof (ScChartTick));
+  if (!log_scale)
+    return lin;
 
   /* Log scale: 1-2-5 per decade, then 1-3, then decades, then every 10^k. */
   {
@@ -708,13 +754,13 @@ sc_chart_price_ticks (double      low,
     int e0 = (int) floor (log10 (low)) - 1;
     int e1 = (int) ceil (log10 (high)) + 1;
 
-    for (int every = 1; every <= 64; every *= 2)
-      for (guint s = 0; s < G_N_ELEMENTS (sets); s++)
+    for (int every = 1; every <= 64 && dec == NULL; every *= 2)
+      for (guint s = 0; s < G_N_ELEMENTS (sets) && dec == NULL; s++)
         {
           if (every > 1 && s < G_N_ELEMENTS (sets) - 1)
             continue;
 
-          ticks = g_array_new (FALSE, TRUE, sizeof (ScChartTick));
+          dec = g_array_new (FALSE, TRUE, sizeof (ScChartTick));
           for (int e = e0; e <= e1; e++)
             {
               if (((e % every) + every) % every != 0)
@@ -724,16 +770,25 @@ sc_chart_price_ticks (double      low,
                   double value = sets[s][j] * pow (10, e);
 
                   if (value >= low * (1 - 1e-9) && value <= high * (1 + 1e-9))
-                    append_price_tick (ticks, value, &scale, value, currency);
+                    append_price_tick (dec, value, &scale, value, currency);
                 }
             }
-          if (ticks->len <= 1 || min_gap (ticks) >= min_gap_px)
-            return ticks;
-          g_array_unref (ticks);
+          if (!(dec->len <= 1 || min_gap (dec) >= min_gap_px))
+            g_clear_pointer (&dec, g_array_unref);
         }
+    if (dec == NULL)
+      dec = g_array_new (FALSE, TRUE, sizeof (ScChartTick));
   }
 
-  return g_array_new (FALSE, TRUE, sizeof (ScChartTick));
+  /* Round decades when they give enough ticks; plain steps for a narrow
+   * range, or when decades give too few. */
+  if ((high / low < 20 && lin->len >= MAX (2u, dec->len)) || dec->len < MIN (2u, lin->len))
+    {
+      g_array_unref (dec);
+      return lin;
+    }
+  g_array_unref (lin);
+  return dec;
 }
 
 /* Decimation */
@@ -1164,7 +1219,7 @@ sc_chart_renderer_get_full_range (ScChartRenderer *self,
       hi = MAX (self->days[self->n_rows - 1], forecast_last_day (self));
     }
 
-  hi += MAX (2.0, (hi - lo) * 0.03);
+  hi += MAX (2.0, (hi - lo) * 0.04);
   if (hi - lo < MIN_SPAN)
     lo = hi - MIN_SPAN;
 
@@ -1204,9 +1259,9 @@ preset_range (ScChartRenderer *self,
   if (self->n_forecasts == 0)
     ahead = history * 0.02;
   else if (range >= SC_CHART_RANGE_5Y)
-    ahead = MAX (history * 0.02, ahead * 1.06);
+    ahead = MAX (history * 0.02, ahead * 1.06 + history * 0.02);
   else
-    ahead = MAX (history / 4, ahead * 1.06);
+    ahead = MAX (history / 4, ahead * 1.06 + history * 0.04);
 
   *out_first = MAX (full_first, end - history);
   *out_last = end + MAX (ahead, 1);
@@ -1222,8 +1277,6 @@ clamp_range (ScChartRenderer *self,
 
   sc_chart_renderer_get_full_range (self, &full_first, &full_last);
 
-  /* Presets may reach a little beyond the data on the future side. */
-  full_last = MAX (full_last, *last);
   span = CLAMP (*last - *first, MIN_SPAN, full_last - full_first);
   if (*first < full_first)
     *first = full_first;
@@ -1243,7 +1296,10 @@ effective_range (ScChartRenderer *self,
       *last = self->last;
     }
   else
-    preset_range (self, SC_CHART_RANGE_5Y, first, last);
+    {
+      preset_range (self, SC_CHART_RANGE_5Y, first, last);
+      clamp_range (self, first, last);
+    }
 }
 
 void
@@ -1295,6 +1351,7 @@ sc_chart_renderer_set_range (ScChartRenderer *self,
   g_return_if_fail (range <= SC_CHART_RANGE_ALL);
 
   preset_range (self, range, &first, &last);
+  clamp_range (self, &first, &last);
   self->first = first;
   self->last = last;
   self->range_set = TRUE;
@@ -2627,7 +2684,7 @@ sc_chart_renderer_draw_hover (ScChartRenderer    *self,
       set_color (cr, color, 1);
       cairo_fill (cr);
 
-      tag = sc_chart_format_price (sc_chart_scale_unmap (&L->ys, y), L->price_step / 100, self->currency);
+      tag = sc_chart_format_price (hover->price, 0.01, self->currency);
       draw_axis_tag (self, cr, y, tag, &self->theme.foreground, &self->theme.background);
     }
 
