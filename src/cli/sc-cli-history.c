@@ -95,25 +95,23 @@ history_list (ScDb        *db,
 
   if (json)
     {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
-      g_autofree char *text = NULL;
+      g_autoptr(GString) text = g_string_new ("{\"user\":");
+      g_autoptr(JsonNode) name = json_node_new (JSON_NODE_VALUE);
+      g_autofree char *quoted = NULL;
 
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "user");
-      json_builder_add_string_value (builder, user->username);
-      json_builder_set_member_name (builder, "results");
-      json_builder_begin_array (builder);
+      json_node_set_string (name, user->username);
+      quoted = json_to_string (name, FALSE);
+      g_string_append (text, quoted);
+      g_string_append (text, ",\"results\":[");
       for (guint i = 0; i < results->len; i++)
-        json_builder_add_value (builder,
-                                sc_result_to_json_node (g_ptr_array_index (results, i),
-                                                        SC_RESULT_JSON_LOCAL));
-      json_builder_end_array (builder);
-      json_builder_end_object (builder);
+        {
+          if (i > 0)
+            g_string_append_c (text, ',');
+          sc_result_append_json (g_ptr_array_index (results, i), SC_RESULT_JSON_LOCAL, text);
+        }
+      g_string_append (text, "]}");
 
-      root = json_builder_get_root (builder);
-      text = json_to_string (root, FALSE);
-      printf ("%s\n", text);
+      printf ("%s\n", text->str);
       return 0;
     }
 
