@@ -13,6 +13,7 @@
 
 #include "sc-error.h"
 #include "sc-price-cache.h"
+#include "sc-results.h"
 
 void
 sc_price_cache_info_free (ScPriceCacheInfo *info)
@@ -251,6 +252,8 @@ sc_price_cache_store (ScDb              *db,
                       ScPriceCacheMode   mode,
                       GError           **error)
 {
+  g_autoptr(GError) fill_error = NULL;
+
   g_return_val_if_fail (db != NULL, FALSE);
   g_return_val_if_fail (ticker != NULL, FALSE);
   g_return_val_if_fail (source != NULL, FALSE);
@@ -271,10 +274,10 @@ sc_price_cache_store (ScDb              *db,
   g_debug ("Cached %u bars of %s from %s (%s)", series->n_rows, ticker, source,
            mode == SC_PRICE_CACHE_REPLACE ? "replace" : "merge");
 
-  /* ACCOUNTS HOOK: once src/store/sc-results.h is on main, fill in the
-   * actual closes of saved predictions for this ticker here, e.g.
-   * sc_results_fill_actuals (db, ticker, NULL). A failure there must not
-   * undo the price write; log it as a warning. */
+  /* Saved predictions whose target day is now cached get their actual
+   * close. The prices are in either way, so a failure is only a warning. */
+  if (sc_results_fill_actuals (db, ticker, &fill_error) < 0)
+    g_warning ("Cannot fill in actual closes for %s: %s", ticker, fill_error->message);
 
   return TRUE;
 }
