@@ -106,8 +106,12 @@ static const char migration_sync[] =
   "  user_id INTEGER PRIMARY KEY REFERENCES users (id) ON DELETE CASCADE,"
   "  server_url TEXT NOT NULL,"
   "  server_username TEXT NOT NULL,"
-  "  last_seq INTEGER NOT NULL DEFAULT 0,"
-  "  last_sync_at TEXT"
+  "  allow_insecure_http INTEGER NOT NULL DEFAULT 0,"
+  "  last_seq INTEGER NOT NULL DEFAULT 0,"     /* pulled up to this server sequence */
+  "  last_sync_at TEXT,"                       /* last success, UTC ISO 8601 */
+  "  last_attempt_at TEXT,"
+  "  last_state TEXT NOT NULL DEFAULT 'never'," /* never | ok | offline | sign-in | error */
+  "  last_error TEXT"
   ");";
 
 static const char *migrations[] = {
