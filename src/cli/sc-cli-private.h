@@ -58,6 +58,8 @@ int _sc_cli_backtest (int    argc,
                       char **argv);
 
 /* prices */
+int   _sc_cli_import_csv       (int          argc,
+                                char       **argv);
 
 /* accounts and history */
 struct _ScDb;
