@@ -28,6 +28,8 @@ static const ScCliCommand commands[] = {
   /* prices */
 
   /* accounts and history */
+  { "account", _sc_cli_account, N_("Register, sign in, change or reset a password, delete an account") },
+  { "history", _sc_cli_history, N_("List or delete saved predictions") },
 
   /* chart */
 

@@ -116,6 +116,17 @@ static const char *migrations[] = {
   migration_sync,
 };
 
+/* Tests build databases of earlier schema versions to migrate from. */
+static int target_version_for_testing = -1;
+
+void
+sc_db_set_target_version_for_testing (int version)
+{
+  g_return_if_fail (version <= (int) G_N_ELEMENTS (migrations));
+
+  target_version_for_testing = version;
+}
+
 int
 sc_db_latest_version (void)
 {
@@ -197,7 +208,9 @@ sc_db_migrate (ScDb    *self,
       return FALSE;
     }
 
-  for (int i = version; i < sc_db_latest_version (); i++)
+  for (int i = version;
+       i < (target_version_for_testing >= 0 ? target_version_for_testing : sc_db_latest_version ());
+       i++)
     {
       g_autofree char *pragma = g_strdup_printf ("PRAGMA user_version = %d", i + 1);
 
