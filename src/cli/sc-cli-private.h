@@ -76,5 +76,7 @@ struct _ScUser *_sc_cli_sign_in (struct _ScDb  *db,
 /* chart */
 
 /* sync */
+int   _sc_cli_sync             (int          argc,
+                                char       **argv);
 
 G_END_DECLS

@@ -34,6 +34,7 @@ static const ScCliCommand commands[] = {
   /* chart */
 
   /* sync */
+  { "sync", _sc_cli_sync, N_("Send and fetch predictions through a sync server") },
 
   { NULL, NULL, NULL }
 };

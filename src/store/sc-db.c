@@ -85,14 +85,15 @@ static const char migration_accounts[] =
 static const char migration_prices[] =
   "CREATE TABLE price_series ("
   "  ticker TEXT NOT NULL,"
-  "  source TEXT NOT NULL,"                  /* yahoo, tiingo, csv, sample */
-  "  refreshed_at INTEGER NOT NULL DEFAULT 0,"
+  "  source TEXT NOT NULL,"                  /* yahoo, tiingo, csv */
+  "  timezone TEXT,"                         /* the exchange's IANA zone */
+  "  refreshed_at INTEGER NOT NULL DEFAULT 0," /* unix seconds of the last write */
   "  PRIMARY KEY (ticker, source)"
   ");"
   "CREATE TABLE prices ("
   "  ticker TEXT NOT NULL,"
   "  source TEXT NOT NULL,"
-  "  date TEXT NOT NULL,"
+  "  date TEXT NOT NULL,"                    /* YYYY-MM-DD, the exchange's calendar date */
   "  open REAL,"
   "  high REAL,"
   "  low REAL,"
@@ -109,8 +110,12 @@ static const char migration_sync[] =
   "  user_id INTEGER PRIMARY KEY REFERENCES users (id) ON DELETE CASCADE,"
   "  server_url TEXT NOT NULL,"
   "  server_username TEXT NOT NULL,"
-  "  last_seq INTEGER NOT NULL DEFAULT 0,"
-  "  last_sync_at TEXT"
+  "  allow_insecure_http INTEGER NOT NULL DEFAULT 0,"
+  "  last_seq INTEGER NOT NULL DEFAULT 0,"     /* pulled up to this server sequence */
+  "  last_sync_at TEXT,"                       /* last success, UTC ISO 8601 */
+  "  last_attempt_at TEXT,"
+  "  last_state TEXT NOT NULL DEFAULT 'never'," /* never | ok | offline | sign-in | error */
+  "  last_error TEXT"
   ");";
 
 static const char *migrations[] = {
