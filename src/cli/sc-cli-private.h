@@ -52,6 +52,8 @@ char *_sc_cli_save_prediction (const char            *username,
 /* core */
 
 /* prices */
+int   _sc_cli_import_csv       (int          argc,
+                                char       **argv);
 
 /* accounts and history */
 struct _ScDb;

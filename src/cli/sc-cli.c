@@ -26,6 +26,7 @@ static const ScCliCommand commands[] = {
   /* core */
 
   /* prices */
+  { "import-csv", _sc_cli_import_csv, N_("Put prices from a CSV file into the local cache") },
 
   /* accounts and history */
   { "account", _sc_cli_account, N_("Register, sign in, change or reset a password, delete an account") },

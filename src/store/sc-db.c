@@ -82,14 +82,15 @@ static const char migration_accounts[] =
 static const char migration_prices[] =
   "CREATE TABLE price_series ("
   "  ticker TEXT NOT NULL,"
-  "  source TEXT NOT NULL,"                  /* yahoo, tiingo, csv, sample */
-  "  refreshed_at INTEGER NOT NULL DEFAULT 0,"
+  "  source TEXT NOT NULL,"                  /* yahoo, tiingo, csv */
+  "  timezone TEXT,"                         /* the exchange's IANA zone */
+  "  refreshed_at INTEGER NOT NULL DEFAULT 0," /* unix seconds of the last write */
   "  PRIMARY KEY (ticker, source)"
   ");"
   "CREATE TABLE prices ("
   "  ticker TEXT NOT NULL,"
   "  source TEXT NOT NULL,"
-  "  date TEXT NOT NULL,"
+  "  date TEXT NOT NULL,"                    /* YYYY-MM-DD, the exchange's calendar date */
   "  open REAL,"
   "  high REAL,"
   "  low REAL,"
