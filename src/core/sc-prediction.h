@@ -34,7 +34,9 @@ typedef struct
 } ScHorizonMetrics;
 
 /* The outcome of one prediction run: what the CLI prints as JSON, the
- * window shows, the chart draws and the history stores. */
+ * window shows, the chart draws and the history stores. Every string and
+ * array is owned by the struct and freed with g_free() on the last unref,
+ * so fill it with g_strdup()/g_new() when building one by hand. */
 typedef struct _ScPrediction ScPrediction;
 
 struct _ScPrediction
@@ -57,6 +59,11 @@ struct _ScPrediction
 ScPrediction *sc_prediction_new   (void);
 ScPrediction *sc_prediction_ref   (ScPrediction *self);
 void          sc_prediction_unref (ScPrediction *self);
+/* The forecast or backtest metrics for HORIZON, or NULL. */
+const ScForecast       *sc_prediction_get_forecast (ScPrediction *self,
+                                                    int           horizon);
+const ScHorizonMetrics *sc_prediction_get_metrics  (ScPrediction *self,
+                                                    int           horizon);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScPrediction, sc_prediction_unref)
 

@@ -19,6 +19,13 @@ gboolean  sc_day_parse   (const char *text,
 char     *sc_day_format  (ScDay       day);       /* "YYYY-MM-DD" */
 ScDay     sc_day_today   (void);
 int       sc_day_weekday (ScDay       day);       /* 1 = Monday … 7 = Sunday */
+ScDay     sc_day_from_ymd (int        year,
+                           int        month,
+                           int        day);
+void      sc_day_to_ymd   (ScDay      day,
+                           int       *out_year,
+                           int       *out_month,
+                           int       *out_day);
 
 /* A daily price series, sorted by date, one row per date. Missing values
  * other than the close are NAN. */
@@ -64,6 +71,8 @@ void           sc_price_series_normalize  (ScPriceSeries  *self);
 ScPriceSeries *sc_price_series_slice      (ScPriceSeries  *self,
                                            guint           first,
                                            guint           n_rows);
+/* Sum of the dropped_* counters. */
+guint          sc_price_series_n_dropped  (ScPriceSeries  *self);
 
 /* Yahoo (Date,Open,High,Low,Close,Adj Close,Volume) or Stooq layout, columns
  * found by header name. The result is normalised. Errors are SC_ERROR_DATA. */
