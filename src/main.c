@@ -14,14 +14,39 @@
 #include "sc-application.h"
 #include "sc-cli.h"
 
+/* Where the translations are: $STOCKCAST_LOCALEDIR when set (build-aux/run
+ * and the tests point it at build/po, so the uninstalled binary speaks the
+ * user's language), else next to the executable on Windows (the install
+ * folder may move), else the configured LOCALEDIR. */
+static char *
+find_localedir (void)
+{
+  const char *env = g_getenv ("STOCKCAST_LOCALEDIR");
+
+  if (env != NULL && env[0] != '\0')
+    return g_strdup (env);
+
+#ifdef G_OS_WIN32
+  {
+    g_autofree char *root = g_win32_get_package_installation_directory_of_module (NULL);
+
+    return g_build_filename (root, "share", "locale", NULL);
+  }
+#else
+  return g_strdup (LOCALEDIR);
+#endif
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_autoptr(ScApplication) app = NULL;
+  g_autofree char *localedir = NULL;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  localedir = find_localedir ();
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

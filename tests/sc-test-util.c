@@ -65,6 +65,10 @@ sc_test_init (int    *argc,
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
   atexit (cleanup_tmpdir);
 
+  /* Keep the system MIME database visible after the XDG dirs are isolated:
+   * gdk-pixbuf needs it to recognise SVG icons (the app's symbolic icon in
+   * the GResource), as GLib's docs recommend for isolated tests. */
+  g_content_type_set_mime_dirs (NULL);
   g_test_init (argc, argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 }
 

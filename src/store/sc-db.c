@@ -30,16 +30,21 @@ struct _ScDb
 static const char migration_accounts[] =
   "CREATE TABLE users ("
   "  id INTEGER PRIMARY KEY,"
-  "  username TEXT NOT NULL,"
-  "  username_key TEXT NOT NULL UNIQUE,"     /* case-folded, for uniqueness */
+  "  username TEXT NOT NULL,"                /* as registered, NFC */
+  "  username_key TEXT NOT NULL UNIQUE,"     /* case-folded NFKC, for uniqueness */
   "  email TEXT NOT NULL,"
   "  email_key TEXT NOT NULL UNIQUE,"
   "  password_hash TEXT NOT NULL,"           /* crypto_pwhash_str (Argon2id) */
-  "  recovery_hash TEXT NOT NULL,"
-  "  created_at TEXT NOT NULL,"
-  "  failed_attempts INTEGER NOT NULL DEFAULT 0,"
-  "  locked_until INTEGER NOT NULL DEFAULT 0" /* unix seconds */
+  "  recovery_hash TEXT NOT NULL,"           /* same, of the normalised code */
+  "  created_at TEXT NOT NULL"
   ");"
+  /* Failed-attempt counters by case-folded username, known or not, so that
+   * throttling says nothing about which names exist. */
+  "CREATE TABLE login_attempts ("
+  "  username_key TEXT PRIMARY KEY,"
+  "  failures INTEGER NOT NULL DEFAULT 0,"   /* consecutive */
+  "  locked_until INTEGER NOT NULL DEFAULT 0" /* unix seconds */
+  ") WITHOUT ROWID;"
   "CREATE TABLE models ("
   "  id TEXT PRIMARY KEY,"
   "  name TEXT NOT NULL,"
@@ -50,16 +55,17 @@ static const char migration_accounts[] =
   "  uuid TEXT NOT NULL,"
   "  user_id INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,"
   "  ticker TEXT NOT NULL,"
-  "  created_at TEXT NOT NULL,"
+  "  created_at TEXT NOT NULL,"              /* YYYY-MM-DDTHH:MM:SSZ */
   "  model TEXT NOT NULL,"
-  "  as_of TEXT NOT NULL,"
+  "  as_of TEXT NOT NULL,"                   /* YYYY-MM-DD */
   "  last_close REAL NOT NULL,"
-  "  deleted INTEGER NOT NULL DEFAULT 0,"
-  "  synced INTEGER NOT NULL DEFAULT 0,"
-  "  server_seq INTEGER,"
+  "  deleted INTEGER NOT NULL DEFAULT 0,"    /* tombstone */
+  "  synced INTEGER NOT NULL DEFAULT 0,"     /* the server has this state */
+  "  server_seq INTEGER NOT NULL DEFAULT 0,"
   "  UNIQUE (user_id, uuid)"
   ");"
-  "CREATE INDEX results_by_user ON results (user_id, deleted, created_at DESC);"
+  "CREATE INDEX results_by_user ON results (user_id, deleted, created_at DESC, id DESC);"
+  "CREATE INDEX results_unsynced ON results (user_id, synced);"
   "CREATE INDEX results_by_ticker ON results (ticker);"
   "CREATE TABLE result_forecasts ("
   "  result_id INTEGER NOT NULL REFERENCES results (id) ON DELETE CASCADE,"
@@ -68,9 +74,9 @@ static const char migration_accounts[] =
   "  price REAL NOT NULL,"
   "  low REAL NOT NULL,"
   "  high REAL NOT NULL,"
-  "  actual REAL,"
+  "  actual REAL,"                           /* NULL until known */
   "  PRIMARY KEY (result_id, horizon)"
-  ");";
+  ") WITHOUT ROWID;";
 
 /* 1 → 2: the price cache. */
 static const char migration_prices[] =

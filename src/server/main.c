@@ -1,0 +1,215 @@
+/* main.c — stockcast-sync-server
+ *
+ * Copyright 2026 The Stockcast authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <glib-unix.h>
+#include <gio/gio.h>
+#include <sodium.h>
+
+#include "sc-sync-server.h"
+
+static gboolean
+on_stopped (gpointer data)
+{
+  g_main_loop_quit (data);
+  return G_SOURCE_REMOVE;
+}
+
+typedef struct
+{
+  ScSyncServer *server;
+  GMainLoop    *loop;
+} Shutdown;
+
+static gboolean
+on_signal (gpointer data)
+{
+  Shutdown *shutdown = data;
+
+  g_message ("Shutting down: finishing the requests in flight");
+  sc_sync_server_shutdown (shutdown->server, 10000, on_stopped, shutdown->loop);
+  return G_SOURCE_CONTINUE;
+}
+
+/* ADDR:PORT, [IPV6]:PORT or localhost:PORT; an address, never a host name
+ * to resolve, so what is checked for loopback is what gets bound. */
+static GSocketAddress *
+parse_listen (const char  *text,
+              GError     **error)
+{
+  g_autofree char *host = NULL;
+  g_autoptr(GInetAddress) address = NULL;
+  const char *colon = strrchr (text, ':');
+  guint64 port;
+
+  if (colon == NULL ||
+      !g_ascii_string_to_unsigned (colon + 1, 10, 0, 65535, &port, NULL))
+    goto bad;
+
+  host = g_strndup (text, colon - text);
+  if (host[0] == '[' && g_str_has_suffix (host, "]"))
+    {
+      char *inner = g_strndup (host + 1, strlen (host) - 2);
+      g_free (host);
+      host = inner;
+    }
+
+  if (g_ascii_strcasecmp (host, "localhost") == 0)
+    address = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  else
+    address = g_inet_address_new_from_string (host);
+  if (address == NULL)
+    goto bad;
+
+  return g_inet_socket_address_new (address, port);
+
+bad:
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+               "--listen wants ADDRESS:PORT (for example 127.0.0.1:8080), not “%s”.", text);
+  return NULL;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSocketAddress) address = NULL;
+  g_autoptr(GTlsCertificate) certificate = NULL;
+  g_autoptr(GMainLoop) loop = NULL;
+  g_autoptr(ScSyncServer) server = NULL;
+  g_autofree char *listen = NULL;
+  g_autofree char *database = NULL;
+  g_autofree char *tls_certificate = NULL;
+  g_autofree char *tls_key = NULL;
+  gboolean allow_insecure = FALSE;
+  gboolean trust_forwarded = FALSE;
+  gboolean version = FALSE;
+  ScSyncServerConfig config;
+  ScSyncDb *db;
+  GSList *uris;
+  Shutdown shutdown;
+  GInetAddress *inet;
+  const GOptionEntry entries[] = {
+    { "listen", 'l', 0, G_OPTION_ARG_STRING, &listen,
+      "Address and port to listen on (default 127.0.0.1:8080; port 0 picks a free one)", "ADDR:PORT" },
+    { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database,
+      "SQLite file (default sync.db) or postgresql://… connection URI", "PATH|URI" },
+    { "allow-insecure-http", 0, 0, G_OPTION_ARG_NONE, &allow_insecure,
+      "Serve plain HTTP on a non-loopback address (only behind a TLS proxy on a trusted network)", NULL },
+    { "tls-certificate", 0, 0, G_OPTION_ARG_FILENAME, &tls_certificate,
+      "Serve HTTPS with this PEM certificate (chain)", "FILE" },
+    { "tls-key", 0, 0, G_OPTION_ARG_FILENAME, &tls_key,
+      "The PEM private key of --tls-certificate", "FILE" },
+    { "trust-forwarded-for", 0, 0, G_OPTION_ARG_NONE, &trust_forwarded,
+      "Take client addresses from X-Forwarded-For (only behind your own proxy)", NULL },
+    { "version", 0, 0, G_OPTION_ARG_NONE, &version, "Print the version and exit", NULL },
+    { NULL }
+  };
+
+  setlocale (LC_ALL, "");
+  g_set_prgname ("stockcast-sync-server");
+
+  context = g_option_context_new (NULL);
+  g_option_context_set_summary (context,
+                                "Keeps Stockcast users' predictions the same on all their computers.\n"
+                                "Put a TLS reverse proxy in front of it (see docs/sync-api.md).");
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      fprintf (stderr, "stockcast-sync-server: %s\n", error->message);
+      return 1;
+    }
+
+  if (version)
+    {
+      printf ("stockcast-sync-server %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+
+  if (sodium_init () < 0)
+    {
+      fprintf (stderr, "stockcast-sync-server: libsodium cannot start.\n");
+      return 1;
+    }
+
+  address = parse_listen (listen ? listen : "127.0.0.1:8080", &error);
+  if (address == NULL)
+    {
+      fprintf (stderr, "stockcast-sync-server: %s\n", error->message);
+      return 1;
+    }
+
+  if ((tls_certificate == NULL) != (tls_key == NULL))
+    {
+      fprintf (stderr, "stockcast-sync-server: --tls-certificate and --tls-key go together.\n");
+      return 1;
+    }
+  if (tls_certificate != NULL)
+    {
+      certificate = g_tls_certificate_new_from_files (tls_certificate, tls_key, &error);
+      if (certificate == NULL)
+        {
+          fprintf (stderr, "stockcast-sync-server: cannot load the TLS certificate: %s\n", error->message);
+          return 1;
+        }
+    }
+
+  inet = g_inet_socket_address_get_address (G_INET_SOCKET_ADDRESS (address));
+  if (!g_inet_address_get_is_loopback (inet) && certificate == NULL && !allow_insecure)
+    {
+      fprintf (stderr,
+               "stockcast-sync-server: refusing to serve passwords and tokens over plain HTTP on a "
+               "non-loopback address; listen on 127.0.0.1 behind a TLS proxy, give --tls-certificate "
+               "and --tls-key, or add --allow-insecure-http.\n");
+      return 1;
+    }
+
+  db = sc_sync_db_open (database ? database : "sync.db", &error);
+  if (db == NULL)
+    {
+      fprintf (stderr, "stockcast-sync-server: %s\n", error->message);
+      return 2;
+    }
+
+  sc_sync_server_config_init (&config);
+  config.trust_forwarded_for = trust_forwarded;
+  server = sc_sync_server_new (db, &config);
+
+  uris = sc_sync_server_listen (server, address, certificate, &error);
+  if (uris == NULL)
+    {
+      fprintf (stderr, "stockcast-sync-server: cannot listen: %s\n", error ? error->message : "no address");
+      return 1;
+    }
+
+  /* Tests and scripts read the chosen port from this line. */
+  for (GSList *l = uris; l != NULL; l = l->next)
+    {
+      g_autofree char *text = g_uri_to_string (l->data);
+      printf ("stockcast-sync-server: listening on %s (storage: %s)\n", text,
+              sc_sync_db_get_name (db));
+    }
+  fflush (stdout);
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+
+  loop = g_main_loop_new (NULL, FALSE);
+  shutdown.server = server;
+  shutdown.loop = loop;
+  g_unix_signal_add (SIGTERM, on_signal, &shutdown);
+  g_unix_signal_add (SIGINT, on_signal, &shutdown);
+  g_main_loop_run (loop);
+
+  g_message ("Stopped");
+  return 0;
+}

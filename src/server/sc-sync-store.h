@@ -1,0 +1,99 @@
+/* sc-sync-store.h
+ *
+ * Copyright 2026 The Stockcast authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "sc-sync-db.h"
+
+G_BEGIN_DECLS
+
+/* The sync service's rules over an ScSyncDb, identical for every backend. */
+
+typedef enum
+{
+  SC_SYNC_PUT_CREATED,   /* new: stored with a new sequence number */
+  SC_SYNC_PUT_SAME,      /* already stored with the same content */
+  SC_SYNC_PUT_DIFFERS,   /* already stored with other content */
+  SC_SYNC_PUT_DELETED,   /* already deleted: the tombstone stays */
+  SC_SYNC_PUT_FAILED,
+} ScSyncPutOutcome;
+
+/* *out_taken is set when the username (compared case-insensitively) exists. */
+gboolean sc_sync_store_create_user      (ScSyncDb    *db,
+                                         const char  *username,
+                                         const char  *username_key,
+                                         const char  *email,
+                                         const char  *password_hash,
+                                         gint64       now,
+                                         gboolean    *out_taken,
+                                         GError     **error);
+/* *out_user_id is 0 when there is no such user. */
+gboolean sc_sync_store_find_user        (ScSyncDb    *db,
+                                         const char  *username_key,
+                                         gint64      *out_user_id,
+                                         char       **out_password_hash,
+                                         GError     **error);
+
+/* Failed-login throttling by key ("user:NAME", "addr:IP"): more than
+ * max_failures within window seconds locks the key until the window ends. */
+gboolean sc_sync_store_is_throttled     (ScSyncDb    *db,
+                                         const char  *key,
+                                         gint64       now,
+                                         gint64       max_failures,
+                                         gint64       window,
+                                         gint64      *out_retry_after,
+                                         GError     **error);
+gboolean sc_sync_store_record_failure   (ScSyncDb    *db,
+                                         const char  *key,
+                                         gint64       now,
+                                         gint64       window,
+                                         GError     **error);
+gboolean sc_sync_store_clear_failures   (ScSyncDb    *db,
+                                         const char  *key,
+                                         GError     **error);
+
+gboolean sc_sync_store_create_session   (ScSyncDb    *db,
+                                         gint64       user_id,
+                                         const char  *token_hash,
+                                         gint64       now,
+                                         gint64       expires_at,
+                                         GError     **error);
+/* *out_user_id is 0 for an unknown or expired token. */
+gboolean sc_sync_store_check_session    (ScSyncDb    *db,
+                                         const char  *token_hash,
+                                         gint64       now,
+                                         gint64      *out_user_id,
+                                         GError     **error);
+gboolean sc_sync_store_delete_session   (ScSyncDb    *db,
+                                         const char  *token_hash,
+                                         GError     **error);
+
+ScSyncPutOutcome sc_sync_store_put_result (ScSyncDb  *db,
+                                           gint64      user_id,
+                                           const char *uuid,
+                                           const char *digest,
+                                           const char *body,
+                                           gboolean    deleted,
+                                           gint64      now,
+                                           gint64     *out_seq,
+                                           GError    **error);
+/* Tombstones uuid (also when it was never stored, so a later upload of it
+ * from another computer cannot bring it back). */
+gboolean sc_sync_store_delete_result    (ScSyncDb    *db,
+                                         gint64       user_id,
+                                         const char  *uuid,
+                                         gint64       now,
+                                         gint64      *out_seq,
+                                         GError     **error);
+/* Columns: seq, uuid, body, deleted; ordered by seq. */
+ScSyncRows *sc_sync_store_list_results  (ScSyncDb    *db,
+                                         gint64       user_id,
+                                         gint64       since,
+                                         gint64       limit,
+                                         GError     **error);
+
+G_END_DECLS

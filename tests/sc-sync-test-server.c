@@ -1,0 +1,387 @@
+/* sc-sync-test-server.c
+ *
+ * Copyright 2026 The Stockcast authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <signal.h>
+#include <string.h>
+#include <unistd.h>
+#include <pwd.h>
+
+#include <curl/curl.h>
+#include <glib/gstdio.h>
+
+#include "sc-sync-test-server.h"
+
+ScTestSyncServer *
+sc_test_sync_server_start (const char  *database,
+                           GError     **error)
+{
+  const char *bin = g_getenv ("STOCKCAST_SYNC_SERVER_BIN");
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GDataInputStream) lines = NULL;
+  g_autofree char *line = NULL;
+  ScTestSyncServer *server;
+  const char *port_text;
+
+  g_assert_nonnull (bin);
+  process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                              (g_test_verbose () ? 0 : G_SUBPROCESS_FLAGS_STDERR_SILENCE),
+                              error, bin, "--listen", "127.0.0.1:0", "--database", database, NULL);
+  if (process == NULL)
+    return NULL;
+
+  /* The server prints "…listening on http://127.0.0.1:PORT/…" once bound. */
+  lines = g_data_input_stream_new (g_subprocess_get_stdout_pipe (process));
+  line = g_data_input_stream_read_line (lines, NULL, NULL, error);
+  if (line == NULL || (port_text = strstr (line, "127.0.0.1:")) == NULL)
+    {
+      if (error != NULL && *error == NULL)
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "The server did not start: %s",
+                     line ? line : "no output");
+      g_subprocess_force_exit (process);
+      return NULL;
+    }
+
+  server = g_new0 (ScTestSyncServer, 1);
+  server->port = (guint16) g_ascii_strtoull (port_text + strlen ("127.0.0.1:"), NULL, 10);
+  server->base_url = g_strdup_printf ("http://127.0.0.1:%u", server->port);
+  server->process = g_steal_pointer (&process);
+  return server;
+}
+
+int
+sc_test_sync_server_stop (ScTestSyncServer *server)
+{
+  g_subprocess_send_signal (server->process, SIGTERM);
+  g_subprocess_wait (server->process, NULL, NULL);
+  if (!g_subprocess_get_if_exited (server->process))
+    return -1;
+  return g_subprocess_get_exit_status (server->process);
+}
+
+void
+sc_test_sync_server_kill (ScTestSyncServer *server)
+{
+  g_subprocess_force_exit (server->process);
+  g_subprocess_wait (server->process, NULL, NULL);
+}
+
+void
+sc_test_sync_server_free (ScTestSyncServer *server)
+{
+  if (server == NULL)
+    return;
+
+  if (server->process != NULL && g_subprocess_get_identifier (server->process) != NULL)
+    sc_test_sync_server_kill (server);
+  g_clear_object (&server->process);
+  g_free (server->base_url);
+  g_free (server);
+}
+
+struct _ScTestPostgres
+{
+  char *bindir;
+  char *dir;
+  char *socket_dir;
+  char *data_dir;
+  guint port;
+  gboolean as_postgres;   /* running as root: the cluster belongs to postgres */
+};
+
+static char *
+find_pg_bindir (void)
+{
+  const char *env = g_getenv ("PG_BINDIR");
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+  char *best = NULL;
+  int best_version = 0;
+
+  if (env != NULL)
+    return g_strdup (env);
+
+  dir = g_dir_open ("/usr/lib/postgresql", 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *bindir = g_build_filename ("/usr/lib/postgresql", name, "bin", NULL);
+      g_autofree char *initdb = g_build_filename (bindir, "initdb", NULL);
+      int version = atoi (name);
+
+      if (g_file_test (initdb, G_FILE_TEST_IS_EXECUTABLE) && version > best_version)
+        {
+          g_free (best);
+          best = g_steal_pointer (&bindir);
+          best_version = version;
+        }
+    }
+
+  if (best == NULL)
+    {
+      g_autofree char *initdb = g_find_program_in_path ("initdb");
+      if (initdb != NULL)
+        best = g_path_get_dirname (initdb);
+    }
+
+  return best;
+}
+
+static gboolean
+run_pg (ScTestPostgres *pg,
+        const char     *program,
+        char          **out_error,
+        ...)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *standard_error = NULL;
+  g_autofree char *standard_output = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *arg;
+  int status = 0;
+  va_list ap;
+
+  if (pg->as_postgres)
+    {
+      g_ptr_array_add (args, g_strdup ("runuser"));
+      g_ptr_array_add (args, g_strdup ("-u"));
+      g_ptr_array_add (args, g_strdup ("postgres"));
+      g_ptr_array_add (args, g_strdup ("--"));
+    }
+  g_ptr_array_add (args, g_build_filename (pg->bindir, program, NULL));
+  va_start (ap, out_error);
+  while ((arg = va_arg (ap, const char *)) != NULL)
+    g_ptr_array_add (args, g_strdup (arg));
+  va_end (ap);
+  g_ptr_array_add (args, NULL);
+
+  if (!g_spawn_sync (pg->dir, (char **) args->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                     &standard_output, &standard_error, &status, &error) ||
+      !g_spawn_check_wait_status (status, NULL))
+    {
+      if (out_error != NULL)
+        *out_error = g_strdup_printf ("%s failed: %s %s", program,
+                                      error ? error->message : "", standard_error ? standard_error : "");
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+ScTestPostgres *
+sc_test_postgres_start (char **skip_reason)
+{
+  g_autofree char *bindir = find_pg_bindir ();
+  g_autofree char *port = NULL;
+  g_autofree char *options = NULL;
+  g_autofree char *log = NULL;
+  g_autofree char *message = NULL;
+  ScTestPostgres *pg;
+
+  if (bindir == NULL)
+    {
+      *skip_reason = g_strdup ("PostgreSQL (initdb) is not installed; install Debian's postgresql package");
+      return NULL;
+    }
+
+  pg = g_new0 (ScTestPostgres, 1);
+  pg->bindir = g_steal_pointer (&bindir);
+  pg->dir = g_dir_make_tmp ("stockcast-pg-XXXXXX", NULL);
+  g_assert_nonnull (pg->dir);
+  pg->socket_dir = g_strdup (pg->dir);
+  pg->data_dir = g_build_filename (pg->dir, "data", NULL);
+  /* The port only names the socket file in our own folder. */
+  pg->port = g_random_int_range (20000, 60000);
+  pg->as_postgres = geteuid () == 0;
+
+  if (pg->as_postgres)
+    {
+      struct passwd *pw = getpwnam ("postgres");
+
+      if (pw == NULL)
+        {
+          *skip_reason = g_strdup ("running as root and there is no postgres user to run PostgreSQL as");
+          sc_test_postgres_stop (pg);
+          return NULL;
+        }
+      if (chown (pg->dir, pw->pw_uid, pw->pw_gid) != 0)
+        g_error ("chown %s failed", pg->dir);
+    }
+  g_chmod (pg->dir, 0755);
+
+  port = g_strdup_printf ("%u", pg->port);
+  options = g_strdup_printf ("-c listen_addresses='' -c unix_socket_directories='%s' -p %u "
+                             "-c fsync=off -c synchronous_commit=off -c full_page_writes=off",
+                             pg->socket_dir, pg->port);
+  log = g_build_filename (pg->dir, "postgres.log", NULL);
+
+  if (!run_pg (pg, "initdb", &message, "-D", pg->data_dir, "-A", "trust", "-U", "postgres",
+               "--no-sync", "-E", "UTF8", NULL) ||
+      !run_pg (pg, "pg_ctl", &message, "-D", pg->data_dir, "-o", options, "-l", log,
+               "-w", "-t", "60", "start", NULL))
+    {
+      /* Installed but broken is a failure, not a skip. */
+      g_error ("Cannot start PostgreSQL: %s", message);
+    }
+
+  return pg;
+}
+
+char *
+sc_test_postgres_create_db (ScTestPostgres *pg,
+                            const char     *name)
+{
+  g_autofree char *port = g_strdup_printf ("%u", pg->port);
+  g_autofree char *message = NULL;
+
+  if (!run_pg (pg, "createdb", &message, "-h", pg->socket_dir, "-p", port, "-U", "postgres", name, NULL))
+    g_error ("%s", message);
+
+  return g_strdup_printf ("postgresql://postgres@/%s?host=%s&port=%u", name, pg->socket_dir, pg->port);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+void
+sc_test_postgres_stop (ScTestPostgres *pg)
+{
+  if (pg == NULL)
+    return;
+
+  if (g_file_test (pg->data_dir, G_FILE_TEST_IS_DIR))
+    run_pg (pg, "pg_ctl", NULL, "-D", pg->data_dir, "-m", "immediate", "-w", "stop", NULL);
+  if (g_getenv ("SC_TEST_KEEP_TMPDIR") == NULL)
+    remove_tree (pg->dir);
+  g_free (pg->bindir);
+  g_free (pg->dir);
+  g_free (pg->socket_dir);
+  g_free (pg->data_dir);
+  g_free (pg);
+}
+
+typedef struct
+{
+  const char *want;
+  char       *value;
+} HeaderWant;
+
+static size_t
+on_write (char   *data,
+          size_t  size,
+          size_t  n,
+          void   *user_data)
+{
+  g_string_append_len (user_data, data, size * n);
+  return size * n;
+}
+
+static size_t
+on_header (char   *data,
+           size_t  size,
+           size_t  n,
+           void   *user_data)
+{
+  HeaderWant *want = user_data;
+  gsize length = size * n;
+  gsize name_length;
+
+  if (want->want != NULL)
+    {
+      name_length = strlen (want->want);
+      if (length > name_length + 1 && g_ascii_strncasecmp (data, want->want, name_length) == 0 &&
+          data[name_length] == ':')
+        {
+          g_free (want->value);
+          want->value = g_strstrip (g_strndup (data + name_length + 1, length - name_length - 1));
+        }
+    }
+
+  return length;
+}
+
+guint
+sc_test_http_full (const char  *method,
+                   const char  *url,
+                   const char  *token,
+                   const char  *body,
+                   gsize        body_length,
+                   const char  *want_header,
+                   char       **out_header,
+                   char       **out_body)
+{
+  CURL *curl = curl_easy_init ();
+  struct curl_slist *headers = NULL;
+  g_autofree char *authorization = NULL;
+  GString *response = g_string_new (NULL);
+  HeaderWant want = { want_header, NULL };
+  long status = 0;
+
+  curl_easy_setopt (curl, CURLOPT_URL, url);
+  curl_easy_setopt (curl, CURLOPT_CUSTOMREQUEST, method);
+  curl_easy_setopt (curl, CURLOPT_NOPROXY, "*");
+  curl_easy_setopt (curl, CURLOPT_TIMEOUT, 30L);
+  curl_easy_setopt (curl, CURLOPT_WRITEFUNCTION, on_write);
+  curl_easy_setopt (curl, CURLOPT_WRITEDATA, response);
+  curl_easy_setopt (curl, CURLOPT_HEADERFUNCTION, on_header);
+  curl_easy_setopt (curl, CURLOPT_HEADERDATA, &want);
+  if (token != NULL)
+    {
+      authorization = g_strdup_printf ("Authorization: Bearer %s", token);
+      headers = curl_slist_append (headers, authorization);
+    }
+  if (body != NULL)
+    {
+      headers = curl_slist_append (headers, "Content-Type: application/json");
+      curl_easy_setopt (curl, CURLOPT_POSTFIELDS, body);
+      curl_easy_setopt (curl, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t) body_length);
+    }
+  headers = curl_slist_append (headers, "Expect:");
+  curl_easy_setopt (curl, CURLOPT_HTTPHEADER, headers);
+
+  if (curl_easy_perform (curl) == CURLE_OK)
+    curl_easy_getinfo (curl, CURLINFO_RESPONSE_CODE, &status);
+
+  curl_slist_free_all (headers);
+  curl_easy_cleanup (curl);
+
+  if (out_header != NULL)
+    *out_header = want.value;
+  else
+    g_free (want.value);
+  if (out_body != NULL)
+    *out_body = g_string_free (response, FALSE);
+  else
+    g_string_free (response, TRUE);
+
+  return (guint) status;
+}
+
+guint
+sc_test_http (const char  *method,
+              const char  *url,
+              const char  *token,
+              const char  *body,
+              char       **out_body)
+{
+  return sc_test_http_full (method, url, token, body, body ? strlen (body) : 0, NULL, NULL, out_body);
+}

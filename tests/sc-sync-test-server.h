@@ -1,0 +1,61 @@
+/* sc-sync-test-server.h
+ *
+ * Copyright 2026 The Stockcast authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+/* Test helpers for the sync server: a real stockcast-sync-server process
+ * on 127.0.0.1, a throwaway PostgreSQL cluster, and a small HTTP client. */
+
+typedef struct
+{
+  GSubprocess *process;
+  char        *base_url;    /* http://127.0.0.1:PORT */
+  guint16      port;
+} ScTestSyncServer;
+
+/* Starts the server on a free port with the given --database. */
+ScTestSyncServer *sc_test_sync_server_start (const char       *database,
+                                             GError          **error);
+/* SIGTERM, then waits; returns the exit status (-1 if killed by a signal). */
+int               sc_test_sync_server_stop  (ScTestSyncServer *server);
+/* SIGKILL, no grace. */
+void              sc_test_sync_server_kill  (ScTestSyncServer *server);
+void              sc_test_sync_server_free  (ScTestSyncServer *server);
+
+/* A private PostgreSQL cluster (initdb + pg_ctl on a unix socket in a temp
+ * folder). NULL with a message in *skip_reason when PostgreSQL is not
+ * installed. */
+typedef struct _ScTestPostgres ScTestPostgres;
+
+ScTestPostgres   *sc_test_postgres_start    (char            **skip_reason);
+/* A postgresql:// URI for a new empty database named name. */
+char             *sc_test_postgres_create_db (ScTestPostgres  *pg,
+                                              const char      *name);
+void              sc_test_postgres_stop     (ScTestPostgres   *pg);
+
+/* One HTTP request; body and token may be NULL. Returns the status (0 when
+ * the connection failed) and the response body in *out_body. */
+guint             sc_test_http              (const char       *method,
+                                             const char       *url,
+                                             const char       *token,
+                                             const char       *body,
+                                             char            **out_body);
+/* Same, with a response header's value (or NULL) in *out_header. */
+guint             sc_test_http_full         (const char       *method,
+                                             const char       *url,
+                                             const char       *token,
+                                             const char       *body,
+                                             gsize             body_length,
+                                             const char       *want_header,
+                                             char            **out_header,
+                                             char            **out_body);
+
+G_END_DECLS
