@@ -272,6 +272,7 @@ sc_register_dialog_class_init (ScRegisterDialogClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/stockcast/Stockcast/sc-register-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, ScRegisterDialog, stack);
   gtk_widget_class_bind_template_child (widget_class, ScRegisterDialog, create_button_stack);
+  gtk_widget_class_bind_template_child_full (widget_class, "create_button", FALSE, 0);
   gtk_widget_class_bind_template_child (widget_class, ScRegisterDialog, username_row);
   gtk_widget_class_bind_template_child (widget_class, ScRegisterDialog, email_row);
   gtk_widget_class_bind_template_child (widget_class, ScRegisterDialog, password_row);

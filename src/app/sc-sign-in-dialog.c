@@ -46,8 +46,10 @@ static guint signals[N_SIGNALS];
 ScSignInDialog *
 sc_sign_in_dialog_new (GtkWindow *parent)
 {
+  /* Part of the application, so its Quit button reaches app.quit. */
   return g_object_new (SC_TYPE_SIGN_IN_DIALOG,
                        "transient-for", parent,
+                       "application", parent ? gtk_window_get_application (parent) : NULL,
                        NULL);
 }
 
@@ -77,8 +79,9 @@ sc_sign_in_dialog_actions_update (ScSignInDialog *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "sign-in.sign-in", !busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "sign-in.create-account", !busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "sign-in.forgot-password", !busy);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->username_row), !busy);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->password_row), !busy);
+  /* Not insensitive: a focused GtkText made insensitive loses its focus-out. */
+  gtk_editable_set_editable (GTK_EDITABLE (self->username_row), !busy);
+  gtk_editable_set_editable (GTK_EDITABLE (self->password_row), !busy);
   gtk_stack_set_visible_child_name (self->sign_in_button_stack, busy ? "spinner" : "label");
 }
 
@@ -129,9 +132,9 @@ sign_in_cb (GObject      *object,
 
   if (user == NULL)
     {
-      sc_sign_in_dialog_show_error (self, error->message);
       gtk_editable_set_text (GTK_EDITABLE (self->password_row), "");
       gtk_widget_grab_focus (GTK_WIDGET (self->password_row));
+      sc_sign_in_dialog_show_error (self, error->message);
       return;
     }
 
