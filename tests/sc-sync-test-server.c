@@ -21,6 +21,15 @@ ScTestSyncServer *
 sc_test_sync_server_start (const char  *database,
                            GError     **error)
 {
+  return sc_test_sync_server_start_on_port (database, 0, error);
+}
+
+ScTestSyncServer *
+sc_test_sync_server_start_on_port (const char  *database,
+                                   guint16      port,
+                                   GError     **error)
+{
+  g_autofree char *listen = g_strdup_printf ("127.0.0.1:%u", port);
   const char *bin = g_getenv ("STOCKCAST_SYNC_SERVER_BIN");
   g_autoptr(GSubprocess) process = NULL;
   g_autoptr(GDataInputStream) lines = NULL;
@@ -31,7 +40,7 @@ sc_test_sync_server_start (const char  *database,
   g_assert_nonnull (bin);
   process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
                               (g_test_verbose () ? 0 : G_SUBPROCESS_FLAGS_STDERR_SILENCE),
-                              error, bin, "--listen", "127.0.0.1:0", "--database", database, NULL);
+                              error, bin, "--listen", listen, "--database", database, NULL);
   if (process == NULL)
     return NULL;
 

@@ -24,6 +24,11 @@ typedef struct
 /* Starts the server on a free port with the given --database. */
 ScTestSyncServer *sc_test_sync_server_start (const char       *database,
                                              GError          **error);
+/* Same on a given port (0: any), for restarting a server where clients
+ * expect it. */
+ScTestSyncServer *sc_test_sync_server_start_on_port (const char  *database,
+                                                     guint16      port,
+                                                     GError     **error);
 /* SIGTERM, then waits; returns the exit status (-1 if killed by a signal). */
 int               sc_test_sync_server_stop  (ScTestSyncServer *server);
 /* SIGKILL, no grace. */

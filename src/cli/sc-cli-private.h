@@ -54,9 +54,29 @@ char *_sc_cli_save_prediction (const char            *username,
 /* prices */
 
 /* accounts and history */
+struct _ScDb;
+struct _ScUser;
+int   _sc_cli_account          (int          argc,
+                                char       **argv);
+int   _sc_cli_history          (int          argc,
+                                char       **argv);
+/* Reads one line (without its newline) from stdin, for a password or other
+ * secret; what names it in errors ("password"). stdin is made unbuffered so
+ * no copy is left behind. Free with sc_accounts_free_secret(). */
+char *_sc_cli_read_secret_line (const char  *what,
+                                GError     **error);
+/* The database at its default place. */
+struct _ScDb *_sc_cli_open_db  (GError     **error);
+/* Reads the password from stdin and signs username in (exit 4 if wrong or
+ * throttled). */
+struct _ScUser *_sc_cli_sign_in (struct _ScDb  *db,
+                                 const char    *username,
+                                 GError       **error);
 
 /* chart */
 
 /* sync */
+int   _sc_cli_sync             (int          argc,
+                                char       **argv);
 
 G_END_DECLS

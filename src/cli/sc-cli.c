@@ -28,10 +28,13 @@ static const ScCliCommand commands[] = {
   /* prices */
 
   /* accounts and history */
+  { "account", _sc_cli_account, N_("Register, sign in, change or reset a password, delete an account") },
+  { "history", _sc_cli_history, N_("List or delete saved predictions") },
 
   /* chart */
 
   /* sync */
+  { "sync", _sc_cli_sync, N_("Send and fetch predictions through a sync server") },
 
   { NULL, NULL, NULL }
 };

@@ -82,14 +82,15 @@ static const char migration_accounts[] =
 static const char migration_prices[] =
   "CREATE TABLE price_series ("
   "  ticker TEXT NOT NULL,"
-  "  source TEXT NOT NULL,"                  /* yahoo, tiingo, csv, sample */
-  "  refreshed_at INTEGER NOT NULL DEFAULT 0,"
+  "  source TEXT NOT NULL,"                  /* yahoo, tiingo, csv */
+  "  timezone TEXT,"                         /* the exchange's IANA zone */
+  "  refreshed_at INTEGER NOT NULL DEFAULT 0," /* unix seconds of the last write */
   "  PRIMARY KEY (ticker, source)"
   ");"
   "CREATE TABLE prices ("
   "  ticker TEXT NOT NULL,"
   "  source TEXT NOT NULL,"
-  "  date TEXT NOT NULL,"
+  "  date TEXT NOT NULL,"                    /* YYYY-MM-DD, the exchange's calendar date */
   "  open REAL,"
   "  high REAL,"
   "  low REAL,"
@@ -106,8 +107,12 @@ static const char migration_sync[] =
   "  user_id INTEGER PRIMARY KEY REFERENCES users (id) ON DELETE CASCADE,"
   "  server_url TEXT NOT NULL,"
   "  server_username TEXT NOT NULL,"
-  "  last_seq INTEGER NOT NULL DEFAULT 0,"
-  "  last_sync_at TEXT"
+  "  allow_insecure_http INTEGER NOT NULL DEFAULT 0,"
+  "  last_seq INTEGER NOT NULL DEFAULT 0,"     /* pulled up to this server sequence */
+  "  last_sync_at TEXT,"                       /* last success, UTC ISO 8601 */
+  "  last_attempt_at TEXT,"
+  "  last_state TEXT NOT NULL DEFAULT 'never'," /* never | ok | offline | sign-in | error */
+  "  last_error TEXT"
   ");";
 
 static const char *migrations[] = {
@@ -115,6 +120,17 @@ static const char *migrations[] = {
   migration_prices,
   migration_sync,
 };
+
+/* Tests build databases of earlier schema versions to migrate from. */
+static int target_version_for_testing = -1;
+
+void
+sc_db_set_target_version_for_testing (int version)
+{
+  g_return_if_fail (version <= (int) G_N_ELEMENTS (migrations));
+
+  target_version_for_testing = version;
+}
 
 int
 sc_db_latest_version (void)
@@ -197,7 +213,9 @@ sc_db_migrate (ScDb    *self,
       return FALSE;
     }
 
-  for (int i = version; i < sc_db_latest_version (); i++)
+  for (int i = version;
+       i < (target_version_for_testing >= 0 ? target_version_for_testing : sc_db_latest_version ());
+       i++)
     {
       g_autofree char *pragma = g_strdup_printf ("PRAGMA user_version = %d", i + 1);
 

@@ -28,6 +28,9 @@ sqlite3  *sc_db_get_handle     (ScDb        *self);
 const char *sc_db_get_path     (ScDb        *self);
 int       sc_db_get_version    (ScDb        *self);
 int       sc_db_latest_version (void);
+/* Makes sc_db_open() migrate only up to version (-1: the latest), so tests
+ * can create databases of every earlier schema. */
+void      sc_db_set_target_version_for_testing (int version);
 
 /* BEGIN IMMEDIATE / COMMIT / ROLLBACK. */
 gboolean  sc_db_begin          (ScDb        *self,

@@ -1135,16 +1135,123 @@ sc_result_to_json_node (const ScResult     *self,
   return json_builder_get_root (builder);
 }
 
+/* The shortest text that reads back as the same double ("213.26", not
+ * json-glib's "213.25999999999999"). */
+static void
+append_number (GString *out,
+               double   value)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (!isfinite (value))
+    {
+      /* JSON has no NaN or infinity; validation keeps them out anyway. */
+      g_string_append (out, "null");
+      return;
+    }
+
+  /* Whole numbers without an exponent ("200", not "2e+02"). */
+  if (value == floor (value) && fabs (value) < 1e15)
+    {
+      g_string_append_printf (out, "%.0f", value);
+      return;
+    }
+
+  for (int precision = 1; precision <= 17; precision++)
+    {
+      static const char *formats[] = {
+        NULL, "%.1g", "%.2g", "%.3g", "%.4g", "%.5g", "%.6g", "%.7g", "%.8g", "%.9g",
+        "%.10g", "%.11g", "%.12g", "%.13g", "%.14g", "%.15g", "%.16g", "%.17g",
+      };
+
+      g_ascii_formatd (buffer, sizeof buffer, formats[precision], value);
+      if (g_ascii_strtod (buffer, NULL) == value)
+        break;
+    }
+
+  g_string_append (out, buffer);
+}
+
+static void
+append_string (GString    *out,
+               const char *text)
+{
+  g_string_append_c (out, '"');
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      guchar c = (guchar) *p;
+
+      if (c == '"' || c == '\\')
+        {
+          g_string_append_c (out, '\\');
+          g_string_append_c (out, (char) c);
+        }
+      else if (c < 0x20 || c == 0x7f)
+        g_string_append_printf (out, "\\u%04x", c);
+      else
+        g_string_append_c (out, (char) c);
+    }
+  g_string_append_c (out, '"');
+}
+
+void
+sc_result_append_json (const ScResult     *self,
+                       ScResultJsonFlags   flags,
+                       GString            *out)
+{
+  char date[11];
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (out != NULL);
+
+  g_string_append (out, "{\"uuid\":");
+  append_string (out, self->uuid);
+  g_string_append (out, ",\"ticker\":");
+  append_string (out, self->ticker);
+  g_string_append (out, ",\"created_at\":");
+  append_string (out, self->created_at);
+  g_string_append (out, ",\"model\":");
+  append_string (out, self->model);
+  day_to_text (self->as_of, date);
+  g_string_append_printf (out, ",\"as_of\":\"%s\",\"last_close\":", date);
+  append_number (out, self->last_close);
+  g_string_append (out, ",\"forecasts\":[");
+  for (guint i = 0; i < self->n_forecasts; i++)
+    {
+      const ScResultForecast *f = &self->forecasts[i];
+
+      day_to_text (f->date, date);
+      g_string_append_printf (out, "%s{\"horizon\":%d,\"date\":\"%s\",\"price\":",
+                              i > 0 ? "," : "", f->horizon, date);
+      append_number (out, f->price);
+      g_string_append (out, ",\"low\":");
+      append_number (out, f->low);
+      g_string_append (out, ",\"high\":");
+      append_number (out, f->high);
+      g_string_append (out, ",\"actual\":");
+      if (isnan (f->actual))
+        g_string_append (out, "null");
+      else
+        append_number (out, f->actual);
+      g_string_append_c (out, '}');
+    }
+  g_string_append_printf (out, "],\"deleted\":%s", self->deleted ? "true" : "false");
+  if (flags & SC_RESULT_JSON_LOCAL)
+    g_string_append_printf (out, ",\"synced\":%s", self->synced ? "true" : "false");
+  g_string_append_c (out, '}');
+}
+
 char *
 sc_result_to_json (const ScResult     *self,
                    ScResultJsonFlags   flags)
 {
-  g_autoptr(JsonNode) node = NULL;
+  GString *out;
 
   g_return_val_if_fail (self != NULL, NULL);
 
-  node = sc_result_to_json_node (self, flags);
-  return json_to_string (node, FALSE);
+  out = g_string_sized_new (256 + 96 * self->n_forecasts);
+  sc_result_append_json (self, flags, out);
+  return g_string_free (out, FALSE);
 }
 
 static const char *
@@ -1313,6 +1420,12 @@ sc_result_new_from_json (const char  *data,
     {
       g_set_error (error, SC_ERROR, SC_ERROR_DATA,
                    _("The result is not valid JSON (%s)."), local_error->message);
+      return NULL;
+    }
+
+  if (json_parser_get_root (parser) == NULL)
+    {
+      g_set_error (error, SC_ERROR, SC_ERROR_DATA, _("A result must be a JSON object."));
       return NULL;
     }
 

@@ -115,9 +115,16 @@ typedef enum
   SC_RESULT_JSON_LOCAL   = 1 << 0 /* adds "synced" (history --json) */
 } ScResultJsonFlags;
 
-JsonNode *sc_result_to_json_node   (const ScResult     *self,
-                                    ScResultJsonFlags   flags);
+/* Numbers are written in their shortest exact form ("213.26"). */
 char     *sc_result_to_json        (const ScResult     *self,
+                                    ScResultJsonFlags   flags);
+/* The same, appended to out (for building arrays of results). */
+void      sc_result_append_json    (const ScResult     *self,
+                                    ScResultJsonFlags   flags,
+                                    GString            *out);
+/* As a JsonNode, for json-glib users (its generator writes numbers with
+ * 17 significant digits). */
+JsonNode *sc_result_to_json_node   (const ScResult     *self,
                                     ScResultJsonFlags   flags);
 /* Validates everything; "actual" and "deleted" are optional, unknown
  * fields are ignored. synced/server_seq are left 0. */

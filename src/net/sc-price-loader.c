@@ -1,0 +1,424 @@
+/* sc-price-loader.c
+ *
+ * Copyright 2026 The Stockcast authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "sc-error.h"
+#include "sc-price-cache.h"
+#include "sc-price-loader.h"
+
+/* Days re-asked before the newest cached bar, so late corrections land. */
+#define OVERLAP_DAYS 7
+/* A cached close that moved more than this is a split the answer did not
+ * announce (or a large correction): start again from scratch. */
+#define MAX_OVERLAP_CHANGE 0.10
+
+void
+sc_price_load_free (ScPriceLoad *load)
+{
+  if (load == NULL)
+    return;
+
+  g_clear_pointer (&load->series, sc_price_series_unref);
+  g_free (load->source);
+  g_free (load->warning);
+  g_free (load);
+}
+
+char *
+sc_price_loader_get_sample_dir (void)
+{
+  const char *env = g_getenv ("STOCKCAST_SAMPLE_DIR");
+  g_autofree char *installed = g_build_filename (PKGDATADIR, "sample", NULL);
+
+  if (env != NULL && *env != '\0')
+    return g_strdup (env);
+  if (g_file_test (installed, G_FILE_TEST_IS_DIR))
+    return g_steal_pointer (&installed);
+
+  return g_build_filename (SOURCE_ROOT, "data", "sample", NULL);
+}
+
+ScPriceSeries *
+sc_price_loader_load_sample (const char  *ticker,
+                             GError     **error)
+{
+  g_autofree char *dir = sc_price_loader_get_sample_dir ();
+  g_autofree char *upper = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *path = NULL;
+
+  if (!sc_quotes_check_symbol (ticker, error))
+    return NULL;
+
+  upper = sc_quotes_normalize_symbol (ticker);
+  name = g_strconcat (upper, ".csv", NULL);
+  path = g_build_filename (dir, name, NULL);
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    return NULL;
+
+  return sc_price_series_load_csv (upper, path, error);
+}
+
+static ScDay
+last_day (ScPriceSeries *series)
+{
+  return series->n_rows > 0 ? series->date[series->n_rows - 1] : G_MININT32;
+}
+
+/* TRUE if quotes, asked from the overlap, show that the cached bars are on
+ * another share basis. */
+static gboolean
+needs_full_download (ScPriceSeries *cached,
+                     ScQuotes      *quotes)
+{
+  ScDay cached_last = last_day (cached);
+  guint j = 0;
+
+  for (guint i = 0; i < quotes->splits->len; i++)
+    if (g_array_index (quotes->splits, ScDay, i) > cached_last)
+      return TRUE;
+
+  for (guint i = 0; i < quotes->series->n_rows; i++)
+    {
+      ScDay day = quotes->series->date[i];
+
+      while (j < cached->n_rows && cached->date[j] < day)
+        j++;
+      if (j < cached->n_rows && cached->date[j] == day)
+        {
+          double change = quotes->series->close[i] / cached->close[j] - 1.0;
+
+          if (fabs (change) > MAX_OVERLAP_CHANGE)
+            return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/* Keeps only bars of sessions that have closed. */
+static ScPriceSeries *
+completed_bars (ScPriceSeries *series,
+                const char    *timezone)
+{
+  ScDay last = sc_quotes_last_completed_session (timezone, g_get_real_time () / G_USEC_PER_SEC);
+  guint n = series->n_rows;
+
+  while (n > 0 && series->date[n - 1] > last)
+    n--;
+
+  if (n == series->n_rows)
+    return sc_price_series_ref (series);
+
+  g_debug ("Leaving out %u bars of %s after %d: session not closed", series->n_rows - n, series->ticker, last);
+  return sc_price_series_slice (series, 0, n);
+}
+
+gboolean
+sc_price_loader_refresh (ScDb               *db,
+                         ScQuoteClient      *client,
+                         const char         *ticker,
+                         ScQuoteSource       source,
+                         GCancellable       *cancellable,
+                         ScHttpProgressFunc  progress,
+                         gpointer            progress_data,
+                         GError            **error)
+{
+  const char *source_name = sc_quote_source_to_string (source);
+  g_autoptr(ScPriceSeries) cached = NULL;
+  g_autoptr(ScPriceSeries) keep = NULL;
+  g_autoptr(ScQuotes) quotes = NULL;
+  ScPriceCacheMode mode = SC_PRICE_CACHE_MERGE;
+  ScDay first = G_MININT32;
+
+  g_return_val_if_fail (db != NULL, FALSE);
+  g_return_val_if_fail (client != NULL, FALSE);
+
+  if (!sc_quotes_check_symbol (ticker, error))
+    return FALSE;
+
+  cached = sc_price_cache_load (db, ticker, source_name, error);
+  if (cached == NULL)
+    return FALSE;
+
+  if (cached->n_rows > 0)
+    first = last_day (cached) - OVERLAP_DAYS;
+
+  quotes = sc_quote_client_fetch (client, source, ticker, first, cancellable,
+                                  progress, progress_data, error);
+  if (quotes == NULL)
+    return FALSE;
+
+  if (cached->n_rows > 0 && needs_full_download (cached, quotes))
+    {
+      g_debug ("%s: split or changed closes since %d, downloading everything again",
+               ticker, last_day (cached));
+      g_clear_pointer (&quotes, sc_quotes_free);
+      quotes = sc_quote_client_fetch (client, source, ticker, G_MININT32, cancellable,
+                                      progress, progress_data, error);
+      if (quotes == NULL)
+        return FALSE;
+      mode = SC_PRICE_CACHE_REPLACE;
+    }
+
+  keep = completed_bars (quotes->series, quotes->timezone);
+  if (keep->n_rows == 0 && cached->n_rows == 0)
+    {
+      g_set_error (error, SC_ERROR, SC_ERROR_DATA, _("There is no price data for %s."), ticker);
+      return FALSE;
+    }
+  if (keep->n_rows == 0)
+    return TRUE;
+
+  return sc_price_cache_store (db, ticker, source_name, quotes->timezone, keep, mode, error);
+}
+
+static char *
+without_period (const char *message)
+{
+  gsize len = strlen (message);
+
+  while (len > 0 && (message[len - 1] == '.' || g_ascii_isspace (message[len - 1])))
+    len--;
+
+  return g_strndup (message, len);
+}
+
+ScPriceLoad *
+sc_price_loader_load (ScDb               *db,
+                      ScQuoteClient      *client,
+                      const char         *ticker,
+                      ScPriceLoadFlags    flags,
+                      GCancellable       *cancellable,
+                      ScHttpProgressFunc  progress,
+                      gpointer            progress_data,
+                      GError            **error)
+{
+  g_autoptr(ScQuoteClient) default_client = NULL;
+  g_autoptr(ScPriceLoad) load = g_new0 (ScPriceLoad, 1);
+  g_autoptr(GPtrArray) cached = NULL;
+  g_autoptr(GError) net_error = NULL;
+  g_autofree char *symbol = NULL;
+  const ScPriceCacheInfo *best = NULL;
+  ScQuoteSource sources[2] = { SC_QUOTE_SOURCE_YAHOO, SC_QUOTE_SOURCE_TIINGO };
+
+  g_return_val_if_fail (db != NULL, NULL);
+  g_return_val_if_fail (ticker != NULL, NULL);
+
+  if (!sc_quotes_check_symbol (ticker, error))
+    return NULL;
+  symbol = sc_quotes_normalize_symbol (ticker);
+
+  cached = sc_price_cache_list (db, symbol, error);
+  if (cached == NULL)
+    return NULL;
+  if (cached->len > 0)
+    best = g_ptr_array_index (cached, 0);
+
+  if (!(flags & SC_PRICE_LOAD_OFFLINE))
+    {
+      gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+
+      if (best != NULL && best->last_date >= sc_quotes_last_completed_session (best->timezone, now))
+        {
+          g_debug ("%s: cache is up to date (%d)", symbol, best->last_date);
+        }
+      else
+        {
+          if (client == NULL)
+            client = default_client = sc_quote_client_new ();
+
+          for (guint i = 0; i < G_N_ELEMENTS (sources); i++)
+            {
+              g_autoptr(GError) local_error = NULL;
+
+              if (sources[i] == SC_QUOTE_SOURCE_TIINGO && !sc_quote_client_has_tiingo_token (client))
+                break;
+
+              if (sc_price_loader_refresh (db, client, symbol, sources[i], cancellable,
+                                           progress, progress_data, &local_error))
+                {
+                  const char *name = sc_quote_source_to_string (sources[i]);
+
+                  load->series = sc_price_cache_load (db, symbol, name, error);
+                  if (load->series == NULL)
+                    return NULL;
+                  load->source = g_strdup (name);
+                  return g_steal_pointer (&load);
+                }
+
+              if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+                {
+                  g_propagate_error (error, g_steal_pointer (&local_error));
+                  return NULL;
+                }
+
+              g_debug ("%s from %s failed: %s", symbol, sc_quote_source_to_string (sources[i]),
+                       local_error->message);
+              /* Only a source that is unreachable or throttling makes the
+               * next one worth asking. */
+              if (net_error == NULL || g_error_matches (net_error, SC_ERROR, SC_ERROR_NETWORK))
+                {
+                  g_clear_error (&net_error);
+                  net_error = g_steal_pointer (&local_error);
+                }
+              if (!g_error_matches (net_error, SC_ERROR, SC_ERROR_NETWORK))
+                break;
+            }
+        }
+    }
+
+  if (best != NULL)
+    {
+      load->series = sc_price_cache_load (db, symbol, best->source, error);
+      if (load->series == NULL)
+        return NULL;
+      load->source = g_strdup ("cache");
+      if (net_error != NULL)
+        {
+          g_autofree char *reason = without_period (net_error->message);
+          g_autofree char *date = sc_day_format (best->last_date);
+
+          load->warning = g_strdup_printf (_("%s; using cached prices up to %s."), reason, date);
+        }
+      return g_steal_pointer (&load);
+    }
+
+  if ((flags & SC_PRICE_LOAD_OFFLINE) ||
+      ((flags & SC_PRICE_LOAD_SAMPLE_FALLBACK) &&
+       g_error_matches (net_error, SC_ERROR, SC_ERROR_NETWORK)))
+    {
+      g_autoptr(GError) sample_error = NULL;
+
+      load->series = sc_price_loader_load_sample (symbol, &sample_error);
+      if (load->series != NULL)
+        {
+          g_autofree char *date = sc_day_format (last_day (load->series));
+
+          load->source = g_strdup ("sample");
+          load->warning = g_strdup_printf (_("Using the bundled sample prices of %s, which end on %s."),
+                                           symbol, date);
+          return g_steal_pointer (&load);
+        }
+      if (sample_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&sample_error));
+          return NULL;
+        }
+    }
+
+  if (net_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&net_error));
+      return NULL;
+    }
+
+  g_set_error (error, SC_ERROR, SC_ERROR_NETWORK,
+               _("No prices of %s are cached, and working offline they cannot be downloaded."),
+               symbol);
+  return NULL;
+}
+
+typedef struct
+{
+  char                *db_path;
+  ScQuoteClient       *client;
+  char                *ticker;
+  ScPriceLoadFlags     flags;
+  ScHttpProgressRelay *relay;
+} LoadData;
+
+static void
+load_data_free (gpointer user_data)
+{
+  LoadData *data = user_data;
+
+  g_free (data->db_path);
+  g_clear_pointer (&data->client, sc_quote_client_unref);
+  g_free (data->ticker);
+  g_clear_pointer (&data->relay, sc_http_progress_relay_free);
+  g_free (data);
+}
+
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  LoadData *data = task_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScDb) db = NULL;
+  ScPriceLoad *load;
+
+  db = sc_db_open (data->db_path, &error);
+  if (db == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  load = sc_price_loader_load (db, data->client, data->ticker, data->flags, cancellable,
+                               data->relay ? sc_http_progress_relay_post : NULL, data->relay,
+                               &error);
+  if (load == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, load, (GDestroyNotify) sc_price_load_free);
+}
+
+void
+sc_price_loader_load_async (const char          *db_path,
+                            ScQuoteClient       *client,
+                            const char          *ticker,
+                            ScPriceLoadFlags     flags,
+                            GCancellable        *cancellable,
+                            ScHttpProgressFunc   progress,
+                            gpointer             progress_data,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  LoadData *data;
+
+  g_return_if_fail (ticker != NULL);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, sc_price_loader_load_async);
+
+  data = g_new0 (LoadData, 1);
+  data->db_path = g_strdup (db_path);
+  data->client = client ? sc_quote_client_ref (client) : sc_quote_client_new ();
+  data->ticker = g_strdup (ticker);
+  data->flags = flags;
+  if (progress != NULL)
+    data->relay = sc_http_progress_relay_new (progress, progress_data);
+  g_task_set_task_data (task, data, load_data_free);
+  g_task_run_in_thread (task, load_thread);
+}
+
+ScPriceLoad *
+sc_price_loader_load_finish (GAsyncResult  *result,
+                             GError       **error)
+{
+  LoadData *data;
+
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == sc_price_loader_load_async, NULL);
+
+  data = g_task_get_task_data (G_TASK (result));
+  if (data->relay != NULL)
+    sc_http_progress_relay_stop (data->relay);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

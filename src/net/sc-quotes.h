@@ -1,0 +1,53 @@
+/* sc-quotes.h
+ *
+ * Copyright 2026 The Stockcast authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+#include "sc-prices.h"
+
+G_BEGIN_DECLS
+
+/* What one request to a quote source brought back. */
+typedef struct
+{
+  ScPriceSeries *series;    /* the bars received, normalised; may have no rows */
+  char          *source;    /* "yahoo", "tiingo" */
+  char          *timezone;  /* the exchange's IANA time zone, or NULL */
+  GArray        *splits;    /* ScDay of each split in the answer, ascending */
+  guint          dropped;   /* bars left out: live duplicates, after period2, all null */
+} ScQuotes;
+
+ScQuotes *sc_quotes_new    (const char *ticker,
+                            const char *source);
+void      sc_quotes_free   (ScQuotes   *quotes);
+
+/* Symbols are 1–32 of [A-Za-z0-9^=.&_-]: Yahoo's own alphabet (^GSPC,
+ * EURUSD=X, BRK-B, 0700.HK, M&M.NS). Checked before any request or file
+ * name is built from one. */
+gboolean  sc_quotes_check_symbol  (const char  *symbol,
+                                   GError     **error);
+/* The symbol upper-cased, the form the cache keys on. */
+char     *sc_quotes_normalize_symbol (const char *symbol);
+
+/* The calendar date of unix time t in tz. */
+ScDay     sc_quotes_day_in_zone   (gint64      t,
+                                   GTimeZone  *tz);
+/* Unix time of 00:00 UTC on day. */
+gint64    sc_quotes_day_to_unix   (ScDay       day);
+
+/* The last trading session that has closed at now_unix on an exchange in
+ * timezone (NULL: America/New_York), counting weekdays only and taking
+ * 16:00 local time as the close. Holidays are not known, so on a holiday
+ * this names a day without a bar; asking for it costs one request. */
+ScDay     sc_quotes_last_completed_session (const char *timezone,
+                                            gint64      now_unix);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScQuotes, sc_quotes_free)
+
+G_END_DECLS

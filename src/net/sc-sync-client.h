@@ -1,0 +1,136 @@
+/* sc-sync-client.h
+ *
+ * Copyright 2026 The Stockcast authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+/* An HTTP client for one stockcast-sync-server (docs/sync-api.md).
+ *
+ * The _sync calls block and are meant for worker threads; each has an
+ * _async/_finish pair that runs it on a thread. One client serves one
+ * call at a time (it keeps its connection alive between calls).
+ *
+ * Errors (SC_ERROR): SC_ERROR_NETWORK when the server cannot be reached or
+ * answers with something unusable (5xx included); SC_ERROR_AUTH for a
+ * wrong password, a throttled sign-in, or a missing, revoked or expired
+ * token; SC_ERROR_DATA for a request the server refused (400, 409 on
+ * registering); SC_ERROR_CANCELLED. */
+
+#define SC_TYPE_SYNC_CLIENT (sc_sync_client_get_type ())
+
+G_DECLARE_FINAL_TYPE (ScSyncClient, sc_sync_client, SC, SYNC_CLIENT, GObject)
+
+typedef enum
+{
+  SC_SYNC_CLIENT_DEFAULT             = 0,
+  /* Allow plain http:// to a server that is not on this computer. */
+  SC_SYNC_CLIENT_ALLOW_INSECURE_HTTP = 1 << 0,
+} ScSyncClientFlags;
+
+typedef enum
+{
+  SC_SYNC_PUT_CREATED,     /* 201: stored now */
+  SC_SYNC_PUT_EXISTS,      /* 200: the server already had it */
+  SC_SYNC_PUT_CONFLICT,    /* 409: the server has different content under this uuid */
+  SC_SYNC_PUT_REJECTED,    /* 400: the server finds the result invalid */
+} ScSyncPutStatus;
+
+/* Checks the address: http or https, a host, and plain http only for a
+ * loopback host unless flags allow it. Returns the normalised base URL
+ * (no trailing slash) or NULL with SC_ERROR_DATA. */
+char         *sc_sync_client_check_url        (const char         *server_url,
+                                               ScSyncClientFlags   flags,
+                                               GError            **error);
+
+ScSyncClient *sc_sync_client_new              (const char         *server_url,
+                                               ScSyncClientFlags   flags,
+                                               GError            **error);
+const char   *sc_sync_client_get_url          (ScSyncClient       *self);
+void          sc_sync_client_set_token        (ScSyncClient       *self,
+                                               const char         *token);
+gboolean      sc_sync_client_has_token        (ScSyncClient       *self);
+
+gboolean      sc_sync_client_health_sync      (ScSyncClient       *self,
+                                               GCancellable       *cancellable,
+                                               GError            **error);
+/* SC_ERROR_DATA "taken" when the username exists on the server. */
+gboolean      sc_sync_client_register_sync    (ScSyncClient       *self,
+                                               const char         *username,
+                                               const char         *email,
+                                               const char         *password,
+                                               GCancellable       *cancellable,
+                                               GError            **error);
+/* Returns the new token (also kept by the client); out_expires_at: ISO 8601. */
+char         *sc_sync_client_sign_in_sync     (ScSyncClient       *self,
+                                               const char         *username,
+                                               const char         *password,
+                                               char              **out_expires_at,
+                                               GCancellable       *cancellable,
+                                               GError            **error);
+/* Revokes the client's token on the server and forgets it. */
+gboolean      sc_sync_client_sign_out_sync    (ScSyncClient       *self,
+                                               GCancellable       *cancellable,
+                                               GError            **error);
+/* Uploads the Result JSON body under uuid. On CREATED or EXISTS,
+ * *out_seq is the server's sequence number of it and *out_deleted tells
+ * whether the server holds it as deleted. */
+gboolean      sc_sync_client_put_result_sync  (ScSyncClient       *self,
+                                               const char         *uuid,
+                                               const char         *body,
+                                               ScSyncPutStatus    *out_status,
+                                               gint64             *out_seq,
+                                               gboolean           *out_deleted,
+                                               GCancellable       *cancellable,
+                                               GError            **error);
+gboolean      sc_sync_client_delete_result_sync (ScSyncClient     *self,
+                                                 const char       *uuid,
+                                                 GCancellable     *cancellable,
+                                                 GError          **error);
+/* One page of results after since (limit 0: the server's default). Returns
+ * the "results" array; *out_next is the sequence to ask from next. */
+JsonArray    *sc_sync_client_pull_sync        (ScSyncClient       *self,
+                                               gint64              since,
+                                               guint               limit,
+                                               gint64             *out_next,
+                                               gboolean           *out_more,
+                                               GCancellable       *cancellable,
+                                               GError            **error);
+
+/* Threaded variants of the account calls, for the window. */
+void          sc_sync_client_register_async   (ScSyncClient       *self,
+                                               const char         *username,
+                                               const char         *email,
+                                               const char         *password,
+                                               GCancellable       *cancellable,
+                                               GAsyncReadyCallback callback,
+                                               gpointer            user_data);
+gboolean      sc_sync_client_register_finish  (ScSyncClient       *self,
+                                               GAsyncResult       *result,
+                                               GError            **error);
+void          sc_sync_client_sign_in_async    (ScSyncClient       *self,
+                                               const char         *username,
+                                               const char         *password,
+                                               GCancellable       *cancellable,
+                                               GAsyncReadyCallback callback,
+                                               gpointer            user_data);
+/* Returns the token. */
+char         *sc_sync_client_sign_in_finish   (ScSyncClient       *self,
+                                               GAsyncResult       *result,
+                                               GError            **error);
+void          sc_sync_client_sign_out_async   (ScSyncClient       *self,
+                                               GCancellable       *cancellable,
+                                               GAsyncReadyCallback callback,
+                                               gpointer            user_data);
+gboolean      sc_sync_client_sign_out_finish  (ScSyncClient       *self,
+                                               GAsyncResult       *result,
+                                               GError            **error);
+
+G_END_DECLS

@@ -1,0 +1,922 @@
+/* sc-sync.c
+ *
+ * Copyright 2026 The Stockcast authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <errno.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <sodium.h>
+
+#if HAVE_LIBSECRET
+#include <libsecret/secret.h>
+#endif
+
+#include "sc-error.h"
+#include "sc-results.h"
+#include "sc-sync.h"
+
+#define PULL_PAGE 500
+
+/* --- token storage ---------------------------------------------------------- */
+
+#if HAVE_LIBSECRET
+static const SecretSchema token_schema = {
+  APP_ID_BASE ".SyncToken", SECRET_SCHEMA_NONE,
+  {
+    { "server", SECRET_SCHEMA_ATTRIBUTE_STRING },
+    { "username", SECRET_SCHEMA_ATTRIBUTE_STRING },
+    { NULL, 0 },
+  },
+};
+
+/* Without a session bus, libsecret would try to autolaunch one: don't. */
+static gboolean
+keyring_usable (void)
+{
+  const char *store = g_getenv ("STOCKCAST_SYNC_TOKEN_STORE");
+
+  if (g_strcmp0 (store, "file") == 0)
+    return FALSE;
+  return g_getenv ("DBUS_SESSION_BUS_ADDRESS") != NULL || g_getenv ("FLATPAK_ID") != NULL;
+}
+#endif
+
+char *
+sc_sync_token_file_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "stockcast", "sync-tokens", NULL);
+}
+
+static char *
+token_group (gint64 user_id)
+{
+  return g_strdup_printf ("user-%" G_GINT64_FORMAT, user_id);
+}
+
+static GKeyFile *
+load_token_file (void)
+{
+  g_autofree char *path = sc_sync_token_file_path ();
+  GKeyFile *file = g_key_file_new ();
+
+  g_key_file_load_from_file (file, path, G_KEY_FILE_NONE, NULL);
+  return file;
+}
+
+static gboolean
+save_token_file (GKeyFile  *file,
+                 GError   **error)
+{
+  g_autofree char *path = sc_sync_token_file_path ();
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *data = NULL;
+  gsize length;
+  gboolean ok;
+
+  g_mkdir_with_parents (dir, 0700);
+  data = g_key_file_to_data (file, &length, NULL);
+  /* Written whole and readable only by the user. */
+  ok = g_file_set_contents_full (path, data, length,
+                                 G_FILE_SET_CONTENTS_CONSISTENT, 0600, error);
+  sodium_memzero (data, length);
+  return ok;
+}
+
+static gboolean
+store_token (gint64       user_id,
+             const char  *server_url,
+             const char  *username,
+             const char  *token,
+             gboolean    *out_in_file,
+             GError     **error)
+{
+  g_autoptr(GKeyFile) file = NULL;
+  g_autofree char *group = token_group (user_id);
+
+  *out_in_file = FALSE;
+
+#if HAVE_LIBSECRET
+  if (keyring_usable ())
+    {
+      g_autoptr(GError) keyring_error = NULL;
+      g_autofree char *label = g_strdup_printf (_("Stockcast sync token for %s on %s"), username, server_url);
+
+      if (secret_password_store_sync (&token_schema, SECRET_COLLECTION_DEFAULT, label, token, NULL,
+                                      &keyring_error, "server", server_url, "username", username, NULL))
+        {
+          /* No stale copy in the file. */
+          file = load_token_file ();
+          if (g_key_file_remove_group (file, group, NULL))
+            save_token_file (file, NULL);
+          return TRUE;
+        }
+      g_debug ("No keyring for the sync token: %s", keyring_error->message);
+    }
+#endif
+
+  file = load_token_file ();
+  g_key_file_set_string (file, group, "server", server_url);
+  g_key_file_set_string (file, group, "username", username);
+  g_key_file_set_string (file, group, "token", token);
+  if (!save_token_file (file, error))
+    return FALSE;
+
+  *out_in_file = TRUE;
+  return TRUE;
+}
+
+static char *
+lookup_token (gint64      user_id,
+              const char *server_url,
+              const char *username)
+{
+  g_autoptr(GKeyFile) file = NULL;
+  g_autofree char *group = token_group (user_id);
+  g_autofree char *server = NULL;
+  g_autofree char *name = NULL;
+
+#if HAVE_LIBSECRET
+  if (keyring_usable ())
+    {
+      char *secret = secret_password_lookup_sync (&token_schema, NULL, NULL,
+                                                  "server", server_url, "username", username, NULL);
+      if (secret != NULL)
+        {
+          char *token = g_strdup (secret);
+          secret_password_free (secret);
+          return token;
+        }
+    }
+#endif
+
+  file = load_token_file ();
+  server = g_key_file_get_string (file, group, "server", NULL);
+  name = g_key_file_get_string (file, group, "username", NULL);
+  if (g_strcmp0 (server, server_url) != 0 || g_strcmp0 (name, username) != 0)
+    return NULL;
+
+  return g_key_file_get_string (file, group, "token", NULL);
+}
+
+static void
+clear_token (gint64      user_id,
+             const char *server_url,
+             const char *username)
+{
+  g_autoptr(GKeyFile) file = NULL;
+  g_autofree char *group = token_group (user_id);
+
+#if HAVE_LIBSECRET
+  if (keyring_usable ())
+    secret_password_clear_sync (&token_schema, NULL, NULL,
+                                "server", server_url, "username", username, NULL);
+#endif
+
+  file = load_token_file ();
+  if (g_key_file_remove_group (file, group, NULL))
+    save_token_file (file, NULL);
+}
+
+static void
+free_secret (char *secret)
+{
+  if (secret != NULL)
+    {
+      sodium_memzero (secret, strlen (secret));
+      g_free (secret);
+    }
+}
+
+typedef char *ScSecret;
+G_DEFINE_AUTO_CLEANUP_FREE_FUNC (ScSecret, free_secret, NULL)
+
+/* --- links ------------------------------------------------------------------ */
+
+static char *
+now_iso8601 (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+void
+sc_sync_link_free (ScSyncLink *link)
+{
+  if (link == NULL)
+    return;
+
+  g_free (link->server_url);
+  g_free (link->server_username);
+  g_free (link->last_sync_at);
+  g_free (link->last_attempt_at);
+  g_free (link->last_error);
+  g_free (link);
+}
+
+static ScSyncState
+state_from_string (const char *text)
+{
+  if (g_strcmp0 (text, "ok") == 0)
+    return SC_SYNC_STATE_OK;
+  if (g_strcmp0 (text, "offline") == 0)
+    return SC_SYNC_STATE_OFFLINE;
+  if (g_strcmp0 (text, "sign-in") == 0)
+    return SC_SYNC_STATE_SIGN_IN;
+  if (g_strcmp0 (text, "error") == 0)
+    return SC_SYNC_STATE_ERROR;
+  return SC_SYNC_STATE_NEVER;
+}
+
+static const char *
+state_to_string (ScSyncState state)
+{
+  switch (state)
+    {
+    case SC_SYNC_STATE_OK:
+      return "ok";
+    case SC_SYNC_STATE_OFFLINE:
+      return "offline";
+    case SC_SYNC_STATE_SIGN_IN:
+      return "sign-in";
+    case SC_SYNC_STATE_ERROR:
+      return "error";
+    case SC_SYNC_STATE_NEVER:
+    default:
+      return "never";
+    }
+}
+
+static gboolean
+step_done (ScDb          *db,
+           sqlite3_stmt  *stmt,
+           GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    {
+      sc_db_set_error (db, error, _("Saving the sync state"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+ScSyncLink *
+sc_sync_get_link (ScDb    *db,
+                  gint64   user_id,
+                  GError **error)
+{
+  sqlite3_stmt *stmt;
+  ScSyncLink *link = NULL;
+  int rc;
+
+  g_return_val_if_fail (db != NULL, NULL);
+
+  stmt = sc_db_prepare (db,
+                        "SELECT server_url, server_username, allow_insecure_http, last_seq,"
+                        " last_sync_at, last_attempt_at, last_state, last_error"
+                        " FROM sync_links WHERE user_id = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, user_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      link = g_new0 (ScSyncLink, 1);
+      link->user_id = user_id;
+      link->server_url = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      link->server_username = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      link->allow_insecure_http = sqlite3_column_int (stmt, 2) != 0;
+      link->last_seq = sqlite3_column_int64 (stmt, 3);
+      link->last_sync_at = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+      link->last_attempt_at = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
+      link->state = state_from_string ((const char *) sqlite3_column_text (stmt, 6));
+      link->last_error = g_strdup ((const char *) sqlite3_column_text (stmt, 7));
+    }
+  else if (rc != SQLITE_DONE)
+    sc_db_set_error (db, error, _("Reading the sync settings"));
+  sqlite3_reset (stmt);
+
+  return link;
+}
+
+static gboolean
+record_outcome (ScDb          *db,
+                gint64         user_id,
+                const GError  *failure,
+                GError       **error)
+{
+  g_autofree char *now = now_iso8601 ();
+  ScSyncState state = SC_SYNC_STATE_OK;
+  sqlite3_stmt *stmt;
+
+  if (failure != NULL)
+    {
+      if (failure->domain == SC_ERROR && failure->code == SC_ERROR_NETWORK)
+        state = SC_SYNC_STATE_OFFLINE;
+      else if (failure->domain == SC_ERROR && failure->code == SC_ERROR_AUTH)
+        state = SC_SYNC_STATE_SIGN_IN;
+      else
+        state = SC_SYNC_STATE_ERROR;
+    }
+
+  stmt = sc_db_prepare (db,
+                        "UPDATE sync_links SET last_attempt_at = ?2, last_state = ?3, last_error = ?4,"
+                        " last_sync_at = CASE WHEN ?5 THEN ?2 ELSE last_sync_at END"
+                        " WHERE user_id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, user_id);
+  sqlite3_bind_text (stmt, 2, now, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, state_to_string (state), -1, SQLITE_STATIC);
+  if (failure != NULL)
+    sqlite3_bind_text (stmt, 4, failure->message, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 5, failure == NULL);
+  return step_done (db, stmt, error);
+}
+
+static gboolean
+save_last_seq (ScDb    *db,
+               gint64   user_id,
+               gint64   seq,
+               GError **error)
+{
+  sqlite3_stmt *stmt = sc_db_prepare (db,
+                                      "UPDATE sync_links SET last_seq = max (last_seq, ?2) WHERE user_id = ?1",
+                                      error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, user_id);
+  sqlite3_bind_int64 (stmt, 2, seq);
+  return step_done (db, stmt, error);
+}
+
+/* Every result of the user becomes unsynced: for a new link. */
+static gboolean
+reset_sync_state (ScDb    *db,
+                  gint64   user_id,
+                  GError **error)
+{
+  sqlite3_stmt *stmt = sc_db_prepare (db,
+                                      "UPDATE results SET synced = 0, server_seq = 0 WHERE user_id = ?1",
+                                      error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, user_id);
+  return step_done (db, stmt, error);
+}
+
+gboolean
+sc_sync_link_account (ScDb               *db,
+                      gint64              user_id,
+                      const char         *server_url,
+                      ScSyncClientFlags   flags,
+                      const char         *username,
+                      const char         *password,
+                      const char         *email,
+                      gboolean           *out_token_in_file,
+                      GCancellable       *cancellable,
+                      GError            **error)
+{
+  g_autoptr(ScSyncClient) client = NULL;
+  g_autoptr(ScSyncLink) old = NULL;
+  g_auto(ScSecret) token = NULL;
+  gboolean in_file = FALSE;
+  gboolean same_account;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (db != NULL, FALSE);
+  g_return_val_if_fail (username != NULL && password != NULL, FALSE);
+
+  client = sc_sync_client_new (server_url, flags, error);
+  if (client == NULL)
+    return FALSE;
+
+  if (email != NULL &&
+      !sc_sync_client_register_sync (client, username, email, password, cancellable, error))
+    return FALSE;
+
+  token = sc_sync_client_sign_in_sync (client, username, password, NULL, cancellable, error);
+  if (token == NULL)
+    return FALSE;
+
+  old = sc_sync_get_link (db, user_id, error);
+  if (old == NULL && error != NULL && *error != NULL)
+    return FALSE;
+  same_account = old != NULL &&
+                 g_strcmp0 (old->server_url, sc_sync_client_get_url (client)) == 0 &&
+                 g_strcmp0 (old->server_username, username) == 0;
+  if (old != NULL && !same_account)
+    clear_token (user_id, old->server_url, old->server_username);
+
+  if (!store_token (user_id, sc_sync_client_get_url (client), username, token, &in_file, error))
+    return FALSE;
+
+  if (!sc_db_begin (db, error))
+    return FALSE;
+
+  if (!same_account)
+    {
+      stmt = sc_db_prepare (db,
+                            "INSERT INTO sync_links (user_id, server_url, server_username,"
+                            "  allow_insecure_http, last_seq, last_state)"
+                            " VALUES (?1, ?2, ?3, ?4, 0, 'never')"
+                            " ON CONFLICT (user_id) DO UPDATE SET server_url = ?2, server_username = ?3,"
+                            "  allow_insecure_http = ?4, last_seq = 0, last_sync_at = NULL,"
+                            "  last_attempt_at = NULL, last_state = 'never', last_error = NULL",
+                            error);
+      if (stmt == NULL)
+        goto fail;
+      sqlite3_bind_int64 (stmt, 1, user_id);
+      sqlite3_bind_text (stmt, 2, sc_sync_client_get_url (client), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 3, username, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int (stmt, 4, (flags & SC_SYNC_CLIENT_ALLOW_INSECURE_HTTP) != 0);
+      if (!step_done (db, stmt, error) || !reset_sync_state (db, user_id, error))
+        goto fail;
+    }
+  else
+    {
+      /* Signed in again to the same account: only the state changes. */
+      stmt = sc_db_prepare (db,
+                            "UPDATE sync_links SET last_state = CASE WHEN last_sync_at IS NULL"
+                            " THEN 'never' ELSE 'ok' END, last_error = NULL WHERE user_id = ?1",
+                            error);
+      if (stmt == NULL)
+        goto fail;
+      sqlite3_bind_int64 (stmt, 1, user_id);
+      if (!step_done (db, stmt, error))
+        goto fail;
+    }
+
+  if (!sc_db_commit (db, error))
+    return FALSE;
+
+  if (out_token_in_file != NULL)
+    *out_token_in_file = in_file;
+  return TRUE;
+
+fail:
+  sc_db_rollback (db);
+  return FALSE;
+}
+
+/* --- sync ------------------------------------------------------------------- */
+
+/* A tombstone from the server for a result this computer may have. */
+static gboolean
+apply_remote_tombstone (ScDb        *db,
+                        gint64       user_id,
+                        const char  *uuid,
+                        gint64       seq,
+                        GError     **error)
+{
+  g_autoptr(ScResult) local = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  local = sc_results_get (db, user_id, uuid, &local_error);
+  if (local == NULL)
+    {
+      /* Never here: nothing to delete. */
+      if (g_error_matches (local_error, SC_ERROR, SC_ERROR_DATA))
+        return TRUE;
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  local->deleted = TRUE;
+  return sc_results_merge_remote (db, user_id, local, seq, error);
+}
+
+static gboolean
+push (ScDb          *db,
+      gint64         user_id,
+      ScSyncClient  *client,
+      ScSyncReport  *report,
+      GCancellable  *cancellable,
+      GError       **error)
+{
+  g_autoptr(GPtrArray) unsynced = sc_results_list_unsynced (db, user_id, error);
+
+  if (unsynced == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < unsynced->len; i++)
+    {
+      ScResult *result = g_ptr_array_index (unsynced, i);
+
+      if (result->deleted)
+        {
+          if (!sc_sync_client_delete_result_sync (client, result->uuid, cancellable, error) ||
+              !sc_results_mark_synced (db, user_id, result->uuid, TRUE, result->server_seq, error))
+            return FALSE;
+          report->deleted++;
+        }
+      else
+        {
+          g_autofree char *body = sc_result_to_json (result, SC_RESULT_JSON_DEFAULT);
+          ScSyncPutStatus status;
+          gboolean deleted;
+          gint64 seq;
+
+          if (!sc_sync_client_put_result_sync (client, result->uuid, body, &status, &seq, &deleted,
+                                               cancellable, error))
+            return FALSE;
+
+          switch (status)
+            {
+            case SC_SYNC_PUT_CREATED:
+            case SC_SYNC_PUT_EXISTS:
+              if (deleted)
+                {
+                  /* Deleted on another computer meanwhile: the tombstone wins. */
+                  if (!apply_remote_tombstone (db, user_id, result->uuid, seq, error))
+                    return FALSE;
+                }
+              else if (!sc_results_mark_synced (db, user_id, result->uuid, FALSE, seq, error))
+                return FALSE;
+              report->pushed++;
+              break;
+            case SC_SYNC_PUT_CONFLICT:
+              g_warning ("The sync server holds other content under uuid %s; keeping the local result unsynced",
+                         result->uuid);
+              report->conflicts++;
+              break;
+            case SC_SYNC_PUT_REJECTED:
+            default:
+              g_warning ("The sync server refused result %s as invalid; keeping it unsynced", result->uuid);
+              report->rejected++;
+              break;
+            }
+        }
+    }
+
+  return TRUE;
+}
+
+static gboolean
+pull (ScDb          *db,
+      gint64         user_id,
+      gint64         since,
+      ScSyncClient  *client,
+      ScSyncReport  *report,
+      GCancellable  *cancellable,
+      GError       **error)
+{
+  gboolean more = TRUE;
+
+  while (more)
+    {
+      g_autoptr(JsonArray) page = NULL;
+      gint64 next = since;
+
+      page = sc_sync_client_pull_sync (client, since, PULL_PAGE, &next, &more, cancellable, error);
+      if (page == NULL)
+        return FALSE;
+
+      for (guint i = 0; i < json_array_get_length (page); i++)
+        {
+          JsonNode *node = json_array_get_element (page, i);
+          JsonObject *object = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+          const char *uuid;
+          gint64 seq;
+
+          if (object == NULL ||
+              (uuid = json_object_get_string_member_with_default (object, "uuid", NULL)) == NULL)
+            {
+              g_set_error (error, SC_ERROR, SC_ERROR_NETWORK,
+                           _("The sync server sent a result Stockcast does not understand."));
+              return FALSE;
+            }
+          seq = json_object_get_int_member_with_default (object, "seq", 0);
+
+          if (json_object_get_boolean_member_with_default (object, "deleted", FALSE))
+            {
+              if (!apply_remote_tombstone (db, user_id, uuid, seq, error))
+                return FALSE;
+            }
+          else
+            {
+              g_autoptr(GError) parse_error = NULL;
+              g_autoptr(ScResult) remote = sc_result_new_from_json_node (node, &parse_error);
+
+              if (remote == NULL)
+                {
+                  /* One bad record must not block every later one. */
+                  g_warning ("Skipping result %s from the sync server: %s", uuid, parse_error->message);
+                  continue;
+                }
+              if (!sc_results_merge_remote (db, user_id, remote, seq, error))
+                return FALSE;
+            }
+          report->pulled++;
+        }
+
+      /* The page is applied: remember how far we got. */
+      if (next > since && !save_last_seq (db, user_id, next, error))
+        return FALSE;
+      if (next <= since && more)
+        {
+          g_set_error (error, SC_ERROR, SC_ERROR_NETWORK,
+                       _("The sync server sent an answer Stockcast does not understand."));
+          return FALSE;
+        }
+      since = next;
+    }
+
+  return TRUE;
+}
+
+gboolean
+sc_sync_run (ScDb          *db,
+             gint64         user_id,
+             ScSyncReport  *out_report,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  g_autoptr(ScSyncLink) link = NULL;
+  g_autoptr(ScSyncClient) client = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_auto(ScSecret) token = NULL;
+  ScSyncReport report = { 0 };
+
+  g_return_val_if_fail (db != NULL, FALSE);
+
+  link = sc_sync_get_link (db, user_id, error);
+  if (link == NULL)
+    {
+      if (error == NULL || *error == NULL)
+        g_set_error (error, SC_ERROR, SC_ERROR_DATA,
+                     _("This account is not linked to a sync server yet; give the server’s address."));
+      return FALSE;
+    }
+
+  client = sc_sync_client_new (link->server_url,
+                               link->allow_insecure_http ? SC_SYNC_CLIENT_ALLOW_INSECURE_HTTP : 0,
+                               &local_error);
+  if (client != NULL)
+    {
+      token = lookup_token (user_id, link->server_url, link->server_username);
+      if (token == NULL)
+        g_set_error (&local_error, SC_ERROR, SC_ERROR_AUTH,
+                     _("Sign in to the sync server %s again."), link->server_url);
+      else
+        {
+          sc_sync_client_set_token (client, token);
+          if (push (db, user_id, client, &report, cancellable, &local_error))
+            pull (db, user_id, link->last_seq, client, &report, cancellable, &local_error);
+        }
+    }
+
+  /* A refused token will not get better: drop it so the state is clear. */
+  if (local_error != NULL && g_error_matches (local_error, SC_ERROR, SC_ERROR_AUTH) && token != NULL)
+    clear_token (user_id, link->server_url, link->server_username);
+
+  if (!g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    record_outcome (db, user_id, local_error, NULL);
+
+  if (out_report != NULL)
+    *out_report = report;
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+sc_sync_unlink (ScDb          *db,
+                gint64         user_id,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  g_autoptr(ScSyncLink) link = NULL;
+  g_autoptr(ScSyncClient) client = NULL;
+  g_auto(ScSecret) token = NULL;
+  sqlite3_stmt *stmt;
+
+  link = sc_sync_get_link (db, user_id, error);
+  if (link == NULL)
+    return error == NULL || *error == NULL;
+
+  token = lookup_token (user_id, link->server_url, link->server_username);
+  client = sc_sync_client_new (link->server_url, SC_SYNC_CLIENT_ALLOW_INSECURE_HTTP, NULL);
+  if (client != NULL && token != NULL)
+    {
+      g_autoptr(GError) revoke_error = NULL;
+
+      sc_sync_client_set_token (client, token);
+      if (!sc_sync_client_sign_out_sync (client, cancellable, &revoke_error))
+        g_debug ("Could not revoke the sync token: %s", revoke_error->message);
+    }
+  clear_token (user_id, link->server_url, link->server_username);
+
+  if (!sc_db_begin (db, error))
+    return FALSE;
+  stmt = sc_db_prepare (db, "DELETE FROM sync_links WHERE user_id = ?1", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, user_id);
+  if (!step_done (db, stmt, error) || !reset_sync_state (db, user_id, error))
+    goto fail;
+  return sc_db_commit (db, error);
+
+fail:
+  sc_db_rollback (db);
+  return FALSE;
+}
+
+/* --- threaded variants ------------------------------------------------------ */
+
+typedef struct
+{
+  char              *db_path;
+  gint64             user_id;
+  char              *server_url;
+  ScSyncClientFlags  flags;
+  char              *username;
+  char              *password;
+  char              *email;
+  gboolean           token_in_file;
+  ScSyncReport       report;
+} TaskData;
+
+static void
+task_data_free (gpointer data)
+{
+  TaskData *td = data;
+
+  g_free (td->db_path);
+  g_free (td->server_url);
+  g_free (td->username);
+  free_secret (td->password);
+  g_free (td->email);
+  g_free (td);
+}
+
+static GTask *
+new_task (ScDb                *db,
+          gint64               user_id,
+          GCancellable        *cancellable,
+          GAsyncReadyCallback  callback,
+          gpointer             user_data,
+          gpointer             source_tag)
+{
+  GTask *task = g_task_new (NULL, cancellable, callback, user_data);
+  TaskData *td = g_new0 (TaskData, 1);
+
+  td->db_path = g_strdup (sc_db_get_path (db));
+  td->user_id = user_id;
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, td, task_data_free);
+  return task;
+}
+
+static void
+link_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  TaskData *td = task_data;
+  g_autoptr(ScDb) db = NULL;
+  GError *error = NULL;
+
+  db = sc_db_open (td->db_path, &error);
+  if (db != NULL &&
+      sc_sync_link_account (db, td->user_id, td->server_url, td->flags, td->username, td->password,
+                            td->email, &td->token_in_file, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+sc_sync_link_account_async (ScDb                *db,
+                            gint64               user_id,
+                            const char          *server_url,
+                            ScSyncClientFlags    flags,
+                            const char          *username,
+                            const char          *password,
+                            const char          *email,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_autoptr(GTask) task = new_task (db, user_id, cancellable, callback, user_data,
+                                    sc_sync_link_account_async);
+  TaskData *td = g_task_get_task_data (task);
+
+  td->server_url = g_strdup (server_url);
+  td->flags = flags;
+  td->username = g_strdup (username);
+  td->password = g_strdup (password);
+  td->email = g_strdup (email);
+  g_task_run_in_thread (task, link_thread);
+}
+
+gboolean
+sc_sync_link_account_finish (GAsyncResult  *result,
+                             gboolean      *out_token_in_file,
+                             GError       **error)
+{
+  TaskData *td = g_task_get_task_data (G_TASK (result));
+
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return FALSE;
+  if (out_token_in_file != NULL)
+    *out_token_in_file = td->token_in_file;
+  return TRUE;
+}
+
+static void
+run_thread (GTask        *task,
+            gpointer      source_object,
+            gpointer      task_data,
+            GCancellable *cancellable)
+{
+  TaskData *td = task_data;
+  g_autoptr(ScDb) db = NULL;
+  GError *error = NULL;
+
+  db = sc_db_open (td->db_path, &error);
+  if (db != NULL && sc_sync_run (db, td->user_id, &td->report, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+sc_sync_run_async (ScDb                *db,
+                   gint64               user_id,
+                   GCancellable        *cancellable,
+                   GAsyncReadyCallback  callback,
+                   gpointer             user_data)
+{
+  g_autoptr(GTask) task = new_task (db, user_id, cancellable, callback, user_data, sc_sync_run_async);
+
+  g_task_run_in_thread (task, run_thread);
+}
+
+gboolean
+sc_sync_run_finish (GAsyncResult  *result,
+                    ScSyncReport  *out_report,
+                    GError       **error)
+{
+  TaskData *td = g_task_get_task_data (G_TASK (result));
+
+  if (out_report != NULL)
+    *out_report = td->report;
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+unlink_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  TaskData *td = task_data;
+  g_autoptr(ScDb) db = NULL;
+  GError *error = NULL;
+
+  db = sc_db_open (td->db_path, &error);
+  if (db != NULL && sc_sync_unlink (db, td->user_id, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+sc_sync_unlink_async (ScDb                *db,
+                      gint64               user_id,
+                      GCancellable        *cancellable,
+                      GAsyncReadyCallback  callback,
+                      gpointer             user_data)
+{
+  g_autoptr(GTask) task = new_task (db, user_id, cancellable, callback, user_data, sc_sync_unlink_async);
+
+  g_task_run_in_thread (task, unlink_thread);
+}
+
+gboolean
+sc_sync_unlink_finish (GAsyncResult  *result,
+                       GError       **error)
+{
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

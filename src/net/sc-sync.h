@@ -1,0 +1,139 @@
+/* sc-sync.h
+ *
+ * Copyright 2026 The Stockcast authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "sc-db.h"
+#include "sc-sync-client.h"
+
+G_BEGIN_DECLS
+
+/* Keeping a local account's history the same as on its sync server.
+ *
+ * A local user is linked to one server account (sync_links table); the
+ * session token lives in the keyring (libsecret) or, where there is none,
+ * in a file only the user can read ($XDG_DATA_HOME/stockcast/sync-tokens).
+ *
+ * A sync pushes every unsynced local change (new results, then deletions),
+ * then pulls everything after the last server sequence number, page by
+ * page. A result is marked synced only after the server confirmed it, and
+ * the sequence number is saved after each applied page, so an interrupted
+ * sync loses nothing and the next one resumes.
+ *
+ * The blocking calls are for worker threads and the CLI; the _async ones
+ * open their own database connection on a worker thread (an ScDb is used
+ * by one thread at a time). Errors: SC_ERROR_NETWORK (server unreachable or
+ * failing: nothing lost, retry later), SC_ERROR_AUTH (sign in again),
+ * SC_ERROR_DATA (bad address, username taken, not linked),
+ * SC_ERROR_STORAGE. */
+
+typedef enum
+{
+  SC_SYNC_STATE_NEVER,      /* linked, not synced yet */
+  SC_SYNC_STATE_OK,         /* the last sync succeeded */
+  SC_SYNC_STATE_OFFLINE,    /* the last attempt could not reach the server */
+  SC_SYNC_STATE_SIGN_IN,    /* the token is missing, revoked or expired */
+  SC_SYNC_STATE_ERROR,      /* the last attempt failed otherwise (last_error) */
+} ScSyncState;
+
+typedef struct
+{
+  gint64       user_id;
+  char        *server_url;
+  char        *server_username;
+  gboolean     allow_insecure_http;
+  gint64       last_seq;
+  char        *last_sync_at;      /* "YYYY-MM-DDTHH:MM:SSZ" of the last success, or NULL */
+  char        *last_attempt_at;   /* of the last attempt, or NULL */
+  ScSyncState  state;
+  char        *last_error;        /* one sentence, or NULL */
+} ScSyncLink;
+
+typedef struct
+{
+  guint    pushed;        /* results uploaded (new on the server or already there) */
+  guint    deleted;       /* deletions uploaded */
+  guint    pulled;        /* results and deletions received */
+  guint    conflicts;     /* local results the server holds with other content (kept, unsynced) */
+  guint    rejected;      /* local results the server refused as invalid (kept, unsynced) */
+} ScSyncReport;
+
+void        sc_sync_link_free        (ScSyncLink         *link);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScSyncLink, sc_sync_link_free)
+
+/* The user's link, or NULL (with no error) when the user is not linked. */
+ScSyncLink *sc_sync_get_link         (ScDb               *db,
+                                      gint64              user_id,
+                                      GError            **error);
+
+/* Signs in to server_url as username (creating the server account first
+ * when email is not NULL), stores the token and links user_id to it.
+ * Relinking to another server or account starts over: every local result
+ * becomes unsynced again. *out_token_in_file (nullable) tells that no
+ * keyring was available and the token went to a private file. */
+gboolean    sc_sync_link_account     (ScDb               *db,
+                                      gint64              user_id,
+                                      const char         *server_url,
+                                      ScSyncClientFlags   flags,
+                                      const char         *username,
+                                      const char         *password,
+                                      const char         *email,
+                                      gboolean           *out_token_in_file,
+                                      GCancellable       *cancellable,
+                                      GError            **error);
+
+/* Push, then pull (see above). Records the outcome in the link (state,
+ * times, error). out_report may be NULL. */
+gboolean    sc_sync_run              (ScDb               *db,
+                                      gint64              user_id,
+                                      ScSyncReport       *out_report,
+                                      GCancellable       *cancellable,
+                                      GError            **error);
+
+/* Revokes the token on the server (best effort: works offline too),
+ * forgets it, removes the link and marks every result unsynced. */
+gboolean    sc_sync_unlink           (ScDb               *db,
+                                      gint64              user_id,
+                                      GCancellable       *cancellable,
+                                      GError            **error);
+
+/* Threaded variants for the window. */
+void        sc_sync_link_account_async  (ScDb               *db,
+                                         gint64              user_id,
+                                         const char         *server_url,
+                                         ScSyncClientFlags   flags,
+                                         const char         *username,
+                                         const char         *password,
+                                         const char         *email,
+                                         GCancellable       *cancellable,
+                                         GAsyncReadyCallback callback,
+                                         gpointer            user_data);
+gboolean    sc_sync_link_account_finish (GAsyncResult       *result,
+                                         gboolean           *out_token_in_file,
+                                         GError            **error);
+void        sc_sync_run_async           (ScDb               *db,
+                                         gint64              user_id,
+                                         GCancellable       *cancellable,
+                                         GAsyncReadyCallback callback,
+                                         gpointer            user_data);
+gboolean    sc_sync_run_finish          (GAsyncResult       *result,
+                                         ScSyncReport       *out_report,
+                                         GError            **error);
+void        sc_sync_unlink_async        (ScDb               *db,
+                                         gint64              user_id,
+                                         GCancellable       *cancellable,
+                                         GAsyncReadyCallback callback,
+                                         gpointer            user_data);
+gboolean    sc_sync_unlink_finish       (GAsyncResult       *result,
+                                         GError            **error);
+
+/* Where the token goes when there is no keyring. */
+char       *sc_sync_token_file_path  (void);
+
+G_END_DECLS

@@ -1,0 +1,283 @@
+/* sc-price-cache.c
+ *
+ * Copyright 2026 The Stockcast authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <math.h>
+
+#include <glib/gi18n.h>
+
+#include "sc-error.h"
+#include "sc-price-cache.h"
+#include "sc-results.h"
+
+void
+sc_price_cache_info_free (ScPriceCacheInfo *info)
+{
+  if (info == NULL)
+    return;
+
+  g_free (info->source);
+  g_free (info->timezone);
+  g_free (info);
+}
+
+static ScDay
+column_day (sqlite3_stmt *stmt,
+            int           column)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, column);
+  ScDay day = 0;
+
+  if (text == NULL || !sc_day_parse (text, &day))
+    return G_MININT32;
+
+  return day;
+}
+
+static double
+column_double (sqlite3_stmt *stmt,
+               int           column)
+{
+  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
+    return NAN;
+
+  return sqlite3_column_double (stmt, column);
+}
+
+static void
+bind_double (sqlite3_stmt *stmt,
+             int           index,
+             double        value)
+{
+  if (isfinite (value))
+    sqlite3_bind_double (stmt, index, value);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
+GPtrArray *
+sc_price_cache_list (ScDb        *db,
+                     const char  *ticker,
+                     GError     **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) sc_price_cache_info_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (db != NULL, NULL);
+  g_return_val_if_fail (ticker != NULL, NULL);
+
+  stmt = sc_db_prepare (db,
+                        "SELECT s.source, s.timezone, s.refreshed_at,"
+                        "       MIN (p.date), MAX (p.date), COUNT (*)"
+                        "  FROM price_series s JOIN prices p"
+                        "    ON p.ticker = s.ticker AND p.source = s.source"
+                        " WHERE s.ticker = ?1"
+                        " GROUP BY s.source"
+                        " ORDER BY MAX (p.date) DESC, s.refreshed_at DESC",
+                        error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, ticker, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      ScPriceCacheInfo *info = g_new0 (ScPriceCacheInfo, 1);
+
+      info->source = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      info->timezone = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      info->refreshed_at = sqlite3_column_int64 (stmt, 2);
+      info->first_date = column_day (stmt, 3);
+      info->last_date = column_day (stmt, 4);
+      info->n_rows = sqlite3_column_int (stmt, 5);
+      g_ptr_array_add (list, info);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      sc_db_set_error (db, error, _("Reading the price cache"));
+      sqlite3_reset (stmt);
+      return NULL;
+    }
+  sqlite3_reset (stmt);
+
+  return g_steal_pointer (&list);
+}
+
+ScPriceSeries *
+sc_price_cache_load (ScDb        *db,
+                     const char  *ticker,
+                     const char  *source,
+                     GError     **error)
+{
+  g_autoptr(ScPriceSeries) series = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (db != NULL, NULL);
+  g_return_val_if_fail (ticker != NULL, NULL);
+  g_return_val_if_fail (source != NULL, NULL);
+
+  stmt = sc_db_prepare (db,
+                        "SELECT date, open, high, low, close, adj_close, volume"
+                        "  FROM prices WHERE ticker = ?1 AND source = ?2 ORDER BY date",
+                        error);
+  if (stmt == NULL)
+    return NULL;
+
+  series = sc_price_series_new (ticker);
+  sqlite3_bind_text (stmt, 1, ticker, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, source, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      ScDay day = column_day (stmt, 0);
+
+      if (day == G_MININT32)
+        continue;
+      sc_price_series_append (series, day,
+                              column_double (stmt, 1), column_double (stmt, 2),
+                              column_double (stmt, 3), column_double (stmt, 4),
+                              column_double (stmt, 5), column_double (stmt, 6));
+    }
+  if (rc != SQLITE_DONE)
+    {
+      sc_db_set_error (db, error, _("Reading the price cache"));
+      sqlite3_reset (stmt);
+      return NULL;
+    }
+  sqlite3_reset (stmt);
+
+  sc_price_series_normalize (series);
+  return g_steal_pointer (&series);
+}
+
+static gboolean
+store_rows (ScDb              *db,
+            const char        *ticker,
+            const char        *source,
+            const char        *timezone,
+            ScPriceSeries     *series,
+            ScPriceCacheMode   mode,
+            GError           **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = sc_db_prepare (db,
+                        "INSERT INTO price_series (ticker, source, timezone, refreshed_at)"
+                        " VALUES (?1, ?2, ?3, ?4)"
+                        " ON CONFLICT (ticker, source) DO UPDATE SET"
+                        "   timezone = COALESCE (excluded.timezone, timezone),"
+                        "   refreshed_at = excluded.refreshed_at",
+                        error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, ticker, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, source, -1, SQLITE_TRANSIENT);
+  if (timezone != NULL)
+    sqlite3_bind_text (stmt, 3, timezone, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, 3);
+  sqlite3_bind_int64 (stmt, 4, g_get_real_time () / G_USEC_PER_SEC);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      sc_db_set_error (db, error, _("Saving prices"));
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+
+  if (mode == SC_PRICE_CACHE_REPLACE)
+    {
+      stmt = sc_db_prepare (db, "DELETE FROM prices WHERE ticker = ?1 AND source = ?2", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, ticker, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, source, -1, SQLITE_TRANSIENT);
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        {
+          sc_db_set_error (db, error, _("Saving prices"));
+          sqlite3_reset (stmt);
+          return FALSE;
+        }
+      sqlite3_reset (stmt);
+    }
+
+  stmt = sc_db_prepare (db,
+                        "INSERT OR REPLACE INTO prices"
+                        " (ticker, source, date, open, high, low, close, adj_close, volume)"
+                        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                        error);
+  if (stmt == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < series->n_rows; i++)
+    {
+      g_autofree char *date = sc_day_format (series->date[i]);
+
+      if (!(isfinite (series->close[i]) && series->close[i] > 0))
+        continue;
+
+      sqlite3_reset (stmt);
+      sqlite3_bind_text (stmt, 1, ticker, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, source, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 3, date, -1, SQLITE_TRANSIENT);
+      bind_double (stmt, 4, series->open[i]);
+      bind_double (stmt, 5, series->high[i]);
+      bind_double (stmt, 6, series->low[i]);
+      bind_double (stmt, 7, series->close[i]);
+      bind_double (stmt, 8, series->adj_close[i]);
+      bind_double (stmt, 9, series->volume[i]);
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        {
+          sc_db_set_error (db, error, _("Saving prices"));
+          sqlite3_reset (stmt);
+          return FALSE;
+        }
+    }
+  sqlite3_reset (stmt);
+
+  return TRUE;
+}
+
+gboolean
+sc_price_cache_store (ScDb              *db,
+                      const char        *ticker,
+                      const char        *source,
+                      const char        *timezone,
+                      ScPriceSeries     *series,
+                      ScPriceCacheMode   mode,
+                      GError           **error)
+{
+  g_autoptr(GError) fill_error = NULL;
+
+  g_return_val_if_fail (db != NULL, FALSE);
+  g_return_val_if_fail (ticker != NULL, FALSE);
+  g_return_val_if_fail (source != NULL, FALSE);
+  g_return_val_if_fail (series != NULL, FALSE);
+
+  if (!sc_db_begin (db, error))
+    return FALSE;
+
+  if (!store_rows (db, ticker, source, timezone, series, mode, error))
+    {
+      sc_db_rollback (db);
+      return FALSE;
+    }
+
+  if (!sc_db_commit (db, error))
+    return FALSE;
+
+  g_debug ("Cached %u bars of %s from %s (%s)", series->n_rows, ticker, source,
+           mode == SC_PRICE_CACHE_REPLACE ? "replace" : "merge");
+
+  /* Saved predictions whose target day is now cached get their actual
+   * close. The prices are in either way, so a failure is only a warning. */
+  if (sc_results_fill_actuals (db, ticker, &fill_error) < 0)
+    g_warning ("Cannot fill in actual closes for %s: %s", ticker, fill_error->message);
+
+  return TRUE;
+}

@@ -1,0 +1,673 @@
+/* test-price-cache.c
+ *
+ * Copyright 2026 The Stockcast authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+
+#include "sc-error.h"
+#include "sc-price-cache.h"
+#include "sc-price-loader.h"
+#include "sc-quote-server.h"
+#include "sc-test-util.h"
+
+static ScQuoteServer *server;
+
+static ScDay
+day (const char *text)
+{
+  ScDay d = 0;
+
+  g_assert_true (sc_day_parse (text, &d));
+  return d;
+}
+
+static ScDb *
+open_db (const char *name)
+{
+  g_autofree char *path = g_build_filename (sc_test_get_tmpdir (), name, NULL);
+  g_autoptr(GError) error = NULL;
+  ScDb *db;
+
+  db = sc_db_open (path, &error);
+  g_assert_no_error (error);
+  return db;
+}
+
+static gint64
+query_int (ScDb       *db,
+           const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 value;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (sc_db_get_handle (db), sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+static char *
+query_text (ScDb       *db,
+            const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *value;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (sc_db_get_handle (db), sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+/* n weekday bars from first, close = base + i. */
+static ScPriceSeries *
+make_series (const char *first,
+             guint       n,
+             double      base)
+{
+  ScPriceSeries *series = sc_price_series_new ("TEST");
+  ScDay d = day (first);
+
+  for (guint i = 0; i < n; d++)
+    {
+      if (sc_day_weekday (d) >= 6)
+        continue;
+      sc_price_series_append (series, d, base + i - 0.5, base + i + 1, base + i - 1, base + i,
+                              i % 7 == 0 ? NAN : base + i - 0.1, 1000 + i);
+      i++;
+    }
+  sc_price_series_normalize (series);
+  return series;
+}
+
+/* --- schema ------------------------------------------------------------ */
+
+static char *
+schema_of (ScDb *db)
+{
+  return query_text (db, "SELECT group_concat (sql, ';') FROM "
+                         "(SELECT sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY name)");
+}
+
+static void
+test_migrations (void)
+{
+  g_autoptr(ScDb) fresh = open_db ("migrate-fresh.db");
+  g_autofree char *expected = schema_of (fresh);
+  /* What migrations after version v created; dropping them rebuilds an
+   * older database (migrations only ever add). */
+  const char *drop[] = {
+    NULL,
+    "DROP TABLE sync_links; DROP TABLE prices; DROP TABLE price_series;",
+    "DROP TABLE sync_links;",
+  };
+
+  g_assert_cmpint (sc_db_get_version (fresh), ==, sc_db_latest_version ());
+  g_assert_cmpint (sc_db_latest_version (), ==, 3);
+  g_assert_cmpint (query_int (fresh, "SELECT COUNT (*) FROM pragma_table_info ('prices')"), ==, 9);
+  g_assert_cmpint (query_int (fresh, "SELECT COUNT (*) FROM pragma_table_info ('price_series') WHERE name = 'timezone'"), ==, 1);
+
+  for (int v = 1; v < sc_db_latest_version (); v++)
+    {
+      g_autofree char *name = g_strdup_printf ("migrate-%d.db", v);
+      g_autofree char *pragma = g_strdup_printf ("PRAGMA user_version = %d", v);
+      g_autofree char *schema = NULL;
+      g_autoptr(ScDb) db = open_db (name);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *path = g_strdup (sc_db_get_path (db));
+
+      g_assert_true (sc_db_exec (db, drop[v], &error));
+      g_assert_true (sc_db_exec (db, pragma, &error));
+      g_assert_true (sc_db_exec (db, "INSERT INTO models (id, name) VALUES ('kept', 'Kept')", &error));
+      g_assert_no_error (error);
+      g_clear_pointer (&db, sc_db_unref);
+
+      db = sc_db_open (path, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (sc_db_get_version (db), ==, sc_db_latest_version ());
+      schema = schema_of (db);
+      g_assert_cmpstr (schema, ==, expected);
+      g_assert_cmpint (query_int (db, "SELECT COUNT (*) FROM models WHERE id = 'kept'"), ==, 1);
+    }
+}
+
+/* --- store and load ---------------------------------------------------- */
+
+static void
+test_store_load (void)
+{
+  g_autoptr(ScDb) db = open_db ("store.db");
+  g_autoptr(ScPriceSeries) first = make_series ("2020-01-01", 30, 100);
+  g_autoptr(ScPriceSeries) second = make_series ("2020-02-03", 20, 500);
+  g_autoptr(ScPriceSeries) loaded = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GError) error = NULL;
+  ScPriceCacheInfo *info;
+
+  loaded = sc_price_cache_load (db, "TEST", "yahoo", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (loaded->n_rows, ==, 0);
+  g_clear_pointer (&loaded, sc_price_series_unref);
+
+  g_assert_true (sc_price_cache_store (db, "TEST", "yahoo", "America/New_York", first,
+                                       SC_PRICE_CACHE_MERGE, &error));
+  g_assert_no_error (error);
+  loaded = sc_price_cache_load (db, "TEST", "yahoo", &error);
+  g_assert_cmpuint (loaded->n_rows, ==, 30);
+  for (guint i = 0; i < 30; i++)
+    {
+      g_assert_cmpint (loaded->date[i], ==, first->date[i]);
+      g_assert_cmpfloat (loaded->close[i], ==, first->close[i]);
+      g_assert_cmpfloat (loaded->open[i], ==, first->open[i]);
+      g_assert_cmpfloat (loaded->volume[i], ==, first->volume[i]);
+      g_assert_true (isnan (loaded->adj_close[i]) == isnan (first->adj_close[i]));
+    }
+  g_clear_pointer (&loaded, sc_price_series_unref);
+
+  /* Merge: overlapping dates take the new values, the rest stays. */
+  g_assert_true (sc_price_cache_store (db, "TEST", "yahoo", NULL, second, SC_PRICE_CACHE_MERGE, &error));
+  loaded = sc_price_cache_load (db, "TEST", "yahoo", &error);
+  g_assert_cmpint (loaded->date[0], ==, day ("2020-01-01"));
+  g_assert_cmpint (loaded->date[loaded->n_rows - 1], ==, second->date[19]);
+  g_assert_cmpuint (loaded->n_rows, ==, 23 + 20);   /* 23 weekdays before 2020-02-03 */
+  g_assert_cmpfloat (loaded->close[23], ==, 500);
+  g_clear_pointer (&loaded, sc_price_series_unref);
+
+  /* Another source is kept apart; the list puts the newest first. */
+  g_assert_true (sc_price_cache_store (db, "TEST", "csv", NULL, first, SC_PRICE_CACHE_MERGE, &error));
+  list = sc_price_cache_list (db, "TEST", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 2);
+  info = g_ptr_array_index (list, 0);
+  g_assert_cmpstr (info->source, ==, "yahoo");
+  g_assert_cmpstr (info->timezone, ==, "America/New_York");   /* kept when NULL is given */
+  g_assert_cmpuint (info->n_rows, ==, 43);
+  g_assert_cmpint (info->first_date, ==, day ("2020-01-01"));
+  g_assert_cmpstr (((ScPriceCacheInfo *) g_ptr_array_index (list, 1))->source, ==, "csv");
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  /* Replace drops what was there. */
+  g_assert_true (sc_price_cache_store (db, "TEST", "yahoo", NULL, second, SC_PRICE_CACHE_REPLACE, &error));
+  loaded = sc_price_cache_load (db, "TEST", "yahoo", &error);
+  g_assert_cmpuint (loaded->n_rows, ==, 20);
+  g_assert_cmpint (query_int (db, "SELECT COUNT (*) FROM prices WHERE source = 'csv'"), ==, 30);
+
+  list = sc_price_cache_list (db, "OTHER", &error);
+  g_assert_cmpuint (list->len, ==, 0);
+}
+
+static void
+test_store_atomic (void)
+{
+  g_autoptr(ScDb) db = open_db ("atomic.db");
+  g_autoptr(ScPriceSeries) first = make_series ("2020-01-01", 10, 100);
+  g_autoptr(ScPriceSeries) second = make_series ("2020-01-01", 30, 200);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (sc_price_cache_store (db, "TEST", "yahoo", NULL, first, SC_PRICE_CACHE_MERGE, &error));
+  /* The 25th row of the next write fails: none of it may land. */
+  g_assert_true (sc_db_exec (db, "CREATE TEMP TRIGGER fail BEFORE INSERT ON prices "
+                                 "WHEN NEW.date = '2020-02-04' BEGIN SELECT RAISE (ABORT, 'disk on fire'); END",
+                             &error));
+  g_assert_false (sc_price_cache_store (db, "TEST", "yahoo", NULL, second, SC_PRICE_CACHE_REPLACE, &error));
+  g_assert_error (error, SC_ERROR, SC_ERROR_STORAGE);
+  g_assert_true (g_str_has_suffix (error->message, "."));
+  g_assert_cmpint (query_int (db, "SELECT COUNT (*) FROM prices"), ==, 10);
+  g_assert_cmpint (query_int (db, "SELECT MAX (close) FROM prices"), ==, 109);
+  g_assert_true (sqlite3_get_autocommit (sc_db_get_handle (db)));
+}
+
+static void
+test_fill_actuals (void)
+{
+  g_autoptr(ScDb) db = open_db ("actuals.db");
+  g_autoptr(ScPriceSeries) series = make_series ("2020-01-01", 40, 100);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *actual = NULL;
+
+  /* A saved prediction made on 2020-01-02 (row 1) for 10 rows ahead:
+   * row 11 has close 111. */
+  g_assert_true (sc_db_exec (db,
+                             "INSERT INTO users (id, username, username_key, email, email_key, password_hash, recovery_hash, created_at)"
+                             " VALUES (1, 'ann', 'ann', 'a@example.com', 'a@example.com', 'x', 'y', '2020-01-02T00:00:00Z');"
+                             "INSERT INTO results (id, uuid, user_id, ticker, created_at, model, as_of, last_close)"
+                             " VALUES (1, '6f1c1a56-3f1e-4d57-9a43-1b7a3f0d2b11', 1, 'TEST', '2020-01-02T00:00:00Z', 'naive', '2020-01-02', 101);"
+                             "INSERT INTO result_forecasts (result_id, horizon, target_date, price, low, high)"
+                             " VALUES (1, 10, '2020-01-16', 101, 95, 105);",
+                             &error));
+  g_assert_no_error (error);
+
+  g_assert_true (sc_price_cache_store (db, "TEST", "csv", NULL, series, SC_PRICE_CACHE_MERGE, &error));
+  g_assert_no_error (error);
+  actual = query_text (db, "SELECT actual FROM result_forecasts WHERE result_id = 1");
+  g_assert_cmpstr (actual, ==, "111.0");
+}
+
+/* --- a writer killed in the middle of a write ------------------------- */
+
+#define WRITER_ROWS 20000
+
+static int
+run_writer (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScDb) db = sc_db_open (path, &error);
+
+  if (db == NULL)
+    return 1;
+
+  for (guint generation = 1; ; generation++)
+    {
+      g_autoptr(ScPriceSeries) series = sc_price_series_new ("KILL");
+
+      for (guint i = 0; i < WRITER_ROWS; i++)
+        sc_price_series_append (series, i, NAN, NAN, NAN, generation, NAN, NAN);
+      if (!sc_price_cache_store (db, "KILL", "yahoo", NULL, series, SC_PRICE_CACHE_REPLACE, &error))
+        return 1;
+      printf ("%u\n", generation);
+      fflush (stdout);
+    }
+
+  return 0;
+}
+
+static void
+test_killed_writer (void)
+{
+  g_autofree char *path = g_build_filename (sc_test_get_tmpdir (), "killed.db", NULL);
+  g_autofree char *self = g_file_read_link ("/proc/self/exe", NULL);
+
+  g_assert_nonnull (self);
+
+  for (guint round = 0; round < 4; round++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GSubprocess) writer = NULL;
+      g_autoptr(GDataInputStream) out = NULL;
+      g_autoptr(ScDb) db = NULL;
+      g_autofree char *line = NULL;
+      g_autofree char *integrity = NULL;
+
+      writer = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error,
+                                 self, "--writer", path, NULL);
+      g_assert_no_error (error);
+      out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (writer));
+      line = g_data_input_stream_read_line (out, NULL, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (line);
+
+      /* Somewhere inside a later write. */
+      g_usleep (g_random_int_range (1000, 40000));
+      g_subprocess_force_exit (writer);
+      g_subprocess_wait (writer, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_false (g_subprocess_get_if_exited (writer));
+
+      db = sc_db_open (path, &error);
+      g_assert_no_error (error);
+      integrity = query_text (db, "PRAGMA integrity_check");
+      g_assert_cmpstr (integrity, ==, "ok");
+      g_assert_cmpint (query_int (db, "SELECT COUNT (*) FROM prices WHERE ticker = 'KILL'"), ==, WRITER_ROWS);
+      g_assert_cmpint (query_int (db, "SELECT MIN (close) = MAX (close) FROM prices WHERE ticker = 'KILL'"), ==, 1);
+      g_assert_cmpint (query_int (db, "SELECT MIN (close) FROM prices"), >=, g_ascii_strtoll (line, NULL, 10));
+    }
+}
+
+/* --- the loader -------------------------------------------------------- */
+
+static void
+use_server (const char *yahoo_scenario,
+            const char *tiingo_scenario)
+{
+  g_autofree char *yahoo = sc_quote_server_get_url (server, yahoo_scenario);
+  g_autofree char *tiingo = sc_quote_server_get_url (server, tiingo_scenario ? tiingo_scenario : yahoo_scenario);
+
+  g_setenv ("STOCKCAST_QUOTES_URL", yahoo, TRUE);
+  g_setenv ("STOCKCAST_TIINGO_URL", tiingo, TRUE);
+}
+
+static ScPriceLoad *
+load (ScDb              *db,
+      const char        *ticker,
+      ScPriceLoadFlags   flags,
+      GError           **error)
+{
+  g_autoptr(ScQuoteClient) client = sc_quote_client_new ();
+
+  sc_quote_client_set_retries (client, 2, 20);
+  return sc_price_loader_load (db, client, ticker, flags, NULL, NULL, NULL, error);
+}
+
+static guint
+ko_rows (const char *up_to)
+{
+  g_autofree char *path = sc_test_fixture_path ("quotes/KO.csv");
+  g_autoptr(ScPriceSeries) series = sc_price_series_load_csv ("KO", path, NULL);
+  guint n = 0;
+
+  for (guint i = 0; i < series->n_rows; i++)
+    if (up_to == NULL || series->date[i] <= day (up_to))
+      n++;
+
+  return n;
+}
+
+static const char *
+request_param (GPtrArray  *requests,
+               guint       index,
+               const char *name)
+{
+  JsonObject *request = g_ptr_array_index (requests, index);
+
+  return json_object_get_string_member (json_object_get_object_member (request, "query"), name);
+}
+
+static void
+test_loader_download_then_offline (void)
+{
+  g_autoptr(ScDb) db = open_db ("loader-first.db");
+  g_autoptr(ScPriceLoad) first = NULL;
+  g_autoptr(ScPriceLoad) second = NULL;
+  g_autoptr(GPtrArray) requests = NULL;
+  g_autoptr(GError) error = NULL;
+
+  use_server ("first", NULL);
+  first = load (db, "ko", SC_PRICE_LOAD_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (first->source, ==, "yahoo");
+  g_assert_null (first->warning);
+  g_assert_cmpuint (first->series->n_rows, ==, ko_rows (NULL));
+  g_assert_cmpstr (first->series->ticker, ==, "KO");
+
+  second = load (db, "KO", SC_PRICE_LOAD_OFFLINE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (second->source, ==, "cache");
+  g_assert_null (second->warning);
+  g_assert_cmpuint (second->series->n_rows, ==, first->series->n_rows);
+  for (guint i = 0; i < first->series->n_rows; i++)
+    {
+      g_assert_cmpint (second->series->date[i], ==, first->series->date[i]);
+      g_assert_cmpfloat (second->series->close[i], ==, first->series->close[i]);
+    }
+
+  requests = sc_quote_server_get_requests (server, "first");
+  g_assert_cmpuint (requests->len, ==, 1);
+}
+
+static void
+test_loader_incremental (void)
+{
+  g_autoptr(ScDb) db = open_db ("loader-inc.db");
+  g_autoptr(ScPriceLoad) first = NULL;
+  g_autoptr(ScPriceLoad) second = NULL;
+  g_autoptr(GPtrArray) requests = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *period1 = NULL;
+
+  use_server ("inc1/upto-2020-06-30", NULL);
+  first = load (db, "KO", SC_PRICE_LOAD_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (first->series->n_rows, ==, ko_rows ("2020-06-30"));
+
+  use_server ("inc2", NULL);
+  second = load (db, "KO", SC_PRICE_LOAD_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (second->source, ==, "yahoo");
+  g_assert_cmpuint (second->series->n_rows, ==, ko_rows (NULL));
+
+  /* Asked from a week before the newest cached bar (and a day for time
+   * zones), not from the start. */
+  requests = sc_quote_server_get_requests (server, "inc2");
+  g_assert_cmpuint (requests->len, ==, 1);
+  period1 = g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) (day ("2020-06-30") - 7 - 1) * 86400);
+  g_assert_cmpstr (request_param (requests, 0, "period1"), ==, period1);
+}
+
+static void
+test_loader_split (void)
+{
+  const char *second_scenarios[] = { "split2/split", "scale2/scale-2" };
+  const char *first_scenarios[] = { "split1/upto-2020-06-30", "scale1/upto-2020-06-30" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (second_scenarios); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("loader-split-%u.db", i);
+      g_autoptr(ScDb) db = open_db (name);
+      g_autoptr(ScPriceLoad) first = NULL;
+      g_autoptr(ScPriceLoad) second = NULL;
+      g_autoptr(GPtrArray) requests = NULL;
+      g_autoptr(GError) error = NULL;
+
+      use_server (first_scenarios[i], NULL);
+      first = load (db, "KO", SC_PRICE_LOAD_DEFAULT, &error);
+      g_assert_no_error (error);
+
+      use_server (second_scenarios[i], NULL);
+      second = load (db, "KO", SC_PRICE_LOAD_DEFAULT, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (second->series->n_rows, ==, ko_rows (NULL));
+
+      /* The incremental request, then everything again. */
+      requests = sc_quote_server_get_requests (server, second_scenarios[i]);
+      g_assert_cmpuint (requests->len, ==, 2);
+      g_assert_cmpstr (request_param (requests, 0, "period1"), !=, "-2208994789");
+      g_assert_cmpstr (request_param (requests, 1, "period1"), ==, "-2208994789");
+      if (i == 1)
+        g_assert_cmpfloat_with_epsilon (second->series->close[0], 2 * first->series->close[0], 1e-5);
+      else
+        g_assert_cmpfloat (second->series->close[0], ==, first->series->close[0]);
+    }
+}
+
+static void
+test_loader_failures (void)
+{
+  g_autoptr(ScDb) db = open_db ("loader-fail.db");
+  g_autoptr(ScPriceLoad) cached = NULL;
+  g_autoptr(ScPriceLoad) warned = NULL;
+  g_autoptr(ScPriceLoad) none = NULL;
+  g_autoptr(GError) error = NULL;
+
+  use_server ("fail1", NULL);
+  cached = load (db, "KO", SC_PRICE_LOAD_DEFAULT, &error);
+  g_assert_no_error (error);
+
+  /* Server down, cache present: the cache with a warning. */
+  g_setenv ("STOCKCAST_QUOTES_URL", "http://127.0.0.1:9/", TRUE);
+  warned = load (db, "KO", SC_PRICE_LOAD_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (warned->source, ==, "cache");
+  g_assert_nonnull (warned->warning);
+  g_assert_nonnull (strstr (warned->warning, "using cached prices up to 2020-12-11"));
+  g_assert_cmpuint (warned->series->n_rows, ==, cached->series->n_rows);
+
+  /* Nothing cached: the network's error (exit 3). */
+  none = load (db, "GSPC", SC_PRICE_LOAD_DEFAULT, &error);
+  g_assert_null (none);
+  g_assert_error (error, SC_ERROR, SC_ERROR_NETWORK);
+  g_clear_error (&error);
+
+  /* A broken answer with a cache: warning; without: exit 3. */
+  use_server ("fail2/truncated", NULL);
+  g_clear_pointer (&warned, sc_price_load_free);
+  warned = load (db, "KO", SC_PRICE_LOAD_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (warned->warning, "unreadable"));
+  none = load (db, "GSPC", SC_PRICE_LOAD_DEFAULT, &error);
+  g_assert_error (error, SC_ERROR, SC_ERROR_NETWORK);
+  g_clear_error (&error);
+
+  /* Unknown ticker: exit 2; no data at all for a new ticker: exit 2. */
+  use_server ("fail3", NULL);
+  none = load (db, "NOSUCH", SC_PRICE_LOAD_DEFAULT, &error);
+  g_assert_error (error, SC_ERROR, SC_ERROR_DATA);
+  g_assert_nonnull (strstr (error->message, "NOSUCH"));
+  g_clear_error (&error);
+  use_server ("fail4/empty", NULL);
+  none = load (db, "GSPC", SC_PRICE_LOAD_DEFAULT, &error);
+  g_assert_error (error, SC_ERROR, SC_ERROR_DATA);
+  g_assert_nonnull (strstr (error->message, "no price data for GSPC"));
+  g_clear_error (&error);
+
+  none = load (db, "BAD/TICKER", SC_PRICE_LOAD_DEFAULT, &error);
+  g_assert_error (error, SC_ERROR, SC_ERROR_DATA);
+}
+
+static void
+test_loader_offline (void)
+{
+  g_autoptr(ScDb) db = open_db ("loader-offline.db");
+  g_autoptr(ScPriceLoad) sample = NULL;
+  g_autoptr(ScPriceLoad) none = NULL;
+  g_autoptr(ScPriceLoad) fallback = NULL;
+  g_autoptr(GPtrArray) requests = NULL;
+  g_autoptr(GError) error = NULL;
+
+  use_server ("offline", NULL);
+  sample = load (db, "msft", SC_PRICE_LOAD_OFFLINE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (sample->source, ==, "sample");
+  g_assert_cmpuint (sample->series->n_rows, ==, 2518);
+  g_assert_nonnull (strstr (sample->warning, "2020-12-11"));
+
+  none = load (db, "KO", SC_PRICE_LOAD_OFFLINE, &error);
+  g_assert_null (none);
+  g_assert_error (error, SC_ERROR, SC_ERROR_NETWORK);
+  g_clear_error (&error);
+
+  requests = sc_quote_server_get_requests (server, "offline");
+  g_assert_cmpuint (requests->len, ==, 0);
+
+  /* Online with the network down: sample data only when asked for. */
+  g_setenv ("STOCKCAST_QUOTES_URL", "http://127.0.0.1:9/", TRUE);
+  none = load (db, "AAPL", SC_PRICE_LOAD_DEFAULT, &error);
+  g_assert_error (error, SC_ERROR, SC_ERROR_NETWORK);
+  g_clear_error (&error);
+  fallback = load (db, "AAPL", SC_PRICE_LOAD_SAMPLE_FALLBACK, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (fallback->source, ==, "sample");
+}
+
+static void
+test_loader_fresh_cache (void)
+{
+  g_autoptr(ScDb) db = open_db ("loader-fresh.db");
+  g_autoptr(ScPriceSeries) series = sc_price_series_new ("FRESH");
+  g_autoptr(ScPriceLoad) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  ScDay last = sc_quotes_last_completed_session ("America/New_York", g_get_real_time () / G_USEC_PER_SEC);
+
+  for (int i = 20; i >= 0; i--)
+    sc_price_series_append (series, last - i, NAN, NAN, NAN, 10 + i, NAN, NAN);
+  g_assert_true (sc_price_cache_store (db, "FRESH", "yahoo", "America/New_York", series,
+                                       SC_PRICE_CACHE_MERGE, &error));
+
+  /* Up to date: no request, so an unreachable server does not matter. */
+  g_setenv ("STOCKCAST_QUOTES_URL", "http://127.0.0.1:9/", TRUE);
+  loaded = load (db, "FRESH", SC_PRICE_LOAD_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (loaded->source, ==, "cache");
+  g_assert_null (loaded->warning);
+}
+
+static void
+test_loader_tiingo_fallback (void)
+{
+  g_autoptr(ScDb) db = open_db ("loader-tiingo.db");
+  g_autoptr(ScPriceLoad) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+
+  use_server ("tf/500always", "tfok");
+  g_setenv ("STOCKCAST_TIINGO_TOKEN", "fixture-token", TRUE);
+  loaded = load (db, "KO", SC_PRICE_LOAD_DEFAULT, &error);
+  g_setenv ("STOCKCAST_TIINGO_TOKEN", "", TRUE);
+  g_assert_no_error (error);
+  g_assert_cmpstr (loaded->source, ==, "tiingo");
+  g_assert_cmpuint (loaded->series->n_rows, ==, ko_rows (NULL));
+}
+
+static void
+on_loaded (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+static void
+on_progress (goffset  received,
+             goffset  total,
+             gpointer user_data)
+{
+  guint *calls = user_data;
+
+  (*calls)++;
+}
+
+static void
+test_loader_async (void)
+{
+  g_autofree char *path = g_build_filename (sc_test_get_tmpdir (), "loader-async.db", NULL);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(ScPriceLoad) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  guint calls = 0;
+
+  use_server ("async", NULL);
+  sc_price_loader_load_async (path, NULL, "NVDA", SC_PRICE_LOAD_DEFAULT, NULL,
+                              on_progress, &calls, on_loaded, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  loaded = sc_price_loader_load_finish (result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (loaded->source, ==, "yahoo");
+  g_assert_cmpuint (loaded->series->n_rows, ==, 2518);
+  g_assert_cmpuint (calls, >, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  if (argc == 3 && g_str_equal (argv[1], "--writer"))
+    return run_writer (argv[2]);
+
+  sc_test_init (&argc, &argv);
+
+  g_test_add_func ("/store/price-cache/migrations", test_migrations);
+  g_test_add_func ("/store/price-cache/store-load", test_store_load);
+  g_test_add_func ("/store/price-cache/atomic", test_store_atomic);
+  g_test_add_func ("/store/price-cache/fill-actuals", test_fill_actuals);
+  g_test_add_func ("/store/price-cache/killed-writer", test_killed_writer);
+  g_test_add_func ("/net/loader/download-then-offline", test_loader_download_then_offline);
+  g_test_add_func ("/net/loader/incremental", test_loader_incremental);
+  g_test_add_func ("/net/loader/split", test_loader_split);
+  g_test_add_func ("/net/loader/failures", test_loader_failures);
+  g_test_add_func ("/net/loader/offline", test_loader_offline);
+  g_test_add_func ("/net/loader/fresh-cache", test_loader_fresh_cache);
+  g_test_add_func ("/net/loader/tiingo-fallback", test_loader_tiingo_fallback);
+  g_test_add_func ("/net/loader/async", test_loader_async);
+
+  server = sc_quote_server_start ();
+  status = g_test_run ();
+  sc_quote_server_stop (server);
+
+  return status;
+}

@@ -1,0 +1,654 @@
+/* test-quotes.c
+ *
+ * Copyright 2026 The Stockcast authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "sc-error.h"
+#include "sc-http.h"
+#include "sc-quote-client.h"
+#include "sc-quote-server.h"
+#include "sc-test-util.h"
+#include "sc-tiingo.h"
+#include "sc-yahoo.h"
+
+static ScQuoteServer *server;
+
+static ScDay
+day (const char *text)
+{
+  ScDay d = 0;
+
+  g_assert_true (sc_day_parse (text, &d));
+  return d;
+}
+
+/* --- pure parts ------------------------------------------------------- */
+
+static void
+test_symbols (void)
+{
+  const char *good[] = { "MSFT", "^GSPC", "EURUSD=X", "BRK-B", "0700.HK", "M&M.NS", "a_b",
+                         "ABCDEFGHIJKLMNOPQRSTUVWXYZ012345" };
+  const char *bad[] = { "", "A/B", "A B", "../etc", "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456", "MSFT\n",
+                        "Ä", "A?B", "A%2F" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (sc_quotes_check_symbol (good[i], &error));
+      g_assert_no_error (error);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (sc_quotes_check_symbol (bad[i], &error));
+      g_assert_error (error, SC_ERROR, SC_ERROR_DATA);
+      g_assert_true (g_str_has_suffix (error->message, "."));
+    }
+}
+
+static void
+test_yahoo_url (void)
+{
+  struct { const char *symbol, *path; } cases[] = {
+    { "^GSPC", "/v8/finance/chart/%5EGSPC?" },
+    { "EURUSD=X", "/v8/finance/chart/EURUSD%3DX?" },
+    { "M&M.NS", "/v8/finance/chart/M%26M.NS?" },
+    { "BRK-B", "/v8/finance/chart/BRK-B?" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *url = sc_yahoo_build_url ("https://example.com/", cases[i].symbol, 10, 20);
+      g_autofree char *expected = g_strconcat ("https://example.com", cases[i].path,
+                                               "period1=10&period2=20&interval=1d&events=div%2Csplits&includeAdjustedClose=true",
+                                               NULL);
+      g_assert_cmpstr (url, ==, expected);
+    }
+}
+
+static ScQuotes *
+parse (long        status,
+       const char *json,
+       gint64      period2,
+       GError    **error)
+{
+  return sc_yahoo_parse_chart ("TEST", status, json, strlen (json), period2, error);
+}
+
+static void
+test_yahoo_parse_values (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScQuotes) quotes = NULL;
+  /* 2020-12-07 … 12-11 at 09:30 New York (14:30 UTC); bar 3 is all null,
+   * bar 4 has an integer close and a null open, bar 5 is a live duplicate
+   * of 12-10, bar 6 is at period2. */
+  const char *json =
+    "{\"chart\":{\"result\":[{\"meta\":{\"exchangeTimezoneName\":\"America/New_York\",\"gmtoffset\":-18000},"
+    "\"timestamp\":[1607351400,1607437800,1607524200,1607610600,1607628600,1607697000],"
+    "\"indicators\":{\"quote\":[{\"open\":[1.5,2.5,null,null,9,6],\"high\":[2,3,null,5,9,7],"
+    "\"low\":[1,2,null,3,9,5],\"close\":[1.75,2.75,null,4,99,6.5],\"volume\":[100,200,null,400,1,600]}],"
+    "\"adjclose\":[{\"adjclose\":[1.7,2.7,null,3.9,99]}]},"
+    "\"events\":{\"splits\":{\"1607437800\":{\"date\":1607437800,\"numerator\":2,\"denominator\":1}}}}],"
+    "\"error\":null}}";
+
+  quotes = parse (200, json, 1607697000, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (quotes->timezone, ==, "America/New_York");
+  g_assert_cmpuint (quotes->series->n_rows, ==, 3);
+  g_assert_cmpint (quotes->series->date[0], ==, day ("2020-12-07"));
+  g_assert_cmpint (quotes->series->date[1], ==, day ("2020-12-08"));
+  g_assert_cmpint (quotes->series->date[2], ==, day ("2020-12-10"));
+  g_assert_cmpfloat (quotes->series->close[0], ==, 1.75);
+  g_assert_cmpfloat (quotes->series->close[2], ==, 4.0);       /* integer in JSON */
+  g_assert_true (isnan (quotes->series->open[2]));              /* null in JSON */
+  g_assert_cmpfloat (quotes->series->adj_close[2], ==, 3.9);
+  g_assert_cmpfloat (quotes->series->volume[1], ==, 200);
+  g_assert_cmpuint (quotes->dropped, ==, 3);                     /* all-null, live, period2 */
+  g_assert_cmpuint (quotes->splits->len, ==, 1);
+  g_assert_cmpint (g_array_index (quotes->splits, ScDay, 0), ==, day ("2020-12-08"));
+}
+
+static void
+test_yahoo_parse_timezones (void)
+{
+  /* Tokyo opens 09:00 JST = 00:00 UTC; Sydney 10:00 AEDT = 23:00 UTC the
+   * day before: the bar's date is the exchange's, not UTC's. */
+  const char *tokyo =
+    "{\"chart\":{\"result\":[{\"meta\":{\"exchangeTimezoneName\":\"Asia/Tokyo\",\"gmtoffset\":32400},"
+    "\"timestamp\":[1607644800],\"indicators\":{\"quote\":[{\"close\":[10]}]}}],\"error\":null}}";
+  const char *sydney =
+    "{\"chart\":{\"result\":[{\"meta\":{\"exchangeTimezoneName\":\"Australia/Sydney\",\"gmtoffset\":39600},"
+    "\"timestamp\":[1607637600],\"indicators\":{\"quote\":[{\"close\":[10]}]}}],\"error\":null}}";
+  const char *offset_only =
+    "{\"chart\":{\"result\":[{\"meta\":{\"exchangeTimezoneName\":\"Nowhere/Special\",\"gmtoffset\":39600},"
+    "\"timestamp\":[1607637600],\"indicators\":{\"quote\":[{\"close\":[10]}]}}],\"error\":null}}";
+  g_autoptr(ScQuotes) a = parse (200, tokyo, 0, NULL);
+  g_autoptr(ScQuotes) b = parse (200, sydney, 0, NULL);
+  g_autoptr(ScQuotes) c = parse (200, offset_only, 0, NULL);
+
+  g_assert_cmpint (a->series->date[0], ==, day ("2020-12-11"));
+  g_assert_cmpint (b->series->date[0], ==, day ("2020-12-11"));
+  g_assert_cmpint (c->series->date[0], ==, day ("2020-12-11"));
+  g_assert_null (c->timezone);
+}
+
+static void
+test_yahoo_parse_errors (void)
+{
+  struct { long status; const char *body; int code; } cases[] = {
+    { 404, "{\"chart\":{\"result\":null,\"error\":{\"code\":\"Not Found\",\"description\":\"No data found, symbol may be delisted\"}}}", SC_ERROR_DATA },
+    { 404, "Not Found", SC_ERROR_DATA },
+    { 200, "<!DOCTYPE html><html><body>Will be right back</body></html>", SC_ERROR_NETWORK },
+    { 200, "{\"chart\":{\"result\":[{\"meta\":{}", SC_ERROR_NETWORK },
+    { 200, "", SC_ERROR_NETWORK },
+    { 200, "[1,2,3]", SC_ERROR_NETWORK },
+    { 200, "{\"chart\":{\"result\":[{\"timestamp\":[1]}],\"error\":null}}", SC_ERROR_NETWORK },
+    { 200, "{\"chart\":{\"result\":[7],\"error\":null}}", SC_ERROR_NETWORK },
+    { 502, "Bad gateway", SC_ERROR_NETWORK },
+    { 422, "{\"chart\":{\"result\":null,\"error\":{\"code\":\"Unprocessable Entity\",\"description\":\"Invalid\\u0007 range\"}}}", SC_ERROR_NETWORK },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(ScQuotes) quotes = parse (cases[i].status, cases[i].body, 0, &error);
+
+      g_assert_null (quotes);
+      g_assert_error (error, SC_ERROR, cases[i].code);
+      g_assert_nonnull (strstr (error->message, "TEST"));
+      g_assert_null (strchr (error->message, '\007'));
+      g_assert_null (strchr (error->message, '\n'));
+    }
+}
+
+static void
+test_yahoo_parse_no_data (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScQuotes) a = parse (400, "{\"chart\":{\"result\":null,\"error\":{\"code\":\"Bad Request\","
+                                      "\"description\":\"Data doesn't exist for startDate = 1607644800, endDate = 1607731200\"}}}",
+                                 0, &error);
+  g_autoptr(ScQuotes) b = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (a->series->n_rows, ==, 0);
+
+  b = parse (200, "{\"chart\":{\"result\":[{\"meta\":{\"exchangeTimezoneName\":\"America/New_York\"},"
+                  "\"indicators\":{\"quote\":[{}]}}],\"error\":null}}", 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (b->series->n_rows, ==, 0);
+}
+
+static void
+test_tiingo_parse (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScQuotes) quotes = NULL;
+  /* A 4:1 split on 2020-08-31: earlier bars are divided by 4. */
+  const char *json =
+    "[{\"date\":\"2020-08-27T00:00:00.000Z\",\"open\":500,\"high\":510,\"low\":490,\"close\":500.0,\"volume\":100,\"adjClose\":124,\"splitFactor\":1.0},"
+    " {\"date\":\"2020-08-28T00:00:00.000Z\",\"open\":504,\"high\":508,\"low\":496,\"close\":499.2,\"volume\":100,\"adjClose\":124.5,\"splitFactor\":1.0},"
+    " {\"date\":\"2020-08-31T00:00:00.000Z\",\"open\":127,\"high\":131,\"low\":126,\"close\":129.04,\"volume\":400,\"adjClose\":128.8,\"splitFactor\":4.0},"
+    " {\"date\":\"bogus\"}]";
+  g_autofree char *url = sc_tiingo_build_url ("https://api.tiingo.com/", "BRK-B", day ("2020-01-02"), day ("2020-02-03"));
+
+  g_assert_cmpstr (url, ==, "https://api.tiingo.com/tiingo/daily/brk-b/prices?startDate=2020-01-02&endDate=2020-02-03&format=json");
+
+  quotes = sc_tiingo_parse ("AAPL", 200, json, strlen (json), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (quotes->series->n_rows, ==, 3);
+  g_assert_cmpfloat_with_epsilon (quotes->series->close[1], 124.8, 1e-9);
+  g_assert_cmpfloat_with_epsilon (quotes->series->volume[1], 400, 1e-9);
+  g_assert_cmpfloat (quotes->series->close[2], ==, 129.04);
+  g_assert_cmpfloat (quotes->series->adj_close[0], ==, 124);
+  g_assert_cmpuint (quotes->splits->len, ==, 1);
+  g_assert_cmpuint (quotes->dropped, ==, 1);
+
+  g_clear_pointer (&quotes, sc_quotes_free);
+  quotes = sc_tiingo_parse ("AAPL", 401, "{\"detail\":\"Invalid token.\"}", 27, &error);
+  g_assert_null (quotes);
+  g_assert_error (error, SC_ERROR, SC_ERROR_AUTH);
+  g_clear_error (&error);
+  quotes = sc_tiingo_parse ("NOPE", 404, "{}", 2, &error);
+  g_assert_error (error, SC_ERROR, SC_ERROR_DATA);
+  g_clear_error (&error);
+  quotes = sc_tiingo_parse ("AAPL", 200, "{\"detail\":\"x\"}", 14, &error);
+  g_assert_error (error, SC_ERROR, SC_ERROR_NETWORK);
+}
+
+static void
+test_retry_after (void)
+{
+  g_assert_cmpint (sc_http_parse_retry_after ("5", 0), ==, 5);
+  g_assert_cmpint (sc_http_parse_retry_after ("0", 0), ==, 0);
+  g_assert_cmpint (sc_http_parse_retry_after ("Wed, 21 Oct 2015 07:28:00 GMT", 1445412470), ==, 10);
+  g_assert_cmpint (sc_http_parse_retry_after ("Wed, 21 Oct 2015 07:28:00 GMT", 1445412490), ==, 0);
+  g_assert_cmpint (sc_http_parse_retry_after ("soon", 0), ==, -1);
+  g_assert_cmpint (sc_http_parse_retry_after ("", 0), ==, -1);
+  g_assert_cmpint (sc_http_parse_retry_after (NULL, 0), ==, -1);
+}
+
+static void
+test_last_session (void)
+{
+  /* 2026-11-25 is a Wednesday. */
+  gint64 wed_noon_ny = 1795626000;    /* 2026-11-25 17:00 UTC = 12:00 New York */
+  gint64 wed_evening_ny = 1795647600; /* 23:00 UTC = 18:00 New York */
+  gint64 sun = 1795370400;            /* 2026-11-22, a Sunday, 18:00 UTC */
+
+  g_assert_cmpint (sc_quotes_last_completed_session (NULL, wed_noon_ny), ==, day ("2026-11-24"));
+  g_assert_cmpint (sc_quotes_last_completed_session ("America/New_York", wed_evening_ny), ==, day ("2026-11-25"));
+  g_assert_cmpint (sc_quotes_last_completed_session (NULL, sun), ==, day ("2026-11-20"));
+  /* Already the 26th in Tokyo at 17:00 UTC on the 25th: 02:00 JST, before the close. */
+  g_assert_cmpint (sc_quotes_last_completed_session ("Asia/Tokyo", wed_noon_ny), ==, day ("2026-11-25"));
+}
+
+/* --- against the fixture server --------------------------------------- */
+
+static ScQuoteClient *
+client_for (const char *scenario)
+{
+  g_autofree char *url = sc_quote_server_get_url (server, scenario);
+  ScQuoteClient *client;
+
+  g_setenv ("STOCKCAST_QUOTES_URL", url, TRUE);
+  g_setenv ("STOCKCAST_TIINGO_URL", url, TRUE);
+  client = sc_quote_client_new ();
+  sc_quote_client_set_retries (client, 3, 50);
+  sc_quote_client_set_timeouts (client, 5, 10);
+  return client;
+}
+
+static guint
+csv_rows (const char *name,
+          const char *from)
+{
+  g_autofree char *path = sc_test_fixture_path (name);
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) lines = NULL;
+  guint n = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  lines = g_strsplit (contents, "\n", -1);
+  for (guint i = 1; lines[i] != NULL; i++)
+    if (*lines[i] != '\0' && strcmp (lines[i], from) >= 0)
+      n++;
+
+  return n;
+}
+
+static ScQuotes *
+fetch (const char  *scenario,
+       const char  *symbol,
+       const char  *first,
+       GError     **error)
+{
+  g_autoptr(ScQuoteClient) client = client_for (scenario);
+
+  return sc_quote_client_fetch (client, SC_QUOTE_SOURCE_YAHOO, symbol,
+                                first ? day (first) : G_MININT32, NULL, NULL, NULL, error);
+}
+
+static void
+test_fetch_ok (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScQuotes) quotes = fetch ("ok", "KO", NULL, &error);
+  g_autoptr(GPtrArray) requests = sc_quote_server_get_requests (server, "ok");
+  JsonObject *request;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (quotes->series->n_rows, ==, csv_rows ("quotes/KO.csv", ""));
+  g_assert_cmpint (quotes->series->date[0], ==, day ("2019-07-01"));
+  g_assert_cmpint (quotes->series->date[quotes->series->n_rows - 1], ==, day ("2020-12-11"));
+  g_assert_cmpfloat (quotes->series->close[quotes->series->n_rows - 1], ==, 53.349998);
+  g_assert_cmpfloat (quotes->series->adj_close[quotes->series->n_rows - 1], ==, 53.349998);
+  g_assert_cmpfloat (quotes->series->volume[quotes->series->n_rows - 1], ==, 10636700);
+
+  g_assert_cmpuint (requests->len, ==, 1);
+  request = g_ptr_array_index (requests, 0);
+  g_assert_true (g_str_has_prefix (json_object_get_string_member (request, "user_agent"), "Mozilla/5.0"));
+  g_assert_nonnull (strstr (json_object_get_string_member (request, "accept_encoding"), "gzip"));
+  g_assert_nonnull (strstr (json_object_get_string_member (request, "accept"), "application/json"));
+  g_assert_cmpstr (json_object_get_string_member (request, "symbol"), ==, "KO");
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (request, "query"), "period1"),
+                   ==, "-2208994789");
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (request, "query"), "interval"),
+                   ==, "1d");
+}
+
+static void
+test_fetch_escaped_symbol (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScQuotes) quotes = fetch ("escaped", "^GSPC", NULL, &error);
+  g_autoptr(GPtrArray) requests = sc_quote_server_get_requests (server, "escaped");
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (quotes->series->n_rows, ==, csv_rows ("quotes/GSPC.csv", ""));
+  g_assert_cmpstr (json_object_get_string_member (g_ptr_array_index (requests, 0), "symbol"), ==, "^GSPC");
+}
+
+static void
+test_fetch_range (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScQuotes) quotes = fetch ("range", "KO", "2020-12-01", &error);
+
+  g_assert_no_error (error);
+  /* period1 starts a day early; bars from 2020-11-30 on. */
+  g_assert_cmpuint (quotes->series->n_rows, ==, csv_rows ("quotes/KO.csv", "2020-11-30"));
+}
+
+static void
+test_fetch_retries (void)
+{
+  struct { const char *scenario; guint requests; double min_seconds; } cases[] = {
+    { "t429/429", 2, 0.0 },
+    { "t429ra/429ra", 2, 0.9 },
+    { "t500/500x2", 3, 0.0 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(ScQuotes) quotes = NULL;
+      g_autoptr(GPtrArray) requests = NULL;
+      gint64 start = g_get_monotonic_time ();
+
+      quotes = fetch (cases[i].scenario, "KO", NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (quotes->series->n_rows, ==, csv_rows ("quotes/KO.csv", ""));
+      g_assert_cmpfloat ((g_get_monotonic_time () - start) / 1e6, >=, cases[i].min_seconds);
+      requests = sc_quote_server_get_requests (server, cases[i].scenario);
+      g_assert_cmpuint (requests->len, ==, cases[i].requests);
+      if (g_str_has_prefix (cases[i].scenario, "t429"))
+        g_assert_cmpstr (json_object_get_string_member (g_ptr_array_index (requests, 0), "user_agent"), !=,
+                         json_object_get_string_member (g_ptr_array_index (requests, 1), "user_agent"));
+    }
+}
+
+static void
+test_fetch_faults (void)
+{
+  struct { const char *scenario; int code; const char *words; guint requests; } cases[] = {
+    { "f404/404", SC_ERROR_DATA, "KO", 1 },
+    { "fhtml/html", SC_ERROR_NETWORK, "web page", 1 },
+    { "ftrunc/truncated", SC_ERROR_NETWORK, "unreadable", 1 },
+    { "f429/429always", SC_ERROR_NETWORK, "rate limiting", 4 },
+    { "f500/500always", SC_ERROR_NETWORK, "unavailable", 4 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(ScQuotes) quotes = fetch (cases[i].scenario, "KO", NULL, &error);
+      g_autoptr(GPtrArray) requests = sc_quote_server_get_requests (server, cases[i].scenario);
+
+      g_assert_null (quotes);
+      g_assert_error (error, SC_ERROR, cases[i].code);
+      g_assert_nonnull (strstr (error->message, cases[i].words));
+      g_assert_true (g_str_has_suffix (error->message, "."));
+      g_assert_cmpuint (requests->len, ==, cases[i].requests);
+    }
+}
+
+static void
+test_fetch_unknown_symbol (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScQuotes) quotes = fetch ("unknown", "NOSUCH", NULL, &error);
+
+  g_assert_null (quotes);
+  g_assert_error (error, SC_ERROR, SC_ERROR_DATA);
+  g_assert_nonnull (strstr (error->message, "NOSUCH"));
+}
+
+static void
+test_fetch_invalid_symbol (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScQuotes) quotes = fetch ("invalid", "../../etc/passwd", NULL, &error);
+  g_autoptr(GPtrArray) requests = sc_quote_server_get_requests (server, "invalid");
+
+  g_assert_null (quotes);
+  g_assert_error (error, SC_ERROR, SC_ERROR_DATA);
+  g_assert_cmpuint (requests->len, ==, 0);
+}
+
+static void
+test_fetch_no_data (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScQuotes) a = fetch ("n400/400", "KO", "2020-12-20", &error);
+  g_autoptr(ScQuotes) b = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (a->series->n_rows, ==, 0);
+  b = fetch ("nempty/empty", "KO", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (b->series->n_rows, ==, 0);
+}
+
+static void
+test_fetch_odd_answers (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScQuotes) nulls = fetch ("onull/nulls", "KO", NULL, &error);
+  g_autoptr(ScQuotes) ints = NULL;
+  g_autoptr(ScQuotes) live = NULL;
+  g_autoptr(ScQuotes) after = NULL;
+  g_autoptr(ScQuotes) noadj = NULL;
+  guint n = csv_rows ("quotes/KO.csv", "");
+
+  g_assert_no_error (error);
+  /* The bar without a close and the all-null bar are gone. */
+  g_assert_cmpuint (nulls->series->n_rows, ==, n - 2);
+  g_assert_cmpuint (nulls->dropped, ==, 1);
+  g_assert_cmpuint (nulls->series->dropped_missing_close, ==, 1);
+  g_assert_true (isnan (nulls->series->open[1]));
+  g_assert_true (isnan (nulls->series->volume[2]));
+
+  ints = fetch ("oint/int", "KO", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ints->series->n_rows, ==, n);
+  g_assert_cmpfloat (ints->series->close[n - 1], ==, 53.0);
+
+  live = fetch ("olive/live", "KO", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (live->series->n_rows, ==, n);
+  g_assert_cmpfloat (live->series->close[n - 1], ==, 53.349998);
+
+  after = fetch ("oafter/after", "KO", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (after->series->n_rows, ==, n);
+  g_assert_cmpint (after->series->date[n - 1], ==, day ("2020-12-11"));
+
+  noadj = fetch ("onoadj/noadj", "KO", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (noadj->series->n_rows, ==, n);
+  g_assert_true (isnan (noadj->series->adj_close[0]));
+}
+
+static void
+test_fetch_timeout (void)
+{
+  g_autoptr(ScQuoteClient) client = client_for ("slow/slow4");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScQuotes) quotes = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  sc_quote_client_set_timeouts (client, 1, 1);
+  quotes = sc_quote_client_fetch (client, SC_QUOTE_SOURCE_YAHOO, "KO", G_MININT32, NULL, NULL, NULL, &error);
+  g_assert_null (quotes);
+  g_assert_error (error, SC_ERROR, SC_ERROR_NETWORK);
+  g_assert_nonnull (strstr (error->message, "in time"));
+  g_assert_cmpfloat ((g_get_monotonic_time () - start) / 1e6, <, 3.0);
+}
+
+static void
+test_fetch_unreachable (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScQuoteClient) client = NULL;
+  g_autoptr(ScQuotes) quotes = NULL;
+
+  g_setenv ("STOCKCAST_QUOTES_URL", "http://127.0.0.1:9/", TRUE);
+  client = sc_quote_client_new ();
+  sc_quote_client_set_retries (client, 1, 10);
+  quotes = sc_quote_client_fetch (client, SC_QUOTE_SOURCE_YAHOO, "KO", G_MININT32, NULL, NULL, NULL, &error);
+  g_assert_null (quotes);
+  g_assert_error (error, SC_ERROR, SC_ERROR_NETWORK);
+  g_assert_nonnull (strstr (error->message, "Cannot reach Yahoo Finance"));
+}
+
+static gboolean
+cancel_later (gpointer data)
+{
+  g_cancellable_cancel (data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_fetched (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+static void
+on_progress (goffset  received,
+             goffset  total,
+             gpointer user_data)
+{
+  goffset *last = user_data;
+
+  g_assert_cmpint (received, >=, *last);
+  *last = received;
+}
+
+static void
+test_fetch_async (void)
+{
+  g_autoptr(ScQuoteClient) client = client_for ("async");
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScQuotes) quotes = NULL;
+  goffset received = 0;
+
+  sc_quote_client_fetch_async (client, SC_QUOTE_SOURCE_YAHOO, "MSFT", G_MININT32, NULL,
+                               on_progress, &received, on_fetched, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  quotes = sc_quote_client_fetch_finish (client, result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (quotes->series->n_rows, ==, 2518);
+  g_assert_cmpint (received, >, 1000);
+}
+
+static void
+test_fetch_cancel (void)
+{
+  g_autoptr(ScQuoteClient) client = client_for ("cancel/slow5");
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScQuotes) quotes = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  sc_quote_client_fetch_async (client, SC_QUOTE_SOURCE_YAHOO, "KO", G_MININT32, cancellable,
+                               NULL, NULL, on_fetched, &result);
+  g_timeout_add (200, cancel_later, cancellable);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  quotes = sc_quote_client_fetch_finish (client, result, &error);
+  g_assert_null (quotes);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpfloat ((g_get_monotonic_time () - start) / 1e6, <, 3.0);
+}
+
+static void
+test_tiingo_fetch (void)
+{
+  g_autoptr(ScQuoteClient) client = client_for ("tiingo");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScQuotes) quotes = NULL;
+  g_autoptr(GPtrArray) requests = NULL;
+
+  quotes = sc_quote_client_fetch (client, SC_QUOTE_SOURCE_TIINGO, "KO", G_MININT32, NULL, NULL, NULL, &error);
+  g_assert_null (quotes);
+  g_assert_error (error, SC_ERROR, SC_ERROR_NETWORK);   /* no key */
+  g_clear_error (&error);
+
+  sc_quote_client_set_tiingo_token (client, "wrong");
+  quotes = sc_quote_client_fetch (client, SC_QUOTE_SOURCE_TIINGO, "KO", G_MININT32, NULL, NULL, NULL, &error);
+  g_assert_error (error, SC_ERROR, SC_ERROR_AUTH);
+  g_clear_error (&error);
+
+  sc_quote_client_set_tiingo_token (client, "fixture-token");
+  quotes = sc_quote_client_fetch (client, SC_QUOTE_SOURCE_TIINGO, "KO", day ("2020-12-01"), NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (quotes->source, ==, "tiingo");
+  g_assert_cmpuint (quotes->series->n_rows, ==, csv_rows ("quotes/KO.csv", "2020-12-01"));
+
+  requests = sc_quote_server_get_requests (server, "tiingo");
+  g_assert_cmpuint (requests->len, ==, 2);
+  g_assert_cmpstr (json_object_get_string_member (g_ptr_array_index (requests, 1), "authorization"), ==,
+                   "Token fixture-token");
+  g_assert_cmpstr (json_object_get_string_member (g_ptr_array_index (requests, 1), "symbol"), ==, "ko");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  sc_test_init (&argc, &argv);
+
+  g_test_add_func ("/net/symbols", test_symbols);
+  g_test_add_func ("/net/yahoo/url", test_yahoo_url);
+  g_test_add_func ("/net/yahoo/parse/values", test_yahoo_parse_values);
+  g_test_add_func ("/net/yahoo/parse/timezones", test_yahoo_parse_timezones);
+  g_test_add_func ("/net/yahoo/parse/errors", test_yahoo_parse_errors);
+  g_test_add_func ("/net/yahoo/parse/no-data", test_yahoo_parse_no_data);
+  g_test_add_func ("/net/tiingo/parse", test_tiingo_parse);
+  g_test_add_func ("/net/http/retry-after", test_retry_after);
+  g_test_add_func ("/net/last-session", test_last_session);
+  g_test_add_func ("/net/fetch/ok", test_fetch_ok);
+  g_test_add_func ("/net/fetch/escaped-symbol", test_fetch_escaped_symbol);
+  g_test_add_func ("/net/fetch/range", test_fetch_range);
+  g_test_add_func ("/net/fetch/retries", test_fetch_retries);
+  g_test_add_func ("/net/fetch/faults", test_fetch_faults);
+  g_test_add_func ("/net/fetch/unknown-symbol", test_fetch_unknown_symbol);
+  g_test_add_func ("/net/fetch/invalid-symbol", test_fetch_invalid_symbol);
+  g_test_add_func ("/net/fetch/no-data", test_fetch_no_data);
+  g_test_add_func ("/net/fetch/odd-answers", test_fetch_odd_answers);
+  g_test_add_func ("/net/fetch/timeout", test_fetch_timeout);
+  g_test_add_func ("/net/fetch/unreachable", test_fetch_unreachable);
+  g_test_add_func ("/net/fetch/async-progress", test_fetch_async);
+  g_test_add_func ("/net/fetch/cancel", test_fetch_cancel);
+  g_test_add_func ("/net/tiingo/fetch", test_tiingo_fetch);
+
+  server = sc_quote_server_start ();
+  status = g_test_run ();
+  sc_quote_server_stop (server);
+
+  return status;
+}
