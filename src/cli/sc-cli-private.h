@@ -49,9 +49,17 @@ char *_sc_cli_save_prediction (const char            *username,
 
 /* Subcommands. Each lives in sc-cli-NAME.c. */
 
-/* core */
+/* core (sc-cli-predict.c) */
+int _sc_cli_models   (int    argc,
+                      char **argv);
+int _sc_cli_predict  (int    argc,
+                      char **argv);
+int _sc_cli_backtest (int    argc,
+                      char **argv);
 
 /* prices */
+int   _sc_cli_import_csv       (int          argc,
+                                char       **argv);
 
 /* accounts and history */
 struct _ScDb;

@@ -24,8 +24,12 @@ typedef struct
 
 static const ScCliCommand commands[] = {
   /* core */
+  { "models", _sc_cli_models, N_("List the prediction models") },
+  { "predict", _sc_cli_predict, N_("Predict a stock’s closing price") },
+  { "backtest", _sc_cli_backtest, N_("Score a model on past prices") },
 
   /* prices */
+  { "import-csv", _sc_cli_import_csv, N_("Put prices from a CSV file into the local cache") },
 
   /* accounts and history */
   { "account", _sc_cli_account, N_("Register, sign in, change or reset a password, delete an account") },

@@ -1,0 +1,2912 @@
+/* sc-chart-renderer.c
+ *
+ * Copyright 2026 The Stockcast authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cairo-pdf.h>
+#include <cairo-svg.h>
+#include <glib/gi18n.h>
+#include <pango/pangocairo.h>
+
+#include "sc-chart-renderer.h"
+#include "sc-error.h"
+
+#define PAD            14.0   /* outer margin */
+#define AXIS_GAP        8.0   /* between plot and axis labels */
+#define MIN_SPAN        7.0   /* narrowest visible range, days */
+#define EMA_PERIOD     10
+#define RSI_PERIOD     10
+
+/* Layout of a chart at one size; rebuilt when the size or the data change. */
+typedef struct
+{
+  gboolean           valid;
+  int                width;
+  int                height;
+  double             label_h;
+  cairo_rectangle_t  title;
+  cairo_rectangle_t  plot;
+  cairo_rectangle_t  rsi;          /* height 0 when hidden */
+  ScChartScale       xs;           /* day -> x */
+  ScChartScale       ys;           /* price -> y */
+  ScChartScale       rs;           /* RSI -> y */
+  double             price_step;
+  GArray            *date_ticks;
+  GArray            *price_ticks;
+} Layout;
+
+struct _ScChartRenderer
+{
+  GObject                parent_instance;
+
+  /* Prices, copied. */
+  char                  *ticker;
+  guint                  n_rows;
+  double                *days;
+  double                *close;
+  double                *ema;          /* NAN where undefined */
+  double                *rsi;
+
+  /* The prediction, copied. */
+  gboolean               has_prediction;
+  char                  *model_id;
+  double                 as_of;
+  double                 last_close;
+  double                 train_first;  /* NAN if unknown */
+  guint                  train_rows;
+  guint                  n_forecasts;
+  ScForecast            *forecasts;
+
+  ScChartPastPrediction *past;
+  guint                  n_past;
+
+  gboolean               show_ema;
+  gboolean               show_rsi;
+  gboolean               show_title;
+  gboolean               log_scale;
+  ScChartTheme           theme;
+  char                  *currency;
+
+  /* Visible dates; range_set is FALSE until someone chose a range. */
+  gboolean               range_set;
+  double                 first;
+  double                 last;
+
+  PangoContext          *pango;
+  PangoLayout           *text;
+  PangoFontDescription  *font;
+  PangoFontDescription  *small_font;
+  PangoFontDescription  *title_font;
+
+  Layout                 layout;
+
+  /* Scratch buffers for one line. */
+  guint                  scratch_len;
+  double                *sx;
+  double                *sy;
+  double                *dx;
+  double                *dy;
+};
+
+G_DEFINE_FINAL_TYPE (ScChartRenderer, sc_chart_renderer, G_TYPE_OBJECT)
+
+/* Calendar arithmetic on days since 1970-01-01 (proleptic Gregorian). */
+
+static void
+day_to_ymd (gint64  day,
+            int    *year,
+            int    *month,
+            int    *mday)
+{
+  gint64 z = day + 719468;
+  gint64 era = (z >= 0 ? z : z - 146096) / 146097;
+  gint64 doe = z - era * 146097;
+  gint64 yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  gint64 doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  gint64 mp = (5 * doy + 2) / 153;
+  gint64 d = doy - (153 * mp + 2) / 5 + 1;
+  gint64 m = mp < 10 ? mp + 3 : mp - 9;
+
+  *year = (int) (yoe + era * 400 + (m <= 2));
+  *month = (int) m;
+  *mday = (int) d;
+}
+
+static gint64
+ymd_to_day (int year,
+            int month,
+            int mday)
+{
+  gint64 y = year - (month <= 2);
+  gint64 era = (y >= 0 ? y : y - 399) / 400;
+  gint64 yoe = y - era * 400;
+  gint64 doy = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + mday - 1;
+  gint64 doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+
+  return era * 146097 + doe - 719468;
+}
+
+static const char *
+month_name (int month)
+{
+  /* Abbreviated month names as the locale writes them, made once. */
+  static char *names[12];
+
+  g_assert (month >= 1 && month <= 12);
+
+  if (g_once_init_enter (&names[0]))
+    {
+      char *first = NULL;
+
+      for (int m = 1; m <= 12; m++)
+        {
+          g_autoptr(GDate) date = g_date_new_dmy (1, m, 2000);
+          char buffer[64];
+
+          if (g_date_strftime (buffer, sizeof buffer, "%b", date) == 0)
+            g_snprintf (buffer, sizeof buffer, "%d", m);
+          if (m == 1)
+            first = g_strdup (buffer);
+          else
+            names[m - 1] = g_strdup (buffer);
+        }
+      g_once_init_leave (&names[0], first);
+    }
+
+  return names[month - 1];
+}
+
+static void
+format_day_long (double  day,
+                 char   *buffer,
+                 gsize   size)
+{
+  int y, m, d;
+
+  day_to_ymd ((gint64) floor (day), &y, &m, &d);
+  /* TRANSLATORS: a date: abbreviated month, day, year */
+  g_snprintf (buffer, size, C_("chart date", "%s %d, %d"), month_name (m), d, y);
+}
+
+/* Themes */
+
+static ScChartColor
+rgba (guint32 rgb,
+      float   alpha)
+{
+  return (ScChartColor) { ((rgb >> 16) & 0xff) / 255.f, ((rgb >> 8) & 0xff) / 255.f,
+                          (rgb & 0xff) / 255.f, alpha };
+}
+
+static ScChartColor
+with_alpha (const ScChartColor *color,
+            float               alpha)
+{
+  return (ScChartColor) { color->red, color->green, color->blue, color->alpha * alpha };
+}
+
+static double
+luminance (const ScChartColor *color)
+{
+  return 0.2126 * color->red + 0.7152 * color->green + 0.0722 * color->blue;
+}
+
+void
+sc_chart_theme_init (ScChartTheme       *theme,
+                     const ScChartColor *foreground,
+                     const ScChartColor *background,
+                     const ScChartColor *accent)
+{
+  gboolean dark;
+
+  g_return_if_fail (theme != NULL);
+  g_return_if_fail (foreground != NULL && background != NULL);
+
+  dark = luminance (background) < 0.5;
+
+  theme->foreground = *foreground;
+  theme->background = *background;
+  theme->grid = with_alpha (foreground, dark ? 0.10f : 0.08f);
+  theme->today = with_alpha (foreground, 0.55f);
+  theme->training = with_alpha (foreground, dark ? 0.06f : 0.035f);
+  /* GNOME palette: blue, orange, purple, teal, green, red. */
+  theme->price = accent != NULL ? *accent : (dark ? rgba (0x78aeed, 1) : rgba (0x1c71d8, 1));
+  theme->forecast = dark ? rgba (0xffa348, 1) : rgba (0xe66100, 1);
+  theme->ema = dark ? rgba (0xdc8add, 1) : rgba (0x9141ac, 1);
+  theme->rsi = dark ? rgba (0x5bc8af, 1) : rgba (0x1a8b74, 1);
+  theme->hit = dark ? rgba (0x57e389, 1) : rgba (0x26a269, 1);
+  theme->miss = dark ? rgba (0xf66151, 1) : rgba (0xc01c28, 1);
+}
+
+void
+sc_chart_theme_init_light (ScChartTheme *theme)
+{
+  ScChartColor fg = rgba (0x241f31, 1);
+  ScChartColor bg = rgba (0xffffff, 1);
+  ScChartColor accent = rgba (0x1c71d8, 1);
+
+  sc_chart_theme_init (theme, &fg, &bg, &accent);
+}
+
+void
+sc_chart_theme_init_dark (ScChartTheme *theme)
+{
+  ScChartColor fg = rgba (0xffffff, 1);
+  ScChartColor bg = rgba (0x1e1e1e, 1);
+  ScChartColor accent = rgba (0x78aeed, 1);
+
+  sc_chart_theme_init (theme, &fg, &bg, &accent);
+}
+
+static void
+set_color (cairo_t            *cr,
+           const ScChartColor *color,
+           double              alpha)
+{
+  cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha * alpha);
+}
+
+/* Ranges */
+
+static const struct
+{
+  const char *name;
+  double      days;
+} range_presets[] = {
+  [SC_CHART_RANGE_1M] = { "1m", 31 },
+  [SC_CHART_RANGE_6M] = { "6m", 183 },
+  [SC_CHART_RANGE_1Y] = { "1y", 366 },
+  [SC_CHART_RANGE_5Y] = { "5y", 1827 },
+  [SC_CHART_RANGE_10Y] = { "10y", 3653 },
+  [SC_CHART_RANGE_ALL] = { "all", 0 },
+};
+
+gboolean
+sc_chart_range_parse (const char   *text,
+                      ScChartRange *out_range)
+{
+  g_return_val_if_fail (out_range != NULL, FALSE);
+
+  if (text == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (range_presets); i++)
+    if (g_ascii_strcasecmp (text, range_presets[i].name) == 0)
+      {
+        *out_range = (ScChartRange) i;
+        return TRUE;
+      }
+
+  return FALSE;
+}
+
+const char *
+sc_chart_range_to_string (ScChartRange range)
+{
+  g_return_val_if_fail (range <= SC_CHART_RANGE_ALL, NULL);
+
+  return range_presets[range].name;
+}
+
+/* Scales */
+
+double
+sc_chart_scale_map (const ScChartScale *scale,
+                    double              value)
+{
+  double t;
+
+  if (scale->log)
+    t = (log (value) - log (scale->d0)) / (log (scale->d1) - log (scale->d0));
+  else
+    t = (value - scale->d0) / (scale->d1 - scale->d0);
+
+  return scale->p0 + t * (scale->p1 - scale->p0);
+}
+
+double
+sc_chart_scale_unmap (const ScChartScale *scale,
+                      double              pixel)
+{
+  double t = (pixel - scale->p0) / (scale->p1 - scale->p0);
+
+  if (scale->log)
+    return exp (log (scale->d0) + t * (log (scale->d1) - log (scale->d0)));
+
+  return scale->d0 + t * (scale->d1 - scale->d0);
+}
+
+/* Date ticks */
+
+typedef enum
+{
+  STEP_DAY,
+  STEP_WEEK,
+  STEP_HALF_MONTH,
+  STEP_MONTH,
+  STEP_YEAR,
+} StepKind;
+
+static const struct
+{
+  StepKind kind;
+  int      n;
+  double   approx_days;
+} date_steps[] = {
+  { STEP_DAY, 1, 1 },
+  { STEP_DAY, 2, 2 },
+  { STEP_DAY, 3, 3 },
+  { STEP_WEEK, 1, 7 },
+  { STEP_HALF_MONTH, 1, 15 },
+  { STEP_MONTH, 1, 30.4 },
+  { STEP_MONTH, 2, 61 },
+  { STEP_MONTH, 3, 91 },
+  { STEP_MONTH, 6, 182 },
+  { STEP_YEAR, 1, 365 },
+  { STEP_YEAR, 2, 730 },
+  { STEP_YEAR, 5, 1826 },
+  { STEP_YEAR, 10, 3652 },
+  { STEP_YEAR, 20, 7305 },
+  { STEP_YEAR, 50, 18262 },
+  { STEP_YEAR, 100, 36525 },
+  { STEP_YEAR, 200, 73050 },
+  { STEP_YEAR, 500, 182621 },
+};
+
+static void
+add_date_tick (GArray *ticks,
+               gint64  day,
+               double  first,
+               double  last,
+               double  width_px)
+{
+  ScChartTick tick = { 0 };
+
+  if (day < first || day > last)
+    return;
+
+  tick.value = day;
+  tick.pos = (day - first) / (last - first) * width_px;
+  g_array_append_val (ticks, tick);
+}
+
+/* Plain labels; returns whether one of them names the year. */
+static gboolean
+label_date_ticks (GArray   *ticks,
+                  StepKind  kind)
+{
+  gboolean year_shown = FALSE;
+
+  for (guint i = 0; i < ticks->len; i++)
+    {
+      ScChartTick *tick = &g_array_index (ticks, ScChartTick, i);
+      int y, m, d;
+
+      day_to_ymd ((gint64) tick->value, &y, &m, &d);
+      switch (kind)
+        {
+        case STEP_DAY:
+        case STEP_WEEK:
+        case STEP_HALF_MONTH:
+          /* TRANSLATORS: a date tick: abbreviated month and day */
+          g_snprintf (tick->label, sizeof tick->label, C_("chart date", "%s %d"), month_name (m), d);
+          break;
+        case STEP_MONTH:
+          if (m == 1)
+            {
+              g_snprintf (tick->label, sizeof tick->label, "%d", y);
+              year_shown = TRUE;
+            }
+          else
+            g_snprintf (tick->label, sizeof tick->label, "%s", month_name (m));
+          break;
+        case STEP_YEAR:
+        default:
+          g_snprintf (tick->label, sizeof tick->label, "%d", y);
+          year_shown = TRUE;
+          break;
+        }
+    }
+
+  return year_shown;
+}
+
+/* The first label with its year, for views without a January. */
+static void
+label_with_year (ScChartTick *tick,
+                 StepKind     kind)
+{
+  int y, m, d;
+
+  day_to_ymd ((gint64) tick->value, &y, &m, &d);
+  if (kind == STEP_MONTH)
+    /* TRANSLATORS: a date tick: abbreviated month and year */
+    g_snprintf (tick->label, sizeof tick->label, C_("chart date", "%s %d"), month_name (m), y);
+  else
+    g_snprintf (tick->label, sizeof tick->label, C_("chart date", "%s %d, %d"), month_name (m), d, y);
+}
+
+static GArray *
+generate_date_ticks (guint  step,
+                     double first,
+                     double last,
+                     double width_px)
+{
+  GArray *ticks = g_array_new (FALSE, TRUE, sizeof (ScChartTick));
+  StepKind kind = date_steps[step].kind;
+  int n = date_steps[step].n;
+  gint64 d0 = (gint64) ceil (first);
+  gint64 d1 = (gint64) floor (last);
+  int y0, m0, dd0, y1, m1, dd1;
+
+  if (kind == STEP_DAY || kind == STEP_WEEK)
+    {
+      for (gint64 d = d0; d <= d1; d++)
+        {
+          /* 1970-01-01 was a Thursday: (d + 3) % 7 == 0 on Mondays. */
+          if (kind == STEP_WEEK && ((d + 3) % 7 + 7) % 7 != 0)
+            continue;
+          if (kind == STEP_DAY && (d % n + n) % n != 0)
+            continue;
+          add_date_tick (ticks, d, first, last, width_px);
+        }
+      return ticks;
+    }
+
+  day_to_ymd (d0, &y0, &m0, &dd0);
+  day_to_ymd (d1, &y1, &m1, &dd1);
+
+  if (kind == STEP_YEAR)
+    {
+      int start = y0 - ((y0 % n) + n) % n;
+
+      for (int y = start; y <= y1 + 1; y += n)
+        add_date_tick (ticks, ymd_to_day (y, 1, 1), first, last, width_px);
+    }
+  else
+    {
+      for (int y = y0; y <= y1; y++)
+        for (int m = 1; m <= 12; m++)
+          {
+            if (kind == STEP_HALF_MONTH)
+              {
+                add_date_tick (ticks, ymd_to_day (y, m, 1), first, last, width_px);
+                add_date_tick (ticks, ymd_to_day (y, m, 15), first, last, width_px);
+              }
+            else if ((m - 1) % n == 0)
+              add_date_tick (ticks, ymd_to_day (y, m, 1), first, last, width_px);
+          }
+    }
+
+  return ticks;
+}
+
+static gboolean
+labels_clear (GArray *ticks)
+{
+  for (guint i = 1; i < ticks->len; i++)
+    {
+      const ScChartTick *a = &g_array_index (ticks, ScChartTick, i - 1);
+      const ScChartTick *b = &g_array_index (ticks, ScChartTick, i);
+      double gap = 12 + 0.25 * MAX (a->extent, b->extent);
+
+      /* Never denser than a tick per 50 px: easier to read. */
+      if (b->pos - a->pos < MAX (50.0, (a->extent + b->extent) / 2 + gap))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Labels and measures the ticks, drops those that stick out of the axis
+ * and says whether the rest keep a comfortable gap. */
+static gboolean
+fit_date_ticks (GArray             *ticks,
+                StepKind            kind,
+                double              width_px,
+                ScChartMeasureFunc  measure,
+                gpointer            user_data)
+{
+  gboolean year_shown = label_date_ticks (ticks, kind);
+
+  for (guint i = 0; i < ticks->len; i++)
+    {
+      ScChartTick *tick = &g_array_index (ticks, ScChartTick, i);
+
+      tick->extent = measure (tick->label, user_data);
+      if (tick->pos - tick->extent / 2 < 0 || tick->pos + tick->extent / 2 > width_px)
+        {
+          g_array_remove_index (ticks, i);
+          i--;
+        }
+    }
+
+  if (!labels_clear (ticks))
+    return FALSE;
+
+  /* Name the year on the first label if it still fits; else leave it. */
+  if (!year_shown && ticks->len > 0)
+    {
+      ScChartTick *tick = &g_array_index (ticks, ScChartTick, 0);
+      ScChartTick saved = *tick;
+
+      label_with_year (tick, kind);
+      tick->extent = measure (tick->label, user_data);
+      if (tick->pos - tick->extent / 2 < 0 || tick->pos + tick->extent / 2 > width_px ||
+          !labels_clear (ticks))
+        *tick = saved;
+    }
+
+  return TRUE;
+}
+
+GArray *
+sc_chart_date_ticks (double              first,
+                     double              last,
+                     double              width_px,
+                     ScChartMeasureFunc  measure,
+                     gpointer            user_data)
+{
+  GArray *best = NULL;
+
+  g_return_val_if_fail (measure != NULL, NULL);
+
+  if (!(last > first) || !(width_px > 0))
+    return g_array_new (FALSE, TRUE, sizeof (ScChartTick));
+
+  /* The finest step whose labels fit, with at least two of them; failing
+   * that, the fitting step with the most labels. */
+  for (guint i = 0; i < G_N_ELEMENTS (date_steps); i++)
+    {
+      GArray *ticks;
+
+      /* Steps that would put labels less than 16 px apart never fit. */
+      if ((last - first) / date_steps[i].approx_days > width_px / 16)
+        continue;
+
+      ticks = generate_date_ticks (i, first, last, width_px);
+      if (fit_date_ticks (ticks, date_steps[i].kind, width_px, measure, user_data))
+        {
+          if (ticks->len >= 2)
+            {
+              g_clear_pointer (&best, g_array_unref);
+              return ticks;
+            }
+          if (best == NULL || ticks->len > best->len)
+            {
+              g_clear_pointer (&best, g_array_unref);
+              best = g_steal_pointer (&ticks);
+            }
+        }
+      g_clear_pointer (&ticks, g_array_unref);
+    }
+
+  if (best != NULL)
+    return best;
+
+  return g_array_new (FALSE, TRUE, sizeof (ScChartTick));
+}
+
+/* Price ticks */
+
+static double
+nice_step (double raw)
+{
+  double magnitude = pow (10, floor (log10 (raw)));
+  double f = raw / magnitude;
+
+  if (f <= 1.0 + 1e-9)
+    return magnitude;
+  if (f <= 2.0 + 1e-9)
+    return 2 * magnitude;
+  if (f <= 5.0 + 1e-9)
+    return 5 * magnitude;
+  return 10 * magnitude;
+}
+
+static double
+next_nice_step (double step)
+{
+  return nice_step (step * 1.5);
+}
+
+static int
+decimals_for (double step)
+{
+  int decimals = (int) -floor (log10 (step) + 1e-9);
+
+  /* 0.5 needs one decimal, 0.25 would need two: nice steps are 1, 2, 5. */
+  return CLAMP (decimals, 0, 6);
+}
+
+char *
+sc_chart_format_price (double      value,
+                       double      step,
+                       const char *currency)
+{
+  int decimals = step > 0 ? decimals_for (step) : 2;
+  g_autofree char *digits = g_strdup_printf ("%.*f", decimals, fabs (value));
+  GString *out = g_string_new (NULL);
+  const char *dot = strchr (digits, '.');
+  gsize int_len = dot != NULL ? (gsize) (dot - digits) : strlen (digits);
+
+  if (value < 0 && g_strtod (digits, NULL) != 0)
+    g_string_append (out, "−");
+  if (currency != NULL)
+    g_string_append (out, currency);
+
+  /* Thousands separators keep big prices readable. */
+  for (gsize i = 0; i < int_len; i++)
+    {
+      if (i > 0 && (int_len - i) % 3 == 0)
+        g_string_append_c (out, ',');
+      g_string_append_c (out, digits[i]);
+    }
+  if (dot != NULL)
+    g_string_append (out, dot);
+
+  return g_string_free (out, FALSE);
+}
+
+static void
+append_price_tick (GArray             *ticks,
+                   double              value,
+                   const ScChartScale *scale,
+                   double              step,
+                   const char         *currency)
+{
+  ScChartTick tick = { 0 };
+  g_autofree char *label = NULL;
+
+  tick.value = value;
+  tick.pos = sc_chart_scale_map (scale, value);
+  label = sc_chart_format_price (value, step, currency);
+  g_strlcpy (tick.label, label, sizeof tick.label);
+  g_array_append_val (ticks, tick);
+}
+
+static double
+min_gap (GArray *ticks)
+{
+  double gap = G_MAXDOUBLE;
+
+  for (guint i = 1; i < ticks->len; i++)
+    gap = MIN (gap, fabs (g_array_index (ticks, ScChartTick, i).pos -
+                          g_array_index (ticks, ScChartTick, i - 1).pos));
+
+  return gap;
+}
+
+static GArray *
+linear_ticks (double              low,
+              double              high,
+              double              step,
+              const ScChartScale *scale,
+              const char         *currency)
+{
+  GArray *ticks = g_array_new (FALSE, TRUE, sizeof (ScChartTick));
+
+  for (double k = ceil (low / step - 1e-9); k * step <= high + step * 1e-9; k++)
+    {
+      double value = k * step;
+
+      if (fabs (value) < step * 1e-9)
+        value = 0;
+      if (scale->log && value <= 0)
+        continue;
+      append_price_tick (ticks, value, scale, step, currency);
+      if (ticks->len > 1000)
+        break;
+    }
+
+  return ticks;
+}
+
+GArray *
+sc_chart_price_ticks (double      low,
+                      double      high,
+                      gboolean    log_scale,
+                      double      height_px,
+                      double      min_gap_px,
+                      const char *currency)
+{
+  ScChartScale scale = { low, high, 0, height_px, log_scale };
+  double max_ticks;
+  double step;
+  GArray *lin = NULL;
+  GArray *dec = NULL;
+
+  if (!(high > low) || !(height_px > 0) || (log_scale && !(low > 0)))
+    return g_array_new (FALSE, TRUE, sizeof (ScChartTick));
+
+  max_ticks = MAX (1.0, floor (height_px / min_gap_px));
+
+  /* Linear steps, from fine to coarse: the first that keeps the gap wins.
+   * On a log scale they still suit a narrow range. */
+  step = nice_step ((high - low) / max_ticks / 8);
+  for (int tries = 0; tries < 60; tries++, step = next_nice_step (step))
+    {
+      lin = linear_ticks (low, high, step, &scale, currency);
+      if (lin->len <= 1 || min_gap (lin) >= min_gap_px)
+        break;
+      g_clear_pointer (&lin, g_array_unref);
+    }
+  if (lin == NULL)
+    lin = g_array_new (FALSE, TRUE, sizeof (ScChartTick));
+  if (!log_scale)
+    return lin;
+
+  /* Log scale: 1-2-5 per decade, then 1-3, then decades, then every 10^k. */
+  {
+    static const double sets[][4] = {
+      { 1, 2, 5, 0 },
+      { 1, 3, 0, 0 },
+      { 1, 0, 0, 0 },
+    };
+    int e0 = (int) floor (log10 (low)) - 1;
+    int e1 = (int) ceil (log10 (high)) + 1;
+
+    for (int every = 1; every <= 64 && dec == NULL; every *= 2)
+      for (guint s = 0; s < G_N_ELEMENTS (sets) && dec == NULL; s++)
+        {
+          if (every > 1 && s < G_N_ELEMENTS (sets) - 1)
+            continue;
+
+          dec = g_array_new (FALSE, TRUE, sizeof (ScChartTick));
+          for (int e = e0; e <= e1; e++)
+            {
+              if (((e % every) + every) % every != 0)
+                continue;
+              for (guint j = 0; j < 4 && sets[s][j] > 0; j++)
+                {
+                  double value = sets[s][j] * pow (10, e);
+
+                  if (value >= low * (1 - 1e-9) && value <= high * (1 + 1e-9))
+                    append_price_tick (dec, value, &scale, value, currency);
+                }
+            }
+          if (!(dec->len <= 1 || min_gap (dec) >= min_gap_px))
+            g_clear_pointer (&dec, g_array_unref);
+        }
+    if (dec == NULL)
+      dec = g_array_new (FALSE, TRUE, sizeof (ScChartTick));
+  }
+
+  /* Round decades when they give enough ticks; plain steps for a narrow
+   * range, or when decades give too few. */
+  if ((high / low < 20 && lin->len >= MAX (2u, dec->len)) || dec->len < MIN (2u, lin->len))
+    {
+      g_array_unref (dec);
+      return lin;
+    }
+  g_array_unref (lin);
+  return dec;
+}
+
+/* Decimation */
+
+guint
+sc_chart_decimate (const double *xs,
+                   const double *ys,
+                   guint         n,
+                   double       *out_x,
+                   double       *out_y)
+{
+  guint out = 0;
+  guint i = 0;
+
+  while (i < n)
+    {
+      double column = floor (xs[i]);
+      guint first = i;
+      guint lo = i;
+      guint hi = i;
+      guint last;
+      guint picks[4];
+      guint n_picks = 0;
+
+      for (i = i + 1; i < n && floor (xs[i]) == column; i++)
+        {
+          if (ys[i] < ys[lo])
+            lo = i;
+          if (ys[i] > ys[hi])
+            hi = i;
+        }
+      last = i - 1;
+
+      /* first <= {lo, hi} <= last: emit the four in index order, once each. */
+      picks[n_picks++] = first;
+      if (MIN (lo, hi) != first)
+        picks[n_picks++] = MIN (lo, hi);
+      if (MAX (lo, hi) != picks[n_picks - 1])
+        picks[n_picks++] = MAX (lo, hi);
+      if (last != picks[n_picks - 1])
+        picks[n_picks++] = last;
+
+      for (guint k = 0; k < n_picks; k++)
+        {
+          out_x[out] = xs[picks[k]];
+          out_y[out] = ys[picks[k]];
+          out++;
+        }
+    }
+
+  return out;
+}
+
+/* The renderer */
+
+static void
+invalidate (ScChartRenderer *self)
+{
+  self->layout.valid = FALSE;
+}
+
+static void
+sc_chart_renderer_finalize (GObject *object)
+{
+  ScChartRenderer *self = SC_CHART_RENDERER (object);
+
+  g_free (self->ticker);
+  g_free (self->days);
+  g_free (self->close);
+  g_free (self->ema);
+  g_free (self->rsi);
+  g_free (self->model_id);
+  g_free (self->forecasts);
+  g_free (self->past);
+  g_free (self->currency);
+  g_free (self->sx);
+  g_free (self->sy);
+  g_free (self->dx);
+  g_free (self->dy);
+  g_clear_pointer (&self->layout.date_ticks, g_array_unref);
+  g_clear_pointer (&self->layout.price_ticks, g_array_unref);
+  g_clear_pointer (&self->font, pango_font_description_free);
+  g_clear_pointer (&self->small_font, pango_font_description_free);
+  g_clear_pointer (&self->title_font, pango_font_description_free);
+  g_clear_object (&self->text);
+  g_clear_object (&self->pango);
+
+  G_OBJECT_CLASS (sc_chart_renderer_parent_class)->finalize (object);
+}
+
+static void
+sc_chart_renderer_class_init (ScChartRendererClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = sc_chart_renderer_finalize;
+}
+
+static void
+sc_chart_renderer_init (ScChartRenderer *self)
+{
+  cairo_font_options_t *options;
+  PangoFontMap *font_map;
+
+  sc_chart_theme_init_light (&self->theme);
+  self->currency = g_strdup ("$");
+  self->show_title = TRUE;
+  self->train_first = NAN;
+
+  /* Metrics are not hinted, so labels measure the same on every surface. */
+  font_map = pango_cairo_font_map_get_default ();
+  self->pango = pango_font_map_create_context (font_map);
+  pango_cairo_context_set_resolution (self->pango, 96);
+  options = cairo_font_options_create ();
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_SLIGHT);
+  cairo_font_options_set_antialias (options, CAIRO_ANTIALIAS_GRAY);
+  pango_cairo_context_set_font_options (self->pango, options);
+  cairo_font_options_destroy (options);
+  self->text = pango_layout_new (self->pango);
+
+  sc_chart_renderer_set_font (self, "Sans 9");
+}
+
+ScChartRenderer *
+sc_chart_renderer_new (void)
+{
+  return g_object_new (SC_TYPE_CHART_RENDERER, NULL);
+}
+
+static void
+compute_indicators (ScChartRenderer *self)
+{
+  const double a = 2.0 / (EMA_PERIOD + 1);
+  const double keep = 1.0 - 1.0 / RSI_PERIOD;
+  double gain_num = 0, loss_num = 0, den = 0;
+  double sum = 0;
+
+  /* EMA: the first value is the mean of the first EMA_PERIOD closes. */
+  for (guint i = 0; i < self->n_rows; i++)
+    {
+      if (i < EMA_PERIOD - 1)
+        {
+          sum += self->close[i];
+          self->ema[i] = NAN;
+        }
+      else if (i == EMA_PERIOD - 1)
+        self->ema[i] = (sum + self->close[i]) / EMA_PERIOD;
+      else
+        self->ema[i] = a * self->close[i] + (1 - a) * self->ema[i - 1];
+    }
+
+  /* RSI: gains and losses averaged like pandas ewm(alpha=1/n, adjust=True,
+   * min_periods=n). */
+  for (guint i = 0; i < self->n_rows; i++)
+    {
+      double d;
+
+      self->rsi[i] = NAN;
+      if (i == 0)
+        continue;
+      d = self->close[i] - self->close[i - 1];
+      gain_num = MAX (d, 0) + keep * gain_num;
+      loss_num = -MIN (d, 0) + keep * loss_num;
+      den = 1 + keep * den;
+      if (i >= RSI_PERIOD && gain_num + loss_num > 0)
+        self->rsi[i] = 100 * gain_num / (gain_num + loss_num);
+    }
+}
+
+static void
+ensure_scratch (ScChartRenderer *self,
+                guint            n)
+{
+  if (n <= self->scratch_len)
+    return;
+
+  self->scratch_len = MAX (n, 64);
+  self->sx = g_renew (double, self->sx, self->scratch_len);
+  self->sy = g_renew (double, self->sy, self->scratch_len);
+  self->dx = g_renew (double, self->dx, self->scratch_len);
+  self->dy = g_renew (double, self->dy, self->scratch_len);
+}
+
+/* Training window: the rows of the prediction's window end at as_of. */
+static void
+update_training_window (ScChartRenderer *self,
+                        guint            rows)
+{
+  self->train_first = NAN;
+
+  if (!self->has_prediction || rows == 0 || self->n_rows == 0)
+    return;
+
+  for (guint i = self->n_rows; i > 0; i--)
+    {
+      if (self->days[i - 1] <= self->as_of)
+        {
+          guint end = i - 1;
+
+          self->train_first = self->days[end >= rows - 1 ? end - (rows - 1) : 0];
+          return;
+        }
+    }
+}
+
+void
+sc_chart_renderer_set_prices (ScChartRenderer *self,
+                              ScPriceSeries   *prices)
+{
+  g_return_if_fail (SC_IS_CHART_RENDERER (self));
+
+  g_clear_pointer (&self->ticker, g_free);
+  g_clear_pointer (&self->days, g_free);
+  g_clear_pointer (&self->close, g_free);
+  g_clear_pointer (&self->ema, g_free);
+  g_clear_pointer (&self->rsi, g_free);
+  self->n_rows = 0;
+
+  if (prices != NULL)
+    {
+      self->ticker = g_strdup (prices->ticker);
+      self->days = g_new (double, MAX (prices->n_rows, 1));
+      self->close = g_new (double, MAX (prices->n_rows, 1));
+      self->ema = g_new (double, MAX (prices->n_rows, 1));
+      self->rsi = g_new (double, MAX (prices->n_rows, 1));
+      for (guint i = 0; i < prices->n_rows; i++)
+        {
+          /* Series are normalised; skip anything that is not, defensively. */
+          if (!(prices->close[i] > 0) ||
+              (self->n_rows > 0 && prices->date[i] <= self->days[self->n_rows - 1]))
+            continue;
+          self->days[self->n_rows] = prices->date[i];
+          self->close[self->n_rows] = prices->close[i];
+          self->n_rows++;
+        }
+      compute_indicators (self);
+      ensure_scratch (self, self->n_rows + 2);
+    }
+
+  update_training_window (self, self->train_rows);
+  self->range_set = FALSE;
+  invalidate (self);
+}
+
+static int
+compare_forecasts (const void *a,
+                   const void *b)
+{
+  const ScForecast *fa = a;
+  const ScForecast *fb = b;
+
+  return (fa->date > fb->date) - (fa->date < fb->date);
+}
+
+void
+sc_chart_renderer_set_prediction (ScChartRenderer *self,
+                                  ScPrediction    *prediction)
+{
+  g_return_if_fail (SC_IS_CHART_RENDERER (self));
+
+  g_clear_pointer (&self->model_id, g_free);
+  g_clear_pointer (&self->forecasts, g_free);
+  self->n_forecasts = 0;
+  self->has_prediction = prediction != NULL;
+  self->train_rows = 0;
+
+  if (prediction != NULL)
+    {
+      self->model_id = g_strdup (prediction->model_id);
+      self->as_of = prediction->as_of;
+      self->last_close = prediction->last_close;
+      self->forecasts = g_new0 (ScForecast, MAX (prediction->n_forecasts, 1));
+      for (guint i = 0; i < prediction->n_forecasts; i++)
+        {
+          const ScForecast *f = &prediction->forecasts[i];
+
+          if (!(f->price > 0) || f->date <= prediction->as_of)
+            continue;
+          self->forecasts[self->n_forecasts++] = *f;
+        }
+      self->train_rows = prediction->rows;
+      qsort (self->forecasts, self->n_forecasts, sizeof (ScForecast), compare_forecasts);
+    }
+
+  update_training_window (self, self->train_rows);
+  self->range_set = FALSE;
+  invalidate (self);
+}
+
+void
+sc_chart_renderer_set_past_predictions (ScChartRenderer             *self,
+                                        const ScChartPastPrediction *items,
+                                        guint                        n_items)
+{
+  g_return_if_fail (SC_IS_CHART_RENDERER (self));
+  g_return_if_fail (items != NULL || n_items == 0);
+
+  g_clear_pointer (&self->past, g_free);
+  self->n_past = n_items;
+  if (n_items > 0)
+    self->past = g_memdup2 (items, sizeof (ScChartPastPrediction) * n_items);
+  invalidate (self);
+}
+
+void
+sc_chart_renderer_set_show_ema (ScChartRenderer *self,
+                                gboolean         show)
+{
+  g_return_if_fail (SC_IS_CHART_RENDERER (self));
+
+  self->show_ema = !!show;
+  invalidate (self);
+}
+
+void
+sc_chart_renderer_set_show_rsi (ScChartRenderer *self,
+                                gboolean         show)
+{
+  g_return_if_fail (SC_IS_CHART_RENDERER (self));
+
+  self->show_rsi = !!show;
+  invalidate (self);
+}
+
+void
+sc_chart_renderer_set_show_title (ScChartRenderer *self,
+                                  gboolean         show)
+{
+  g_return_if_fail (SC_IS_CHART_RENDERER (self));
+
+  self->show_title = !!show;
+  invalidate (self);
+}
+
+void
+sc_chart_renderer_set_log_scale (ScChartRenderer *self,
+                                 gboolean         log_scale)
+{
+  g_return_if_fail (SC_IS_CHART_RENDERER (self));
+
+  self->log_scale = !!log_scale;
+  invalidate (self);
+}
+
+gboolean
+sc_chart_renderer_get_log_scale (ScChartRenderer *self)
+{
+  g_return_val_if_fail (SC_IS_CHART_RENDERER (self), FALSE);
+
+  return self->log_scale;
+}
+
+void
+sc_chart_renderer_set_theme (ScChartRenderer    *self,
+                             const ScChartTheme *theme)
+{
+  g_return_if_fail (SC_IS_CHART_RENDERER (self));
+  g_return_if_fail (theme != NULL);
+
+  self->theme = *theme;
+  invalidate (self);
+}
+
+void
+sc_chart_renderer_set_currency (ScChartRenderer *self,
+                                const char      *symbol)
+{
+  g_return_if_fail (SC_IS_CHART_RENDERER (self));
+
+  g_free (self->currency);
+  self->currency = g_strdup (symbol != NULL ? symbol : "");
+  invalidate (self);
+}
+
+void
+sc_chart_renderer_set_font (ScChartRenderer *self,
+                            const char      *font)
+{
+  PangoFontDescription *desc;
+  double size;
+
+  g_return_if_fail (SC_IS_CHART_RENDERER (self));
+
+  desc = pango_font_description_from_string (font != NULL ? font : "Sans 9");
+  if (pango_font_description_get_size (desc) <= 0)
+    pango_font_description_set_size (desc, 9 * PANGO_SCALE);
+  size = pango_font_description_get_size (desc);
+
+  g_clear_pointer (&self->font, pango_font_description_free);
+  g_clear_pointer (&self->small_font, pango_font_description_free);
+  g_clear_pointer (&self->title_font, pango_font_description_free);
+
+  self->font = desc;
+  self->small_font = pango_font_description_copy (desc);
+  pango_font_description_set_size (self->small_font, (int) (size * 0.88));
+  self->title_font = pango_font_description_copy (desc);
+  pango_font_description_set_size (self->title_font, (int) (size * 1.3));
+  pango_font_description_set_weight (self->title_font, PANGO_WEIGHT_BOLD);
+  invalidate (self);
+}
+
+/* Visible range */
+
+static double
+forecast_last_day (ScChartRenderer *self)
+{
+  return self->n_forecasts > 0 ? self->forecasts[self->n_forecasts - 1].date : -G_MAXDOUBLE;
+}
+
+void
+sc_chart_renderer_get_full_range (ScChartRenderer *self,
+                                  double          *first,
+                                  double          *last)
+{
+  double lo, hi;
+
+  g_return_if_fail (SC_IS_CHART_RENDERER (self));
+
+  if (self->n_rows == 0)
+    {
+      lo = self->has_prediction ? self->as_of - 30 : 0;
+      hi = MAX (lo + 30, forecast_last_day (self));
+    }
+  else
+    {
+      lo = self->days[0];
+      hi = MAX (self->days[self->n_rows - 1], forecast_last_day (self));
+    }
+
+  hi += MAX (2.0, (hi - lo) * 0.04);
+  if (hi - lo < MIN_SPAN)
+    lo = hi - MIN_SPAN;
+
+  if (first != NULL)
+    *first = lo;
+  if (last != NULL)
+    *last = hi;
+}
+
+static void
+preset_range (ScChartRenderer *self,
+              ScChartRange     range,
+              double          *out_first,
+              double          *out_last)
+{
+  double full_first, full_last;
+  double end, history;
+  double ahead = 0;
+
+  sc_chart_renderer_get_full_range (self, &full_first, &full_last);
+  end = self->n_rows > 0 ? self->days[self->n_rows - 1] : full_first;
+  if (self->has_prediction)
+    end = MAX (end, self->as_of);
+
+  history = range == SC_CHART_RANGE_ALL ? end - full_first : range_presets[range].days;
+  history = MAX (history, MIN_SPAN);
+
+  /* Show the forecasts that fit beside this much history. */
+  for (guint i = 0; i < self->n_forecasts; i++)
+    {
+      double offset = self->forecasts[i].date - end;
+
+      if (range == SC_CHART_RANGE_ALL || range >= SC_CHART_RANGE_5Y || offset <= history / 2)
+        ahead = MAX (ahead, offset);
+    }
+
+  if (self->n_forecasts == 0)
+    ahead = history * 0.02;
+  else if (range >= SC_CHART_RANGE_5Y)
+    ahead = MAX (history * 0.02, ahead * 1.06 + history * 0.02);
+  else
+    ahead = MAX (history / 4, ahead * 1.06 + history * 0.04);
+
+  *out_first = MAX (full_first, end - history);
+  *out_last = end + MAX (ahead, 1);
+}
+
+static void
+clamp_range (ScChartRenderer *self,
+             double          *first,
+             double          *last)
+{
+  double full_first, full_last;
+  double span;
+
+  sc_chart_renderer_get_full_range (self, &full_first, &full_last);
+
+  span = CLAMP (*last - *first, MIN_SPAN, full_last - full_first);
+  if (*first < full_first)
+    *first = full_first;
+  if (*first + span > full_last)
+    *first = full_last - span;
+  *last = *first + span;
+}
+
+static void
+effective_range (ScChartRenderer *self,
+                 double          *first,
+                 double          *last)
+{
+  if (self->range_set)
+    {
+      *first = self->first;
+      *last = self->last;
+    }
+  else
+    {
+      preset_range (self, SC_CHART_RANGE_5Y, first, last);
+      clamp_range (self, first, last);
+    }
+}
+
+void
+sc_chart_renderer_set_visible_range (ScChartRenderer *self,
+                                     double           first,
+                                     double           last)
+{
+  g_return_if_fail (SC_IS_CHART_RENDERER (self));
+  g_return_if_fail (isfinite (first) && isfinite (last));
+
+  if (last < first)
+    {
+      double tmp = first;
+
+      first = last;
+      last = tmp;
+    }
+
+  clamp_range (self, &first, &last);
+  self->first = first;
+  self->last = last;
+  self->range_set = TRUE;
+  invalidate (self);
+}
+
+void
+sc_chart_renderer_get_visible_range (ScChartRenderer *self,
+                                     double          *first,
+                                     double          *last)
+{
+  double f, l;
+
+  g_return_if_fail (SC_IS_CHART_RENDERER (self));
+
+  effective_range (self, &f, &l);
+  if (first != NULL)
+    *first = f;
+  if (last != NULL)
+    *last = l;
+}
+
+void
+sc_chart_renderer_set_range (ScChartRenderer *self,
+                             ScChartRange     range)
+{
+  double first, last;
+
+  g_return_if_fail (SC_IS_CHART_RENDERER (self));
+  g_return_if_fail (range <= SC_CHART_RANGE_ALL);
+
+  preset_range (self, range, &first, &last);
+  clamp_range (self, &first, &last);
+  self->first = first;
+  self->last = last;
+  self->range_set = TRUE;
+  invalidate (self);
+}
+
+/* Text */
+
+static void
+text_set (ScChartRenderer            *self,
+          const PangoFontDescription *font,
+          const char                 *text)
+{
+  pango_layout_set_font_description (self->text, font);
+  pango_layout_set_text (self->text, text, -1);
+}
+
+static void
+text_size (ScChartRenderer *self,
+           double          *width,
+           double          *height)
+{
+  int w, h;
+
+  pango_layout_get_size (self->text, &w, &h);
+  if (width != NULL)
+    *width = (double) w / PANGO_SCALE;
+  if (height != NULL)
+    *height = (double) h / PANGO_SCALE;
+}
+
+static double
+measure_label (const char *label,
+               gpointer    user_data)
+{
+  ScChartRenderer *self = user_data;
+  double width;
+
+  text_set (self, self->font, label);
+  text_size (self, &width, NULL);
+  return width;
+}
+
+/* Draws the current text with its top-left corner at x, y. */
+static void
+text_show (ScChartRenderer    *self,
+           cairo_t            *cr,
+           double              x,
+           double              y,
+           const ScChartColor *color,
+           double              alpha)
+{
+  set_color (cr, color, alpha);
+  cairo_move_to (cr, x, y);
+  pango_cairo_show_layout (cr, self->text);
+}
+
+static void
+rounded_rect (cairo_t *cr,
+              double   x,
+              double   y,
+              double   w,
+              double   h,
+              double   r)
+{
+  r = MIN (r, MIN (w, h) / 2);
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, x + w - r, y + r, r, -G_PI / 2, 0);
+  cairo_arc (cr, x + w - r, y + h - r, r, 0, G_PI / 2);
+  cairo_arc (cr, x + r, y + h - r, r, G_PI / 2, G_PI);
+  cairo_arc (cr, x + r, y + r, r, G_PI, 3 * G_PI / 2);
+  cairo_close_path (cr);
+}
+
+/* Data lookups */
+
+/* The first row dated at or after day. */
+static guint
+lower_bound (ScChartRenderer *self,
+             double           day)
+{
+  guint lo = 0, hi = self->n_rows;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (self->days[mid] < day)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  return lo;
+}
+
+typedef enum { FAN_PRICE, FAN_LOW, FAN_HIGH } FanEdge;
+
+static double
+fan_point (ScChartRenderer *self,
+           guint            i,
+           FanEdge          edge,
+           double          *day)
+{
+  const ScForecast *f;
+
+  /* Point 0 is the last close; the fan opens from it. */
+  if (i == 0)
+    {
+      *day = self->as_of;
+      return self->last_close;
+    }
+
+  f = &self->forecasts[i - 1];
+  *day = f->date;
+  switch (edge)
+    {
+    case FAN_LOW:
+      return isfinite (f->low) && f->low > 0 ? f->low : f->price;
+    case FAN_HIGH:
+      return isfinite (f->high) && f->high > 0 ? f->high : f->price;
+    case FAN_PRICE:
+    default:
+      return f->price;
+    }
+}
+
+static void
+extend (double *lo,
+        double *hi,
+        double  value)
+{
+  if (!isfinite (value) || value <= 0)
+    return;
+  *lo = MIN (*lo, value);
+  *hi = MAX (*hi, value);
+}
+
+/* The price extent of what is visible between first and last. */
+static void
+visible_extent (ScChartRenderer *self,
+                double           first,
+                double           last,
+                double          *out_lo,
+                double          *out_hi)
+{
+  double lo = G_MAXDOUBLE, hi = -G_MAXDOUBLE;
+  guint i0 = lower_bound (self, first);
+  guint i1 = lower_bound (self, last + 1e-9);
+
+  for (guint i = i0; i < i1; i++)
+    {
+      extend (&lo, &hi, self->close[i]);
+      if (self->show_ema)
+        extend (&lo, &hi, self->ema[i]);
+    }
+
+  /* The line leaves the plot between the visible rows and their outer
+   * neighbours: include where it crosses the edges. */
+  if (i0 > 0 && i0 < self->n_rows)
+    {
+      double t = (first - self->days[i0 - 1]) / (self->days[i0] - self->days[i0 - 1]);
+      extend (&lo, &hi, self->close[i0 - 1] + t * (self->close[i0] - self->close[i0 - 1]));
+    }
+  if (i1 > 0 && i1 < self->n_rows)
+    {
+      double t = (last - self->days[i1 - 1]) / (self->days[i1] - self->days[i1 - 1]);
+      extend (&lo, &hi, self->close[i1 - 1] + t * (self->close[i1] - self->close[i1 - 1]));
+    }
+
+  if (self->has_prediction)
+    {
+      for (guint i = 0; i <= self->n_forecasts; i++)
+        for (int edge = FAN_PRICE; edge <= FAN_HIGH; edge++)
+          {
+            double day, value = fan_point (self, i, edge, &day);
+
+            if (day >= first && day <= last)
+              extend (&lo, &hi, value);
+
+            /* Segments crossing either edge. */
+            if (i > 0)
+              {
+                double day0, value0 = fan_point (self, i - 1, edge, &day0);
+                double edges[2] = { first, last };
+
+                for (guint e = 0; e < 2; e++)
+                  if (day0 < edges[e] && day > edges[e])
+                    extend (&lo, &hi, value0 + (value - value0) * (edges[e] - day0) / (day - day0));
+              }
+          }
+    }
+
+  for (guint i = 0; i < self->n_past; i++)
+    {
+      const ScChartPastPrediction *p = &self->past[i];
+
+      if (p->date < first || p->date > last)
+        continue;
+      extend (&lo, &hi, p->price);
+      extend (&lo, &hi, p->actual);
+    }
+
+  if (lo > hi)
+    {
+      /* Nothing visible: the whole series, or a placeholder. */
+      for (guint i = 0; i < self->n_rows; i++)
+        extend (&lo, &hi, self->close[i]);
+      if (lo > hi)
+        {
+          lo = 1;
+          hi = 100;
+        }
+    }
+
+  *out_lo = lo;
+  *out_hi = hi;
+}
+
+static void
+ensure_layout (ScChartRenderer *self,
+               int              width,
+               int              height)
+{
+  Layout *L = &self->layout;
+  double first, last, lo, hi;
+  double title_h = 0, axis_w = 0, bottom_h, rsi_h, rsi_gap, top;
+  double price_gap;
+
+  if (L->valid && L->width == width && L->height == height)
+    return;
+
+  g_clear_pointer (&L->date_ticks, g_array_unref);
+  g_clear_pointer (&L->price_ticks, g_array_unref);
+  L->width = width;
+  L->height = height;
+
+  effective_range (self, &first, &last);
+
+  text_set (self, self->font, "0123456789");
+  text_size (self, NULL, &L->label_h);
+
+  if (self->show_title && self->ticker != NULL)
+    {
+      text_set (self, self->title_font, self->ticker);
+      text_size (self, NULL, &title_h);
+      L->title = (cairo_rectangle_t) { PAD, PAD, MAX (0, width - 2 * PAD), title_h };
+      top = PAD + title_h + 10;
+    }
+  else
+    {
+      L->title = (cairo_rectangle_t) { PAD, PAD, 0, 0 };
+      top = PAD;
+    }
+
+  bottom_h = L->label_h + AXIS_GAP;
+  rsi_gap = self->show_rsi ? 12 : 0;
+  rsi_h = self->show_rsi ? MAX (48.0, (height - top - PAD - bottom_h) * 0.2) : 0;
+
+  L->plot.y = top;
+  L->plot.height = MAX (10.0, height - PAD - bottom_h - rsi_h - rsi_gap - top);
+  L->rsi.y = L->plot.y + L->plot.height + rsi_gap;
+  L->rsi.height = rsi_h;
+
+  /* Price scale with some air above and below the data. */
+  visible_extent (self, first, last, &lo, &hi);
+  if (self->log_scale)
+    {
+      double ll = log (lo), lh = log (hi), r = MAX (lh - ll, 0.02);
+
+      lo = exp (ll - 0.08 * r);
+      hi = exp (lh + 0.08 * r);
+    }
+  else
+    {
+      double r = hi - lo;
+
+      if (r < fabs (hi) * 1e-6)
+        r = MAX (fabs (hi) * 0.02, 0.01);
+      lo = MAX (lo - 0.08 * r, lo >= 0 ? 0 : -G_MAXDOUBLE);
+      hi = hi + 0.08 * r;
+    }
+
+  price_gap = MAX (28.0, L->label_h * 2.6);
+  L->price_ticks = sc_chart_price_ticks (lo, hi, self->log_scale, L->plot.height,
+                                         price_gap, self->currency);
+  L->price_step = L->price_ticks->len >= 2
+    ? fabs (g_array_index (L->price_ticks, ScChartTick, 1).value -
+            g_array_index (L->price_ticks, ScChartTick, 0).value)
+    : 1;
+
+  for (guint i = 0; i < L->price_ticks->len; i++)
+    {
+      ScChartTick *tick = &g_array_index (L->price_ticks, ScChartTick, i);
+      double w;
+
+      text_set (self, self->font, tick->label);
+      text_size (self, &w, &tick->extent);
+      axis_w = MAX (axis_w, w);
+    }
+
+  /* Room for the last-close tag and the hover tag too. */
+  {
+    g_autofree char *tag = sc_chart_format_price (MAX (fabs (hi), fabs (lo)), 0.01, self->currency);
+    double w;
+
+    text_set (self, self->font, tag);
+    text_size (self, &w, NULL);
+    axis_w = MAX (axis_w, w + 8);
+  }
+
+  L->plot.x = PAD;
+  L->plot.width = MAX (10.0, width - PAD - AXIS_GAP - axis_w - L->plot.x);
+  L->rsi.x = L->plot.x;
+  L->rsi.width = L->plot.width;
+
+  L->xs = (ScChartScale) { first, last, L->plot.x, L->plot.x + L->plot.width, FALSE };
+  L->ys = (ScChartScale) { lo, hi, L->plot.y + L->plot.height, L->plot.y, self->log_scale };
+  L->rs = (ScChartScale) { 0, 100, L->rsi.y + L->rsi.height, L->rsi.y, FALSE };
+
+  L->date_ticks = sc_chart_date_ticks (first, last, L->plot.width, measure_label, self);
+
+  L->valid = TRUE;
+}
+
+void
+sc_chart_renderer_get_plot_area (ScChartRenderer   *self,
+                                 int                width,
+                                 int                height,
+                                 cairo_rectangle_t *out_area)
+{
+  g_return_if_fail (SC_IS_CHART_RENDERER (self));
+  g_return_if_fail (out_area != NULL);
+
+  ensure_layout (self, width, height);
+  *out_area = self->layout.plot;
+}
+
+double
+sc_chart_renderer_date_to_x (ScChartRenderer *self,
+                             int              width,
+                             int              height,
+                             double           day)
+{
+  g_return_val_if_fail (SC_IS_CHART_RENDERER (self), 0);
+
+  ensure_layout (self, width, height);
+  return sc_chart_scale_map (&self->layout.xs, day);
+}
+
+double
+sc_chart_renderer_x_to_date (ScChartRenderer *self,
+                             int              width,
+                             int              height,
+                             double           x)
+{
+  g_return_val_if_fail (SC_IS_CHART_RENDERER (self), 0);
+
+  ensure_layout (self, width, height);
+  return sc_chart_scale_unmap (&self->layout.xs, x);
+}
+
+double
+sc_chart_renderer_price_to_y (ScChartRenderer *self,
+                              int              width,
+                              int              height,
+                              double           price)
+{
+  g_return_val_if_fail (SC_IS_CHART_RENDERER (self), 0);
+
+  ensure_layout (self, width, height);
+  return sc_chart_scale_map (&self->layout.ys, price);
+}
+
+GArray *
+sc_chart_renderer_get_date_ticks (ScChartRenderer *self,
+                                  int              width,
+                                  int              height)
+{
+  g_return_val_if_fail (SC_IS_CHART_RENDERER (self), NULL);
+
+  ensure_layout (self, width, height);
+  return self->layout.date_ticks;
+}
+
+GArray *
+sc_chart_renderer_get_price_ticks (ScChartRenderer *self,
+                                   int              width,
+                                   int              height)
+{
+  g_return_val_if_fail (SC_IS_CHART_RENDERER (self), NULL);
+
+  ensure_layout (self, width, height);
+  return self->layout.price_ticks;
+}
+
+void
+sc_chart_renderer_zoom (ScChartRenderer *self,
+                        int              width,
+                        int              height,
+                        double           anchor_x,
+                        double           factor)
+{
+  double first, last, anchor;
+
+  g_return_if_fail (SC_IS_CHART_RENDERER (self));
+  g_return_if_fail (factor > 0);
+
+  ensure_layout (self, width, height);
+  effective_range (self, &first, &last);
+  anchor = sc_chart_scale_unmap (&self->layout.xs,
+                                 CLAMP (anchor_x, self->layout.plot.x,
+                                        self->layout.plot.x + self->layout.plot.width));
+
+  sc_chart_renderer_set_visible_range (self,
+                                       anchor - (anchor - first) / factor,
+                                       anchor + (last - anchor) / factor);
+}
+
+void
+sc_chart_renderer_pan (ScChartRenderer *self,
+                       int              width,
+                       int              height,
+                       double           first,
+                       double           last,
+                       double           dx)
+{
+  double days;
+
+  g_return_if_fail (SC_IS_CHART_RENDERER (self));
+
+  ensure_layout (self, width, height);
+  days = dx * (last - first) / self->layout.plot.width;
+  sc_chart_renderer_set_visible_range (self, first - days, last - days);
+}
+
+/* Drawing */
+
+/* Builds the decimated path of values[] over the visible rows (plus one
+ * neighbour each side, so the line runs to the edges). Returns the number
+ * of points, whose first and last x are in *x0 and *x1. */
+static guint
+build_line (ScChartRenderer *self,
+            cairo_t         *cr,
+            const double    *values,
+            const ScChartScale *ys,
+            double          *x0,
+            double          *x1)
+{
+  const Layout *L = &self->layout;
+  guint i0 = lower_bound (self, L->xs.d0);
+  guint i1 = lower_bound (self, L->xs.d1 + 1e-9);
+  guint n = 0, m;
+
+  i0 = i0 > 0 ? i0 - 1 : 0;
+  i1 = MIN (i1 + 1, self->n_rows);
+
+  for (guint i = i0; i < i1; i++)
+    {
+      if (!isfinite (values[i]) || (ys->log && values[i] <= 0))
+        continue;
+      self->sx[n] = sc_chart_scale_map (&L->xs, self->days[i]);
+      self->sy[n] = values[i];
+      n++;
+    }
+  if (n == 0)
+    return 0;
+
+  m = sc_chart_decimate (self->sx, self->sy, n, self->dx, self->dy);
+
+  cairo_move_to (cr, self->dx[0], sc_chart_scale_map (ys, self->dy[0]));
+  for (guint k = 1; k < m; k++)
+    cairo_line_to (cr, self->dx[k], sc_chart_scale_map (ys, self->dy[k]));
+
+  *x0 = self->dx[0];
+  *x1 = self->dx[m - 1];
+  return m;
+}
+
+static double
+crisp (double v)
+{
+  return floor (v) + 0.5;
+}
+
+static void
+draw_training (ScChartRenderer *self,
+               cairo_t         *cr)
+{
+  const Layout *L = &self->layout;
+  double x0, x1, bottom;
+
+  if (!self->has_prediction || !isfinite (self->train_first))
+    return;
+
+  x0 = MAX (sc_chart_scale_map (&L->xs, self->train_first), L->plot.x);
+  x1 = MIN (sc_chart_scale_map (&L->xs, self->as_of), L->plot.x + L->plot.width);
+  if (x1 <= x0)
+    return;
+
+  bottom = L->rsi.height > 0 ? L->rsi.y + L->rsi.height : L->plot.y + L->plot.height;
+  set_color (cr, &self->theme.training, 1);
+  cairo_rectangle (cr, x0, L->plot.y, x1 - x0, bottom - L->plot.y);
+  cairo_fill (cr);
+
+  {
+    double w, h;
+
+    text_set (self, self->small_font, _("Training window"));
+    text_size (self, &w, &h);
+    if (x1 - x0 > w + 16)
+      text_show (self, cr, x0 + 6, L->plot.y + 4, &self->theme.foreground, 0.45);
+  }
+}
+
+static void
+draw_grid (ScChartRenderer *self,
+           cairo_t         *cr)
+{
+  const Layout *L = &self->layout;
+  double bottom = L->rsi.height > 0 ? L->rsi.y + L->rsi.height : L->plot.y + L->plot.height;
+
+  cairo_set_line_width (cr, 1);
+  set_color (cr, &self->theme.grid, 1);
+  for (guint i = 0; i < L->price_ticks->len; i++)
+    {
+      const ScChartTick *tick = &g_array_index (L->price_ticks, ScChartTick, i);
+      double y = crisp (L->plot.y + L->plot.height - tick->pos);
+
+      cairo_move_to (cr, L->plot.x, y);
+      cairo_line_to (cr, L->plot.x + L->plot.width, y);
+    }
+  cairo_stroke (cr);
+
+  set_color (cr, &self->theme.grid, 0.7);
+  for (guint i = 0; i < L->date_ticks->len; i++)
+    {
+      const ScChartTick *tick = &g_array_index (L->date_ticks, ScChartTick, i);
+      double x = crisp (L->plot.x + tick->pos);
+
+      cairo_move_to (cr, x, L->plot.y);
+      cairo_line_to (cr, x, bottom);
+    }
+  cairo_stroke (cr);
+}
+
+static void
+draw_prices (ScChartRenderer *self,
+             cairo_t         *cr)
+{
+  const Layout *L = &self->layout;
+  cairo_pattern_t *gradient;
+  double x0 = 0, x1 = 0;
+  double bottom = L->plot.y + L->plot.height;
+
+  if (self->n_rows == 0)
+    return;
+
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+
+  /* A soft wash under the close line. */
+  if (build_line (self, cr, self->close, &L->ys, &x0, &x1) > 0)
+    {
+      cairo_line_to (cr, x1, bottom);
+      cairo_line_to (cr, x0, bottom);
+      cairo_close_path (cr);
+      gradient = cairo_pattern_create_linear (0, L->plot.y, 0, bottom);
+      cairo_pattern_add_color_stop_rgba (gradient, 0, self->theme.price.red, self->theme.price.green,
+                                         self->theme.price.blue, 0.16);
+      cairo_pattern_add_color_stop_rgba (gradient, 1, self->theme.price.red, self->theme.price.green,
+                                         self->theme.price.blue, 0.01);
+      cairo_set_source (cr, gradient);
+      cairo_fill (cr);
+      cairo_pattern_destroy (gradient);
+    }
+
+  if (self->show_ema && build_line (self, cr, self->ema, &L->ys, &x0, &x1) > 0)
+    {
+      cairo_set_line_width (cr, 1.3);
+      set_color (cr, &self->theme.ema, 0.9);
+      cairo_stroke (cr);
+    }
+
+  if (build_line (self, cr, self->close, &L->ys, &x0, &x1) > 0)
+    {
+      cairo_set_line_width (cr, 1.6);
+      set_color (cr, &self->theme.price, 1);
+      cairo_stroke (cr);
+    }
+}
+
+static void
+draw_past (ScChartRenderer *self,
+           cairo_t         *cr)
+{
+  const Layout *L = &self->layout;
+
+  for (guint i = 0; i < self->n_past; i++)
+    {
+      const ScChartPastPrediction *p = &self->past[i];
+      double x, y, r = 4;
+
+      if (p->date < L->xs.d0 || p->date > L->xs.d1 || !(p->price > 0))
+        continue;
+
+      x = sc_chart_scale_map (&L->xs, p->date);
+      y = sc_chart_scale_map (&L->ys, p->price);
+
+      cairo_set_line_width (cr, 1.2);
+      if (isfinite (p->actual) && p->actual > 0)
+        {
+          double ya = sc_chart_scale_map (&L->ys, p->actual);
+          gboolean hit = isfinite (p->low) && isfinite (p->high) &&
+                         p->actual >= p->low && p->actual <= p->high;
+          const ScChartColor *color = hit || !isfinite (p->low) ? &self->theme.hit : &self->theme.miss;
+
+          /* The error: from the prediction to what happened. */
+          set_color (cr, color, 0.7);
+          cairo_move_to (cr, x, y);
+          cairo_line_to (cr, x, ya);
+          cairo_stroke (cr);
+          set_color (cr, color, 1);
+          cairo_arc (cr, x, ya, 3, 0, 2 * G_PI);
+          cairo_fill (cr);
+        }
+
+      /* A hollow diamond: the past forecast. */
+      cairo_move_to (cr, x, y - r);
+      cairo_line_to (cr, x + r, y);
+      cairo_line_to (cr, x, y + r);
+      cairo_line_to (cr, x - r, y);
+      cairo_close_path (cr);
+      set_color (cr, &self->theme.background, 1);
+      cairo_fill_preserve (cr);
+      set_color (cr, &self->theme.forecast, 0.85);
+      cairo_stroke (cr);
+    }
+}
+
+static void
+draw_forecast (ScChartRenderer *self,
+               cairo_t         *cr)
+{
+  const Layout *L = &self->layout;
+  double day;
+  static const double dash[] = { 5, 4 };
+
+  if (!self->has_prediction || self->n_forecasts == 0)
+    return;
+
+  /* The 80% fan. */
+  for (guint i = 0; i <= self->n_forecasts; i++)
+    {
+      double v = fan_point (self, i, FAN_HIGH, &day);
+
+      cairo_line_to (cr, sc_chart_scale_map (&L->xs, day), sc_chart_scale_map (&L->ys, v));
+    }
+  for (guint i = self->n_forecasts; i > 0; i--)
+    {
+      double v = fan_point (self, i, FAN_LOW, &day);
+
+      cairo_line_to (cr, sc_chart_scale_map (&L->xs, day), sc_chart_scale_map (&L->ys, v));
+    }
+  cairo_close_path (cr);
+  set_color (cr, &self->theme.forecast, 0.14);
+  cairo_fill_preserve (cr);
+  cairo_set_line_width (cr, 1);
+  set_color (cr, &self->theme.forecast, 0.35);
+  cairo_stroke (cr);
+
+  /* The forecast path from the last close. */
+  for (guint i = 0; i <= self->n_forecasts; i++)
+    {
+      double v = fan_point (self, i, FAN_PRICE, &day);
+
+      cairo_line_to (cr, sc_chart_scale_map (&L->xs, day), sc_chart_scale_map (&L->ys, v));
+    }
+  cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
+  cairo_set_line_width (cr, 1.8);
+  set_color (cr, &self->theme.forecast, 1);
+  cairo_stroke (cr);
+  cairo_set_dash (cr, NULL, 0, 0);
+
+  /* Interval whiskers and points. */
+  for (guint i = 1; i <= self->n_forecasts; i++)
+    {
+      double x, lo, hi, y;
+
+      lo = sc_chart_scale_map (&L->ys, fan_point (self, i, FAN_LOW, &day));
+      hi = sc_chart_scale_map (&L->ys, fan_point (self, i, FAN_HIGH, &day));
+      y = sc_chart_scale_map (&L->ys, fan_point (self, i, FAN_PRICE, &day));
+      x = sc_chart_scale_map (&L->xs, day);
+
+      cairo_set_line_width (cr, 1.4);
+      set_color (cr, &self->theme.forecast, 0.75);
+      cairo_move_to (cr, x, lo);
+      cairo_line_to (cr, x, hi);
+      cairo_move_to (cr, x - 4, lo);
+      cairo_line_to (cr, x + 4, lo);
+      cairo_move_to (cr, x - 4, hi);
+      cairo_line_to (cr, x + 4, hi);
+      cairo_stroke (cr);
+
+      cairo_arc (cr, x, y, 5, 0, 2 * G_PI);
+      set_color (cr, &self->theme.background, 1);
+      cairo_fill (cr);
+      cairo_arc (cr, x, y, 3.6, 0, 2 * G_PI);
+      set_color (cr, &self->theme.forecast, 1);
+      cairo_fill (cr);
+    }
+}
+
+static gboolean
+rects_overlap (const cairo_rectangle_t *a,
+               const cairo_rectangle_t *b)
+{
+  return a->x < b->x + b->width && b->x < a->x + a->width &&
+         a->y < b->y + b->height && b->y < a->y + a->height;
+}
+
+/* Labels beside the forecast points, nudged apart when they collide. */
+static void
+draw_forecast_labels (ScChartRenderer *self,
+                      cairo_t         *cr)
+{
+  const Layout *L = &self->layout;
+  cairo_rectangle_t placed[16];
+  guint n_placed = 0;
+
+  if (!self->has_prediction)
+    return;
+
+  for (guint i = 1; i <= self->n_forecasts && n_placed < G_N_ELEMENTS (placed); i++)
+    {
+      const ScForecast *f = &self->forecasts[i - 1];
+      g_autofree char *price = sc_chart_format_price (f->price, 0.01, self->currency);
+      g_autofree char *label = NULL;
+      cairo_rectangle_t r;
+      double x, y, w, h;
+
+      x = sc_chart_scale_map (&L->xs, f->date);
+      y = sc_chart_scale_map (&L->ys, f->price);
+      if (x < L->plot.x || x > L->plot.x + L->plot.width || y < L->plot.y || y > L->plot.y + L->plot.height)
+        continue;
+
+      /* TRANSLATORS: a forecast label: horizon in trading days, then price */
+      label = g_strdup_printf (C_("chart", "%dd  %s"), f->horizon, price);
+      text_set (self, self->small_font, label);
+      text_size (self, &w, &h);
+
+      r = (cairo_rectangle_t) { x + 9, y - h / 2, w + 8, h + 2 };
+      if (r.x + r.width > L->plot.x + L->plot.width)
+        r.x = x - 9 - r.width;
+      r.y = CLAMP (r.y, L->plot.y, L->plot.y + L->plot.height - r.height);
+
+      for (int tries = 0; tries < 8; tries++)
+        {
+          gboolean clash = FALSE;
+
+          for (guint k = 0; k < n_placed; k++)
+            if (rects_overlap (&r, &placed[k]))
+              {
+                clash = TRUE;
+                r.y = placed[k].y + placed[k].height + 2;
+                if (r.y + r.height > L->plot.y + L->plot.height)
+                  r.y = placed[k].y - r.height - 2;
+              }
+          if (!clash)
+            break;
+        }
+
+      rounded_rect (cr, r.x, r.y, r.width, r.height, 4);
+      set_color (cr, &self->theme.background, 0.85);
+      cairo_fill (cr);
+      text_show (self, cr, r.x + 4, r.y + 1, &self->theme.forecast, 1);
+      placed[n_placed++] = r;
+    }
+}
+
+static void
+draw_today (ScChartRenderer *self,
+            cairo_t         *cr)
+{
+  const Layout *L = &self->layout;
+  static const double dash[] = { 3, 3 };
+  char date[64];
+  double x, y, w, h, bottom;
+
+  if (!self->has_prediction || self->as_of < L->xs.d0 || self->as_of > L->xs.d1)
+    return;
+
+  x = crisp (sc_chart_scale_map (&L->xs, self->as_of));
+  bottom = L->rsi.height > 0 ? L->rsi.y + L->rsi.height : L->plot.y + L->plot.height;
+
+  cairo_set_line_width (cr, 1);
+  cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
+  set_color (cr, &self->theme.today, 1);
+  cairo_move_to (cr, x, L->plot.y);
+  cairo_line_to (cr, x, bottom);
+  cairo_stroke (cr);
+  cairo_set_dash (cr, NULL, 0, 0);
+
+  format_day_long (self->as_of, date, sizeof date);
+  text_set (self, self->small_font, date);
+  text_size (self, &w, &h);
+  /* Left of the marker, unless that runs off the plot. */
+  if (x - 6 - w >= L->plot.x)
+    text_show (self, cr, x - 6 - w, L->plot.y + 4, &self->theme.today, 1);
+  else
+    text_show (self, cr, x + 6, L->plot.y + 4, &self->theme.today, 1);
+
+  y = sc_chart_scale_map (&L->ys, self->last_close);
+  cairo_arc (cr, x, y, 4.5, 0, 2 * G_PI);
+  set_color (cr, &self->theme.background, 1);
+  cairo_fill (cr);
+  cairo_arc (cr, x, y, 3.2, 0, 2 * G_PI);
+  set_color (cr, &self->theme.price, 1);
+  cairo_fill (cr);
+}
+
+/* A filled tag on the price axis at y. */
+static void
+draw_axis_tag (ScChartRenderer    *self,
+               cairo_t            *cr,
+               double              y,
+               const char         *label,
+               const ScChartColor *fill,
+               const ScChartColor *ink)
+{
+  const Layout *L = &self->layout;
+  double w, h, x = L->plot.x + L->plot.width + 2;
+
+  text_set (self, self->font, label);
+  text_size (self, &w, &h);
+  rounded_rect (cr, x, y - h / 2 - 2, w + 10, h + 4, 3);
+  set_color (cr, fill, 1);
+  cairo_fill (cr);
+  text_show (self, cr, x + 5, y - h / 2, ink, 1);
+}
+
+static void
+draw_axes (ScChartRenderer *self,
+           cairo_t         *cr)
+{
+  const Layout *L = &self->layout;
+  double axis_y = L->rsi.height > 0 ? L->rsi.y + L->rsi.height : L->plot.y + L->plot.height;
+  double tag_y = NAN, tag_h = 0;
+
+  if (self->has_prediction && self->last_close > 0)
+    {
+      tag_y = sc_chart_scale_map (&L->ys, self->last_close);
+      if (tag_y < L->plot.y || tag_y > L->plot.y + L->plot.height)
+        tag_y = NAN;
+      tag_h = L->label_h + 4;
+    }
+
+  /* Baseline and date ticks. */
+  cairo_set_line_width (cr, 1);
+  set_color (cr, &self->theme.foreground, 0.25);
+  cairo_move_to (cr, L->plot.x, crisp (axis_y));
+  cairo_line_to (cr, L->plot.x + L->plot.width, crisp (axis_y));
+  for (guint i = 0; i < L->date_ticks->len; i++)
+    {
+      const ScChartTick *tick = &g_array_index (L->date_ticks, ScChartTick, i);
+      double x = crisp (L->plot.x + tick->pos);
+
+      cairo_move_to (cr, x, crisp (axis_y));
+      cairo_line_to (cr, x, crisp (axis_y) + 4);
+    }
+  cairo_stroke (cr);
+
+  for (guint i = 0; i < L->date_ticks->len; i++)
+    {
+      const ScChartTick *tick = &g_array_index (L->date_ticks, ScChartTick, i);
+
+      text_set (self, self->font, tick->label);
+      text_show (self, cr, L->plot.x + tick->pos - tick->extent / 2, axis_y + AXIS_GAP - 2,
+                 &self->theme.foreground, 0.7);
+    }
+
+  for (guint i = 0; i < L->price_ticks->len; i++)
+    {
+      const ScChartTick *tick = &g_array_index (L->price_ticks, ScChartTick, i);
+      double y = L->plot.y + L->plot.height - tick->pos;
+
+      /* The last-close tag wins over a tick label it would cover. */
+      if (isfinite (tag_y) && fabs (y - tag_y) < (tick->extent + tag_h) / 2)
+        continue;
+      text_set (self, self->font, tick->label);
+      text_show (self, cr, L->plot.x + L->plot.width + AXIS_GAP, y - tick->extent / 2,
+                 &self->theme.foreground, 0.7);
+    }
+
+  if (isfinite (tag_y))
+    {
+      g_autofree char *label = sc_chart_format_price (self->last_close, 0.01, self->currency);
+
+      draw_axis_tag (self, cr, tag_y, label, &self->theme.price, &self->theme.background);
+    }
+}
+
+static void
+draw_rsi (ScChartRenderer *self,
+          cairo_t         *cr)
+{
+  const Layout *L = &self->layout;
+  static const double dash[] = { 4, 3 };
+  double y30, y70, x0, x1;
+
+  if (L->rsi.height <= 0)
+    return;
+
+  y30 = crisp (sc_chart_scale_map (&L->rs, 30));
+  y70 = crisp (sc_chart_scale_map (&L->rs, 70));
+
+  set_color (cr, &self->theme.rsi, 0.07);
+  cairo_rectangle (cr, L->rsi.x, y70, L->rsi.width, y30 - y70);
+  cairo_fill (cr);
+
+  cairo_set_line_width (cr, 1);
+  set_color (cr, &self->theme.foreground, 0.15);
+  cairo_move_to (cr, L->rsi.x, crisp (L->rsi.y));
+  cairo_line_to (cr, L->rsi.x + L->rsi.width, crisp (L->rsi.y));
+  cairo_stroke (cr);
+
+  cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
+  set_color (cr, &self->theme.rsi, 0.55);
+  cairo_move_to (cr, L->rsi.x, y30);
+  cairo_line_to (cr, L->rsi.x + L->rsi.width, y30);
+  cairo_move_to (cr, L->rsi.x, y70);
+  cairo_line_to (cr, L->rsi.x + L->rsi.width, y70);
+  cairo_stroke (cr);
+  cairo_set_dash (cr, NULL, 0, 0);
+
+  cairo_save (cr);
+  cairo_rectangle (cr, L->rsi.x, L->rsi.y, L->rsi.width, L->rsi.height);
+  cairo_clip (cr);
+  if (self->n_rows > 0 && build_line (self, cr, self->rsi, &L->rs, &x0, &x1) > 0)
+    {
+      cairo_set_line_width (cr, 1.2);
+      set_color (cr, &self->theme.rsi, 1);
+      cairo_stroke (cr);
+    }
+  cairo_restore (cr);
+
+  text_set (self, self->small_font, _("RSI 10"));
+  text_show (self, cr, L->rsi.x + 6, L->rsi.y + 3, &self->theme.foreground, 0.55);
+
+  for (int level = 30; level <= 70; level += 40)
+    {
+      char label[8];
+      double h;
+
+      g_snprintf (label, sizeof label, "%d", level);
+      text_set (self, self->font, label);
+      text_size (self, NULL, &h);
+      text_show (self, cr, L->rsi.x + L->rsi.width + AXIS_GAP,
+                 sc_chart_scale_map (&L->rs, level) - h / 2, &self->theme.foreground, 0.6);
+    }
+}
+
+typedef enum { SWATCH_LINE, SWATCH_DASH, SWATCH_BOX, SWATCH_DIAMOND } Swatch;
+
+static void
+draw_title (ScChartRenderer *self,
+            cairo_t         *cr)
+{
+  const Layout *L = &self->layout;
+  struct {
+    const char         *label;
+    Swatch              swatch;
+    const ScChartColor *color;
+    gboolean            shown;
+  } legend[] = {
+    { _("Close"), SWATCH_LINE, &self->theme.price, self->n_rows > 0 },
+    { _("Forecast, 80% interval"), SWATCH_DASH, &self->theme.forecast, self->n_forecasts > 0 },
+    { _("EMA 10"), SWATCH_LINE, &self->theme.ema, self->show_ema },
+    { _("Training window"), SWATCH_BOX, &self->theme.foreground, isfinite (self->train_first) && self->has_prediction },
+    { _("Past predictions"), SWATCH_DIAMOND, &self->theme.forecast, self->n_past > 0 },
+  };
+  double title_w, title_h, sub_w = 0, sub_h, x, right;
+  g_autoptr(GString) sub = g_string_new (NULL);
+
+  if (L->title.height <= 0)
+    return;
+
+  text_set (self, self->title_font, self->ticker);
+  text_size (self, &title_w, &title_h);
+  text_show (self, cr, L->title.x, L->title.y, &self->theme.foreground, 1);
+
+  if (self->has_prediction)
+    {
+      g_autofree char *price = sc_chart_format_price (self->last_close, 0.01, self->currency);
+      char date[64];
+
+      format_day_long (self->as_of, date, sizeof date);
+      /* TRANSLATORS: chart subtitle: last close, its date and the model */
+      g_string_printf (sub, _("%s on %s · %s"), price, date,
+                       self->model_id != NULL ? self->model_id : "");
+    }
+  else if (self->n_rows > 0)
+    {
+      g_autofree char *price = sc_chart_format_price (self->close[self->n_rows - 1], 0.01, self->currency);
+      char date[64];
+
+      format_day_long (self->days[self->n_rows - 1], date, sizeof date);
+      g_string_printf (sub, _("%s on %s"), price, date);
+    }
+
+  x = L->title.x + title_w + 12;
+  if (sub->len > 0)
+    {
+      text_set (self, self->font, sub->str);
+      text_size (self, &sub_w, &sub_h);
+      if (x + sub_w <= L->title.x + L->title.width)
+        text_show (self, cr, x, L->title.y + title_h - sub_h - 2, &self->theme.foreground, 0.65);
+      else
+        sub_w = -12;
+    }
+
+  /* The legend, right-aligned, keeping the items that fit. */
+  right = L->title.x + L->title.width;
+  {
+    double left_limit = x + sub_w + 24;
+    double widths[G_N_ELEMENTS (legend)];
+    double total = 0;
+    guint n_shown = 0;
+
+    for (guint i = 0; i < G_N_ELEMENTS (legend); i++)
+      {
+        if (!legend[i].shown)
+          continue;
+        text_set (self, self->small_font, legend[i].label);
+        text_size (self, &widths[i], NULL);
+        if (right - (total + widths[i] + 22 + 14) < left_limit)
+          {
+            legend[i].shown = FALSE;
+            continue;
+          }
+        total += widths[i] + 22 + 14;
+        n_shown++;
+      }
+
+    x = right - total + 14;
+    for (guint i = 0; i < G_N_ELEMENTS (legend); i++)
+      {
+        double h, cy;
+
+        if (!legend[i].shown)
+          continue;
+        text_set (self, self->small_font, legend[i].label);
+        text_size (self, NULL, &h);
+        cy = L->title.y + title_h - h / 2 - 2;
+
+        switch (legend[i].swatch)
+          {
+          case SWATCH_LINE:
+          case SWATCH_DASH:
+            if (legend[i].swatch == SWATCH_DASH)
+              {
+                set_color (cr, legend[i].color, 0.16);
+                cairo_rectangle (cr, x, cy - 5, 16, 10);
+                cairo_fill (cr);
+              }
+            cairo_set_line_width (cr, 2);
+            set_color (cr, legend[i].color, 1);
+            cairo_move_to (cr, x, cy);
+            cairo_line_to (cr, x + 16, cy);
+            cairo_stroke (cr);
+            break;
+          case SWATCH_BOX:
+            set_color (cr, legend[i].color, 0.09);
+            cairo_rectangle (cr, x, cy - 5, 16, 10);
+            cairo_fill (cr);
+            break;
+          case SWATCH_DIAMOND:
+          default:
+            cairo_set_line_width (cr, 1.2);
+            set_color (cr, legend[i].color, 1);
+            cairo_move_to (cr, x + 8, cy - 4);
+            cairo_line_to (cr, x + 12, cy);
+            cairo_line_to (cr, x + 8, cy + 4);
+            cairo_line_to (cr, x + 4, cy);
+            cairo_close_path (cr);
+            cairo_stroke (cr);
+            break;
+          }
+        text_show (self, cr, x + 22, cy - h / 2, &self->theme.foreground, 0.75);
+        x += widths[i] + 22 + 14;
+      }
+  }
+}
+
+void
+sc_chart_renderer_draw (ScChartRenderer *self,
+                        cairo_t         *cr,
+                        int              width,
+                        int              height)
+{
+  const Layout *L;
+
+  g_return_if_fail (SC_IS_CHART_RENDERER (self));
+  g_return_if_fail (cr != NULL);
+
+  if (width <= 0 || height <= 0)
+    return;
+
+  ensure_layout (self, width, height);
+  L = &self->layout;
+
+  cairo_save (cr);
+
+  set_color (cr, &self->theme.background, 1);
+  cairo_paint (cr);
+
+  if (self->n_rows == 0 && !self->has_prediction)
+    {
+      double w, h;
+
+      text_set (self, self->title_font, _("No prices to show"));
+      text_size (self, &w, &h);
+      text_show (self, cr, (width - w) / 2, (height - h) / 2, &self->theme.foreground, 0.5);
+      cairo_restore (cr);
+      return;
+    }
+
+  draw_training (self, cr);
+  draw_grid (self, cr);
+
+  cairo_save (cr);
+  cairo_rectangle (cr, L->plot.x, L->plot.y, L->plot.width, L->plot.height);
+  cairo_clip (cr);
+  draw_prices (self, cr);
+  draw_forecast (self, cr);
+  draw_past (self, cr);
+  cairo_restore (cr);
+
+  draw_rsi (self, cr);
+  draw_today (self, cr);
+
+  cairo_save (cr);
+  cairo_rectangle (cr, L->plot.x, L->plot.y, L->plot.width, L->plot.height);
+  cairo_clip (cr);
+  draw_forecast_labels (self, cr);
+  cairo_restore (cr);
+
+  draw_axes (self, cr);
+  draw_title (self, cr);
+
+  cairo_restore (cr);
+}
+
+/* Hover */
+
+static void
+hover_for_row (ScChartRenderer *self,
+               guint            row,
+               ScChartHover    *out)
+{
+  const Layout *L = &self->layout;
+
+  *out = (ScChartHover) { 0 };
+  out->valid = TRUE;
+  out->row = row;
+  out->day = self->days[row];
+  out->price = self->close[row];
+  out->x = sc_chart_scale_map (&L->xs, out->day);
+  out->y = sc_chart_scale_map (&L->ys, out->price);
+}
+
+static void
+hover_for_forecast (ScChartRenderer *self,
+                    guint            index,
+                    ScChartHover    *out)
+{
+  const Layout *L = &self->layout;
+
+  *out = (ScChartHover) { 0 };
+  out->valid = TRUE;
+  out->is_forecast = TRUE;
+  out->index = index;
+  out->forecast = self->forecasts[index];
+  out->day = out->forecast.date;
+  out->price = out->forecast.price;
+  out->x = sc_chart_scale_map (&L->xs, out->day);
+  out->y = sc_chart_scale_map (&L->ys, out->price);
+}
+
+gboolean
+sc_chart_renderer_hit_test (ScChartRenderer *self,
+                            int              width,
+                            int              height,
+                            double           x,
+                            ScChartHover    *out_hover)
+{
+  const Layout *L;
+  double day;
+
+  g_return_val_if_fail (SC_IS_CHART_RENDERER (self), FALSE);
+  g_return_val_if_fail (out_hover != NULL, FALSE);
+
+  *out_hover = (ScChartHover) { 0 };
+  ensure_layout (self, width, height);
+  L = &self->layout;
+
+  if (x < L->plot.x || x > L->plot.x + L->plot.width)
+    return FALSE;
+
+  day = sc_chart_scale_unmap (&L->xs, x);
+  /* Past the last close: the nearest forecast. */
+  if (self->n_forecasts > 0 && day > self->as_of &&
+      (self->n_rows == 0 || day > self->days[self->n_rows - 1]))
+    {
+      guint best = 0;
+
+      for (guint i = 1; i < self->n_forecasts; i++)
+        if (fabs (self->forecasts[i].date - day) < fabs (self->forecasts[best].date - day))
+          best = i;
+      hover_for_forecast (self, best, out_hover);
+      return TRUE;
+    }
+
+  if (self->n_rows == 0)
+    return FALSE;
+
+  {
+    guint i = lower_bound (self, day);
+
+    if (i == self->n_rows)
+      i = self->n_rows - 1;
+    else if (i > 0 && day - self->days[i - 1] < self->days[i] - day)
+      i = i - 1;
+    hover_for_row (self, i, out_hover);
+  }
+
+  return TRUE;
+}
+
+gboolean
+sc_chart_renderer_step (ScChartRenderer    *self,
+                        int                 width,
+                        int                 height,
+                        const ScChartHover *from,
+                        int                 step,
+                        ScChartHover       *out_hover)
+{
+  gint64 pos, n_total;
+
+  g_return_val_if_fail (SC_IS_CHART_RENDERER (self), FALSE);
+  g_return_val_if_fail (out_hover != NULL, FALSE);
+
+  ensure_layout (self, width, height);
+
+  /* Rows then forecasts, as one sequence. */
+  n_total = (gint64) self->n_rows + self->n_forecasts;
+  if (n_total == 0)
+    return FALSE;
+
+  if (from == NULL || !from->valid)
+    pos = step >= 0 ? 0 : n_total - 1;
+  else
+    {
+      pos = from->is_forecast ? (gint64) self->n_rows + from->index : (gint64) from->row;
+      pos = CLAMP (pos + step, 0, n_total - 1);
+    }
+
+  if (pos < self->n_rows)
+    hover_for_row (self, (guint) pos, out_hover);
+  else
+    hover_for_forecast (self, (guint) (pos - self->n_rows), out_hover);
+
+  return TRUE;
+}
+
+void
+sc_chart_renderer_draw_hover (ScChartRenderer    *self,
+                              cairo_t            *cr,
+                              int                 width,
+                              int                 height,
+                              const ScChartHover *hover)
+{
+  const Layout *L;
+  static const double dash[] = { 2, 3 };
+  g_autoptr(GString) body = g_string_new (NULL);
+  g_autofree char *tag = NULL;
+  char date[64];
+  double bottom, x, y, w, h, tw, th, bx, by;
+  gboolean y_visible;
+
+  g_return_if_fail (SC_IS_CHART_RENDERER (self));
+
+  if (hover == NULL || !hover->valid)
+    return;
+
+  ensure_layout (self, width, height);
+  L = &self->layout;
+
+  x = sc_chart_scale_map (&L->xs, hover->day);
+  y = sc_chart_scale_map (&L->ys, hover->price);
+  if (x < L->plot.x - 0.5 || x > L->plot.x + L->plot.width + 0.5)
+    return;
+  y_visible = y >= L->plot.y && y <= L->plot.y + L->plot.height;
+  bottom = L->rsi.height > 0 ? L->rsi.y + L->rsi.height : L->plot.y + L->plot.height;
+
+  cairo_save (cr);
+
+  /* Crosshair */
+  cairo_set_line_width (cr, 1);
+  cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
+  set_color (cr, &self->theme.foreground, 0.45);
+  cairo_move_to (cr, crisp (x), L->plot.y);
+  cairo_line_to (cr, crisp (x), bottom);
+  if (y_visible)
+    {
+      cairo_move_to (cr, L->plot.x, crisp (y));
+      cairo_line_to (cr, L->plot.x + L->plot.width, crisp (y));
+    }
+  cairo_stroke (cr);
+  cairo_set_dash (cr, NULL, 0, 0);
+
+  if (y_visible)
+    {
+      const ScChartColor *color = hover->is_forecast ? &self->theme.forecast : &self->theme.price;
+
+      cairo_arc (cr, x, y, 5.5, 0, 2 * G_PI);
+      set_color (cr, &self->theme.background, 1);
+      cairo_fill (cr);
+      cairo_arc (cr, x, y, 4, 0, 2 * G_PI);
+      set_color (cr, color, 1);
+      cairo_fill (cr);
+
+      tag = sc_chart_format_price (hover->price, 0.01, self->currency);
+      draw_axis_tag (self, cr, y, tag, &self->theme.foreground, &self->theme.background);
+    }
+
+  /* Date tag on the time axis. */
+  format_day_long (hover->day, date, sizeof date);
+  text_set (self, self->font, date);
+  text_size (self, &w, &h);
+  bx = CLAMP (x - w / 2 - 5, 0, width - w - 10);
+  rounded_rect (cr, bx, bottom + 2, w + 10, h + 4, 3);
+  set_color (cr, &self->theme.foreground, 1);
+  cairo_fill (cr);
+  text_show (self, cr, bx + 5, bottom + 4, &self->theme.background, 1);
+
+  /* Tooltip */
+  if (hover->is_forecast)
+    {
+      const ScForecast *f = &hover->forecast;
+      g_autofree char *price = sc_chart_format_price (f->price, 0.01, self->currency);
+      g_autofree char *low = sc_chart_format_price (f->low, 0.01, self->currency);
+      g_autofree char *high = sc_chart_format_price (f->high, 0.01, self->currency);
+      g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                             "Forecast, %d trading day ahead",
+                                                             "Forecast, %d trading days ahead",
+                                                             f->horizon), f->horizon);
+      g_autofree char *t_title = g_markup_escape_text (title, -1);
+
+      g_string_append_printf (body, "<b>%s</b>\n%s\n", t_title, date);
+      g_string_append_printf (body, _("Price  <b>%s</b>"), price);
+      if (isfinite (f->low) && isfinite (f->high))
+        {
+          g_string_append_c (body, '\n');
+          g_string_append_printf (body, _("80%% interval  %s – %s"), low, high);
+        }
+    }
+  else
+    {
+      g_autofree char *price = sc_chart_format_price (hover->price, 0.01, self->currency);
+
+      g_string_append_printf (body, "<b>%s</b>\n", date);
+      g_string_append_printf (body, _("Close  <b>%s</b>"), price);
+      if (self->show_ema && isfinite (self->ema[hover->row]))
+        {
+          g_autofree char *ema = sc_chart_format_price (self->ema[hover->row], 0.01, self->currency);
+
+          g_string_append_c (body, '\n');
+          g_string_append_printf (body, _("EMA 10  %s"), ema);
+        }
+      if (self->show_rsi && isfinite (self->rsi[hover->row]))
+        {
+          g_string_append_c (body, '\n');
+          g_string_append_printf (body, _("RSI 10  %.1f"), self->rsi[hover->row]);
+        }
+    }
+
+  pango_layout_set_font_description (self->text, self->font);
+  pango_layout_set_markup (self->text, body->str, -1);
+  text_size (self, &tw, &th);
+  bx = x + 14;
+  if (bx + tw + 20 > L->plot.x + L->plot.width)
+    bx = x - 14 - tw - 20;
+  bx = MAX (bx, 2);
+  by = y_visible ? y - th / 2 - 8 : L->plot.y + 8;
+  by = CLAMP (by, L->plot.y + 2, MAX (L->plot.y + 2, bottom - th - 18));
+
+  rounded_rect (cr, bx, by, tw + 20, th + 16, 6);
+  set_color (cr, &self->theme.background, 0.96);
+  cairo_fill_preserve (cr);
+  set_color (cr, &self->theme.foreground, 0.18);
+  cairo_set_line_width (cr, 1);
+  cairo_stroke (cr);
+  text_show (self, cr, bx + 10, by + 8, &self->theme.foreground, 0.95);
+  pango_layout_set_attributes (self->text, NULL);
+
+  cairo_restore (cr);
+}
+
+char *
+sc_chart_renderer_describe (ScChartRenderer *self)
+{
+  GString *out = g_string_new (NULL);
+  char d0[64], d1[64];
+  double first, last;
+
+  g_return_val_if_fail (SC_IS_CHART_RENDERER (self), NULL);
+
+  if (self->n_rows == 0)
+    {
+      g_string_append (out, _("Price chart with no prices."));
+      return g_string_free (out, FALSE);
+    }
+
+  effective_range (self, &first, &last);
+  format_day_long (MAX (first, self->days[0]), d0, sizeof d0);
+  format_day_long (MIN (last, self->days[self->n_rows - 1]), d1, sizeof d1);
+  g_string_append_printf (out, _("Price chart of %s from %s to %s."),
+                          self->ticker != NULL ? self->ticker : "", d0, d1);
+
+  if (self->has_prediction)
+    {
+      g_autofree char *close = sc_chart_format_price (self->last_close, 0.01, self->currency);
+
+      g_string_append_c (out, ' ');
+      g_string_append_printf (out, _("Last close %s."), close);
+      for (guint i = 0; i < self->n_forecasts; i++)
+        {
+          const ScForecast *f = &self->forecasts[i];
+          g_autofree char *price = sc_chart_format_price (f->price, 0.01, self->currency);
+          g_autofree char *low = sc_chart_format_price (f->low, 0.01, self->currency);
+          g_autofree char *high = sc_chart_format_price (f->high, 0.01, self->currency);
+
+          g_string_append_c (out, ' ');
+          g_string_append_printf (out, _("Forecast in %d trading days: %s, 80%% interval %s to %s."),
+                                  f->horizon, price, low, high);
+        }
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* Export */
+
+static cairo_status_t
+append_bytes (void                *closure,
+              const unsigned char *data,
+              unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+gboolean
+sc_chart_renderer_export (ScChartRenderer  *self,
+                          const char       *path,
+                          int               width,
+                          int               height,
+                          GError          **error)
+{
+  g_autoptr(GByteArray) bytes = g_byte_array_new ();
+  g_autofree char *lower = NULL;
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  cairo_t *cr;
+  enum { PNG, SVG, PDF } format;
+
+  g_return_val_if_fail (SC_IS_CHART_RENDERER (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  lower = g_ascii_strdown (path, -1);
+  if (g_str_has_suffix (lower, ".png"))
+    format = PNG;
+  else if (g_str_has_suffix (lower, ".svg"))
+    format = SVG;
+  else if (g_str_has_suffix (lower, ".pdf"))
+    format = PDF;
+  else
+    {
+      g_set_error (error, SC_ERROR, SC_ERROR_USAGE,
+                   _("The chart file name must end in .png, .svg or .pdf."));
+      return FALSE;
+    }
+
+  if (width < 100 || height < 100 || width > 10000 || height > 10000)
+    {
+      g_set_error (error, SC_ERROR, SC_ERROR_USAGE,
+                   _("The chart size must be between 100 and 10000 pixels each way."));
+      return FALSE;
+    }
+
+  switch (format)
+    {
+    case SVG:
+      surface = cairo_svg_surface_create_for_stream (append_bytes, bytes, width, height);
+      cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PX);
+      break;
+    case PDF:
+      surface = cairo_pdf_surface_create_for_stream (append_bytes, bytes, width, height);
+      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE,
+                                      self->ticker != NULL ? self->ticker : "Stockcast");
+      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Stockcast");
+      break;
+    case PNG:
+    default:
+      surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+      break;
+    }
+
+  cr = cairo_create (surface);
+  sc_chart_renderer_draw (self, cr, width, height);
+  status = cairo_status (cr);
+  cairo_destroy (cr);
+
+  if (status == CAIRO_STATUS_SUCCESS)
+    {
+      if (format == PNG)
+        status = cairo_surface_write_to_png_stream (surface, append_bytes, bytes);
+      else
+        {
+          cairo_surface_finish (surface);
+          status = cairo_surface_status (surface);
+        }
+    }
+  cairo_surface_destroy (surface);
+
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, SC_ERROR, SC_ERROR_DATA,
+                   _("Could not draw the chart: %s."), cairo_status_to_string (status));
+      return FALSE;
+    }
+
+  /* Written to a temporary file and renamed: never half a chart. */
+  if (!g_file_set_contents (path, (const char *) bytes->data, bytes->len, error))
+    {
+      g_prefix_error (error, "%s", "");
+      if (error != NULL && *error != NULL)
+        {
+          (*error)->domain = SC_ERROR;
+          (*error)->code = SC_ERROR_DATA;
+        }
+      return FALSE;
+    }
+
+  return TRUE;
+}

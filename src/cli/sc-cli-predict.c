@@ -1,0 +1,544 @@
+/* sc-cli-predict.c
+ *
+ * Copyright 2026 The Stockcast authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+
+#include "sc-cli-private.h"
+#include "sc-model.h"
+#include "sc-prediction.h"
+#include "sc-predictor.h"
+#include "sc-prices.h"
+
+#define DEFAULT_MODEL "linear-regression"
+#define MAX_HORIZON 2520   /* ten years of trading days */
+
+static void
+print_json (JsonNode *root)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autofree char *text = NULL;
+
+  json_generator_set_root (generator, root);
+  text = json_generator_to_data (generator, NULL);
+  printf ("%s\n", text);
+}
+
+static void
+add_number (JsonBuilder *builder,
+            const char  *name,
+            double       value)
+{
+  json_builder_set_member_name (builder, name);
+  if (isfinite (value))
+    json_builder_add_double_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+static void
+add_metrics (JsonBuilder            *builder,
+             const ScHorizonMetrics *m)
+{
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "horizon");
+  json_builder_add_int_value (builder, m->horizon);
+  add_number (builder, "mae", m->mae);
+  add_number (builder, "rmse", m->rmse);
+  add_number (builder, "mape", m->mape);
+  add_number (builder, "r2", m->r2);
+  add_number (builder, "mase", m->mase);
+  add_number (builder, "direction", m->direction);
+  add_number (builder, "coverage", m->coverage);
+  json_builder_end_object (builder);
+}
+
+static gboolean
+valid_ticker (const char *ticker)
+{
+  gsize len = strlen (ticker);
+
+  if (len == 0 || len > 20)
+    return FALSE;
+  for (const char *p = ticker; *p != '\0'; p++)
+    if (!g_ascii_isalnum (*p) && strchr (".-^=_", *p) == NULL)
+      return FALSE;
+  return TRUE;
+}
+
+/* "10,60,365" into a sorted list without duplicates. */
+static gboolean
+parse_horizons (const char  *text,
+                GArray     **out)
+{
+  g_auto(GStrv) parts = g_strsplit (text, ",", -1);
+  g_autoptr(GArray) horizons = g_array_new (FALSE, FALSE, sizeof (int));
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      guint64 value;
+      gboolean seen = FALSE;
+
+      if (!g_ascii_string_to_unsigned (g_strstrip (parts[i]), 10, 1, MAX_HORIZON, &value, NULL))
+        return FALSE;
+      for (guint k = 0; k < horizons->len; k++)
+        seen |= g_array_index (horizons, int, k) == (int) value;
+      if (!seen)
+        {
+          int h = (int) value;
+          g_array_append_val (horizons, h);
+        }
+    }
+  if (horizons->len == 0)
+    return FALSE;
+
+  *out = g_steal_pointer (&horizons);
+  return TRUE;
+}
+
+static void
+report_dropped (ScPriceSeries *prices)
+{
+  if (prices->dropped_missing_close > 0)
+    fprintf (stderr, g_dngettext (GETTEXT_PACKAGE,
+                                  "stockcast: note: %u row without a close was left out.\n",
+                                  "stockcast: note: %u rows without a close were left out.\n",
+                                  prices->dropped_missing_close),
+             prices->dropped_missing_close);
+  if (prices->dropped_nonpositive > 0)
+    fprintf (stderr, g_dngettext (GETTEXT_PACKAGE,
+                                  "stockcast: note: %u row with a close of zero or less was left out.\n",
+                                  "stockcast: note: %u rows with a close of zero or less were left out.\n",
+                                  prices->dropped_nonpositive),
+             prices->dropped_nonpositive);
+  if (prices->dropped_duplicate > 0)
+    fprintf (stderr, g_dngettext (GETTEXT_PACKAGE,
+                                  "stockcast: note: %u row repeated an earlier date; the last one was kept.\n",
+                                  "stockcast: note: %u rows repeated an earlier date; the last ones were kept.\n",
+                                  prices->dropped_duplicate),
+             prices->dropped_duplicate);
+}
+
+/* Shared by predict and backtest: ticker, model, prices, predictor. */
+typedef struct
+{
+  char          *ticker;
+  ScModelInfo   *model;
+  ScPriceSeries *prices;
+  char          *source;
+  ScPredictor   *predictor;
+} Job;
+
+static void
+job_clear (Job *job)
+{
+  g_clear_pointer (&job->ticker, g_free);
+  g_clear_pointer (&job->model, sc_model_info_unref);
+  g_clear_pointer (&job->prices, sc_price_series_unref);
+  g_clear_pointer (&job->source, g_free);
+  g_clear_object (&job->predictor);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Job, job_clear)
+
+/* Returns the exit status on failure (after printing), 0 on success. */
+static int
+job_prepare (Job        *job,
+             int         argc,
+             char      **argv,
+             const char *model_id,
+             const char *horizons_text,
+             int         years,
+             const char *csv_path,
+             gboolean    offline)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) horizons = NULL;
+
+  if (argc < 2)
+    return _sc_cli_usage_error (_("%s needs a ticker symbol."), argv[0]);
+  if (argc > 2)
+    return _sc_cli_usage_error (_("Unexpected argument “%s”."), argv[2]);
+
+  if (!valid_ticker (argv[1]))
+    {
+      g_set_error (&error, SC_ERROR, SC_ERROR_DATA, _("“%s” is not a ticker symbol."), argv[1]);
+      return _sc_cli_fail (error);
+    }
+  job->ticker = g_ascii_strup (argv[1], -1);
+
+  if (horizons_text != NULL && !parse_horizons (horizons_text, &horizons))
+    return _sc_cli_usage_error (_("--horizons takes trading days from 1 to %d separated by commas, not “%s”."),
+                                MAX_HORIZON, horizons_text);
+  if (years < 0 || years > 100)
+    return _sc_cli_usage_error (_("--years takes a number of years from 0 (all) to 100."));
+
+  job->model = sc_models_lookup (model_id ? model_id : DEFAULT_MODEL, &error);
+  if (job->model == NULL)
+    return _sc_cli_fail (error);
+
+  job->prices = _sc_cli_load_prices (job->ticker, csv_path, offline, &job->source, &error);
+  if (job->prices == NULL)
+    return _sc_cli_fail (error);
+
+  job->predictor = sc_predictor_new (job->model);
+  sc_predictor_set_years (job->predictor, (guint) years);
+  if (horizons != NULL)
+    sc_predictor_set_horizons (job->predictor, (const int *) (gpointer) horizons->data,
+                               horizons->len);
+  return 0;
+}
+
+static char *
+format_price (double value)
+{
+  return isfinite (value) ? g_strdup_printf ("%.2f", value) : g_strdup ("–");
+}
+
+static char *
+format_metric (double value,
+               double scale,
+               int    digits)
+{
+  return isfinite (value) ? g_strdup_printf ("%.*f", digits, value * scale) : g_strdup ("–");
+}
+
+static void
+print_metrics_table (ScPrediction *p)
+{
+  printf ("%-8s %10s %10s %8s %8s %7s %9s %9s\n",
+          _("Horizon"), _("MAE"), _("RMSE"), _("MAPE %"), _("R²"), _("MASE"), _("Direction"),
+          _("Coverage"));
+  for (guint i = 0; i < p->n_metrics; i++)
+    {
+      const ScHorizonMetrics *m = &p->metrics[i];
+      g_autofree char *mae = format_metric (m->mae, 1, 3);
+      g_autofree char *rmse = format_metric (m->rmse, 1, 3);
+      g_autofree char *mape = format_metric (m->mape, 1, 2);
+      g_autofree char *r2 = format_metric (m->r2, 1, 3);
+      g_autofree char *mase = format_metric (m->mase, 1, 3);
+      g_autofree char *direction = format_metric (m->direction, 100, 1);
+      g_autofree char *coverage = format_metric (m->coverage, 100, 1);
+      g_autofree char *horizon = g_strdup_printf (_("%d d"), m->horizon);
+
+      printf ("%-8s %10s %10s %8s %8s %7s %8s%% %8s%%\n",
+              horizon, mae, rmse, mape, r2, mase, direction, coverage);
+    }
+}
+
+/* models */
+
+int
+_sc_cli_models (int    argc,
+                char **argv)
+{
+  gboolean json = FALSE;
+  const GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { NULL }
+  };
+  GPtrArray *models;
+
+  if (!_sc_cli_parse_options (NULL, _("List the prediction models."), entries, &argc, &argv))
+    return 1;
+  if (argc > 1)
+    return _sc_cli_usage_error (_("Unexpected argument “%s”."), argv[1]);
+
+  models = sc_models_get_all ();
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "models");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < models->len; i++)
+        {
+          ScModelInfo *info = g_ptr_array_index (models, i);
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "id");
+          json_builder_add_string_value (builder, info->id);
+          json_builder_set_member_name (builder, "name");
+          json_builder_add_string_value (builder, info->name);
+          json_builder_set_member_name (builder, "description");
+          json_builder_add_string_value (builder, info->description);
+          json_builder_set_member_name (builder, "kind");
+          json_builder_add_string_value (builder, sc_model_kind_to_string (info->kind));
+          json_builder_set_member_name (builder, "target");
+          json_builder_add_string_value (builder, sc_model_target_to_string (info->target));
+          json_builder_set_member_name (builder, "features");
+          json_builder_begin_array (builder);
+          for (guint k = 0; k < info->n_features; k++)
+            json_builder_add_string_value (builder, info->feature_names[k]);
+          json_builder_end_array (builder);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+
+      root = json_builder_get_root (builder);
+      print_json (root);
+      return 0;
+    }
+
+  if (models->len == 0)
+    {
+      fprintf (stderr, "%s\n", _("stockcast: no model descriptors were found."));
+      return 2;
+    }
+
+  for (guint i = 0; i < models->len; i++)
+    {
+      ScModelInfo *info = g_ptr_array_index (models, i);
+      g_autofree char *features = g_strjoinv (", ", info->feature_names);
+
+      printf ("%-20s %s\n", info->id, info->name);
+      if (info->description[0] != '\0')
+        printf ("%-20s %s\n", "", info->description);
+      printf ("%-20s %s: %s · %s: %s\n", "", _("inputs"), features, _("predicts"),
+              info->target == SC_MODEL_TARGET_LOG_RETURN ? _("log return") : _("price"));
+    }
+  return 0;
+}
+
+/* predict */
+
+int
+_sc_cli_predict (int    argc,
+                 char **argv)
+{
+  g_auto(Job) job = { 0 };
+  g_autoptr(ScPrediction) prediction = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *model_id = NULL;
+  g_autofree char *horizons = NULL;
+  g_autofree char *csv_path = NULL;
+  g_autofree char *user = NULL;
+  g_autofree char *uuid = NULL;
+  gboolean offline = FALSE, save = FALSE, password_stdin = FALSE, json = FALSE;
+  int years = 10;
+  gint64 start = g_get_monotonic_time ();
+  const GOptionEntry entries[] = {
+    { "model", 0, 0, G_OPTION_ARG_STRING, &model_id, N_("Model to use (default linear-regression)"), N_("ID") },
+    { "horizons", 0, 0, G_OPTION_ARG_STRING, &horizons, N_("Trading days ahead (default 10,60,365)"), N_("LIST") },
+    { "years", 0, 0, G_OPTION_ARG_INT, &years, N_("Years of history to train on, 0 for all (default 10)"), N_("N") },
+    { "csv", 0, 0, G_OPTION_ARG_FILENAME, &csv_path, N_("Read prices from a Yahoo or Stooq CSV file"), N_("FILE") },
+    { "offline", 0, 0, G_OPTION_ARG_NONE, &offline, N_("Never use the network"), NULL },
+    { "save", 0, 0, G_OPTION_ARG_NONE, &save, N_("Save the prediction to the user’s history"), NULL },
+    { "user", 0, 0, G_OPTION_ARG_STRING, &user, N_("Local account to save to"), N_("NAME") },
+    { "password-stdin", 0, 0, G_OPTION_ARG_NONE, &password_stdin, N_("Read the password from standard input"), NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { NULL }
+  };
+  int status;
+
+  if (!_sc_cli_parse_options (_("TICKER"), _("Predict a stock’s closing price."), entries,
+                              &argc, &argv))
+    return 1;
+
+  if (save && (user == NULL || !password_stdin))
+    return _sc_cli_usage_error (_("--save needs --user NAME and --password-stdin."));
+  if (!save && (user != NULL || password_stdin))
+    return _sc_cli_usage_error (_("--user and --password-stdin go with --save."));
+
+  status = job_prepare (&job, argc, argv, model_id, horizons, years, csv_path, offline);
+  if (status != 0)
+    return status;
+
+  prediction = sc_predictor_run (job.predictor, job.prices, NULL, NULL, NULL, &error);
+  if (prediction == NULL)
+    return _sc_cli_fail (error);
+  report_dropped (job.prices);
+  prediction->source = g_strdup (job.source);
+  prediction->seconds = (g_get_monotonic_time () - start) / 1e6;
+
+  if (save)
+    {
+      uuid = _sc_cli_save_prediction (user, prediction, &error);
+      if (uuid == NULL)
+        return _sc_cli_fail (error);
+    }
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+      g_autofree char *as_of = sc_day_format (prediction->as_of);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "ticker");
+      json_builder_add_string_value (builder, prediction->ticker);
+      json_builder_set_member_name (builder, "model");
+      json_builder_add_string_value (builder, prediction->model_id);
+      json_builder_set_member_name (builder, "as_of");
+      json_builder_add_string_value (builder, as_of);
+      add_number (builder, "last_close", prediction->last_close);
+      json_builder_set_member_name (builder, "rows");
+      json_builder_add_int_value (builder, prediction->rows);
+      json_builder_set_member_name (builder, "source");
+      json_builder_add_string_value (builder, prediction->source);
+
+      json_builder_set_member_name (builder, "forecasts");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < prediction->n_forecasts; i++)
+        {
+          const ScForecast *f = &prediction->forecasts[i];
+          g_autofree char *date = sc_day_format (f->date);
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "horizon");
+          json_builder_add_int_value (builder, f->horizon);
+          json_builder_set_member_name (builder, "date");
+          json_builder_add_string_value (builder, date);
+          add_number (builder, "price", f->price);
+          add_number (builder, "low", f->low);
+          add_number (builder, "high", f->high);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+
+      json_builder_set_member_name (builder, "backtest");
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "protocol");
+      json_builder_add_string_value (builder, prediction->protocol);
+      json_builder_set_member_name (builder, "per_horizon");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < prediction->n_metrics; i++)
+        add_metrics (builder, &prediction->metrics[i]);
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+
+      if (uuid != NULL)
+        {
+          json_builder_set_member_name (builder, "uuid");
+          json_builder_add_string_value (builder, uuid);
+        }
+      add_number (builder, "seconds", prediction->seconds);
+      json_builder_end_object (builder);
+
+      root = json_builder_get_root (builder);
+      print_json (root);
+      return 0;
+    }
+
+  {
+    g_autofree char *as_of = sc_day_format (prediction->as_of);
+
+    printf (_("%s · %s · last close %.2f on %s · %u rows from %s\n"),
+            prediction->ticker, job.model->name, prediction->last_close, as_of,
+            prediction->rows, prediction->source);
+    printf ("\n%-8s %-10s %10s %21s %7s %9s\n", _("Horizon"), _("Date"), _("Forecast"),
+            _("80% interval"), _("MASE"), _("Coverage"));
+    for (guint i = 0; i < prediction->n_forecasts; i++)
+      {
+        const ScForecast *f = &prediction->forecasts[i];
+        const ScHorizonMetrics *m = sc_prediction_get_metrics (prediction, f->horizon);
+        g_autofree char *date = sc_day_format (f->date);
+        g_autofree char *price = format_price (f->price);
+        g_autofree char *low = format_price (f->low);
+        g_autofree char *high = format_price (f->high);
+        g_autofree char *interval = g_strdup_printf ("%s – %s", low, high);
+        g_autofree char *mase = format_metric (m ? m->mase : NAN, 1, 3);
+        g_autofree char *coverage = format_metric (m ? m->coverage : NAN, 100, 1);
+        g_autofree char *horizon = g_strdup_printf (_("%d d"), f->horizon);
+
+        printf ("%-8s %-10s %10s %21s %7s %8s%%\n", horizon, date, price, interval, mase, coverage);
+      }
+    printf ("\n%s\n", _("Intervals and scores come from a walk-forward backtest (MASE < 1 beats “no change”)."));
+    if (uuid != NULL)
+      printf (_("Saved as %s.\n"), uuid);
+  }
+  return 0;
+}
+
+/* backtest */
+
+int
+_sc_cli_backtest (int    argc,
+                  char **argv)
+{
+  g_auto(Job) job = { 0 };
+  g_autoptr(ScPrediction) prediction = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *model_id = NULL;
+  g_autofree char *horizons = NULL;
+  g_autofree char *csv_path = NULL;
+  g_autofree char *protocol_text = NULL;
+  gboolean offline = FALSE, json = FALSE;
+  ScProtocol protocol = SC_PROTOCOL_WALK_FORWARD;
+  int years = 10;
+  const GOptionEntry entries[] = {
+    { "model", 0, 0, G_OPTION_ARG_STRING, &model_id, N_("Model to use (default linear-regression)"), N_("ID") },
+    { "horizons", 0, 0, G_OPTION_ARG_STRING, &horizons, N_("Trading days ahead (default 10,60,365)"), N_("LIST") },
+    { "years", 0, 0, G_OPTION_ARG_INT, &years, N_("Years of history to use, 0 for all (default 10)"), N_("N") },
+    { "csv", 0, 0, G_OPTION_ARG_FILENAME, &csv_path, N_("Read prices from a Yahoo or Stooq CSV file"), N_("FILE") },
+    { "offline", 0, 0, G_OPTION_ARG_NONE, &offline, N_("Never use the network"), NULL },
+    { "protocol", 0, 0, G_OPTION_ARG_STRING, &protocol_text, N_("walk-forward (default) or seed (the original’s shuffled split)"), N_("NAME") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { NULL }
+  };
+  int status;
+
+  if (!_sc_cli_parse_options (_("TICKER"), _("Score a model on past prices."), entries,
+                              &argc, &argv))
+    return 1;
+
+  if (protocol_text != NULL && !sc_protocol_from_string (protocol_text, &protocol))
+    return _sc_cli_usage_error (_("--protocol is walk-forward or seed, not “%s”."), protocol_text);
+
+  status = job_prepare (&job, argc, argv, model_id, horizons, years, csv_path, offline);
+  if (status != 0)
+    return status;
+
+  sc_predictor_set_protocol (job.predictor, protocol);
+  prediction = sc_predictor_backtest (job.predictor, job.prices, NULL, NULL, NULL, &error);
+  if (prediction == NULL)
+    return _sc_cli_fail (error);
+  report_dropped (job.prices);
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "ticker");
+      json_builder_add_string_value (builder, prediction->ticker);
+      json_builder_set_member_name (builder, "model");
+      json_builder_add_string_value (builder, prediction->model_id);
+      json_builder_set_member_name (builder, "protocol");
+      json_builder_add_string_value (builder, prediction->protocol);
+      json_builder_set_member_name (builder, "per_horizon");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < prediction->n_metrics; i++)
+        add_metrics (builder, &prediction->metrics[i]);
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+
+      root = json_builder_get_root (builder);
+      print_json (root);
+      return 0;
+    }
+
+  {
+    g_autofree char *as_of = sc_day_format (prediction->as_of);
+
+    printf (_("%s · %s · %s backtest · %u rows to %s\n\n"), prediction->ticker, job.model->name,
+            prediction->protocol, prediction->rows, as_of);
+    print_metrics_table (prediction);
+  }
+  return 0;
+}

@@ -1,0 +1,375 @@
+/* test-predictor.c
+ *
+ * Copyright 2026 The Stockcast authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "sc-error.h"
+#include "sc-indicators.h"
+#include "sc-predictor-private.h"
+#include "sc-test-util.h"
+
+static ScPriceSeries *
+fixture (const char *name)
+{
+  g_autofree char *path = sc_test_fixture_path (name);
+  g_autoptr(GError) error = NULL;
+  ScPriceSeries *series = sc_price_series_load_csv ("TEST", path, &error);
+
+  g_assert_no_error (error);
+  return series;
+}
+
+static ScModelInfo *
+model (const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  ScModelInfo *info = sc_model_info_load_data ("test.model", text, strlen (text), &error);
+
+  g_assert_no_error (error);
+  return info;
+}
+
+static ScPredictor *
+predictor_for (const char *id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScModelInfo) info = sc_models_lookup (id, &error);
+
+  g_assert_no_error (error);
+  return sc_predictor_new (info);
+}
+
+static void
+test_naive_mase_is_one (void)
+{
+  g_autoptr(ScPriceSeries) prices = fixture ("KO-1000.csv");
+  g_autoptr(ScPredictor) predictor = predictor_for ("naive");
+  g_autoptr(ScPrediction) p = NULL;
+  g_autoptr(GError) error = NULL;
+
+  sc_predictor_set_years (predictor, 0);
+  p = sc_predictor_run (predictor, prices, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (p->n_forecasts, ==, 3);
+  g_assert_cmpuint (p->n_metrics, ==, 3);
+  g_assert_cmpuint (p->rows, ==, 1000);
+  g_assert_cmpfloat (p->last_close, ==, prices->close[999]);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_assert_cmpfloat (p->metrics[i].mase, ==, 1.0);
+      g_assert_cmpfloat (p->forecasts[i].price, ==, p->last_close);
+      g_assert_cmpfloat (p->forecasts[i].low, <=, p->forecasts[i].price);
+      g_assert_cmpfloat (p->forecasts[i].high, >=, p->forecasts[i].price);
+      g_assert_cmpuint (p->metrics[i].n, >, 20);
+      /* Coverage needs outcomes known before the origin: none yet at 365 days. */
+      if (p->metrics[i].n > (guint) p->metrics[i].horizon + 20)
+        {
+          g_assert_cmpfloat (p->metrics[i].coverage, >=, 0);
+          g_assert_cmpfloat (p->metrics[i].coverage, <=, 1);
+        }
+      else
+        {
+          g_assert_true (isnan (p->metrics[i].coverage));
+        }
+    }
+  g_assert_cmpint (p->forecasts[0].horizon, ==, 10);
+  g_assert_cmpint (p->forecasts[2].horizon, ==, 365);
+}
+
+/* An exact straight line is predicted exactly, even though close and EMA10
+ * are then collinear. */
+static void
+test_straight_line (void)
+{
+  g_autoptr(ScPriceSeries) prices = sc_price_series_new ("LINE");
+  g_autoptr(ScPredictor) predictor = predictor_for ("linear-regression");
+  g_autoptr(ScPrediction) p = NULL;
+  g_autoptr(GError) error = NULL;
+  ScDay day = sc_day_from_ymd (2015, 1, 5);
+
+  for (guint i = 0; i < 1200; i++)
+    {
+      sc_price_series_append (prices, day, NAN, NAN, NAN, 50 + 0.5 * i, NAN, NAN);
+      day += sc_day_weekday (day) == 5 ? 3 : 1;
+    }
+  sc_predictor_set_years (predictor, 0);
+  p = sc_predictor_run (predictor, prices, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < p->n_forecasts; i++)
+    {
+      double expected = 50 + 0.5 * (1199 + p->forecasts[i].horizon);
+
+      g_assert_cmpfloat_with_epsilon (p->forecasts[i].price / expected, 1, 1e-9);
+      g_assert_cmpfloat (p->metrics[i].mape, <, 1e-6);
+    }
+}
+
+static void
+test_too_short (void)
+{
+  g_autoptr(ScPriceSeries) full = fixture ("KO-1000.csv");
+  g_autoptr(ScPriceSeries) prices = sc_price_series_slice (full, 0, 300);
+  g_autoptr(ScPredictor) predictor = predictor_for ("linear-regression");
+  g_autoptr(ScPrediction) p = NULL;
+  g_autoptr(GError) error = NULL;
+
+  sc_predictor_set_years (predictor, 0);
+  p = sc_predictor_run (predictor, prices, NULL, NULL, NULL, &error);
+  g_assert_null (p);
+  g_assert_error (error, SC_ERROR, SC_ERROR_DATA);
+  g_assert_nonnull (strstr (error->message, "Predicting 365 trading days ahead needs at least"));
+  g_assert_nonnull (strstr (error->message, "has 300"));
+}
+
+static void
+test_window (void)
+{
+  g_autoptr(ScPriceSeries) prices = fixture ("KO-1000.csv");
+  g_autoptr(ScPriceSeries) w1 = _sc_prices_window (prices, 1);
+  g_autoptr(ScPriceSeries) w0 = _sc_prices_window (prices, 0);
+  ScDay last = prices->date[prices->n_rows - 1];
+
+  g_assert_cmpuint (w0->n_rows, ==, 1000);
+  g_assert_cmpint (w1->date[0], >, last - 365);
+  g_assert_cmpint (prices->date[prices->n_rows - w1->n_rows - 1], <=, last - 365);
+}
+
+static void
+test_permutation (void)
+{
+  /* numpy.random.RandomState(0).permutation(10) */
+  const guint expected[] = { 2, 8, 4, 9, 1, 6, 7, 3, 0, 5 };
+  g_autofree guint *perm = _sc_numpy_permutation (0, 10);
+
+  for (guint i = 0; i < 10; i++)
+    g_assert_cmpuint (perm[i], ==, expected[i]);
+}
+
+static void
+assert_traces_agree_before (ScBacktestTrace *a,
+                            ScBacktestTrace *b,
+                            guint            changed_row)
+{
+  guint checked = 0;
+
+  g_assert_cmpuint (a->first_origin, ==, b->first_origin);
+  for (guint k = 0; k < a->n_origins && a->first_origin + k < changed_row; k++)
+    {
+      if (a->pred[k] != b->pred[k])
+        g_error ("origin %u saw the future: %.17g vs %.17g", a->first_origin + k, a->pred[k],
+                 b->pred[k]);
+      checked++;
+    }
+  g_assert_cmpuint (checked, >, 50);
+}
+
+/* Changing prices after row K must not change any forecast made at or
+ * before row K - 1, even for a model whose feature looks ahead on purpose. */
+static void
+check_no_lookahead (const char *descriptor,
+                    guint       refit_every)
+{
+  g_autoptr(ScPriceSeries) prices = fixture ("KO-1000.csv");
+  g_autoptr(ScPriceSeries) changed = sc_price_series_slice (prices, 0, prices->n_rows);
+  g_autoptr(ScModelInfo) info = model (descriptor);
+  g_autoptr(ScPredictor) predictor = sc_predictor_new (info);
+  g_autoptr(ScBacktestTrace) a = NULL;
+  g_autoptr(ScBacktestTrace) b = NULL;
+  g_autoptr(GError) error = NULL;
+  ScHorizonMetrics ma, mb;
+  guint k = 600;
+
+  for (guint i = k; i < changed->n_rows; i++)
+    changed->close[i] *= 1.5 + 0.01 * (i % 7);
+
+  sc_predictor_set_refit_every (predictor, refit_every);
+  a = _sc_predictor_walk_forward (predictor, prices, 10, &ma, NULL, &error);
+  g_assert_no_error (error);
+  b = _sc_predictor_walk_forward (predictor, changed, 10, &mb, NULL, &error);
+  g_assert_no_error (error);
+  assert_traces_agree_before (a, b, k);
+}
+
+static void
+test_no_lookahead (void)
+{
+  check_no_lookahead ("[Model]\nId=l\nKind=ols\nFeatures=close;ema10;rsi10;volatility20\n", 0);
+  check_no_lookahead ("[Model]\nId=l\nKind=ridge\nTarget=log-return\nFeatures=return5;emagap20\n", 7);
+
+  _sc_feature_allow_peek (TRUE);
+  check_no_lookahead ("[Model]\nId=p\nKind=ols\nFeatures=close;peek5\n", 25);
+  _sc_feature_allow_peek (FALSE);
+}
+
+/* A backtest forecast at origin j equals what predicting from rows 0..j
+ * alone gives, when the model is refitted at every origin. */
+static void
+test_backtest_matches_truncated_predict (void)
+{
+  g_autoptr(ScPriceSeries) prices = fixture ("NVDA-600.csv");
+  g_autoptr(ScPredictor) predictor = predictor_for ("linear-regression");
+  g_autoptr(ScBacktestTrace) trace = NULL;
+  g_autoptr(GError) error = NULL;
+  const int horizon = 10;
+  ScHorizonMetrics m;
+
+  sc_predictor_set_refit_every (predictor, 1);
+  sc_predictor_set_horizons (predictor, &horizon, 1);
+  sc_predictor_set_years (predictor, 0);
+  trace = _sc_predictor_walk_forward (predictor, prices, horizon, &m, NULL, &error);
+  g_assert_no_error (error);
+
+  for (guint k = trace->n_origins / 2; k < trace->n_origins; k += 97)
+    {
+      guint j = trace->first_origin + k;
+      g_autoptr(ScPriceSeries) past = sc_price_series_slice (prices, 0, j + 1);
+      g_autoptr(ScPrediction) p = sc_predictor_run (predictor, past, NULL, NULL, NULL, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpfloat_with_epsilon (p->forecasts[0].price / trace->pred[k], 1, 1e-9);
+    }
+}
+
+static void
+test_intervals (void)
+{
+  const char *ids[] = { "linear-regression", "naive" };
+  g_autoptr(ScPriceSeries) prices = fixture ("KO-1000.csv");
+
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      g_autoptr(ScPredictor) predictor = predictor_for (ids[i]);
+      g_autoptr(ScBacktestTrace) trace = NULL;
+      g_autoptr(GError) error = NULL;
+      ScHorizonMetrics m;
+      guint with_interval = 0, inside = 0;
+
+      trace = _sc_predictor_walk_forward (predictor, prices, 60, &m, NULL, &error);
+      g_assert_no_error (error);
+      for (guint k = 0; k < trace->n_origins; k++)
+        {
+          if (isnan (trace->low[k]))
+            {
+              g_assert_cmpuint (with_interval, ==, 0);   /* only at the start */
+              continue;
+            }
+          with_interval++;
+          g_assert_cmpfloat (trace->low[k], <=, trace->pred[k]);
+          g_assert_cmpfloat (trace->high[k], >=, trace->pred[k]);
+          inside += trace->actual[k] >= trace->low[k] && trace->actual[k] <= trace->high[k];
+        }
+      /* The first interval waits for 20 known outcomes, the first 60 rows later. */
+      g_assert_cmpuint (with_interval, ==, trace->n_origins - (60 + 20 - 1));
+      g_assert_cmpfloat_with_epsilon (m.coverage, (double) inside / with_interval, 1e-15);
+    }
+}
+
+static void
+count_progress (double      fraction,
+                const char *step,
+                gpointer    user_data)
+{
+  double *last = user_data;
+
+  g_assert_cmpfloat (fraction, >=, 0);
+  g_assert_cmpfloat (fraction, <=, 1);
+  *last = fraction;
+}
+
+typedef struct
+{
+  GMainLoop    *loop;
+  ScPrediction *prediction;
+  GError       *error;
+  guint         notifies;
+  GThread      *main_thread;
+} AsyncData;
+
+static void
+on_done (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  AsyncData *data = user_data;
+
+  data->prediction = sc_predictor_run_finish (SC_PREDICTOR (source), result, &data->error);
+  g_main_loop_quit (data->loop);
+}
+
+static void
+on_notify (GObject    *object,
+           GParamSpec *pspec,
+           gpointer    user_data)
+{
+  AsyncData *data = user_data;
+
+  g_assert_true (g_thread_self () == data->main_thread);
+  data->notifies++;
+}
+
+static void
+test_async (void)
+{
+  g_autoptr(ScPriceSeries) prices = fixture ("KO-1000.csv");
+  g_autoptr(ScPredictor) predictor = predictor_for ("linear-regression");
+  g_autoptr(ScPrediction) sync = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  AsyncData data = { 0 };
+  double last = -1;
+
+  sync = sc_predictor_run (predictor, prices, count_progress, &last, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (last, ==, 1);
+
+  data.loop = g_main_loop_new (NULL, FALSE);
+  data.main_thread = g_thread_self ();
+  g_signal_connect (predictor, "notify::fraction", G_CALLBACK (on_notify), &data);
+  sc_predictor_run_async (predictor, prices, NULL, on_done, &data);
+  g_main_loop_run (data.loop);
+  g_assert_no_error (data.error);
+  g_assert_nonnull (data.prediction);
+  for (guint i = 0; i < 3; i++)
+    g_assert_cmpfloat (data.prediction->forecasts[i].price, ==, sync->forecasts[i].price);
+  g_assert_cmpuint (data.notifies, >, 0);
+  g_clear_pointer (&data.prediction, sc_prediction_unref);
+
+  /* Cancelled before it starts: the standard GIO error. */
+  g_cancellable_cancel (cancellable);
+  sc_predictor_run_async (predictor, prices, cancellable, on_done, &data);
+  g_main_loop_run (data.loop);
+  g_assert_null (data.prediction);
+  g_assert_error (data.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&data.error);
+
+  /* Let queued progress deliveries run before the predictor goes. */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_main_loop_unref (data.loop);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  sc_test_init (&argc, &argv);
+
+  g_test_add_func ("/core/predictor/naive-mase-is-one", test_naive_mase_is_one);
+  g_test_add_func ("/core/predictor/straight-line", test_straight_line);
+  g_test_add_func ("/core/predictor/too-short", test_too_short);
+  g_test_add_func ("/core/predictor/window", test_window);
+  g_test_add_func ("/core/predictor/permutation", test_permutation);
+  g_test_add_func ("/core/backtest/no-lookahead", test_no_lookahead);
+  g_test_add_func ("/core/backtest/matches-truncated-predict", test_backtest_matches_truncated_predict);
+  g_test_add_func ("/core/backtest/intervals", test_intervals);
+  g_test_add_func ("/core/predictor/async", test_async);
+
+  return g_test_run ();
+}
