@@ -398,6 +398,7 @@ setup_model_item (GtkSignalListItemFactory *factory,
   GtkWidget *name = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (name), 0);
+  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
   gtk_box_append (GTK_BOX (box), name);
 
   if (with_description)
