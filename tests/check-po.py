@@ -10,6 +10,9 @@
 # `msgfmt --check` (header, format strings, domain) and has a Plural-Forms
 # header. With --complete LANG, LANG must have no fuzzy and no untranslated
 # entries. .po files not named in LINGUAS are reported too.
+# With --models DIR, every Name= and Description= in DIR/*.model (read with
+# g_key_file_get_locale_string) must also have a Name[LANG]= /
+# Description[LANG]= line for each complete LANG.
 
 import argparse
 import os
@@ -28,6 +31,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument('po_dir')
     ap.add_argument('--complete', action='append', default=[])
+    ap.add_argument('--models')
     opts = ap.parse_args()
 
     problems = []
@@ -69,6 +73,17 @@ def main():
                     listing = run(['msgattrib', flag, '--no-obsolete', '--no-location', po]).stdout
                     problems.append(f'{lang}: {m.group(1)} {what}(s); run the stockcast-update-po '
                                     f'target and translate them:\n{listing.strip()}')
+
+    if opts.models:
+        for name in sorted(os.listdir(opts.models)):
+            if not name.endswith('.model'):
+                continue
+            with open(os.path.join(opts.models, name), encoding='utf-8') as f:
+                keys = {line.split('=', 1)[0].strip() for line in f if '=' in line}
+            for key in ('Name', 'Description'):
+                for lang in opts.complete:
+                    if key in keys and f'{key}[{lang}]' not in keys:
+                        problems.append(f'models/{name}: {key} has no {key}[{lang}]= translation')
 
     for p in problems:
         print(p)

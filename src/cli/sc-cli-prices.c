@@ -7,10 +7,71 @@
 
 #include "config.h"
 
+#include <stdio.h>
+
+#include <gio/gio.h>
 #include <glib/gi18n.h>
 
 #include "sc-cli-private.h"
+#include "sc-db.h"
+#include "sc-price-loader.h"
 #include "sc-prices.h"
+
+/* The user's Tiingo key from the settings, if the schema is installed (an
+ * uninstalled binary without GSETTINGS_SCHEMA_DIR has none). */
+static char *
+tiingo_token_from_settings (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettings) settings = NULL;
+
+  if (source == NULL)
+    return NULL;
+  schema = g_settings_schema_source_lookup (source, APP_ID_BASE, TRUE);
+  if (schema == NULL || !g_settings_schema_has_key (schema, "tiingo-token"))
+    return NULL;
+
+  settings = g_settings_new_full (schema, NULL, NULL);
+  return g_settings_get_string (settings, "tiingo-token");
+}
+
+/* Cache, refreshed from the network unless offline, else sample data (see
+ * sc-price-loader.h). A failed refresh with a cache is a warning. */
+static ScPriceSeries *
+load_from_cache_or_network (const char  *ticker,
+                            gboolean     offline,
+                            char       **out_source,
+                            GError     **error)
+{
+  g_autoptr(ScQuoteClient) client = sc_quote_client_new ();
+  g_autoptr(ScPriceLoad) load = NULL;
+  g_autoptr(ScDb) db = NULL;
+  g_autofree char *token = NULL;
+
+  db = _sc_cli_open_db (error);
+  if (db == NULL)
+    return NULL;
+
+  if (!offline)
+    {
+      token = tiingo_token_from_settings ();
+      sc_quote_client_set_tiingo_token (client, token);
+    }
+
+  load = sc_price_loader_load (db, client, ticker,
+                               offline ? SC_PRICE_LOAD_OFFLINE : SC_PRICE_LOAD_DEFAULT,
+                               NULL, NULL, NULL, error);
+  if (load == NULL)
+    return NULL;
+
+  if (load->warning != NULL)
+    fprintf (stderr, "stockcast: %s\n", load->warning);
+  if (out_source != NULL)
+    *out_source = g_strdup (load->source);
+
+  return sc_price_series_ref (load->series);
+}
 
 ScPriceSeries *
 _sc_cli_load_prices (const char  *ticker,
@@ -24,11 +85,7 @@ _sc_cli_load_prices (const char  *ticker,
   g_return_val_if_fail (ticker != NULL, NULL);
 
   if (csv_path == NULL)
-    {
-      g_set_error (error, SC_ERROR, SC_ERROR_DATA,
-                   _("No price data for %s: use --csv FILE."), ticker);
-      return NULL;
-    }
+    return load_from_cache_or_network (ticker, offline, out_source, error);
 
   series = sc_price_series_load_csv (ticker, csv_path, error);
   if (series != NULL && out_source != NULL)
