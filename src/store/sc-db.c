@@ -64,8 +64,9 @@ static const char migration_accounts[] =
   "  server_seq INTEGER NOT NULL DEFAULT 0,"
   "  UNIQUE (user_id, uuid)"
   ");"
-  "CREATE INDEX results_by_user ON results (user_id, deleted, created_at DESC, id DESC);"
-  "CREATE INDEX results_unsynced ON results (user_id, synced);"
+  /* History newest first; deleted rides along so counting needs no table. */
+  "CREATE INDEX results_by_user ON results (user_id, created_at DESC, id DESC, deleted);"
+  "CREATE INDEX results_unsynced ON results (user_id, created_at, id) WHERE synced = 0;"
   "CREATE INDEX results_by_ticker ON results (ticker);"
   "CREATE TABLE result_forecasts ("
   "  result_id INTEGER NOT NULL REFERENCES results (id) ON DELETE CASCADE,"
@@ -76,7 +77,9 @@ static const char migration_accounts[] =
   "  high REAL NOT NULL,"
   "  actual REAL,"                           /* NULL until known */
   "  PRIMARY KEY (result_id, horizon)"
-  ") WITHOUT ROWID;";
+  ") WITHOUT ROWID;"
+  /* Outcomes still to fill: few, once the prices have caught up. */
+  "CREATE INDEX result_forecasts_unfilled ON result_forecasts (result_id) WHERE actual IS NULL;";
 
 /* 1 → 2: the price cache. */
 static const char migration_prices[] =

@@ -65,19 +65,38 @@ sc_result_forecast_has_actual (const ScResultForecast *forecast)
 
 /* --- dates -------------------------------------------------------------- */
 
-/* ScDay counts days since 1970-01-01; GDate counts from 0001-01-01 = 1. */
-#define JULIAN_1970_01_01 719163
+/* ScDay counts days since 1970-01-01 (proleptic Gregorian); these are
+ * H. Hinnant's civil-date algorithms, cheap enough for 100,000 rows. */
+static ScDay
+days_from_civil (int y,
+                 int m,
+                 int d)
+{
+  int era, yoe, doy, doe;
+
+  y -= m <= 2;
+  era = (y >= 0 ? y : y - 399) / 400;
+  yoe = y - era * 400;
+  doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return (ScDay) (era * 146097 + doe - 719468);
+}
 
 static void
 day_to_text (ScDay day,
              char  out[11])
 {
-  GDate date;
+  int z = day + 719468;
+  int era = (z >= 0 ? z : z - 146096) / 146097;
+  int doe = z - era * 146097;
+  int yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  int doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  int mp = (5 * doy + 2) / 153;
+  int d = doy - (153 * mp + 2) / 5 + 1;
+  int m = mp + (mp < 10 ? 3 : -9);
+  int y = yoe + era * 400 + (m <= 2);
 
-  g_date_clear (&date, 1);
-  g_date_set_julian (&date, (guint32) (day + JULIAN_1970_01_01));
-  g_snprintf (out, 11, "%04d-%02d-%02d",
-              g_date_get_year (&date), g_date_get_month (&date), g_date_get_day (&date));
+  g_snprintf (out, 11, "%04d-%02d-%02d", CLAMP (y, 0, 9999), m, d);
 }
 
 /* Strict YYYY-MM-DD. */
@@ -86,23 +105,29 @@ day_from_text (const char *text,
                ScDay      *out_day)
 {
   int y, m, d;
-  GDate date;
 
-  if (text == NULL || strlen (text) != 10 || text[4] != '-' || text[7] != '-')
+  if (text == NULL)
     return FALSE;
   for (int i = 0; i < 10; i++)
-    if (i != 4 && i != 7 && !g_ascii_isdigit (text[i]))
-      return FALSE;
+    {
+      if (i == 4 || i == 7)
+        {
+          if (text[i] != '-')
+            return FALSE;
+        }
+      else if (!g_ascii_isdigit (text[i]))
+        return FALSE;
+    }
+  if (text[10] != '\0')
+    return FALSE;
 
-  y = atoi (text);
-  m = atoi (text + 5);
-  d = atoi (text + 8);
+  y = (text[0] - '0') * 1000 + (text[1] - '0') * 100 + (text[2] - '0') * 10 + (text[3] - '0');
+  m = (text[5] - '0') * 10 + (text[6] - '0');
+  d = (text[8] - '0') * 10 + (text[9] - '0');
   if (y < 1 || !g_date_valid_dmy (d, m, y))
     return FALSE;
 
-  g_date_clear (&date, 1);
-  g_date_set_dmy (&date, d, m, y);
-  *out_day = (ScDay) ((gint64) g_date_get_julian (&date) - JULIAN_1970_01_01);
+  *out_day = days_from_civil (y, m, d);
   return TRUE;
 }
 
@@ -142,8 +167,27 @@ now_timestamp (void)
 #define RESULT_FROM \
   "FROM results r LEFT JOIN result_forecasts f ON f.result_id = r.id "
 
-/* Reads the rows of stmt (RESULT_COLUMNS, grouped by result, forecasts
- * by horizon) into results. */
+static int
+compare_forecasts (gconstpointer a,
+                   gconstpointer b)
+{
+  const ScResultForecast *fa = a;
+  const ScResultForecast *fb = b;
+
+  return (fa->horizon > fb->horizon) - (fa->horizon < fb->horizon);
+}
+
+static void
+take_forecasts (ScResult *result,
+                GArray   *forecasts)
+{
+  g_array_sort (forecasts, compare_forecasts);
+  result->n_forecasts = forecasts->len;
+  result->forecasts = (ScResultForecast *) g_array_steal (forecasts, NULL);
+}
+
+/* Reads the rows of stmt (RESULT_COLUMNS, the rows of each result next to
+ * each other) into results. */
 static gboolean
 collect_results (ScDb          *db,
                  sqlite3_stmt  *stmt,
@@ -162,10 +206,7 @@ collect_results (ScDb          *db,
       if (current == NULL || id != current_id)
         {
           if (current != NULL)
-            {
-              current->n_forecasts = forecasts->len;
-              current->forecasts = (ScResultForecast *) g_array_steal (forecasts, NULL);
-            }
+            take_forecasts (current, forecasts);
 
           current = sc_result_new ();
           current_id = id;
@@ -199,10 +240,7 @@ collect_results (ScDb          *db,
     }
 
   if (current != NULL)
-    {
-      current->n_forecasts = forecasts->len;
-      current->forecasts = (ScResultForecast *) g_array_steal (forecasts, NULL);
-    }
+    take_forecasts (current, forecasts);
 
   sqlite3_reset (stmt);
 
@@ -228,17 +266,14 @@ sc_results_list (ScDb                *db,
 
   g_return_val_if_fail (db != NULL, NULL);
 
-  /* Page over results first (the index gives them newest first), then
-   * join their forecasts. */
+  /* Page over results in index order (newest first), then join their
+   * forecasts by primary key: no sorting anywhere. */
   stmt = sc_db_prepare (db,
-                        "WITH page AS ("
-                        "  SELECT id, created_at FROM results"
-                        "  WHERE user_id = ?1 AND (deleted = 0 OR ?2)"
-                        "  ORDER BY created_at DESC, id DESC LIMIT ?3 OFFSET ?4) "
                         "SELECT " RESULT_COLUMNS
-                        "FROM page p JOIN results r ON r.id = p.id "
-                        "LEFT JOIN result_forecasts f ON f.result_id = r.id "
-                        "ORDER BY p.created_at DESC, p.id DESC, f.horizon",
+                        "FROM (SELECT * FROM results"
+                        "      WHERE user_id = ?1 AND (deleted = 0 OR ?2)"
+                        "      ORDER BY created_at DESC, id DESC LIMIT ?3 OFFSET ?4) r "
+                        "LEFT JOIN result_forecasts f ON f.result_id = r.id",
                         error);
   if (stmt == NULL)
     return NULL;
@@ -301,7 +336,7 @@ sc_results_get (ScDb        *db,
   key = g_ascii_strdown (uuid, -1);
   stmt = sc_db_prepare (db,
                         "SELECT " RESULT_COLUMNS RESULT_FROM
-                        "WHERE r.user_id = ?1 AND r.uuid = ?2 ORDER BY f.horizon",
+                        "WHERE r.user_id = ?1 AND r.uuid = ?2",
                         error);
   if (stmt == NULL)
     return NULL;
@@ -334,7 +369,7 @@ sc_results_list_unsynced (ScDb    *db,
   stmt = sc_db_prepare (db,
                         "SELECT " RESULT_COLUMNS RESULT_FROM
                         "WHERE r.user_id = ?1 AND r.synced = 0 "
-                        "ORDER BY r.created_at, r.id, f.horizon",
+                        "ORDER BY r.created_at, r.id",
                         error);
   if (stmt == NULL)
     return NULL;
@@ -514,16 +549,6 @@ insert_result (ScDb            *db,
     }
 
   return TRUE;
-}
-
-static int
-compare_forecasts (gconstpointer a,
-                   gconstpointer b)
-{
-  const ScResultForecast *fa = a;
-  const ScResultForecast *fb = b;
-
-  return (fa->horizon > fb->horizon) - (fa->horizon < fb->horizon);
 }
 
 char *
@@ -826,9 +851,8 @@ sc_results_fill_actuals (ScDb        *db,
       int rc;
 
       stmt = sc_db_prepare (db,
-                            "SELECT DISTINCT r.ticker FROM results r "
-                            "JOIN result_forecasts f ON f.result_id = r.id "
-                            "WHERE f.actual IS NULL",
+                            "SELECT DISTINCT ticker FROM results WHERE id IN "
+                            "(SELECT result_id FROM result_forecasts WHERE actual IS NULL)",
                             error);
       if (stmt == NULL)
         return -1;
