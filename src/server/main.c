@@ -96,7 +96,7 @@ main (int   argc,
   gboolean trust_forwarded = FALSE;
   gboolean version = FALSE;
   ScSyncServerConfig config;
-  ScSyncDb *db;
+  ScSyncDbPool *pool;
   GSList *uris;
   Shutdown shutdown;
   GInetAddress *inet;
@@ -175,8 +175,8 @@ main (int   argc,
       return 1;
     }
 
-  db = sc_sync_db_open (database ? database : "sync.db", &error);
-  if (db == NULL)
+  pool = sc_sync_db_pool_new (database ? database : "sync.db", &error);
+  if (pool == NULL)
     {
       fprintf (stderr, "stockcast-sync-server: %s\n", error->message);
       return 2;
@@ -184,7 +184,7 @@ main (int   argc,
 
   sc_sync_server_config_init (&config);
   config.trust_forwarded_for = trust_forwarded;
-  server = sc_sync_server_new (db, &config);
+  server = sc_sync_server_new (pool, &config);
 
   uris = sc_sync_server_listen (server, address, certificate, &error);
   if (uris == NULL)
@@ -198,7 +198,7 @@ main (int   argc,
     {
       g_autofree char *text = g_uri_to_string (l->data);
       printf ("stockcast-sync-server: listening on %s (storage: %s)\n", text,
-              sc_sync_db_get_name (db));
+              sc_sync_db_pool_get_name (pool));
     }
   fflush (stdout);
   g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);

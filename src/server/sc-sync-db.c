@@ -144,3 +144,108 @@ sc_sync_db_get_name (ScSyncDb *db)
 {
   return db->klass->name;
 }
+
+struct _ScSyncDbPool
+{
+  char      *location;
+  gboolean   shared;     /* SQLite: one connection behind serial */
+  GMutex     serial;
+  GMutex     lock;
+  GPtrArray *idle;       /* ScSyncDb */
+  ScSyncDb  *first;
+};
+
+static gboolean
+is_postgresql (const char *location)
+{
+  return g_str_has_prefix (location, "postgresql://") || g_str_has_prefix (location, "postgres://");
+}
+
+ScSyncDbPool *
+sc_sync_db_pool_new (const char  *location,
+                     GError     **error)
+{
+  ScSyncDb *db = sc_sync_db_open (location, error);
+  ScSyncDbPool *pool;
+
+  if (db == NULL)
+    return NULL;
+
+  pool = g_new0 (ScSyncDbPool, 1);
+  pool->location = g_strdup (location);
+  pool->shared = !is_postgresql (location);
+  pool->first = db;
+  g_mutex_init (&pool->serial);
+  g_mutex_init (&pool->lock);
+  pool->idle = g_ptr_array_new_with_free_func ((GDestroyNotify) sc_sync_db_free);
+  if (!pool->shared)
+    g_ptr_array_add (pool->idle, db);
+
+  return pool;
+}
+
+void
+sc_sync_db_pool_free (ScSyncDbPool *pool)
+{
+  if (pool == NULL)
+    return;
+
+  if (pool->shared)
+    sc_sync_db_free (pool->first);
+  g_ptr_array_unref (pool->idle);
+  g_mutex_clear (&pool->serial);
+  g_mutex_clear (&pool->lock);
+  g_free (pool->location);
+  g_free (pool);
+}
+
+const char *
+sc_sync_db_pool_get_name (ScSyncDbPool *pool)
+{
+  return sc_sync_db_get_name (pool->first);
+}
+
+ScSyncDb *
+sc_sync_db_pool_acquire (ScSyncDbPool  *pool,
+                         GError       **error)
+{
+  ScSyncDb *db = NULL;
+
+  if (pool->shared)
+    {
+      g_mutex_lock (&pool->serial);
+      return pool->first;
+    }
+
+  g_mutex_lock (&pool->lock);
+  if (pool->idle->len > 0)
+    db = g_ptr_array_steal_index_fast (pool->idle, pool->idle->len - 1);
+  g_mutex_unlock (&pool->lock);
+
+  if (db == NULL)
+    {
+      /* Already migrated: just connect. */
+      db = _sc_sync_db_pg_open (pool->location, error);
+    }
+
+  return db;
+}
+
+void
+sc_sync_db_pool_release (ScSyncDbPool *pool,
+                         ScSyncDb     *db)
+{
+  if (db == NULL)
+    return;
+
+  if (pool->shared)
+    {
+      g_assert (db == pool->first);
+      g_mutex_unlock (&pool->serial);
+      return;
+    }
+
+  g_mutex_lock (&pool->lock);
+  g_ptr_array_add (pool->idle, db);
+  g_mutex_unlock (&pool->lock);
+}

@@ -106,6 +106,25 @@ ScSyncDb   *_sc_sync_db_sqlite_open (const char      *path,
 ScSyncDb   *_sc_sync_db_pg_open     (const char      *conninfo,
                                      GError         **error);
 
+/* Connections for the server's worker threads. SQLite: one connection,
+ * taken by one thread at a time (SQLite runs one writer anyway, and a
+ * process-wide lock beats its busy-wait). PostgreSQL: a connection per
+ * concurrent worker, opened on demand and kept, so commits of several
+ * requests overlap. */
+typedef struct _ScSyncDbPool ScSyncDbPool;
+
+/* Opens the first connection and migrates the schema. */
+ScSyncDbPool *sc_sync_db_pool_new      (const char    *location,
+                                        GError       **error);
+void          sc_sync_db_pool_free     (ScSyncDbPool  *pool);
+const char   *sc_sync_db_pool_get_name (ScSyncDbPool  *pool);
+ScSyncDb     *sc_sync_db_pool_acquire  (ScSyncDbPool  *pool,
+                                        GError       **error);
+void          sc_sync_db_pool_release  (ScSyncDbPool  *pool,
+                                        ScSyncDb      *db);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScSyncDbPool, sc_sync_db_pool_free)
+
 static inline gboolean
 sc_sync_db_begin (ScSyncDb *db, GError **error)
 {

@@ -19,17 +19,18 @@
 
 #define API_PREFIX      "/api/v1"
 #define TOKEN_BYTES     32      /* 256 bits */
-#define HASH_THREADS    2       /* Argon2id takes 64 MiB per hash */
+#define WORKER_THREADS  4       /* Argon2id takes 64 MiB per hash */
 #define DEFAULT_LIMIT   500
 #define MAX_LIMIT       1000
 
 struct _ScSyncServer
 {
   SoupServer         *soup;
-  ScSyncDb           *db;
+  ScSyncDbPool       *pool;
   ScSyncServerConfig  config;
-  GThreadPool        *hash_pool;
+  GThreadPool        *workers;
   GMainContext       *context;
+  gboolean            disconnected;
   char               *dummy_hash;   /* verified for unknown users, to take the same time */
   guint               in_flight;
   gboolean            draining;
@@ -46,26 +47,26 @@ typedef struct
   char    *path;
 } RequestInfo;
 
-typedef enum
-{
-  HASH_REGISTER,
-  HASH_LOGIN,
-} HashKind;
-
+/* One request as the worker threads see it: its inputs copied out of the
+ * SoupServerMessage (which belongs to the main thread) and the response to
+ * apply back there. */
 typedef struct
 {
   ScSyncServer      *self;
   SoupServerMessage *msg;
-  HashKind           kind;
-  char              *username;
-  char              *username_key;
-  char              *email;
-  char              *password;
-  char              *hash;      /* login: the stored hash; register: the new one */
-  char              *address;
-  gint64             user_id;
-  gboolean           ok;
-} HashJob;
+  char              *method;
+  char              *path;
+  GHashTable        *query;
+  char              *body;
+  gsize              body_length;
+  char              *authorization;
+  char              *forwarded_for;
+  char              *remote_host;
+
+  guint              status;
+  char              *response;        /* JSON, or NULL */
+  GPtrArray         *headers;         /* name, value, name, value… */
+} Exchange;
 
 void
 sc_sync_server_config_init (ScSyncServerConfig *config)
@@ -95,50 +96,69 @@ request_info_free (gpointer data)
 }
 
 static void
-hash_job_free (HashJob *job)
+wipe (char *text)
 {
-  if (job->password != NULL)
-    {
-      sodium_memzero (job->password, strlen (job->password));
-      g_free (job->password);
-    }
-  g_free (job->username);
-  g_free (job->username_key);
-  g_free (job->email);
-  g_free (job->hash);
-  g_free (job->address);
-  g_clear_object (&job->msg);
-  g_free (job);
+  if (text != NULL)
+    sodium_memzero (text, strlen (text));
 }
 
 static void
-set_json (SoupServerMessage *msg,
-          guint              status,
-          char              *body)
+exchange_free (Exchange *ex)
 {
-  soup_server_message_set_status (msg, status, NULL);
-  soup_message_headers_replace (soup_server_message_get_response_headers (msg),
-                                "Cache-Control", "no-store");
-  soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_TAKE,
-                                    body, strlen (body));
+  g_clear_object (&ex->msg);
+  g_free (ex->method);
+  g_free (ex->path);
+  g_clear_pointer (&ex->query, g_hash_table_unref);
+  /* Bodies carry passwords and tokens: wipe them. */
+  if (ex->body != NULL)
+    sodium_memzero (ex->body, ex->body_length);
+  g_free (ex->body);
+  wipe (ex->authorization);
+  g_free (ex->authorization);
+  g_free (ex->forwarded_for);
+  g_free (ex->remote_host);
+  wipe (ex->response);
+  g_free (ex->response);
+  g_clear_pointer (&ex->headers, g_ptr_array_unref);
+  g_free (ex);
 }
 
 static void
-reply_builder (SoupServerMessage *msg,
-               guint              status,
-               JsonBuilder       *builder)
+set_header (Exchange   *ex,
+            const char *name,
+            const char *value)
+{
+  g_ptr_array_add (ex->headers, g_strdup (name));
+  g_ptr_array_add (ex->headers, g_strdup (value));
+}
+
+static void
+set_json (Exchange *ex,
+          guint     status,
+          char     *body)
+{
+  ex->status = status;
+  wipe (ex->response);
+  g_free (ex->response);
+  ex->response = body;
+}
+
+static void
+reply_builder (Exchange    *ex,
+               guint        status,
+               JsonBuilder *builder)
 {
   g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = json_builder_get_root (builder);
 
   json_generator_set_root (generator, root);
-  set_json (msg, status, json_generator_to_data (generator, NULL));
+  set_json (ex, status, json_generator_to_data (generator, NULL));
 }
 
 static void
-reply_error (SoupServerMessage *msg,
-             guint              status,
-             const char        *message)
+reply_error (Exchange   *ex,
+             guint       status,
+             const char *message)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
 
@@ -146,83 +166,73 @@ reply_error (SoupServerMessage *msg,
   json_builder_set_member_name (builder, "error");
   json_builder_add_string_value (builder, message);
   json_builder_end_object (builder);
-  reply_builder (msg, status, builder);
+  reply_builder (ex, status, builder);
 }
 
 static void
-reply_storage_error (SoupServerMessage *msg,
-                     const GError      *error)
+reply_storage_error (Exchange     *ex,
+                     const GError *error)
 {
   g_warning ("Storage failed: %s", error->message);
-  reply_error (msg, SOUP_STATUS_INTERNAL_SERVER_ERROR, "The server's database failed; try again later.");
+  reply_error (ex, SOUP_STATUS_INTERNAL_SERVER_ERROR, "The server's database failed; try again later.");
 }
 
 static void
-reply_no_content (SoupServerMessage *msg)
+reply_no_content (Exchange *ex)
 {
-  soup_server_message_set_status (msg, SOUP_STATUS_NO_CONTENT, NULL);
+  ex->status = SOUP_STATUS_NO_CONTENT;
 }
 
 static void
-reply_method_not_allowed (SoupServerMessage *msg,
-                          const char        *allow)
+reply_method_not_allowed (Exchange   *ex,
+                          const char *allow)
 {
-  soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Allow", allow);
-  reply_error (msg, SOUP_STATUS_METHOD_NOT_ALLOWED, "This method is not allowed here.");
+  set_header (ex, "Allow", allow);
+  reply_error (ex, SOUP_STATUS_METHOD_NOT_ALLOWED, "This method is not allowed here.");
 }
 
 static const char *
-client_address (ScSyncServer      *self,
-                SoupServerMessage *msg)
+client_address (ScSyncServer *self,
+                Exchange     *ex)
 {
-  if (self->config.trust_forwarded_for)
+  /* The last entry is the one our own proxy appended. */
+  if (self->config.trust_forwarded_for && ex->forwarded_for != NULL)
     {
-      const char *forwarded = soup_message_headers_get_one (soup_server_message_get_request_headers (msg),
-                                                            "X-Forwarded-For");
+      const char *last = strrchr (ex->forwarded_for, ',');
+      const char *address = last ? last + 1 : ex->forwarded_for;
 
-      /* The last entry is the one our own proxy appended. */
-      if (forwarded != NULL)
-        {
-          const char *last = strrchr (forwarded, ',');
-          return last ? last + 1 : forwarded;
-        }
+      while (*address == ' ')
+        address++;
+      return address;
     }
 
-  return soup_server_message_get_remote_host (msg);
+  return ex->remote_host ? ex->remote_host : "unknown";
 }
 
 /* Parses the body as a JSON object; replies 400 or 413 and returns NULL
  * when it is not one. */
 static JsonNode *
-parse_body (ScSyncServer      *self,
-            SoupServerMessage *msg)
+parse_body (ScSyncServer *self,
+            Exchange     *ex)
 {
-  SoupMessageBody *body = soup_server_message_get_request_body (msg);
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) error = NULL;
-  gconstpointer data;
-  gsize length;
 
-  bytes = soup_message_body_flatten (body);
-  data = g_bytes_get_data (bytes, &length);
-
-  if (length > self->config.max_body)
+  if (ex->body_length > self->config.max_body)
     {
-      reply_error (msg, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, "The request body is too large.");
+      reply_error (ex, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, "The request body is too large.");
       return NULL;
     }
 
-  if (length == 0 || !g_utf8_validate (data, length, NULL) ||
-      !json_parser_load_from_data (parser, data, length, &error))
+  if (ex->body_length == 0 || !g_utf8_validate (ex->body, ex->body_length, NULL) ||
+      !json_parser_load_from_data (parser, ex->body, ex->body_length, NULL))
     {
-      reply_error (msg, SOUP_STATUS_BAD_REQUEST, "The request body is not valid JSON.");
+      reply_error (ex, SOUP_STATUS_BAD_REQUEST, "The request body is not valid JSON.");
       return NULL;
     }
 
   if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     {
-      reply_error (msg, SOUP_STATUS_BAD_REQUEST, "The request body must be a JSON object.");
+      reply_error (ex, SOUP_STATUS_BAD_REQUEST, "The request body must be a JSON object.");
       return NULL;
     }
 
@@ -277,40 +287,58 @@ username_key (const char *username)
   return normalized ? g_utf8_casefold (normalized, -1) : NULL;
 }
 
+/* A database connection for this worker; replies 500 when none. */
+static ScSyncDb *
+acquire (ScSyncServer *self,
+         Exchange     *ex)
+{
+  g_autoptr(GError) error = NULL;
+  ScSyncDb *db = sc_sync_db_pool_acquire (self->pool, &error);
+
+  if (db == NULL)
+    reply_storage_error (ex, error);
+  return db;
+}
+
+static void
+release (ScSyncServer *self,
+         ScSyncDb     *db)
+{
+  sc_sync_db_pool_release (self->pool, db);
+}
+
 /* Finds the user of the request's bearer token; replies 401 when there is
  * none, 500 when the database fails. */
 static gboolean
-authenticate (ScSyncServer      *self,
-              SoupServerMessage *msg,
-              gint64            *out_user_id,
-              char             **out_token_hash)
+authenticate (ScSyncServer  *self,
+              Exchange      *ex,
+              ScSyncDb      *db,
+              gint64        *out_user_id,
+              char         **out_token_hash)
 {
-  const char *header = soup_message_headers_get_one (soup_server_message_get_request_headers (msg),
-                                                     "Authorization");
+  const char *header = ex->authorization;
   g_autofree char *token_hash = NULL;
   g_autoptr(GError) error = NULL;
 
   *out_user_id = 0;
   if (header == NULL || g_ascii_strncasecmp (header, "Bearer ", 7) != 0 || header[7] == '\0')
     {
-      soup_message_headers_replace (soup_server_message_get_response_headers (msg),
-                                    "WWW-Authenticate", "Bearer");
-      reply_error (msg, SOUP_STATUS_UNAUTHORIZED, "Sign in first: this request needs a session token.");
+      set_header (ex, "WWW-Authenticate", "Bearer");
+      reply_error (ex, SOUP_STATUS_UNAUTHORIZED, "Sign in first: this request needs a session token.");
       return FALSE;
     }
 
   token_hash = hash_token (header + 7);
-  if (!sc_sync_store_check_session (self->db, token_hash, now_seconds (), out_user_id, &error))
+  if (!sc_sync_store_check_session (db, token_hash, now_seconds (), out_user_id, &error))
     {
-      reply_storage_error (msg, error);
+      reply_storage_error (ex, error);
       return FALSE;
     }
 
   if (*out_user_id == 0)
     {
-      soup_message_headers_replace (soup_server_message_get_response_headers (msg),
-                                    "WWW-Authenticate", "Bearer error=\"invalid_token\"");
-      reply_error (msg, SOUP_STATUS_UNAUTHORIZED, "The session token is unknown, revoked or expired; sign in again.");
+      set_header (ex, "WWW-Authenticate", "Bearer error=\"invalid_token\"");
+      reply_error (ex, SOUP_STATUS_UNAUTHORIZED, "The session token is unknown, revoked or expired; sign in again.");
       return FALSE;
     }
 
@@ -319,80 +347,182 @@ authenticate (ScSyncServer      *self,
   return TRUE;
 }
 
-/* Password hashing and checking run on the pool so a slow Argon2id never
- * holds up other requests; the message stays paused meanwhile. */
 static void
-start_hash_job (ScSyncServer *self,
-                HashJob      *job)
+handle_accounts (ScSyncServer *self,
+                 Exchange     *ex)
 {
-  job->self = self;
-  soup_server_message_pause (job->msg);
-  g_thread_pool_push (self->hash_pool, job, NULL);
-}
-
-static void
-finish_register (ScSyncServer *self,
-                 HashJob      *job)
-{
+  g_autoptr(JsonNode) root = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonBuilder) builder = NULL;
+  g_autofree char *key = NULL;
+  g_autofree char *stored_hash = NULL;
+  const char *username, *email, *password;
+  char hash[crypto_pwhash_STRBYTES];
   gboolean taken = FALSE;
+  gint64 user_id;
+  ScSyncDb *db;
 
-  if (!job->ok)
+  if (strcmp (ex->method, "POST") != 0)
+    {
+      reply_method_not_allowed (ex, "POST");
+      return;
+    }
+
+  if ((root = parse_body (self, ex)) == NULL)
+    return;
+
+  username = get_member_string (root, "username");
+  email = get_member_string (root, "email");
+  password = get_member_string (root, "password");
+
+  if ((key = username_key (username)) == NULL)
+    {
+      reply_error (ex, SOUP_STATUS_BAD_REQUEST, "The username must be 1 to 64 characters without control characters or surrounding spaces.");
+      return;
+    }
+  if (email == NULL || strchr (email, '@') == NULL || strlen (email) > 254 || strlen (email) < 3)
+    {
+      reply_error (ex, SOUP_STATUS_BAD_REQUEST, "The email address is missing or invalid.");
+      return;
+    }
+  if (password == NULL || g_utf8_strlen (password, -1) < 8 || strlen (password) > 1024)
+    {
+      reply_error (ex, SOUP_STATUS_BAD_REQUEST, "The password must be 8 to 1024 characters long.");
+      return;
+    }
+
+  /* A cheap check first, so a taken name costs no hashing; the insert
+   * checks again. */
+  if ((db = acquire (self, ex)) == NULL)
+    return;
+  if (!sc_sync_store_find_user (db, key, &user_id, &stored_hash, &error))
+    {
+      release (self, db);
+      reply_storage_error (ex, error);
+      return;
+    }
+  release (self, db);
+  if (user_id != 0)
+    {
+      reply_error (ex, SOUP_STATUS_CONFLICT, "This username is taken.");
+      return;
+    }
+
+  /* Hashing takes a while: no connection is held meanwhile. */
+  if (crypto_pwhash_str (hash, password, strlen (password),
+                         crypto_pwhash_OPSLIMIT_INTERACTIVE, crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
     {
       g_warning ("Hashing a password failed (out of memory?)");
-      reply_error (job->msg, SOUP_STATUS_SERVICE_UNAVAILABLE, "The server is busy; try again later.");
+      reply_error (ex, SOUP_STATUS_SERVICE_UNAVAILABLE, "The server is busy; try again later.");
       return;
     }
 
-  if (!sc_sync_store_create_user (self->db, job->username, job->username_key, job->email,
-                                  job->hash, now_seconds (), &taken, &error))
+  if ((db = acquire (self, ex)) == NULL)
+    return;
+  if (!sc_sync_store_create_user (db, username, key, email, hash, now_seconds (), &taken, &error))
     {
-      reply_storage_error (job->msg, error);
+      release (self, db);
+      reply_storage_error (ex, error);
       return;
     }
+  release (self, db);
 
   if (taken)
     {
-      reply_error (job->msg, SOUP_STATUS_CONFLICT, "This username is taken.");
+      reply_error (ex, SOUP_STATUS_CONFLICT, "This username is taken.");
       return;
     }
 
   g_message ("Account created for a new user");
+  builder = json_builder_new ();
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "username");
-  json_builder_add_string_value (builder, job->username);
+  json_builder_add_string_value (builder, username);
   json_builder_end_object (builder);
-  reply_builder (job->msg, SOUP_STATUS_CREATED, builder);
+  reply_builder (ex, SOUP_STATUS_CREATED, builder);
 }
 
 static void
-finish_login (ScSyncServer *self,
-              HashJob      *job)
+sign_in (ScSyncServer *self,
+         Exchange     *ex)
 {
+  g_autoptr(JsonNode) root = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonBuilder) builder = NULL;
   g_autoptr(GDateTime) expires = NULL;
-  g_autofree char *account_key = g_strconcat ("user:", job->username_key, NULL);
-  g_autofree char *address_key = g_strconcat ("addr:", job->address, NULL);
+  g_autofree char *key = NULL;
+  g_autofree char *account_key = NULL;
+  g_autofree char *address_key = NULL;
+  g_autofree char *stored_hash = NULL;
   g_autofree char *token = NULL;
   g_autofree char *token_hash = NULL;
   g_autofree char *expires_text = NULL;
+  const char *username, *password;
+  gint64 retry_account = 0, retry_address = 0, user_id = 0, now = now_seconds ();
   guchar raw[TOKEN_BYTES];
-  gint64 now = now_seconds ();
   gsize token_size;
+  gboolean ok;
+  ScSyncDb *db;
 
-  if (job->user_id == 0 || !job->ok)
+  if ((root = parse_body (self, ex)) == NULL)
+    return;
+
+  username = get_member_string (root, "username");
+  password = get_member_string (root, "password");
+  key = username_key (username);
+  if (key == NULL || password == NULL || strlen (password) > 1024)
     {
-      if (!sc_sync_store_record_failure (self->db, account_key, now, self->config.failure_window, &error) ||
-          !sc_sync_store_record_failure (self->db, address_key, now, self->config.failure_window, &error))
+      reply_error (ex, SOUP_STATUS_BAD_REQUEST, "Give a username and a password.");
+      return;
+    }
+
+  account_key = g_strconcat ("user:", key, NULL);
+  address_key = g_strconcat ("addr:", client_address (self, ex), NULL);
+
+  if ((db = acquire (self, ex)) == NULL)
+    return;
+  ok = sc_sync_store_is_throttled (db, account_key, now, self->config.max_account_failures,
+                                   self->config.failure_window, &retry_account, &error) &&
+       sc_sync_store_is_throttled (db, address_key, now, self->config.max_address_failures,
+                                   self->config.failure_window, &retry_address, &error) &&
+       sc_sync_store_find_user (db, key, &user_id, &stored_hash, &error);
+  release (self, db);
+  if (!ok)
+    {
+      reply_storage_error (ex, error);
+      return;
+    }
+
+  if (retry_account > 0 || retry_address > 0)
+    {
+      g_autofree char *retry = g_strdup_printf ("%" G_GINT64_FORMAT, MAX (retry_account, retry_address));
+
+      g_message ("Login throttled (%s)", retry_account > 0 ? "account" : "address");
+      set_header (ex, "Retry-After", retry);
+      reply_error (ex, 429 /* Too Many Requests */, "Too many failed sign-ins; wait a while and try again.");
+      return;
+    }
+
+  /* Unknown users cost the same time as known ones. */
+  ok = crypto_pwhash_str_verify (stored_hash ? stored_hash : self->dummy_hash,
+                                 password, strlen (password)) == 0 && user_id != 0;
+
+  if ((db = acquire (self, ex)) == NULL)
+    return;
+
+  if (!ok)
+    {
+      now = now_seconds ();
+      ok = sc_sync_store_record_failure (db, account_key, now, self->config.failure_window, &error) &&
+           sc_sync_store_record_failure (db, address_key, now, self->config.failure_window, &error);
+      release (self, db);
+      if (!ok)
         {
-          reply_storage_error (job->msg, error);
+          reply_storage_error (ex, error);
           return;
         }
-      soup_message_headers_replace (soup_server_message_get_response_headers (job->msg),
-                                    "WWW-Authenticate", "Bearer");
-      reply_error (job->msg, SOUP_STATUS_UNAUTHORIZED, "Wrong username or password.");
+      set_header (ex, "WWW-Authenticate", "Bearer");
+      reply_error (ex, SOUP_STATUS_UNAUTHORIZED, "Wrong username or password.");
       return;
     }
 
@@ -403,226 +533,73 @@ finish_login (ScSyncServer *self,
   sodium_memzero (raw, sizeof raw);
   token_hash = hash_token (token);
 
-  if (!sc_sync_store_clear_failures (self->db, account_key, &error) ||
-      !sc_sync_store_create_session (self->db, job->user_id, token_hash, now,
-                                     now + self->config.session_lifetime, &error))
+  now = now_seconds ();
+  ok = sc_sync_store_clear_failures (db, account_key, &error) &&
+       sc_sync_store_create_session (db, user_id, token_hash, now,
+                                     now + self->config.session_lifetime, &error);
+  release (self, db);
+  if (!ok)
     {
-      reply_storage_error (job->msg, error);
+      wipe (token);
+      reply_storage_error (ex, error);
       return;
     }
 
   expires = g_date_time_new_from_unix_utc (now + self->config.session_lifetime);
   expires_text = g_date_time_format (expires, "%Y-%m-%dT%H:%M:%SZ");
 
+  builder = json_builder_new ();
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "token");
   json_builder_add_string_value (builder, token);
   json_builder_set_member_name (builder, "expires_at");
   json_builder_add_string_value (builder, expires_text);
   json_builder_set_member_name (builder, "username");
-  json_builder_add_string_value (builder, job->username);
+  json_builder_add_string_value (builder, username);
   json_builder_end_object (builder);
-  reply_builder (job->msg, SOUP_STATUS_CREATED, builder);
-  sodium_memzero (token, strlen (token));
-}
-
-static gboolean
-finish_hash_job (gpointer data)
-{
-  HashJob *job = data;
-  ScSyncServer *self = job->self;
-
-  if (job->kind == HASH_REGISTER)
-    finish_register (self, job);
-  else
-    finish_login (self, job);
-
-  soup_server_message_unpause (job->msg);
-  hash_job_free (job);
-  return G_SOURCE_REMOVE;
+  reply_builder (ex, SOUP_STATUS_CREATED, builder);
+  wipe (token);
 }
 
 static void
-run_hash_job (gpointer data,
-              gpointer user_data)
+handle_sessions (ScSyncServer *self,
+                 Exchange     *ex)
 {
-  HashJob *job = data;
-  ScSyncServer *self = user_data;
-
-  if (job->kind == HASH_REGISTER)
-    {
-      char hash[crypto_pwhash_STRBYTES];
-
-      job->ok = crypto_pwhash_str (hash, job->password, strlen (job->password),
-                                   crypto_pwhash_OPSLIMIT_INTERACTIVE,
-                                   crypto_pwhash_MEMLIMIT_INTERACTIVE) == 0;
-      if (job->ok)
-        job->hash = g_strdup (hash);
-    }
-  else
-    {
-      const char *hash = job->hash ? job->hash : self->dummy_hash;
-
-      job->ok = crypto_pwhash_str_verify (hash, job->password, strlen (job->password)) == 0;
-    }
-
-  g_main_context_invoke (self->context, finish_hash_job, job);
-}
-
-static void
-handle_accounts (ScSyncServer      *self,
-                 SoupServerMessage *msg)
-{
-  g_autoptr(JsonNode) root = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *key = NULL;
-  g_autofree char *stored_hash = NULL;
-  const char *username, *email, *password;
-  gint64 user_id;
-  HashJob *job;
-
-  if (strcmp (soup_server_message_get_method (msg), "POST") != 0)
-    {
-      reply_method_not_allowed (msg, "POST");
-      return;
-    }
-
-  if ((root = parse_body (self, msg)) == NULL)
-    return;
-
-  username = get_member_string (root, "username");
-  email = get_member_string (root, "email");
-  password = get_member_string (root, "password");
-
-  if ((key = username_key (username)) == NULL)
-    {
-      reply_error (msg, SOUP_STATUS_BAD_REQUEST, "The username must be 1 to 64 characters without control characters or surrounding spaces.");
-      return;
-    }
-  if (email == NULL || strchr (email, '@') == NULL || strlen (email) > 254 || strlen (email) < 3)
-    {
-      reply_error (msg, SOUP_STATUS_BAD_REQUEST, "The email address is missing or invalid.");
-      return;
-    }
-  if (password == NULL || g_utf8_strlen (password, -1) < 8 || strlen (password) > 1024)
-    {
-      reply_error (msg, SOUP_STATUS_BAD_REQUEST, "The password must be 8 to 1024 characters long.");
-      return;
-    }
-
-  /* A cheap check first, so a taken name costs no hashing; the insert
-   * checks again. */
-  if (!sc_sync_store_find_user (self->db, key, &user_id, &stored_hash, &error))
-    {
-      reply_storage_error (msg, error);
-      return;
-    }
-  if (user_id != 0)
-    {
-      reply_error (msg, SOUP_STATUS_CONFLICT, "This username is taken.");
-      return;
-    }
-
-  job = g_new0 (HashJob, 1);
-  job->msg = g_object_ref (msg);
-  job->kind = HASH_REGISTER;
-  job->username = g_strdup (username);
-  job->username_key = g_steal_pointer (&key);
-  job->email = g_strdup (email);
-  job->password = g_strdup (password);
-  start_hash_job (self, job);
-}
-
-static void
-handle_sessions (ScSyncServer      *self,
-                 SoupServerMessage *msg)
-{
-  const char *method = soup_server_message_get_method (msg);
-  g_autoptr(JsonNode) root = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *key = NULL;
-  g_autofree char *account_key = NULL;
-  g_autofree char *address_key = NULL;
   g_autofree char *token_hash = NULL;
-  const char *username, *password, *address;
-  gint64 retry_account, retry_address, user_id, now = now_seconds ();
-  HashJob *job;
+  gint64 user_id;
+  ScSyncDb *db;
 
-  if (strcmp (method, "DELETE") == 0)
+  if (strcmp (ex->method, "POST") == 0)
     {
-      if (!authenticate (self, msg, &user_id, &token_hash))
-        return;
-      if (!sc_sync_store_delete_session (self->db, token_hash, &error))
-        reply_storage_error (msg, error);
-      else
-        reply_no_content (msg);
+      sign_in (self, ex);
       return;
     }
 
-  if (strcmp (method, "POST") != 0)
+  if (strcmp (ex->method, "DELETE") != 0)
     {
-      reply_method_not_allowed (msg, "POST, DELETE");
+      reply_method_not_allowed (ex, "POST, DELETE");
       return;
     }
 
-  if ((root = parse_body (self, msg)) == NULL)
+  if ((db = acquire (self, ex)) == NULL)
     return;
-
-  username = get_member_string (root, "username");
-  password = get_member_string (root, "password");
-  key = username_key (username);
-  if (key == NULL || password == NULL || strlen (password) > 1024)
+  if (authenticate (self, ex, db, &user_id, &token_hash))
     {
-      reply_error (msg, SOUP_STATUS_BAD_REQUEST, "Give a username and a password.");
-      return;
+      if (!sc_sync_store_delete_session (db, token_hash, &error))
+        reply_storage_error (ex, error);
+      else
+        reply_no_content (ex);
     }
-
-  address = client_address (self, msg);
-  account_key = g_strconcat ("user:", key, NULL);
-  address_key = g_strconcat ("addr:", address ? address : "unknown", NULL);
-
-  if (!sc_sync_store_is_throttled (self->db, account_key, now, self->config.max_account_failures,
-                                   self->config.failure_window, &retry_account, &error) ||
-      !sc_sync_store_is_throttled (self->db, address_key, now, self->config.max_address_failures,
-                                   self->config.failure_window, &retry_address, &error))
-    {
-      reply_storage_error (msg, error);
-      return;
-    }
-
-  if (retry_account > 0 || retry_address > 0)
-    {
-      g_autofree char *retry = g_strdup_printf ("%" G_GINT64_FORMAT, MAX (retry_account, retry_address));
-
-      g_message ("Login throttled (%s)", retry_account > 0 ? "account" : "address");
-      soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Retry-After", retry);
-      reply_error (msg, 429 /* Too Many Requests */, "Too many failed sign-ins; wait a while and try again.");
-      return;
-    }
-
-  job = g_new0 (HashJob, 1);
-  job->msg = g_object_ref (msg);
-  job->kind = HASH_LOGIN;
-  job->username = g_strdup (username);
-  job->username_key = g_steal_pointer (&key);
-  job->password = g_strdup (password);
-  job->address = g_strdup (address ? address : "unknown");
-
-  if (!sc_sync_store_find_user (self->db, job->username_key, &job->user_id, &job->hash, &error))
-    {
-      hash_job_free (job);
-      reply_storage_error (msg, error);
-      return;
-    }
-
-  start_hash_job (self, job);
+  release (self, db);
 }
 
 static void
-handle_put_result (ScSyncServer      *self,
-                   SoupServerMessage *msg,
-                   gint64             user_id,
-                   const char        *uuid)
+handle_put_result (ScSyncServer *self,
+                   Exchange     *ex,
+                   ScSyncDb     *db,
+                   gint64        user_id,
+                   const char   *uuid)
 {
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(GError) error = NULL;
@@ -635,24 +612,24 @@ handle_put_result (ScSyncServer      *self,
   ScSyncPutOutcome outcome;
   guint status;
 
-  if ((root = parse_body (self, msg)) == NULL)
+  if ((root = parse_body (self, ex)) == NULL)
     return;
 
   if (!sc_sync_result_canonicalize (root, uuid, &body, &digest, &deleted, &error))
     {
-      reply_error (msg, SOUP_STATUS_BAD_REQUEST, error->message);
+      reply_error (ex, SOUP_STATUS_BAD_REQUEST, error->message);
       return;
     }
 
-  outcome = sc_sync_store_put_result (self->db, user_id, uuid_lower, digest, body, deleted,
+  outcome = sc_sync_store_put_result (db, user_id, uuid_lower, digest, body, deleted,
                                       now_seconds (), &seq, &error);
   switch (outcome)
     {
     case SC_SYNC_PUT_FAILED:
-      reply_storage_error (msg, error);
+      reply_storage_error (ex, error);
       return;
     case SC_SYNC_PUT_DIFFERS:
-      reply_error (msg, SOUP_STATUS_CONFLICT, "A different result with this uuid is already stored.");
+      reply_error (ex, SOUP_STATUS_CONFLICT, "A different result with this uuid is already stored.");
       return;
     case SC_SYNC_PUT_CREATED:
       status = SOUP_STATUS_CREATED;
@@ -673,7 +650,7 @@ handle_put_result (ScSyncServer      *self,
   json_builder_set_member_name (builder, "deleted");
   json_builder_add_boolean_value (builder, outcome == SC_SYNC_PUT_DELETED || deleted);
   json_builder_end_object (builder);
-  reply_builder (msg, status, builder);
+  reply_builder (ex, status, builder);
 }
 
 static gboolean
@@ -701,28 +678,28 @@ parse_query_int (GHashTable *query,
 }
 
 static void
-handle_list_results (ScSyncServer      *self,
-                     SoupServerMessage *msg,
-                     GHashTable        *query,
-                     gint64             user_id)
+handle_list_results (ScSyncServer *self,
+                     Exchange     *ex,
+                     ScSyncDb     *db,
+                     gint64        user_id)
 {
   g_autoptr(ScSyncRows) rows = NULL;
   g_autoptr(GError) error = NULL;
   GString *out;
   gint64 since, limit, next;
 
-  if (!parse_query_int (query, "since", 0, 0, G_MAXINT64, &since) ||
-      !parse_query_int (query, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT, &limit))
+  if (!parse_query_int (ex->query, "since", 0, 0, G_MAXINT64, &since) ||
+      !parse_query_int (ex->query, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT, &limit))
     {
-      reply_error (msg, SOUP_STATUS_BAD_REQUEST, "“since” must be a sequence number and “limit” 1 to 1000.");
+      reply_error (ex, SOUP_STATUS_BAD_REQUEST, "“since” must be a sequence number and “limit” 1 to 1000.");
       return;
     }
 
   /* One more than asked tells whether another page follows. */
-  rows = sc_sync_store_list_results (self->db, user_id, since, limit + 1, &error);
+  rows = sc_sync_store_list_results (db, user_id, since, limit + 1, &error);
   if (rows == NULL)
     {
-      reply_storage_error (msg, error);
+      reply_storage_error (ex, error);
       return;
     }
 
@@ -752,81 +729,88 @@ handle_list_results (ScSyncServer      *self,
   g_string_append_printf (out, "],\"next\":%" G_GINT64_FORMAT ",\"more\":%s}",
                           next, rows->n_rows > (guint) limit ? "true" : "false");
 
-  set_json (msg, SOUP_STATUS_OK, g_string_free (out, FALSE));
+  set_json (ex, SOUP_STATUS_OK, g_string_free (out, FALSE));
 }
 
 static void
-handle_results (ScSyncServer      *self,
-                SoupServerMessage *msg,
-                const char        *rest,
-                GHashTable        *query)
+handle_results (ScSyncServer *self,
+                Exchange     *ex,
+                const char   *rest)
 {
-  const char *method = soup_server_message_get_method (msg);
   g_autoptr(GError) error = NULL;
   gint64 user_id;
+  ScSyncDb *db;
 
   if (rest[0] == '\0')
     {
-      if (strcmp (method, "GET") != 0)
+      if (strcmp (ex->method, "GET") != 0)
         {
-          reply_method_not_allowed (msg, "GET");
+          reply_method_not_allowed (ex, "GET");
           return;
         }
-      if (authenticate (self, msg, &user_id, NULL))
-        handle_list_results (self, msg, query, user_id);
+      if ((db = acquire (self, ex)) == NULL)
+        return;
+      if (authenticate (self, ex, db, &user_id, NULL))
+        handle_list_results (self, ex, db, user_id);
+      release (self, db);
       return;
     }
 
   g_assert (rest[0] == '/');
   rest++;
 
-  if (strcmp (method, "PUT") != 0 && strcmp (method, "DELETE") != 0)
+  if (strcmp (ex->method, "PUT") != 0 && strcmp (ex->method, "DELETE") != 0)
     {
-      reply_method_not_allowed (msg, "PUT, DELETE");
+      reply_method_not_allowed (ex, "PUT, DELETE");
       return;
     }
 
-  if (!authenticate (self, msg, &user_id, NULL))
+  if ((db = acquire (self, ex)) == NULL)
     return;
 
-  if (!sc_sync_result_is_uuid (rest))
-    {
-      reply_error (msg, SOUP_STATUS_BAD_REQUEST, "The address does not end in a valid uuid.");
-      return;
-    }
-
-  if (strcmp (method, "PUT") == 0)
-    handle_put_result (self, msg, user_id, rest);
+  if (!authenticate (self, ex, db, &user_id, NULL))
+    ;
+  else if (!sc_sync_result_is_uuid (rest))
+    reply_error (ex, SOUP_STATUS_BAD_REQUEST, "The address does not end in a valid uuid.");
+  else if (strcmp (ex->method, "PUT") == 0)
+    handle_put_result (self, ex, db, user_id, rest);
   else
     {
       g_autofree char *uuid_lower = g_ascii_strdown (rest, -1);
       gint64 seq;
 
-      if (!sc_sync_store_delete_result (self->db, user_id, uuid_lower, now_seconds (), &seq, &error))
-        reply_storage_error (msg, error);
+      if (!sc_sync_store_delete_result (db, user_id, uuid_lower, now_seconds (), &seq, &error))
+        reply_storage_error (ex, error);
       else
-        reply_no_content (msg);
+        reply_no_content (ex);
     }
+
+  release (self, db);
 }
 
 static void
-handle_health (ScSyncServer      *self,
-               SoupServerMessage *msg)
+handle_health (ScSyncServer *self,
+               Exchange     *ex)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(GError) error = NULL;
+  gboolean ok;
+  ScSyncDb *db;
 
-  if (strcmp (soup_server_message_get_method (msg), "GET") != 0 &&
-      strcmp (soup_server_message_get_method (msg), "HEAD") != 0)
+  if (strcmp (ex->method, "GET") != 0 && strcmp (ex->method, "HEAD") != 0)
     {
-      reply_method_not_allowed (msg, "GET, HEAD");
+      reply_method_not_allowed (ex, "GET, HEAD");
       return;
     }
 
-  if (!sc_sync_db_query (self->db, "SELECT 1", NULL, 0, NULL, &error))
+  if ((db = acquire (self, ex)) == NULL)
+    return;
+  ok = sc_sync_db_query (db, "SELECT 1", NULL, 0, NULL, &error);
+  release (self, db);
+  if (!ok)
     {
       g_warning ("Health check failed: %s", error->message);
-      reply_error (msg, SOUP_STATUS_SERVICE_UNAVAILABLE, "The server's database is unavailable.");
+      reply_error (ex, SOUP_STATUS_SERVICE_UNAVAILABLE, "The server's database is unavailable.");
       return;
     }
 
@@ -836,9 +820,61 @@ handle_health (ScSyncServer      *self,
   json_builder_set_member_name (builder, "version");
   json_builder_add_string_value (builder, PACKAGE_VERSION);
   json_builder_set_member_name (builder, "storage");
-  json_builder_add_string_value (builder, sc_sync_db_get_name (self->db));
+  json_builder_add_string_value (builder, sc_sync_db_pool_get_name (self->pool));
   json_builder_end_object (builder);
-  reply_builder (msg, SOUP_STATUS_OK, builder);
+  reply_builder (ex, SOUP_STATUS_OK, builder);
+}
+
+/* Main thread: hands the response to libsoup. */
+static gboolean
+apply_exchange (gpointer data)
+{
+  Exchange *ex = data;
+  ScSyncServer *self = ex->self;
+
+  if (!self->disconnected)
+    {
+      SoupMessageHeaders *headers = soup_server_message_get_response_headers (ex->msg);
+
+      soup_server_message_set_status (ex->msg, ex->status, NULL);
+      soup_message_headers_replace (headers, "Cache-Control", "no-store");
+      for (guint i = 0; i + 1 < ex->headers->len; i += 2)
+        soup_message_headers_replace (headers, g_ptr_array_index (ex->headers, i),
+                                      g_ptr_array_index (ex->headers, i + 1));
+      if (ex->response != NULL)
+        soup_server_message_set_response (ex->msg, "application/json", SOUP_MEMORY_COPY,
+                                          ex->response, strlen (ex->response));
+      soup_server_message_unpause (ex->msg);
+    }
+
+  exchange_free (ex);
+  return G_SOURCE_REMOVE;
+}
+
+/* Worker thread: everything but talking to libsoup. */
+static void
+run_exchange (gpointer data,
+              gpointer user_data)
+{
+  Exchange *ex = data;
+  ScSyncServer *self = user_data;
+  const char *rest = ex->path + strlen (API_PREFIX);
+
+  if (strcmp (rest, "/health") == 0)
+    handle_health (self, ex);
+  else if (strcmp (rest, "/accounts") == 0)
+    handle_accounts (self, ex);
+  else if (strcmp (rest, "/sessions") == 0)
+    handle_sessions (self, ex);
+  else if (strcmp (rest, "/results") == 0 || g_str_has_prefix (rest, "/results/"))
+    handle_results (self, ex, rest + strlen ("/results"));
+  else
+    reply_error (ex, SOUP_STATUS_NOT_FOUND, "There is nothing at this address.");
+
+  if (ex->status == 0)
+    reply_error (ex, SOUP_STATUS_INTERNAL_SERVER_ERROR, "The server failed to answer.");
+
+  g_main_context_invoke (self->context, apply_exchange, ex);
 }
 
 static void
@@ -858,6 +894,21 @@ on_request_finished (SoupServerMessage *msg,
   self->in_flight--;
 }
 
+/* Main thread: a reply libsoup sends without a worker. */
+static void
+reply_now (SoupServerMessage *msg,
+           guint              status,
+           const char        *message,
+           gboolean           close)
+{
+  g_autofree char *body = g_strdup_printf ("{\"error\":\"%s\"}", message);
+
+  if (close)
+    soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Connection", "close");
+  soup_server_message_set_status (msg, status, NULL);
+  soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_COPY, body, strlen (body));
+}
+
 static void
 handle_request (SoupServer        *server,
                 SoupServerMessage *msg,
@@ -866,8 +917,12 @@ handle_request (SoupServer        *server,
                 gpointer           user_data)
 {
   ScSyncServer *self = user_data;
+  SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
   RequestInfo *info = g_new0 (RequestInfo, 1);
-  const char *rest;
+  g_autoptr(GBytes) bytes = NULL;
+  Exchange *ex;
+  gconstpointer data;
+  gsize length;
 
   info->started = g_get_monotonic_time ();
   info->method = g_strdup (soup_server_message_get_method (msg));
@@ -878,8 +933,7 @@ handle_request (SoupServer        *server,
 
   if (self->draining)
     {
-      soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Connection", "close");
-      reply_error (msg, SOUP_STATUS_SERVICE_UNAVAILABLE, "The server is shutting down.");
+      reply_now (msg, SOUP_STATUS_SERVICE_UNAVAILABLE, "The server is shutting down.", TRUE);
       return;
     }
 
@@ -889,21 +943,33 @@ handle_request (SoupServer        *server,
 
   if (!g_str_has_prefix (path, API_PREFIX "/"))
     {
-      reply_error (msg, SOUP_STATUS_NOT_FOUND, "There is nothing at this address.");
+      reply_now (msg, SOUP_STATUS_NOT_FOUND, "There is nothing at this address.", FALSE);
       return;
     }
-  rest = path + strlen (API_PREFIX);
 
-  if (strcmp (rest, "/health") == 0)
-    handle_health (self, msg);
-  else if (strcmp (rest, "/accounts") == 0)
-    handle_accounts (self, msg);
-  else if (strcmp (rest, "/sessions") == 0)
-    handle_sessions (self, msg);
-  else if (strcmp (rest, "/results") == 0 || g_str_has_prefix (rest, "/results/"))
-    handle_results (self, msg, rest + strlen ("/results"), query);
-  else
-    reply_error (msg, SOUP_STATUS_NOT_FOUND, "There is nothing at this address.");
+  ex = g_new0 (Exchange, 1);
+  ex->self = self;
+  ex->msg = g_object_ref (msg);
+  ex->method = g_strdup (soup_server_message_get_method (msg));
+  ex->path = g_strdup (path);
+  if (query != NULL)
+    ex->query = g_hash_table_ref (query);
+  bytes = soup_message_body_flatten (soup_server_message_get_request_body (msg));
+  data = g_bytes_get_data (bytes, &length);
+  ex->body = g_malloc (length + 1);
+  if (length > 0)
+    memcpy (ex->body, data, length);
+  ex->body[length] = '\0';
+  ex->body_length = length;
+  ex->authorization = g_strdup (soup_message_headers_get_one (headers, "Authorization"));
+  ex->forwarded_for = g_strdup (soup_message_headers_get_one (headers, "X-Forwarded-For"));
+  ex->remote_host = g_strdup (soup_server_message_get_remote_host (msg));
+  ex->headers = g_ptr_array_new_with_free_func (g_free);
+
+  /* The database and password hashing run on the workers, so a slow query
+   * or a sign-in never holds up other requests. */
+  soup_server_message_pause (msg);
+  g_thread_pool_push (self->workers, ex, NULL);
 }
 
 /* Refuses a declared oversized body before reading it. */
@@ -915,13 +981,10 @@ on_got_headers (SoupServerMessage *msg,
 
   if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH &&
       soup_message_headers_get_content_length (headers) > (goffset) self->config.max_body)
-    {
-      soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Connection", "close");
-      reply_error (msg, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, "The request body is too large.");
-    }
+    reply_now (msg, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, "The request body is too large.", TRUE);
 }
 
-/* Stops reading a chunked body as soon as it grows past the limit. */
+/* Stops keeping a chunked body as soon as it grows past the limit. */
 static void
 on_got_chunk (SoupServerMessage *msg,
               GBytes            *chunk,
@@ -934,8 +997,7 @@ on_got_chunk (SoupServerMessage *msg,
     {
       soup_message_body_truncate (body);
       soup_message_body_set_accumulate (body, FALSE);
-      soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Connection", "close");
-      reply_error (msg, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, "The request body is too large.");
+      reply_now (msg, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, "The request body is too large.", TRUE);
     }
 }
 
@@ -949,18 +1011,18 @@ on_request_started (SoupServer        *server,
 }
 
 ScSyncServer *
-sc_sync_server_new (ScSyncDb                 *db,
+sc_sync_server_new (ScSyncDbPool             *pool,
                     const ScSyncServerConfig *config)
 {
   ScSyncServer *self = g_new0 (ScSyncServer, 1);
   char dummy[crypto_pwhash_STRBYTES];
   guchar random[16];
 
-  self->db = db;
+  self->pool = pool;
   self->config = *config;
   self->context = g_main_context_ref_thread_default ();
   self->soup = soup_server_new ("server-header", "stockcast-sync-server/" PACKAGE_VERSION " ", NULL);
-  self->hash_pool = g_thread_pool_new (run_hash_job, self, HASH_THREADS, FALSE, NULL);
+  self->workers = g_thread_pool_new (run_exchange, self, WORKER_THREADS, FALSE, NULL);
 
   randombytes_buf (random, sizeof random);
   if (crypto_pwhash_str (dummy, (const char *) random, sizeof random,
@@ -1006,6 +1068,7 @@ check_drained (gpointer data)
     g_warning ("Shutting down with %u requests unfinished", self->in_flight);
 
   self->drain_source = 0;
+  self->disconnected = TRUE;
   soup_server_disconnect (self->soup);
   if (self->drain_done != NULL)
     self->drain_done (self->drain_data);
@@ -1035,13 +1098,14 @@ sc_sync_server_free (ScSyncServer *self)
     return;
 
   g_clear_handle_id (&self->drain_source, g_source_remove);
-  /* Waits for hashing in progress; their replies are dropped with the
-   * connections. */
-  g_thread_pool_free (self->hash_pool, FALSE, TRUE);
+  /* Waits for the requests still running; their replies are dropped with
+   * the connections. */
+  self->disconnected = TRUE;
+  g_thread_pool_free (self->workers, FALSE, TRUE);
   while (g_main_context_iteration (self->context, FALSE))
     ;
   g_clear_object (&self->soup);
-  g_clear_pointer (&self->db, sc_sync_db_free);
+  g_clear_pointer (&self->pool, sc_sync_db_pool_free);
   g_clear_pointer (&self->context, g_main_context_unref);
   g_free (self->dummy_hash);
   g_free (self);

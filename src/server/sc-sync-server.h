@@ -14,8 +14,9 @@
 G_BEGIN_DECLS
 
 /* The HTTP side of stockcast-sync-server: routes, authentication, limits.
- * Everything runs on the thread-default main context except password
- * hashing, which runs in a small thread pool. */
+ * libsoup runs on the thread-default main context; each request is then
+ * handled on a small pool of worker threads (database work and Argon2id
+ * hashing) and its response handed back to the main context. */
 typedef struct _ScSyncServer ScSyncServer;
 
 typedef struct
@@ -30,8 +31,8 @@ typedef struct
 
 void          sc_sync_server_config_init (ScSyncServerConfig       *config);
 
-/* Takes ownership of db. */
-ScSyncServer *sc_sync_server_new         (ScSyncDb                 *db,
+/* Takes ownership of pool. */
+ScSyncServer *sc_sync_server_new         (ScSyncDbPool             *pool,
                                           const ScSyncServerConfig *config);
 void          sc_sync_server_free        (ScSyncServer             *self);
 /* certificate NULL: plain HTTP. Returns the URIs listened on (free with
