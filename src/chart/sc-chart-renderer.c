@@ -1022,6 +1022,8 @@ sc_chart_renderer_set_prediction (ScChartRenderer *self,
   if (prediction != NULL)
     {
       self->model_id = g_strdup (prediction->model_id);
+      if (self->ticker == NULL)
+        self->ticker = g_strdup (prediction->ticker);
       self->as_of = prediction->as_of;
       self->last_close = prediction->last_close;
       self->forecasts = g_new0 (ScForecast, MAX (prediction->n_forecasts, 1));
@@ -1040,6 +1042,14 @@ sc_chart_renderer_set_prediction (ScChartRenderer *self,
   update_training_window (self, self->train_rows);
   self->range_set = FALSE;
   invalidate (self);
+}
+
+const char *
+sc_chart_renderer_get_ticker (ScChartRenderer *self)
+{
+  g_return_val_if_fail (SC_IS_CHART_RENDERER (self), NULL);
+
+  return self->ticker;
 }
 
 void
