@@ -48,6 +48,7 @@ test_shipped (void)
   g_assert_cmpuint (mlp->hidden, ==, 100);
   g_assert_cmpuint (mlp->seed, ==, 42);
   g_assert_cmpstr (mlp->feature_names[1], ==, "rsi10");
+  g_assert_true (mlp->residual);
 
   g_assert_null (sc_models_lookup ("nope", &error));
   g_assert_error (error, SC_ERROR, SC_ERROR_USAGE);
@@ -91,6 +92,8 @@ test_descriptor_errors (void)
   expect_error ("[Model]\nId=x\nKind=ridge\nFeatures=close\n[Ridge]\nAlpha=-1\n",
                 "line 6: Alpha must be a number");
   expect_error ("[Model]\nId=\xff\n", "not UTF-8");
+  expect_error ("[Model]\nId=x\nKind=mlp\nFeatures=close\nResidual=maybe\n",
+                "line 5: Residual must be true or false.");
 }
 
 static void
@@ -112,6 +115,7 @@ test_descriptor_good (void)
   g_assert_cmpstr (info->feature_names[1], ==, "volatility20");
   g_assert_cmpint (info->features[2].kind, ==, SC_FEATURE_RSI);
   g_assert_cmpfloat (info->ridge_alpha, ==, 0.5);
+  g_assert_false (info->residual);
 }
 
 static void

@@ -240,7 +240,7 @@ test_backtest_matches_truncated_predict (void)
 static void
 test_intervals (void)
 {
-  const char *ids[] = { "linear-regression", "naive" };
+  const char *ids[] = { "linear-regression", "naive", "log-return", "mlp" };
   g_autoptr(ScPriceSeries) prices = fixture ("KO-1000.csv");
 
   for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
@@ -265,8 +265,9 @@ test_intervals (void)
           g_assert_cmpfloat (trace->high[k], >=, trace->pred[k]);
           inside += trace->actual[k] >= trace->low[k] && trace->actual[k] <= trace->high[k];
         }
-      /* The first interval waits for 20 known outcomes, the first 60 rows later. */
-      g_assert_cmpuint (with_interval, ==, trace->n_origins - (60 + 20 - 1));
+      /* The first interval waits for 60 known outcomes (a whole horizon),
+       * the first of them known 60 rows after its origin. */
+      g_assert_cmpuint (with_interval, ==, trace->n_origins - (60 + 60 - 1));
       g_assert_cmpfloat_with_epsilon (m.coverage, (double) inside / with_interval, 1e-15);
     }
 }
@@ -355,6 +356,74 @@ test_async (void)
   g_main_loop_unref (data.loop);
 }
 
+/* Same seed, same forecasts, bit for bit, also across threads. */
+static void
+test_mlp_deterministic (void)
+{
+  g_autoptr(ScPriceSeries) prices = fixture ("KO-1000.csv");
+  g_autoptr(ScPredictor) predictor = predictor_for ("mlp");
+  g_autoptr(ScPrediction) a = NULL;
+  g_autoptr(ScPrediction) b = NULL;
+  g_autoptr(ScPrediction) c = NULL;
+  g_autoptr(ScModelInfo) other_seed = NULL;
+  g_autoptr(ScPredictor) other = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  gboolean any_different = FALSE;
+
+  sc_predictor_set_years (predictor, 0);
+  a = sc_predictor_run (predictor, prices, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  b = sc_predictor_run (predictor, prices, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < a->n_forecasts; i++)
+    {
+      g_assert_cmpfloat (a->forecasts[i].price, ==, b->forecasts[i].price);
+      g_assert_cmpfloat (a->forecasts[i].low, ==, b->forecasts[i].low);
+      g_assert_cmpfloat (a->metrics[i].mae, ==, b->metrics[i].mae);
+      g_assert_true (isfinite (a->forecasts[i].price));
+    }
+
+  /* Another seed gives another network. */
+  g_assert_true (g_file_get_contents (sc_predictor_get_model (predictor)->path, &text, NULL, NULL));
+  {
+    g_autoptr(GString) changed = g_string_new (text);
+
+    g_string_replace (changed, "Seed=42", "Seed=7", 1);
+    other_seed = sc_model_info_load_data ("other.model", changed->str, changed->len, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (other_seed->seed, ==, 7);
+  }
+  other = sc_predictor_new (other_seed);
+  sc_predictor_set_years (other, 0);
+  c = sc_predictor_run (other, prices, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < a->n_forecasts; i++)
+    any_different |= a->forecasts[i].price != c->forecasts[i].price;
+  g_assert_true (any_different);
+}
+
+static void
+test_log_return_model (void)
+{
+  g_autoptr(ScPriceSeries) prices = fixture ("KO-1000.csv");
+  g_autoptr(ScPredictor) predictor = predictor_for ("log-return");
+  g_autoptr(ScPrediction) p = NULL;
+  g_autoptr(GError) error = NULL;
+
+  sc_predictor_set_years (predictor, 0);
+  p = sc_predictor_run (predictor, prices, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < p->n_forecasts; i++)
+    {
+      /* A log-return model gives positive prices near the last close. */
+      g_assert_cmpfloat (p->forecasts[i].price, >, 0.5 * p->last_close);
+      g_assert_cmpfloat (p->forecasts[i].price, <, 2 * p->last_close);
+      g_assert_cmpfloat (p->forecasts[i].low, <=, p->forecasts[i].price);
+      g_assert_cmpfloat (p->forecasts[i].high, >=, p->forecasts[i].price);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -370,6 +439,8 @@ main (int   argc,
   g_test_add_func ("/core/backtest/matches-truncated-predict", test_backtest_matches_truncated_predict);
   g_test_add_func ("/core/backtest/intervals", test_intervals);
   g_test_add_func ("/core/predictor/async", test_async);
+  g_test_add_func ("/core/predictor/mlp-deterministic", test_mlp_deterministic);
+  g_test_add_func ("/core/predictor/log-return", test_log_return_model);
 
   return g_test_run ();
 }

@@ -343,6 +343,8 @@ sc_mlp_fit (ScMlp         *self,
   if (n_val > 0)
     memcpy (self->params, self->best, self->n_params * sizeof (double));
 
+  g_debug ("MLP fit: %u rows, %u epochs, validation loss %g", n, self->epochs, best_loss);
+
   for (guint i = 0; i < self->n_params; i++)
     if (!isfinite (self->params[i]))
       {

@@ -343,6 +343,18 @@ sc_model_info_load_data (const char  *display_name,
       return NULL;
     }
 
+  if (g_key_file_has_key (file, "Model", "Residual", NULL))
+    {
+      g_autoptr(GError) bool_error = NULL;
+
+      info->residual = g_key_file_get_boolean (file, "Model", "Residual", &bool_error);
+      if (bool_error != NULL)
+        {
+          fail (&r, "Model", "Residual", _("Residual must be true or false."));
+          return NULL;
+        }
+    }
+
   {
     g_auto(GStrv) names = g_key_file_get_string_list (file, "Model", "Features", NULL, NULL);
     g_autoptr(GPtrArray) kept = g_ptr_array_new_with_free_func (g_free);

@@ -42,6 +42,10 @@ struct _ScModelInfo
   char         **feature_names;
   guint          n_features;
   ScFeature     *features;
+  /* Target=price only: learn the change from today's close instead of the
+   * price itself, so forecasts stay anchored when prices leave the range
+   * seen in training. */
+  gboolean       residual;
 
   /* [Ridge] */
   double         ridge_alpha;   /* penalty on standardised coefficients, times rows */

@@ -14,7 +14,8 @@ G_BEGIN_DECLS
 /* The forecasts a walk-forward backtest made, for tests and charts: at
  * origin row j = first_origin + k of the training window the model, fitted
  * on what was known at row j, forecast PRED[k] for row j + horizon; LOW and
- * HIGH are the 80% interval from errors known at row j (NAN while too few). */
+ * HIGH are the 80% interval from errors known at row j (NAN while too few).
+ * Rows whose features were undefined are left out. */
 typedef struct
 {
   int     horizon;
@@ -24,6 +25,7 @@ typedef struct
   double *actual;
   double *low;
   double *high;
+  double *scale;    /* volatility at the origin that scales its interval */
 } ScBacktestTrace;
 
 void              _sc_backtest_trace_free (ScBacktestTrace *trace);

@@ -15,6 +15,7 @@
 
 #include "sc-calendar.h"
 #include "sc-error.h"
+#include "sc-indicators.h"
 #include "sc-linalg.h"
 #include "sc-predictor-private.h"
 #include "sc-regressor.h"
@@ -32,6 +33,8 @@
 #define MLP_MIN_REFIT_EVERY 21
 #define INTERVAL_LOW_Q 0.10
 #define INTERVAL_HIGH_Q 0.90
+/* Daily returns behind the volatility that scales the intervals. */
+#define VOL_WINDOW 63
 
 struct _ScPredictor
 {
@@ -289,6 +292,7 @@ _sc_backtest_trace_free (ScBacktestTrace *trace)
   g_free (trace->actual);
   g_free (trace->low);
   g_free (trace->high);
+  g_free (trace->scale);
   g_free (trace);
 }
 
@@ -305,6 +309,16 @@ typedef struct
   gboolean          *valid;    /* row has every feature */
   guint             *n_valid;  /* n_valid[i]: valid rows in [0, i] */
 } Features;
+
+static double
+target_value (const ScModelInfo *model,
+              double             now,
+              double             future)
+{
+  if (model->target == SC_MODEL_TARGET_LOG_RETURN)
+    return log (future / now);
+  return model->residual ? future - now : future;
+}
 
 static void
 compute_features (const ScModelInfo *model,
@@ -388,7 +402,6 @@ row_features (const Features *f,
  * Returns the number of rows written to X and Y (model space). */
 static guint
 gather_training (const Features *f,
-                 ScModelTarget   target,
                  guint           t,
                  int             h,
                  double         *x,
@@ -420,19 +433,22 @@ gather_training (const Features *f,
         continue;
       for (guint k = 0; k < f->p; k++)
         x[(gsize) rows * f->p + k] = feat[(gsize) k * stride + i];
-      y[rows] = target == SC_MODEL_TARGET_LOG_RETURN ? log (f->close[i + h] / f->close[i])
-                                                     : f->close[i + h];
+      y[rows] = target_value (f->model, f->close[i], f->close[i + h]);
       rows++;
     }
   return rows;
 }
 
+/* What the model learns for an outcome FUTURE of a row closing at NOW, and
+ * back from the model's output to a price. */
 static double
-to_price (ScModelTarget target,
-          double        close,
-          double        value)
+to_price (const ScModelInfo *model,
+          double             now,
+          double             value)
 {
-  return target == SC_MODEL_TARGET_LOG_RETURN ? close * exp (value) : value;
+  if (model->target == SC_MODEL_TARGET_LOG_RETURN)
+    return now * exp (value);
+  return model->residual ? now + value : value;
 }
 
 /* Linear models in the backtest: the training set only grows, so running
@@ -662,26 +678,130 @@ score (const double     *actual,
   m->coverage = with_interval > 0 ? (double) covered / with_interval : NAN;
 }
 
-/* Interval around FORECAST from sorted relative errors (actual/pred - 1);
+/* Intervals come from out-of-sample errors measured in units of the
+ * volatility at the time: z = log (actual / forecast) / vol, with vol the
+ * standard deviation of the last VOL_WINDOW daily log returns. The 10th and
+ * 90th percentiles of z, times today's vol, give the 80% interval, which
+ * therefore widens in turbulent markets and narrows in calm ones. It is
  * widened if need be so that it always contains the forecast. */
 static void
-interval_from_errors (const double *sorted,
-                      guint         n,
-                      double        forecast,
-                      double       *low,
-                      double       *high)
+interval_from_quantiles (double  q_low,
+                         double  q_high,
+                         double  vol,
+                         double  forecast,
+                         double *low,
+                         double *high)
 {
-  double q_low, q_high;
+  *low = forecast * exp (MIN (q_low, 0) * vol);
+  *high = forecast * exp (MAX (q_high, 0) * vol);
+}
 
-  if (n < MIN_ERRORS)
+/* Causal rolling volatility of daily log returns (NAN before VOL_WINDOW). */
+static double *
+rolling_volatility (const double *close,
+                    guint         n)
+{
+  double *vol = g_new (double, MAX (n, 1));
+
+  sc_indicator_volatility (close, n, VOL_WINDOW, vol);
+  /* Before the window fills, use what there is (at least 5 returns). */
+  for (guint i = 0; i < MIN (n, VOL_WINDOW); i++)
     {
-      *low = *high = NAN;
-      return;
+      double mean = 0, ss = 0;
+
+      if (i < 5)
+        {
+          vol[i] = NAN;
+          continue;
+        }
+      for (guint k = 1; k <= i; k++)
+        mean += log (close[k] / close[k - 1]);
+      mean /= i;
+      for (guint k = 1; k <= i; k++)
+        ss += (log (close[k] / close[k - 1]) - mean) * (log (close[k] / close[k - 1]) - mean);
+      vol[i] = sqrt (ss / (i - 1));
     }
-  q_low = MIN (_sc_quantile_sorted (sorted, n, INTERVAL_LOW_Q), 0);
-  q_high = MAX (_sc_quantile_sorted (sorted, n, INTERVAL_HIGH_Q), 0);
-  *low = forecast * (1 + q_low);
-  *high = forecast * (1 + q_high);
+  return vol;
+}
+
+static double
+scaled_error (double actual,
+              double pred,
+              double vol)
+{
+  if (!(pred > 0) || !(actual > 0) || !(vol > 0))
+    return NAN;
+  return log (actual / pred) / vol;
+}
+
+/* Order statistics over a growing set of values whose ranks are known in
+ * advance (a Fenwick tree of counts): insert and k-th smallest in O(log n). */
+typedef struct
+{
+  guint   n;
+  guint  *tree;
+  guint   count;
+} RankSet;
+
+static void
+rank_set_insert (RankSet *set,
+                 guint    rank)
+{
+  for (guint i = rank + 1; i <= set->n; i += i & -i)
+    set->tree[i]++;
+  set->count++;
+}
+
+/* The rank of the K-th smallest (0-based) inserted value. */
+static guint
+rank_set_select (RankSet *set,
+                 guint    k)
+{
+  guint pos = 0, step = 1;
+
+  while (step * 2 <= set->n)
+    step *= 2;
+  for (; step > 0; step /= 2)
+    if (pos + step <= set->n && set->tree[pos + step] <= k)
+      {
+        pos += step;
+        k -= set->tree[pos];
+      }
+  return pos;
+}
+
+static double
+rank_set_quantile (RankSet      *set,
+                   const double *sorted_values,
+                   double        q)
+{
+  double pos = q * (set->count - 1), frac;
+  guint lo = (guint) floor (pos);
+  double a, b;
+
+  a = sorted_values[rank_set_select (set, lo)];
+  if (lo + 1 >= set->count)
+    return a;
+  b = sorted_values[rank_set_select (set, lo + 1)];
+  frac = pos - lo;
+  return a + (b - a) * frac;
+}
+
+typedef struct
+{
+  double value;
+  guint  index;
+} Ranked;
+
+static int
+compare_ranked (const void *a,
+                const void *b)
+{
+  const Ranked *x = a, *y = b;
+
+  if (x->value != y->value)
+    return (x->value > y->value) - (x->value < y->value);
+  return (x->index > y->index) - (x->index < y->index);
 }
 
 /* One horizon */
@@ -722,13 +842,13 @@ walk_forward (Context           *ctx,
   g_autofree double *y = g_new (double, f->n);
   g_autofree double *row = g_new (double, f->p);
   g_autofree double *naive = NULL;
-  g_autofree double *sorted = NULL;
+  g_autofree double *vol = NULL;
   gboolean use_acc = f->causal && (model->kind == SC_MODEL_KIND_OLS ||
                                    model->kind == SC_MODEL_KIND_RIDGE);
   Accumulator acc = { 0 };
   guint min_train = min_train_rows (model);
   guint j0 = first_origin (f, h, min_train);
-  guint n_origins, every, added = 0, n_sorted = 0;
+  guint n_origins, every, added = 0;
   g_autofree char *step = NULL;
 
   g_assert (j0 != G_MAXUINT && j0 + h < f->n);
@@ -743,7 +863,9 @@ walk_forward (Context           *ctx,
   trace->actual = g_new (double, n_origins);
   trace->low = g_new (double, n_origins);
   trace->high = g_new (double, n_origins);
+  trace->scale = g_new (double, n_origins);
   naive = g_new (double, n_origins);
+  vol = rolling_volatility (f->close, f->n);
 
   step = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Backtesting the %d-day horizon…",
                                        "Backtesting the %d-day horizon…", h), h);
@@ -770,9 +892,7 @@ walk_forward (Context           *ctx,
               for (; added + h <= j; added++)
                 if (f->valid[added])
                   {
-                    double target = model->target == SC_MODEL_TARGET_LOG_RETURN
-                                      ? log (f->close[added + h] / f->close[added])
-                                      : f->close[added + h];
+                    double target = target_value (model, f->close[added], f->close[added + h]);
 
                     row_features (f, added, row);
                     accumulator_add (&acc, row, target);
@@ -781,7 +901,7 @@ walk_forward (Context           *ctx,
             }
           else if (model->kind != SC_MODEL_KIND_NAIVE)
             {
-              guint rows = gather_training (f, model->target, j, h, x, y);
+              guint rows = gather_training (f, j, h, x, y);
 
               if (!sc_regressor_fit (regressor, x, y, rows, ctx->cancellable, error))
                 {
@@ -804,7 +924,7 @@ walk_forward (Context           *ctx,
             value = accumulator_predict (&acc, row);
           else
             value = sc_regressor_predict (regressor, row);
-          trace->pred[k] = to_price (model->target, f->close[j], value);
+          trace->pred[k] = to_price (model, f->close[j], value);
         }
       trace->actual[k] = f->close[j + h];
       naive[k] = f->close[j];
@@ -813,29 +933,49 @@ walk_forward (Context           *ctx,
   accumulator_clear (&acc);
 
   /* Intervals at each origin from the errors whose outcome was known then. */
-  sorted = g_new (double, n_origins);
-  for (guint k = 0; k < n_origins; k++)
-    {
-      if (k >= (guint) h)
-        {
-          guint known = k - h;
-          double e = trace->actual[known] / trace->pred[known] - 1;
+  {
+    g_autofree double *z = g_new (double, n_origins);
+    g_autofree Ranked *ranked = g_new (Ranked, n_origins);
+    g_autofree guint *rank = g_new (guint, n_origins);
+    g_autofree double *sorted_z = g_new (double, n_origins);
+    g_autofree guint *tree = g_new0 (guint, n_origins + 1);
+    RankSet set = { n_origins, tree, 0 };
+    guint n_z = 0;
 
-          if (isfinite (e) && trace->pred[known] > 0)
-            {
-              guint pos = n_sorted;
+    for (guint k = 0; k < n_origins; k++)
+      {
+        trace->scale[k] = vol[j0 + k];
+        z[k] = scaled_error (trace->actual[k], trace->pred[k], trace->scale[k]);
+        if (isfinite (z[k]))
+          {
+            ranked[n_z].value = z[k];
+            ranked[n_z].index = k;
+            n_z++;
+          }
+      }
+    qsort (ranked, n_z, sizeof (Ranked), compare_ranked);
+    for (guint r = 0; r < n_z; r++)
+      {
+        rank[ranked[r].index] = r;
+        sorted_z[r] = ranked[r].value;
+      }
 
-              while (pos > 0 && sorted[pos - 1] > e)
-                {
-                  sorted[pos] = sorted[pos - 1];
-                  pos--;
-                }
-              sorted[pos] = e;
-              n_sorted++;
-            }
-        }
-      interval_from_errors (sorted, n_sorted, trace->pred[k], &trace->low[k], &trace->high[k]);
-    }
+    for (guint k = 0; k < n_origins; k++)
+      {
+        if (k >= (guint) h && isfinite (z[k - h]))
+          rank_set_insert (&set, rank[k - h]);
+
+        /* Overlapping outcomes are far from independent: wait until the
+         * known errors span at least a whole horizon. */
+        if (set.count >= MAX (MIN_ERRORS, (guint) h) && isfinite (trace->scale[k]))
+          interval_from_quantiles (rank_set_quantile (&set, sorted_z, INTERVAL_LOW_Q),
+                                   rank_set_quantile (&set, sorted_z, INTERVAL_HIGH_Q),
+                                   trace->scale[k], trace->pred[k],
+                                   &trace->low[k], &trace->high[k]);
+        else
+          trace->low[k] = trace->high[k] = NAN;
+      }
+  }
 
   /* A row without features (rare: a flat stretch makes RSI 0/0) has no
    * forecast; score the rest. */
@@ -849,6 +989,7 @@ walk_forward (Context           *ctx,
           trace->actual[kept] = trace->actual[k];
           trace->low[kept] = trace->low[k];
           trace->high[kept] = trace->high[k];
+          trace->scale[kept] = trace->scale[k];
           naive[kept] = naive[k];
           kept++;
         }
@@ -890,8 +1031,9 @@ seed_split (Context           *ctx,
           x[(gsize) n_train * p + k] = isnan (v) ? 0 : v;
         }
       if (i + h < n)
-        y[n_train] = model->target == SC_MODEL_TARGET_LOG_RETURN ? log (f->close[i + h] / f->close[i])
-                                                                 : f->close[i + h];
+        y[n_train] = target_value (model, f->close[i], f->close[i + h]);
+      else if (model->target == SC_MODEL_TARGET_PRICE)
+        y[n_train] = target_value (model, f->close[i], 0);   /* a price of 0 */
       else
         y[n_train] = 0;
       n_train++;
@@ -914,7 +1056,7 @@ seed_split (Context           *ctx,
       if (model->kind == SC_MODEL_KIND_NAIVE)
         pred[r] = f->close[i];
       else
-        pred[r] = to_price (model->target, f->close[i], sc_regressor_predict (regressor, row));
+        pred[r] = to_price (model, f->close[i], sc_regressor_predict (regressor, row));
       actual[r] = i + h < n ? f->close[i + h] : 0;
       naive[r] = f->close[i];
     }
@@ -980,7 +1122,7 @@ run_job (Context  *ctx,
       }
     else
       {
-        guint rows = gather_training (f, model->target, n - 1, h, x, y);
+        guint rows = gather_training (f, n - 1, h, x, y);
 
         if (!sc_regressor_fit (regressor, x, y, rows, ctx->cancellable, &job->error))
           return;
@@ -991,23 +1133,32 @@ run_job (Context  *ctx,
             return;
           }
         value = sc_regressor_predict (regressor, row);
-        job->forecast.price = to_price (model->target, f->close[n - 1], value);
+        job->forecast.price = to_price (model, f->close[n - 1], value);
       }
 
     sorted = g_new (double, job->trace->n_origins);
     for (guint k = 0; k < job->trace->n_origins; k++)
       {
-        double e = job->trace->actual[k] / job->trace->pred[k] - 1;
+        double z = scaled_error (job->trace->actual[k], job->trace->pred[k], job->trace->scale[k]);
 
-        if (isfinite (e) && job->trace->pred[k] > 0)
-          sorted[n_sorted++] = e;
+        if (isfinite (z))
+          sorted[n_sorted++] = z;
       }
     qsort (sorted, n_sorted, sizeof (double), compare_doubles);
 
     job->forecast.horizon = h;
     job->forecast.date = sc_calendar_add_trading_days (ctx->window->date[n - 1], h);
-    interval_from_errors (sorted, n_sorted, job->forecast.price,
-                          &job->forecast.low, &job->forecast.high);
+    {
+      g_autofree double *vol = rolling_volatility (f->close, n);
+
+      if (n_sorted >= MIN_ERRORS && isfinite (vol[n - 1]))
+        interval_from_quantiles (_sc_quantile_sorted (sorted, n_sorted, INTERVAL_LOW_Q),
+                                 _sc_quantile_sorted (sorted, n_sorted, INTERVAL_HIGH_Q),
+                                 vol[n - 1], job->forecast.price,
+                                 &job->forecast.low, &job->forecast.high);
+      else
+        job->forecast.low = job->forecast.high = NAN;
+    }
     progress_report (ctx->progress, ctx->part, 1, step);
   }
 }
