@@ -1114,6 +1114,22 @@ sc_chart_renderer_set_show_rsi (ScChartRenderer *self,
   invalidate (self);
 }
 
+gboolean
+sc_chart_renderer_get_show_ema (ScChartRenderer *self)
+{
+  g_return_val_if_fail (SC_IS_CHART_RENDERER (self), FALSE);
+
+  return self->show_ema;
+}
+
+gboolean
+sc_chart_renderer_get_show_rsi (ScChartRenderer *self)
+{
+  g_return_val_if_fail (SC_IS_CHART_RENDERER (self), FALSE);
+
+  return self->show_rsi;
+}
+
 void
 sc_chart_renderer_set_show_title (ScChartRenderer *self,
                                   gboolean         show)
@@ -1151,6 +1167,16 @@ sc_chart_renderer_set_theme (ScChartRenderer    *self,
 
   self->theme = *theme;
   invalidate (self);
+}
+
+void
+sc_chart_renderer_get_theme (ScChartRenderer *self,
+                             ScChartTheme    *out_theme)
+{
+  g_return_if_fail (SC_IS_CHART_RENDERER (self));
+  g_return_if_fail (out_theme != NULL);
+
+  *out_theme = self->theme;
 }
 
 void

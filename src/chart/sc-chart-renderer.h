@@ -156,6 +156,8 @@ void             sc_chart_renderer_set_show_ema        (ScChartRenderer         
                                                         gboolean                     show);
 void             sc_chart_renderer_set_show_rsi        (ScChartRenderer             *self,
                                                         gboolean                     show);
+gboolean         sc_chart_renderer_get_show_ema        (ScChartRenderer             *self);
+gboolean         sc_chart_renderer_get_show_rsi        (ScChartRenderer             *self);
 void             sc_chart_renderer_set_show_title      (ScChartRenderer             *self,
                                                         gboolean                     show);
 void             sc_chart_renderer_set_log_scale       (ScChartRenderer             *self,
@@ -163,6 +165,8 @@ void             sc_chart_renderer_set_log_scale       (ScChartRenderer         
 gboolean         sc_chart_renderer_get_log_scale       (ScChartRenderer             *self);
 void             sc_chart_renderer_set_theme           (ScChartRenderer             *self,
                                                         const ScChartTheme          *theme);
+void             sc_chart_renderer_get_theme           (ScChartRenderer             *self,
+                                                        ScChartTheme                *out_theme);
 void             sc_chart_renderer_set_currency        (ScChartRenderer             *self,
                                                         const char                  *symbol);
 /* A Pango font description string, e.g. "Cantarell 10". */
