@@ -356,7 +356,7 @@ test_price_ticks_log (void)
       if (k > 0)
         g_assert_cmpfloat (t->pos - g_array_index (wide, ScChartTick, k - 1).pos, >=, 30);
     }
-  g_assert_cmpstr (g_array_index (wide, ScChartTick, 0).label, ==, "$0.1");
+  g_assert_cmpstr (g_array_index (wide, ScChartTick, 0).label, ==, "$0.10");
 
   /* A narrow log range uses plain round steps. */
   g_assert_cmpuint (narrow->len, >=, 3);
@@ -386,11 +386,12 @@ test_format_price (void)
     { 1234.5, 0.01, "$1,234.50" },
     { 1234.6, 100, "$1,235" },
     { 1000000, 500000, "$1,000,000" },
-    { 0.5, 0.5, "$0.5" },
+    { 0.5, 0.5, "$0.50" },
     { 0.25, 0.05, "$0.25" },
+    { 0.125, 0.005, "$0.125" },
     { 100, 20, "$100" },
     { 999.999, 1, "$1,000" },
-    { -12.5, 0.1, "−$12.5" },
+    { -12.5, 0.1, "−$12.50" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

@@ -327,6 +327,51 @@ test_slice_and_append (void)
   sc_price_series_unref (s);
 }
 
+/* Numbers are read exactly as strtod() reads them (the parser has a fast
+ * path for plain decimals). */
+static void
+test_csv_numbers_exact (void)
+{
+  g_autoptr(GString) csv = g_string_new ("Date,Close\n");
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(ScPriceSeries) s = NULL;
+  g_autoptr(GError) error = NULL;
+  GRand *rand = g_rand_new_with_seed (42);
+  const char *fixed[] = { "213.259995", "0.090239", "1e3", "1.5E-2", "007.50", "5.", ".25",
+                          "123456789012345678", "0.1234567890123456789", "+4.5", "3" };
+
+  for (guint i = 0; i < 3000; i++)
+    {
+      char *text;
+
+      if (i < G_N_ELEMENTS (fixed))
+        text = g_strdup (fixed[i]);
+      else
+        text = g_strdup_printf ("%u.%0*u", g_rand_int_range (rand, 0, 100000),
+                                g_rand_int_range (rand, 1, 10), g_rand_int_range (rand, 0, 999999999));
+      g_ptr_array_add (texts, text);
+    }
+  g_rand_free (rand);
+
+  for (guint i = 0; i < texts->len; i++)
+    {
+      g_autofree char *date = sc_day_format (sc_day_from_ymd (2000, 1, 1) + i);
+      g_string_append_printf (csv, "%s,%s\n", date, (char *) g_ptr_array_index (texts, i));
+    }
+
+  s = sc_price_series_parse_csv ("T", csv->str, csv->len, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (s->n_rows, ==, texts->len);
+  for (guint i = 0; i < texts->len; i++)
+    {
+      double expected = g_ascii_strtod (g_ptr_array_index (texts, i), NULL);
+
+      if (s->close[i] != expected)
+        g_error ("“%s” read as %.17g, strtod gives %.17g", (char *) g_ptr_array_index (texts, i),
+                 s->close[i], expected);
+    }
+}
+
 static void
 test_prediction_refcount (void)
 {
@@ -371,6 +416,7 @@ main (int   argc,
   g_test_add_func ("/core/prices/load/errors", test_load_errors);
   g_test_add_func ("/core/prices/load/error-names-file", test_load_error_names_file);
   g_test_add_func ("/core/prices/slice-append", test_slice_and_append);
+  g_test_add_func ("/core/prices/csv/numbers-exact", test_csv_numbers_exact);
   g_test_add_func ("/core/prediction/refcount", test_prediction_refcount);
 
   return g_test_run ();

@@ -614,6 +614,57 @@ test_tiingo_fetch (void)
   g_assert_cmpstr (json_object_get_string_member (g_ptr_array_index (requests, 1), "symbol"), ==, "ko");
 }
 
+static void
+test_http_size_cap (void)
+{
+  g_autofree char *base = sc_quote_server_get_url (server, "cap");
+  g_autofree char *url = sc_yahoo_build_url (base, "KO", SC_YAHOO_PERIOD_ALL, 1900000000);
+  g_autoptr(ScHttpResponse) response = NULL;
+  g_autoptr(GError) error = NULL;
+  ScHttpRequest request = { 0 };
+
+  request.url = url;
+  request.service_name = "Fixture";
+  request.max_size = 4096;   /* the KO answer is about 40 kB unpacked */
+  response = sc_http_get (&request, &error);
+  g_assert_null (response);
+  g_assert_error (error, SC_ERROR, SC_ERROR_NETWORK);
+  g_assert_nonnull (strstr (error->message, "larger than 4.0"));
+  g_assert_nonnull (strstr (error->message, "KiB."));
+
+  g_clear_error (&error);
+  request.max_size = 0;
+  response = sc_http_get (&request, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (response->status, ==, 200);
+  g_assert_cmpuint (response->attempts, ==, 1);
+  g_assert_cmpuint (g_bytes_get_size (response->body), >, 4096);
+}
+
+static void
+test_fetch_second_host (void)
+{
+  g_autofree char *down = sc_quote_server_get_url (server, "host1/500always");
+  g_autofree char *up = sc_quote_server_get_url (server, "host2");
+  g_autofree char *both = g_strdup_printf ("%s %s", down, up);
+  g_autoptr(ScQuoteClient) client = NULL;
+  g_autoptr(ScQuotes) quotes = NULL;
+  g_autoptr(GPtrArray) first = NULL;
+  g_autoptr(GPtrArray) second = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_setenv ("STOCKCAST_QUOTES_URL", both, TRUE);
+  client = sc_quote_client_new ();
+  sc_quote_client_set_retries (client, 1, 10);
+  quotes = sc_quote_client_fetch (client, SC_QUOTE_SOURCE_YAHOO, "KO", G_MININT32, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (quotes->series->n_rows, ==, csv_rows ("quotes/KO.csv", ""));
+  first = sc_quote_server_get_requests (server, "host1/500always");
+  second = sc_quote_server_get_requests (server, "host2");
+  g_assert_cmpuint (first->len, ==, 2);
+  g_assert_cmpuint (second->len, ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -645,6 +696,8 @@ main (int   argc,
   g_test_add_func ("/net/fetch/async-progress", test_fetch_async);
   g_test_add_func ("/net/fetch/cancel", test_fetch_cancel);
   g_test_add_func ("/net/tiingo/fetch", test_tiingo_fetch);
+  g_test_add_func ("/net/http/size-cap", test_http_size_cap);
+  g_test_add_func ("/net/fetch/second-host", test_fetch_second_host);
 
   server = sc_quote_server_start ();
   status = g_test_run ();

@@ -18,6 +18,7 @@
 
 #include "sc-chart-renderer.h"
 #include "sc-error.h"
+#include "sc-indicators.h"
 
 #define PAD            14.0   /* outer margin */
 #define AXIS_GAP        8.0   /* between plot and axis labels */
@@ -623,7 +624,10 @@ decimals_for (double step)
 {
   int decimals = (int) -floor (log10 (step) + 1e-9);
 
-  /* 0.5 needs one decimal, 0.25 would need two: nice steps are 1, 2, 5. */
+  /* Nice steps are 1, 2, 5 × 10^k: 0.5 needs one decimal, but money reads
+   * better with cents, so any fraction gets at least two. */
+  if (decimals > 0)
+    decimals = MAX (decimals, 2);
   return CLAMP (decimals, 0, 6);
 }
 
@@ -919,44 +923,12 @@ sc_chart_renderer_new (void)
   return g_object_new (SC_TYPE_CHART_RENDERER, NULL);
 }
 
+/* The model's features, as core computes them. */
 static void
 compute_indicators (ScChartRenderer *self)
 {
-  const double a = 2.0 / (EMA_PERIOD + 1);
-  const double keep = 1.0 - 1.0 / RSI_PERIOD;
-  double gain_num = 0, loss_num = 0, den = 0;
-  double sum = 0;
-
-  /* EMA: the first value is the mean of the first EMA_PERIOD closes. */
-  for (guint i = 0; i < self->n_rows; i++)
-    {
-      if (i < EMA_PERIOD - 1)
-        {
-          sum += self->close[i];
-          self->ema[i] = NAN;
-        }
-      else if (i == EMA_PERIOD - 1)
-        self->ema[i] = (sum + self->close[i]) / EMA_PERIOD;
-      else
-        self->ema[i] = a * self->close[i] + (1 - a) * self->ema[i - 1];
-    }
-
-  /* RSI: gains and losses averaged like pandas ewm(alpha=1/n, adjust=True,
-   * min_periods=n). */
-  for (guint i = 0; i < self->n_rows; i++)
-    {
-      double d;
-
-      self->rsi[i] = NAN;
-      if (i == 0)
-        continue;
-      d = self->close[i] - self->close[i - 1];
-      gain_num = MAX (d, 0) + keep * gain_num;
-      loss_num = -MIN (d, 0) + keep * loss_num;
-      den = 1 + keep * den;
-      if (i >= RSI_PERIOD && gain_num + loss_num > 0)
-        self->rsi[i] = 100 * gain_num / (gain_num + loss_num);
-    }
+  sc_indicator_ema (self->close, self->n_rows, EMA_PERIOD, self->ema);
+  sc_indicator_rsi (self->close, self->n_rows, RSI_PERIOD, self->rsi);
 }
 
 static void

@@ -81,7 +81,9 @@ struct _ScUser *_sc_cli_sign_in (struct _ScDb  *db,
                                  const char    *username,
                                  GError       **error);
 
-/* chart */
+/* chart (sc-cli-chart.c) */
+int _sc_cli_chart (int    argc,
+                   char **argv);
 
 /* sync */
 int   _sc_cli_sync             (int          argc,

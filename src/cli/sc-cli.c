@@ -36,6 +36,7 @@ static const ScCliCommand commands[] = {
   { "history", _sc_cli_history, N_("List or delete saved predictions") },
 
   /* chart */
+  { "chart", _sc_cli_chart, N_("Draw prices and forecast to PNG, SVG or PDF") },
 
   /* sync */
   { "sync", _sc_cli_sync, N_("Send and fetch predictions through a sync server") },

@@ -187,7 +187,19 @@ sc_indicator_volatility (const double *close,
                          guint         length,
                          double       *out)
 {
+  g_autofree double *r = NULL;
+
   g_return_if_fail (length > 1);
+
+  if (n == 0)
+    return;
+
+  /* Each log return once; every window then sums the same values in the
+   * same order, so a prefix gives exactly the full series' values. */
+  r = g_new (double, n);
+  r[0] = NAN;
+  for (guint i = 1; i < n; i++)
+    r[i] = log (close[i] / close[i - 1]);
 
   for (guint i = 0; i < n; i++)
     {
@@ -199,13 +211,10 @@ sc_indicator_volatility (const double *close,
           continue;
         }
       for (guint k = i + 1 - length; k <= i; k++)
-        mean += log (close[k] / close[k - 1]);
+        mean += r[k];
       mean /= length;
       for (guint k = i + 1 - length; k <= i; k++)
-        {
-          double r = log (close[k] / close[k - 1]) - mean;
-          ss += r * r;
-        }
+        ss += (r[k] - mean) * (r[k] - mean);
       out[i] = sqrt (ss / (length - 1));
     }
 }

@@ -298,6 +298,9 @@ _sc_backtest_trace_free (ScBacktestTrace *trace)
 
 /* Features */
 
+static double *rolling_volatility (const double *close,
+                                   guint         n);
+
 typedef struct
 {
   const ScModelInfo *model;
@@ -308,6 +311,7 @@ typedef struct
   double            *feat;     /* p columns of n rows (causal models only) */
   gboolean          *valid;    /* row has every feature */
   guint             *n_valid;  /* n_valid[i]: valid rows in [0, i] */
+  double            *vol;      /* rolling volatility that scales intervals */
 } Features;
 
 static double
@@ -362,6 +366,7 @@ features_init (Features          *f,
   compute_features (model, f->close, f->n, f->feat, f->valid);
   for (guint i = 0; i < f->n; i++)
     f->n_valid[i] = (i > 0 ? f->n_valid[i - 1] : 0) + (f->valid[i] ? 1 : 0);
+  f->vol = rolling_volatility (f->close, f->n);
 }
 
 static void
@@ -370,6 +375,7 @@ features_clear (Features *f)
   g_clear_pointer (&f->feat, g_free);
   g_clear_pointer (&f->valid, g_free);
   g_clear_pointer (&f->n_valid, g_free);
+  g_clear_pointer (&f->vol, g_free);
 }
 
 /* The features of row J as known at row J. Causal features are the same
@@ -696,30 +702,27 @@ interval_from_quantiles (double  q_low,
   *high = forecast * exp (MAX (q_high, 0) * vol);
 }
 
-/* Causal rolling volatility of daily log returns (NAN before VOL_WINDOW). */
+/* Causal rolling volatility of daily log returns; before VOL_WINDOW returns
+ * exist, the volatility of those there are (from 5 on). */
 static double *
 rolling_volatility (const double *close,
                     guint         n)
 {
   double *vol = g_new (double, MAX (n, 1));
 
+  double early[VOL_WINDOW];
+
   sc_indicator_volatility (close, n, VOL_WINDOW, vol);
-  /* Before the window fills, use what there is (at least 5 returns). */
   for (guint i = 0; i < MIN (n, VOL_WINDOW); i++)
     {
-      double mean = 0, ss = 0;
-
       if (i < 5)
         {
           vol[i] = NAN;
           continue;
         }
-      for (guint k = 1; k <= i; k++)
-        mean += log (close[k] / close[k - 1]);
-      mean /= i;
-      for (guint k = 1; k <= i; k++)
-        ss += (log (close[k] / close[k - 1]) - mean) * (log (close[k] / close[k - 1]) - mean);
-      vol[i] = sqrt (ss / (i - 1));
+      /* The I returns up to row I. */
+      sc_indicator_volatility (close, i + 1, i, early);
+      vol[i] = early[i];
     }
   return vol;
 }
@@ -842,7 +845,7 @@ walk_forward (Context           *ctx,
   g_autofree double *y = g_new (double, f->n);
   g_autofree double *row = g_new (double, f->p);
   g_autofree double *naive = NULL;
-  g_autofree double *vol = NULL;
+  const double *vol;
   gboolean use_acc = f->causal && (model->kind == SC_MODEL_KIND_OLS ||
                                    model->kind == SC_MODEL_KIND_RIDGE);
   Accumulator acc = { 0 };
@@ -865,7 +868,7 @@ walk_forward (Context           *ctx,
   trace->high = g_new (double, n_origins);
   trace->scale = g_new (double, n_origins);
   naive = g_new (double, n_origins);
-  vol = rolling_volatility (f->close, f->n);
+  vol = f->vol;
 
   step = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Backtesting the %d-day horizon…",
                                        "Backtesting the %d-day horizon…", h), h);
@@ -1149,7 +1152,7 @@ run_job (Context  *ctx,
     job->forecast.horizon = h;
     job->forecast.date = sc_calendar_add_trading_days (ctx->window->date[n - 1], h);
     {
-      g_autofree double *vol = rolling_volatility (f->close, n);
+      const double *vol = f->vol;
 
       if (n_sorted >= MIN_ERRORS && isfinite (vol[n - 1]))
         interval_from_quantiles (_sc_quantile_sorted (sorted, n_sorted, INTERVAL_LOW_Q),

@@ -449,6 +449,49 @@ typedef enum {
   VALUE_BAD,
 } ValueStatus;
 
+/* Plain decimals ("-123.4567") with at most 15 significant digits: the
+ * integer mantissa and the power of ten are exact doubles, so one division
+ * rounds exactly as strtod() would, at a fraction of its cost. */
+static gboolean
+parse_decimal_fast (const char *text,
+                    double     *out)
+{
+  static const double pow10[] = { 1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10,
+                                  1e11, 1e12, 1e13, 1e14, 1e15 };
+  const char *p = text;
+  guint64 mantissa = 0;
+  guint digits = 0, decimals = 0, digit_chars = 0;
+  gboolean negative = FALSE, seen_dot = FALSE;
+
+  if (*p == '-' || *p == '+')
+    negative = *p++ == '-';
+  for (; *p != '\0'; p++)
+    {
+      if (*p == '.' && !seen_dot)
+        {
+          seen_dot = TRUE;
+          continue;
+        }
+      if (!g_ascii_isdigit (*p))
+        return FALSE;
+      digit_chars++;
+      mantissa = mantissa * 10 + (guint64) (*p - '0');
+      if (mantissa > 0)
+        digits++;
+      if (seen_dot)
+        decimals++;
+      if (digits > 15 || decimals > 15)
+        return FALSE;
+    }
+  if (digit_chars == 0)
+    return FALSE;
+
+  *out = (double) mantissa / pow10[decimals];
+  if (negative)
+    *out = -*out;
+  return TRUE;
+}
+
 static ValueStatus
 parse_value (const char *text,
              double     *out)
@@ -462,6 +505,12 @@ parse_value (const char *text,
     {
       *out = NAN;
       return VALUE_MISSING;
+    }
+
+  if (parse_decimal_fast (text, &v))
+    {
+      *out = v;
+      return VALUE_OK;
     }
 
   v = g_ascii_strtod (text, &end);
