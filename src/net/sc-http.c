@@ -405,9 +405,10 @@ sc_http_get (const ScHttpRequest  *request,
         {
           g_free (transfer.retry_after);
           g_free (transfer.content_type);
+          g_autofree char *limit = g_format_size_full (transfer.max_size, G_FORMAT_SIZE_IEC_UNITS);
+
           g_set_error (error, SC_ERROR, SC_ERROR_NETWORK,
-                       _("%s sent an answer larger than %" G_GSIZE_FORMAT " MiB."),
-                       service, transfer.max_size / (1024 * 1024));
+                       _("%s sent an answer larger than %s."), service, limit);
           return NULL;
         }
 

@@ -43,10 +43,17 @@ sc_quote_client_new (void)
   self->ref_count = 1;
   if (base != NULL && *base != '\0')
     {
-      const char *hosts[] = { base, NULL };
-      self->yahoo_hosts = g_strdupv ((char **) hosts);
+      /* Several base URLs may be given, separated by spaces, to be tried
+       * in turn like query2 and query1. */
+      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+      g_auto(GStrv) parts = g_strsplit_set (base, " \t\n", -1);
+
+      for (guint i = 0; parts[i] != NULL; i++)
+        if (*parts[i] != '\0')
+          g_strv_builder_add (builder, parts[i]);
+      self->yahoo_hosts = g_strv_builder_end (builder);
     }
-  else
+  if (self->yahoo_hosts == NULL || self->yahoo_hosts[0] == NULL)
     {
       const char *hosts[] = { SC_YAHOO_DEFAULT_HOST, SC_YAHOO_SECOND_HOST, NULL };
       self->yahoo_hosts = g_strdupv ((char **) hosts);

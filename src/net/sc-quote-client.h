@@ -26,8 +26,9 @@ const char *sc_quote_source_to_string (ScQuoteSource source);
  * only read, so one client can serve several worker threads. */
 typedef struct _ScQuoteClient ScQuoteClient;
 
-/* Reads STOCKCAST_QUOTES_URL (the Yahoo base URL, replacing both Yahoo
- * hosts), STOCKCAST_TIINGO_URL and STOCKCAST_TIINGO_TOKEN. */
+/* Reads STOCKCAST_QUOTES_URL (the Yahoo base URL replacing both Yahoo
+ * hosts; several separated by spaces are tried in turn),
+ * STOCKCAST_TIINGO_URL and STOCKCAST_TIINGO_TOKEN. */
 ScQuoteClient *sc_quote_client_new              (void);
 ScQuoteClient *sc_quote_client_ref              (ScQuoteClient *self);
 void           sc_quote_client_unref            (ScQuoteClient *self);
