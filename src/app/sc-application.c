@@ -63,7 +63,13 @@ sc_application_activate (GApplication *app)
 
   window = gtk_application_get_active_window (GTK_APPLICATION (app));
   if (window == NULL)
-    window = GTK_WINDOW (sc_window_new (SC_APPLICATION (app)));
+    {
+      ScWindow *main_window = sc_window_new (SC_APPLICATION (app));
+
+      gtk_window_present (GTK_WINDOW (main_window));
+      sc_window_start_session (main_window);
+      return;
+    }
 
   gtk_window_present (window);
 }

@@ -9,6 +9,12 @@
 
 #include <glib/gi18n.h>
 
+#include "sc-account-jobs.h"
+#include "sc-history-view.h"
+#include "sc-password-dialog.h"
+#include "sc-prediction-pane.h"
+#include "sc-preferences-window.h"
+#include "sc-sign-in-dialog.h"
 #include "sc-window.h"
 
 struct _ScWindow
@@ -17,11 +23,15 @@ struct _ScWindow
 
   GSettings            *settings;
   GCancellable         *cancellable;
+  ScUser               *user;
+  GtkWindow            *sign_in_dialog;   /* weak */
 
   AdwToastOverlay      *toast_overlay;
   AdwHeaderBar         *header_bar;
   AdwWindowTitle       *window_title;
-  AdwBin               *content_bin;
+  GtkStack             *main_stack;
+  ScPredictionPane     *prediction_pane;
+  ScHistoryView        *history_view;
 };
 
 G_DEFINE_FINAL_TYPE (ScWindow, sc_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -35,6 +45,266 @@ sc_window_new (ScApplication *application)
                        "application", application,
                        NULL);
 }
+
+static void
+sc_window_actions_update (ScWindow *self)
+{
+  gboolean signed_in = self->user != NULL;
+  gboolean busy = sc_prediction_pane_get_busy (self->prediction_pane);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.sign-in", !signed_in);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.sign-out", signed_in);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.change-password", signed_in);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.focus-ticker", signed_in);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.predict", signed_in && !busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.cancel", busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.find", signed_in);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.export", signed_in);
+}
+
+ScUser *
+sc_window_get_user (ScWindow *self)
+{
+  g_return_val_if_fail (SC_IS_WINDOW (self), NULL);
+
+  return self->user;
+}
+
+GtkWindow *
+sc_window_get_sign_in_dialog (ScWindow *self)
+{
+  g_return_val_if_fail (SC_IS_WINDOW (self), NULL);
+
+  return self->sign_in_dialog;
+}
+
+void
+sc_window_set_user (ScWindow *self,
+                    ScUser   *user,
+                    gboolean  remember)
+{
+  g_return_if_fail (SC_IS_WINDOW (self));
+
+  /* Work started for the previous user must not land in this one's view. */
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+
+  g_clear_pointer (&self->user, sc_user_unref);
+  if (user != NULL)
+    self->user = sc_user_ref (user);
+
+  if (user != NULL)
+    g_settings_set_string (self->settings, "remembered-user", remember ? user->username : "");
+  else
+    g_settings_set_string (self->settings, "remembered-user", "");
+
+  adw_window_title_set_subtitle (self->window_title, user ? user->username : NULL);
+  sc_prediction_pane_set_user (self->prediction_pane, user);
+  sc_history_view_set_user (self->history_view, user);
+  gtk_stack_set_visible_child_name (self->main_stack, user ? "main" : "signed-out");
+  sc_window_actions_update (self);
+
+  if (user != NULL)
+    sc_prediction_pane_focus_ticker (self->prediction_pane);
+}
+
+static void
+on_signed_in (ScWindow *self,
+              ScUser   *user,
+              gboolean  remember)
+{
+  sc_window_set_user (self, user, remember);
+}
+
+static void
+sc_window_show_sign_in (ScWindow   *self,
+                        const char *username)
+{
+  ScSignInDialog *dialog;
+
+  if (self->sign_in_dialog != NULL)
+    {
+      gtk_window_present (self->sign_in_dialog);
+      return;
+    }
+
+  dialog = sc_sign_in_dialog_new (GTK_WINDOW (self));
+  if (username != NULL)
+    sc_sign_in_dialog_set_username (dialog, username);
+  g_signal_connect_object (dialog, "signed-in", G_CALLBACK (on_signed_in), self,
+                           G_CONNECT_SWAPPED);
+  g_set_weak_pointer (&self->sign_in_dialog, GTK_WINDOW (dialog));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+lookup_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(ScWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScUser) user = NULL;
+  g_autofree char *remembered = NULL;
+
+  user = sc_account_job_lookup_finish (result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  if (user != NULL)
+    {
+      sc_window_set_user (self, user, TRUE);
+      return;
+    }
+
+  /* The account is gone (deleted from the command line, say). */
+  remembered = g_settings_get_string (self->settings, "remembered-user");
+  g_settings_set_string (self->settings, "remembered-user", "");
+  sc_window_show_sign_in (self, NULL);
+}
+
+void
+sc_window_start_session (ScWindow *self)
+{
+  g_autofree char *remembered = NULL;
+
+  g_return_if_fail (SC_IS_WINDOW (self));
+
+  if (self->user != NULL)
+    return;
+
+  remembered = g_settings_get_string (self->settings, "remembered-user");
+  if (*remembered != '\0')
+    sc_account_job_lookup_async (remembered, self->cancellable, lookup_cb, g_object_ref (self));
+  else
+    sc_window_show_sign_in (self, NULL);
+}
+
+/* --- actions ------------------------------------------------------------- */
+
+static void
+sign_in_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  sc_window_show_sign_in (SC_WINDOW (widget), NULL);
+}
+
+static void
+sign_out_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  ScWindow *self = SC_WINDOW (widget);
+  g_autofree char *username = self->user ? g_strdup (self->user->username) : NULL;
+
+  sc_window_set_user (self, NULL, FALSE);
+  sc_window_show_sign_in (self, username);
+}
+
+static void
+on_password_changed (ScWindow *self)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Password changed")));
+}
+
+static void
+change_password_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  ScWindow *self = SC_WINDOW (widget);
+  ScPasswordDialog *dialog;
+
+  if (self->user == NULL)
+    return;
+
+  dialog = sc_password_dialog_new (GTK_WINDOW (self), SC_PASSWORD_DIALOG_CHANGE, self->user->username);
+  g_signal_connect_object (dialog, "done", G_CALLBACK (on_password_changed), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+preferences_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  ScPreferencesWindow *preferences = sc_preferences_window_new (GTK_WINDOW (widget));
+
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
+static void
+focus_ticker_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  sc_prediction_pane_focus_ticker (SC_WINDOW (widget)->prediction_pane);
+}
+
+static void
+predict_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  gtk_widget_activate_action (GTK_WIDGET (SC_WINDOW (widget)->prediction_pane), "pane.predict", NULL);
+}
+
+static void
+cancel_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  sc_prediction_pane_cancel (SC_WINDOW (widget)->prediction_pane);
+}
+
+static void
+find_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  sc_history_view_focus_filter (SC_WINDOW (widget)->history_view);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  gtk_widget_activate_action (GTK_WIDGET (SC_WINDOW (widget)->history_view), "history.export", NULL);
+}
+
+/* --- children ------------------------------------------------------------ */
+
+static void
+on_prediction_saved (ScWindow *self,
+                     ScResult *result)
+{
+  sc_history_view_add (self->history_view, result);
+}
+
+static void
+on_busy_changed (ScWindow *self)
+{
+  sc_window_actions_update (self);
+}
+
+static void
+on_result_activated (ScWindow *self,
+                     ScResult *result)
+{
+  sc_prediction_pane_show_result (self->prediction_pane, result);
+}
+
+static void
+on_toast (ScWindow *self,
+          AdwToast *toast)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* --- GObject ------------------------------------------------------------- */
 
 static void
 sc_window_save_state (ScWindow *self)
@@ -57,6 +327,8 @@ sc_window_close_request (GtkWindow *window)
   ScWindow *self = SC_WINDOW (window);
 
   g_cancellable_cancel (self->cancellable);
+  sc_prediction_pane_cancel (self->prediction_pane);
+  sc_history_view_flush_deletions (self->history_view);
   sc_window_save_state (self);
 
   return GTK_WINDOW_CLASS (sc_window_parent_class)->close_request (window);
@@ -70,6 +342,10 @@ sc_window_dispose (GObject *object)
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->user, sc_user_unref);
+  if (self->sign_in_dialog != NULL)
+    gtk_window_destroy (self->sign_in_dialog);
+  g_clear_weak_pointer (&self->sign_in_dialog);
   g_clear_object (&self->settings);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SC_TYPE_WINDOW);
@@ -87,11 +363,38 @@ sc_window_class_init (ScWindowClass *klass)
   object_class->dispose = sc_window_dispose;
   window_class->close_request = sc_window_close_request;
 
+  g_type_ensure (SC_TYPE_PREDICTION_PANE);
+  g_type_ensure (SC_TYPE_HISTORY_VIEW);
+
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/stockcast/Stockcast/sc-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ScWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, ScWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, ScWindow, window_title);
-  gtk_widget_class_bind_template_child (widget_class, ScWindow, content_bin);
+  gtk_widget_class_bind_template_child (widget_class, ScWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, ScWindow, prediction_pane);
+  gtk_widget_class_bind_template_child (widget_class, ScWindow, history_view);
+  gtk_widget_class_bind_template_callback (widget_class, on_prediction_saved);
+  gtk_widget_class_bind_template_callback (widget_class, on_busy_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_result_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_toast);
+
+  gtk_widget_class_install_action (widget_class, "window.sign-in", NULL, sign_in_action);
+  gtk_widget_class_install_action (widget_class, "window.sign-out", NULL, sign_out_action);
+  gtk_widget_class_install_action (widget_class, "window.change-password", NULL, change_password_action);
+  gtk_widget_class_install_action (widget_class, "window.preferences", NULL, preferences_action);
+  gtk_widget_class_install_action (widget_class, "window.focus-ticker", NULL, focus_ticker_action);
+  gtk_widget_class_install_action (widget_class, "window.predict", NULL, predict_action);
+  gtk_widget_class_install_action (widget_class, "window.cancel", NULL, cancel_action);
+  gtk_widget_class_install_action (widget_class, "window.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "window.export", NULL, export_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK, "window.preferences", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "window.focus-ticker", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "window.predict", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK, "window.predict", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.cancel", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "window.find", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "window.export", NULL);
 }
 
 static void
@@ -111,4 +414,7 @@ sc_window_init (ScWindow *self)
 #if DEVELOPMENT
   gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 #endif
+
+  gtk_stack_set_visible_child_name (self->main_stack, "signed-out");
+  sc_window_actions_update (self);
 }

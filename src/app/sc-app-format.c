@@ -1,0 +1,218 @@
+/* sc-app-format.c
+ *
+ * Copyright 2026 The Stockcast authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <math.h>
+#include <stdlib.h>
+
+#include <glib/gi18n.h>
+
+#include "sc-app-format.h"
+#include "sc-error.h"
+
+/* How far from 1 the MASE must be before we call a model better or worse
+ * than the naive forecast: smaller differences are noise. */
+#define MASE_MARGIN 0.02
+
+char *
+sc_format_price (double price)
+{
+  if (!isfinite (price))
+    return g_strdup ("–");
+  if (fabs (price) < 1.0)
+    return g_strdup_printf ("%.4f", price);
+  return g_strdup_printf ("%.2f", price);
+}
+
+char *
+sc_format_day (ScDay day)
+{
+  g_autoptr(GDateTime) date = NULL;
+
+  date = g_date_time_new_from_unix_utc ((gint64) day * 86400);
+  if (date == NULL)
+    return g_strdup ("–");
+
+  /* TRANSLATORS: a date as in "Fri, 1 Apr 2022"; see g_date_time_format() */
+  return g_date_time_format (date, _("%a, %-e %b %Y"));
+}
+
+char *
+sc_format_change (double from,
+                  double to)
+{
+  double change;
+
+  if (!(from > 0) || !isfinite (to))
+    return g_strdup ("");
+
+  change = (to / from - 1.0) * 100.0;
+  if (fabs (change) < 0.05)
+    return g_strdup ("±0.0%");
+  if (change > 0)
+    return g_strdup_printf ("+%.1f%%", change);
+  return g_strdup_printf ("−%.1f%%", -change);
+}
+
+char *
+sc_format_quality (const ScHorizonMetrics *metrics)
+{
+  double percent;
+
+  g_return_val_if_fail (metrics != NULL, NULL);
+
+  if (metrics->n == 0 || !isfinite (metrics->mase))
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "Too little history to test the model at %d day.",
+                                         "Too little history to test the model at %d days.",
+                                         metrics->horizon),
+                            metrics->horizon);
+
+  if (metrics->mase <= 1.0 - MASE_MARGIN)
+    {
+      percent = round ((1.0 - metrics->mase) * 100.0);
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "Beats the naive forecast by %.0f%% at %d day.",
+                                           "Beats the naive forecast by %.0f%% at %d days.",
+                                           metrics->horizon),
+                              percent, metrics->horizon);
+    }
+
+  if (metrics->mase >= 1.0 + MASE_MARGIN)
+    {
+      percent = round ((metrics->mase - 1.0) * 100.0);
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "Worse than assuming no change, by %.0f%%, at %d day.",
+                                           "Worse than assuming no change, by %.0f%%, at %d days.",
+                                           metrics->horizon),
+                              percent, metrics->horizon);
+    }
+
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "No better than assuming no change at %d day.",
+                                       "No better than assuming no change at %d days.",
+                                       metrics->horizon),
+                          metrics->horizon);
+}
+
+char *
+sc_format_quality_detail (const ScHorizonMetrics *metrics)
+{
+  g_return_val_if_fail (metrics != NULL, NULL);
+
+  if (metrics->n == 0)
+    return g_strdup ("");
+
+  return g_strdup_printf (_("Right about the direction %.0f%% of the time; %.0f%% of outcomes fell inside the 80%% range (%u tests)."),
+                          metrics->direction * 100.0, metrics->coverage * 100.0, metrics->n);
+}
+
+static char *
+format_age (ScDay as_of,
+            ScDay today)
+{
+  int days = today - as_of;
+
+  if (days <= 0)
+    return g_strdup (_("last close today"));
+  if (days == 1)
+    return g_strdup (_("last close yesterday"));
+  if (days < 60)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "last close %d day ago",
+                                         "last close %d days ago", days), days);
+  if (days < 730)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "last close %d month ago",
+                                         "last close %d months ago", days / 30), days / 30);
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "last close %d year ago",
+                                       "last close %d years ago", days / 365), days / 365);
+}
+
+char *
+sc_format_source (const char *source,
+                  ScDay       as_of,
+                  ScDay       today)
+{
+  g_autofree char *age = format_age (as_of, today);
+
+  if (g_strcmp0 (source, "sample") == 0)
+    return g_strdup_printf (_("Sample data bundled with Stockcast, not current prices (%s)"), age);
+  if (g_strcmp0 (source, "yahoo") == 0)
+    return g_strdup_printf (_("Yahoo Finance, %s"), age);
+  if (g_strcmp0 (source, "tiingo") == 0)
+    return g_strdup_printf (_("Tiingo, %s"), age);
+  if (g_strcmp0 (source, "cache") == 0)
+    return g_strdup_printf (_("Saved prices on this computer, %s"), age);
+  if (g_strcmp0 (source, "csv") == 0)
+    return g_strdup_printf (_("Imported CSV file, %s"), age);
+  if (source == NULL || *source == '\0')
+    return g_strdup_printf (_("Saved prediction, %s"), age);
+  return g_strdup_printf ("%s, %s", source, age);
+}
+
+static int
+compare_int (gconstpointer a,
+             gconstpointer b)
+{
+  return *(const int *) a - *(const int *) b;
+}
+
+GArray *
+sc_parse_horizons (const char  *text,
+                   GError     **error)
+{
+  g_autoptr(GArray) horizons = g_array_new (FALSE, FALSE, sizeof (int));
+  g_auto(GStrv) parts = NULL;
+
+  parts = g_regex_split_simple ("[\\s,;]+", text ? text : "", 0, 0);
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      char *end = NULL;
+      gint64 value;
+      gboolean seen = FALSE;
+      int h;
+
+      if (*parts[i] == '\0')
+        continue;
+
+      value = g_ascii_strtoll (parts[i], &end, 10);
+      if (end == parts[i] || *end != '\0' || value < 1 || value > 2000)
+        {
+          g_set_error (error, SC_ERROR, SC_ERROR_USAGE,
+                       _("“%s” is not a number of trading days between 1 and 2000."), parts[i]);
+          return NULL;
+        }
+
+      h = (int) value;
+      for (guint j = 0; j < horizons->len; j++)
+        seen |= g_array_index (horizons, int, j) == h;
+      if (!seen)
+        g_array_append_val (horizons, h);
+    }
+
+  if (horizons->len == 0)
+    {
+      g_set_error (error, SC_ERROR, SC_ERROR_USAGE,
+                   _("Enter at least one number of trading days ahead, such as 10."));
+      return NULL;
+    }
+
+  g_array_sort (horizons, compare_int);
+  return g_steal_pointer (&horizons);
+}
+
+char *
+sc_format_horizons (const int *horizons,
+                    guint      n_horizons)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < n_horizons; i++)
+    g_string_append_printf (text, i ? ", %d" : "%d", horizons[i]);
+
+  return g_string_free (text, FALSE);
+}

@@ -1,0 +1,1097 @@
+/* sc-history-view.c
+ *
+ * Copyright 2026 The Stockcast authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "sc-app-format.h"
+#include "sc-db.h"
+#include "sc-history-item.h"
+#include "sc-history-view.h"
+#include "sc-model.h"
+
+typedef enum
+{
+  COLUMN_DATE,
+  COLUMN_TICKER,
+  COLUMN_MODEL,
+  COLUMN_PRICE,
+  COLUMN_HORIZON,
+  COLUMN_SYNC,
+} ColumnKind;
+
+typedef struct
+{
+  ColumnKind kind;
+  int        horizon;
+} ColumnSpec;
+
+typedef struct _PendingDelete PendingDelete;
+
+struct _ScHistoryView
+{
+  AdwBin              parent_instance;
+
+  ScUser             *user;
+  GCancellable       *cancellable;     /* loading the user's results */
+  GListStore         *store;
+  GtkFilterListModel *filter_model;
+  GtkCustomFilter    *filter;
+  GtkSortListModel   *sort_model;
+  GtkSingleSelection *selection;
+  GPtrArray          *pending;         /* PendingDelete waiting for their toast */
+  GtkWidget          *row_popover;
+  char               *filter_text;
+
+  GtkLabel           *count_label;
+  GtkSearchEntry     *search_entry;
+  GtkStack           *stack;
+  AdwStatusPage      *empty_page;
+  GtkColumnView      *column_view;
+  GMenuModel         *row_menu;
+};
+
+G_DEFINE_FINAL_TYPE (ScHistoryView, sc_history_view, ADW_TYPE_BIN)
+
+enum {
+  RESULT_ACTIVATED,
+  TOAST,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void sc_history_view_actions_update (ScHistoryView *self);
+
+/* --- database jobs ------------------------------------------------------- */
+
+typedef struct
+{
+  gint64  user_id;
+  char   *uuid;
+} DbJob;
+
+static void
+db_job_free (gpointer data)
+{
+  DbJob *job = data;
+
+  g_free (job->uuid);
+  g_free (job);
+}
+
+static void
+list_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  DbJob *job = task_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScDb) db = NULL;
+  GPtrArray *results;
+
+  db = sc_db_open (NULL, &error);
+  if (db == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  results = sc_results_list (db, job->user_id, SC_RESULTS_LIST_DEFAULT, 0, 0, &error);
+  if (results == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, results, (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void
+delete_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  DbJob *job = task_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScDb) db = NULL;
+
+  db = sc_db_open (NULL, &error);
+  if (db == NULL || !sc_results_delete (db, job->user_id, job->uuid, &error))
+    {
+      g_warning ("Could not delete prediction %s: %s", job->uuid, error->message);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  g_task_return_boolean (task, TRUE);
+}
+
+/* --- pending deletions --------------------------------------------------- */
+
+struct _PendingDelete
+{
+  gatomicrefcount  ref_count;
+  ScHistoryView   *self;      /* weak */
+  ScHistoryItem   *item;
+  gint64           user_id;
+  guint            position;  /* in the store, for Undo */
+  gboolean         done;      /* undone or committed */
+};
+
+static PendingDelete *
+pending_delete_ref (PendingDelete *pending)
+{
+  g_atomic_ref_count_inc (&pending->ref_count);
+  return pending;
+}
+
+static void
+pending_delete_unref (gpointer data)
+{
+  PendingDelete *pending = data;
+
+  if (g_atomic_ref_count_dec (&pending->ref_count))
+    {
+      g_clear_weak_pointer (&pending->self);
+      g_clear_object (&pending->item);
+      g_free (pending);
+    }
+}
+
+static void
+pending_delete_closure_notify (gpointer  data,
+                               GClosure *closure)
+{
+  pending_delete_unref (data);
+}
+
+static void
+pending_delete_commit (PendingDelete *pending)
+{
+  g_autoptr(GTask) task = NULL;
+  DbJob *job;
+
+  if (pending->done)
+    return;
+  pending->done = TRUE;
+
+  job = g_new0 (DbJob, 1);
+  job->user_id = pending->user_id;
+  job->uuid = g_strdup (sc_history_item_get_uuid (pending->item));
+
+  /* Not tied to the view: the deletion must happen even if it goes away. */
+  task = g_task_new (NULL, NULL, NULL, NULL);
+  g_task_set_source_tag (task, pending_delete_commit);
+  g_task_set_task_data (task, job, db_job_free);
+  g_task_run_in_thread (task, delete_thread);
+
+  if (pending->self != NULL)
+    g_ptr_array_remove (pending->self->pending, pending);
+}
+
+static void
+on_undo_clicked (AdwToast      *toast,
+                 PendingDelete *pending)
+{
+  ScHistoryView *self = pending->self;
+
+  if (pending->done || self == NULL)
+    return;
+  pending->done = TRUE;
+
+  g_list_store_insert (self->store,
+                       MIN (pending->position, g_list_model_get_n_items (G_LIST_MODEL (self->store))),
+                       pending->item);
+  g_ptr_array_remove (self->pending, pending);
+  sc_history_view_actions_update (self);
+}
+
+static void
+on_toast_dismissed (AdwToast      *toast,
+                    PendingDelete *pending)
+{
+  pending_delete_commit (pending);
+}
+
+void
+sc_history_view_flush_deletions (ScHistoryView *self)
+{
+  g_return_if_fail (SC_IS_HISTORY_VIEW (self));
+
+  while (self->pending->len > 0)
+    pending_delete_commit (g_ptr_array_index (self->pending, 0));
+}
+
+void
+sc_history_view_delete_selected (ScHistoryView *self)
+{
+  ScHistoryItem *item;
+  PendingDelete *pending;
+  AdwToast *toast;
+  g_autofree char *title = NULL;
+  guint position;
+
+  g_return_if_fail (SC_IS_HISTORY_VIEW (self));
+
+  item = gtk_single_selection_get_selected_item (self->selection);
+  if (item == NULL || self->user == NULL)
+    return;
+  if (!g_list_store_find (self->store, item, &position))
+    return;
+
+  pending = g_new0 (PendingDelete, 1);
+  g_atomic_ref_count_init (&pending->ref_count);
+  g_set_weak_pointer (&pending->self, self);
+  pending->item = g_object_ref (item);
+  pending->user_id = self->user->id;
+  pending->position = position;
+  g_ptr_array_add (self->pending, pending);
+
+  g_list_store_remove (self->store, position);
+
+  /* TRANSLATORS: a toast; %s is a ticker such as MSFT */
+  title = g_strdup_printf (_("Prediction for %s deleted"), sc_history_item_get_ticker (item));
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_undo_clicked),
+                         pending_delete_ref (pending), pending_delete_closure_notify, 0);
+  g_signal_connect_data (toast, "dismissed", G_CALLBACK (on_toast_dismissed),
+                         pending_delete_ref (pending), pending_delete_closure_notify, 0);
+  g_signal_emit (self, signals[TOAST], 0, toast);
+
+  sc_history_view_actions_update (self);
+}
+
+/* --- cells ---------------------------------------------------------------- */
+
+static char *
+format_created (const char *created_at)
+{
+  g_autoptr(GDateTime) when = g_date_time_new_from_iso8601 (created_at, NULL);
+  g_autoptr(GDateTime) local = NULL;
+
+  if (when == NULL)
+    return g_strdup (created_at);
+
+  local = g_date_time_to_local (when);
+  /* TRANSLATORS: date and time of a saved prediction; see g_date_time_format() */
+  return g_date_time_format (local, _("%-e %b %Y, %H:%M"));
+}
+
+static void
+on_cell_pressed (GtkGestureClick *gesture,
+                 int              n_press,
+                 double           x,
+                 double           y,
+                 GtkListItem     *list_item)
+{
+  GtkWidget *cell = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
+  ScHistoryView *self = SC_HISTORY_VIEW (gtk_widget_get_ancestor (cell, SC_TYPE_HISTORY_VIEW));
+  graphene_point_t point;
+
+  if (self == NULL || gtk_list_item_get_position (list_item) == GTK_INVALID_LIST_POSITION)
+    return;
+
+  gtk_single_selection_set_selected (self->selection, gtk_list_item_get_position (list_item));
+
+  if (!gtk_widget_compute_point (cell, GTK_WIDGET (self),
+                                 &GRAPHENE_POINT_INIT (x, y), &point))
+    return;
+
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->row_popover),
+                               &(GdkRectangle) { (int) point.x, (int) point.y, 1, 1 });
+  gtk_popover_popup (GTK_POPOVER (self->row_popover));
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+}
+
+static void
+setup_cell (GtkSignalListItemFactory *factory,
+            GtkListItem              *list_item,
+            ColumnSpec               *spec)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *main_label = gtk_label_new (NULL);
+  GtkGesture *gesture;
+
+  gtk_label_set_xalign (GTK_LABEL (main_label), spec->kind >= COLUMN_PRICE ? 1 : 0);
+  gtk_label_set_ellipsize (GTK_LABEL (main_label), PANGO_ELLIPSIZE_END);
+  gtk_box_append (GTK_BOX (box), main_label);
+
+  if (spec->kind == COLUMN_PRICE || spec->kind == COLUMN_HORIZON)
+    {
+      GtkWidget *sub_label = gtk_label_new (NULL);
+
+      gtk_label_set_xalign (GTK_LABEL (sub_label), 1);
+      gtk_widget_add_css_class (sub_label, "caption");
+      gtk_widget_add_css_class (sub_label, "dim-label");
+      gtk_widget_add_css_class (main_label, "numeric");
+      gtk_widget_add_css_class (sub_label, "numeric");
+      gtk_box_append (GTK_BOX (box), sub_label);
+    }
+  if (spec->kind == COLUMN_TICKER)
+    gtk_widget_add_css_class (main_label, "heading");
+
+  gesture = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_SECONDARY);
+  g_signal_connect (gesture, "pressed", G_CALLBACK (on_cell_pressed), list_item);
+  gtk_widget_add_controller (box, GTK_EVENT_CONTROLLER (gesture));
+
+  gtk_list_item_set_child (list_item, box);
+}
+
+static void
+bind_cell (GtkSignalListItemFactory *factory,
+           GtkListItem              *list_item,
+           ColumnSpec               *spec)
+{
+  ScHistoryItem *item = gtk_list_item_get_item (list_item);
+  ScResult *result = sc_history_item_get_result (item);
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+  GtkLabel *main_label = GTK_LABEL (gtk_widget_get_first_child (box));
+  GtkWidget *sub = gtk_widget_get_next_sibling (GTK_WIDGET (main_label));
+  GtkLabel *sub_label = sub ? GTK_LABEL (sub) : NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *sub_text = NULL;
+
+  gtk_widget_set_tooltip_text (box, NULL);
+  gtk_widget_remove_css_class (GTK_WIDGET (main_label), "success");
+  gtk_widget_remove_css_class (GTK_WIDGET (main_label), "error");
+  if (sub_label != NULL)
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (sub_label), "success");
+      gtk_widget_remove_css_class (GTK_WIDGET (sub_label), "error");
+    }
+
+  switch (spec->kind)
+    {
+    case COLUMN_DATE:
+      text = format_created (result->created_at);
+      break;
+
+    case COLUMN_TICKER:
+      text = g_strdup (result->ticker);
+      break;
+
+    case COLUMN_MODEL:
+      {
+        g_autoptr(ScModelInfo) info = sc_models_lookup (result->model, NULL);
+
+        text = g_strdup (info ? info->name : result->model);
+      }
+      break;
+
+    case COLUMN_PRICE:
+      text = sc_format_price (result->last_close);
+      sub_text = sc_format_day (result->as_of);
+      break;
+
+    case COLUMN_HORIZON:
+      {
+        const ScResultForecast *f = sc_history_item_get_forecast (item, spec->horizon);
+
+        if (f == NULL)
+          {
+            text = g_strdup ("–");
+            break;
+          }
+
+        text = sc_format_price (f->price);
+        if (sc_result_forecast_has_actual (f))
+          {
+            g_autofree char *actual = sc_format_price (f->actual);
+            double error = (f->price / f->actual - 1.0) * 100.0;
+            gboolean better = fabs (f->price - f->actual) < fabs (result->last_close - f->actual);
+
+            /* TRANSLATORS: the real close and the forecast's error in percent */
+            sub_text = g_strdup_printf (_("actual %s, %+.1f%%"), actual, error);
+            gtk_widget_add_css_class (GTK_WIDGET (sub_label), better ? "success" : "error");
+            gtk_widget_set_tooltip_text (GTK_WIDGET (box),
+                                         better ? _("Closer to the actual price than assuming no change")
+                                                : _("Further from the actual price than assuming no change"));
+          }
+        else
+          {
+            g_autofree char *low = sc_format_price (f->low);
+            g_autofree char *high = sc_format_price (f->high);
+
+            sub_text = g_strdup_printf ("%s – %s", low, high);
+            gtk_widget_set_tooltip_text (GTK_WIDGET (box), _("80% range; the actual price is not known yet"));
+          }
+      }
+      break;
+
+    case COLUMN_SYNC:
+      text = g_strdup (result->synced ? _("Synced") : _("Local"));
+      gtk_widget_set_tooltip_text (GTK_WIDGET (box),
+                                   result->synced ? _("The sync server has this prediction")
+                                                  : _("Only on this computer so far"));
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+
+  gtk_label_set_label (main_label, text);
+  if (sub_label != NULL)
+    gtk_label_set_label (sub_label, sub_text ? sub_text : "");
+}
+
+static int
+compare_horizon (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      user_data)
+{
+  ColumnSpec *spec = user_data;
+  const ScResultForecast *fa = sc_history_item_get_forecast ((ScHistoryItem *) a, spec->horizon);
+  const ScResultForecast *fb = sc_history_item_get_forecast ((ScHistoryItem *) b, spec->horizon);
+  double va = fa ? fa->price / sc_history_item_get_result ((ScHistoryItem *) a)->last_close : -1;
+  double vb = fb ? fb->price / sc_history_item_get_result ((ScHistoryItem *) b)->last_close : -1;
+
+  /* By the forecast change, so different stocks compare sensibly. */
+  return va < vb ? -1 : va > vb ? 1 : 0;
+}
+
+static GtkColumnViewColumn *
+add_column (ScHistoryView *self,
+            const char    *title,
+            ColumnKind     kind,
+            int            horizon,
+            GtkSorter     *sorter)
+{
+  ColumnSpec *spec = g_new0 (ColumnSpec, 1);
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkColumnViewColumn *column;
+
+  spec->kind = kind;
+  spec->horizon = horizon;
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), spec);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), spec);
+  g_object_set_data_full (G_OBJECT (factory), "sc-column-spec", spec, g_free);
+
+  column = gtk_column_view_column_new (title, factory);
+  gtk_column_view_column_set_resizable (column, TRUE);
+  if (sorter != NULL)
+    gtk_column_view_column_set_sorter (column, sorter);
+  if (kind == COLUMN_HORIZON || kind == COLUMN_MODEL)
+    gtk_column_view_column_set_expand (column, TRUE);
+  gtk_column_view_append_column (self->column_view, column);
+  g_object_unref (column);
+  g_clear_object (&sorter);
+
+  return column;
+}
+
+static GtkSorter *
+property_sorter (GType       value_type,
+                 const char *property)
+{
+  GtkExpression *expression = gtk_property_expression_new (SC_TYPE_HISTORY_ITEM, NULL, property);
+
+  if (value_type == G_TYPE_STRING)
+    return GTK_SORTER (gtk_string_sorter_new (expression));
+  return GTK_SORTER (gtk_numeric_sorter_new (expression));
+}
+
+static void
+sc_history_view_build_columns (ScHistoryView *self)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID_BASE);
+  g_autoptr(GVariant) value = g_settings_get_value (settings, "horizons");
+  GtkColumnViewColumn *date_column;
+  gsize n = 0;
+  const gint32 *horizons = g_variant_get_fixed_array (value, &n, sizeof (gint32));
+
+  date_column = add_column (self, _("Made"), COLUMN_DATE, 0,
+                            property_sorter (G_TYPE_STRING, "created-at"));
+  add_column (self, _("Ticker"), COLUMN_TICKER, 0, property_sorter (G_TYPE_STRING, "ticker"));
+  add_column (self, _("Model"), COLUMN_MODEL, 0, property_sorter (G_TYPE_STRING, "model"));
+  add_column (self, _("Price Then"), COLUMN_PRICE, 0, property_sorter (G_TYPE_DOUBLE, "last-close"));
+
+  for (gsize i = 0; i < n; i++)
+    {
+      g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "In %d Day", "In %d Days", horizons[i]),
+                                                horizons[i]);
+      ColumnSpec *spec = g_new0 (ColumnSpec, 1);
+      GtkSorter *sorter;
+
+      spec->kind = COLUMN_HORIZON;
+      spec->horizon = horizons[i];
+      sorter = GTK_SORTER (gtk_custom_sorter_new (compare_horizon, spec, g_free));
+      add_column (self, title, COLUMN_HORIZON, horizons[i], sorter);
+    }
+
+  add_column (self, _("Sync"), COLUMN_SYNC, 0, NULL);
+
+  gtk_column_view_sort_by_column (self->column_view, date_column, GTK_SORT_DESCENDING);
+}
+
+/* --- model, filter, selection -------------------------------------------- */
+
+static gboolean
+filter_item (gpointer item,
+             gpointer user_data)
+{
+  ScHistoryView *self = user_data;
+  g_autofree char *ticker = NULL;
+
+  if (self->filter_text == NULL || *self->filter_text == '\0')
+    return TRUE;
+
+  ticker = g_utf8_strup (sc_history_item_get_ticker (item), -1);
+  return strstr (ticker, self->filter_text) != NULL;
+}
+
+static void
+sc_history_view_update_count (ScHistoryView *self)
+{
+  guint total = g_list_model_get_n_items (G_LIST_MODEL (self->store));
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
+  g_autofree char *text = NULL;
+
+  if (shown == total)
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u prediction", "%u predictions", total), total);
+  else
+    /* TRANSLATORS: "3 of 12 predictions", while filtering */
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u prediction", "%u of %u predictions", total),
+                            shown, total);
+  gtk_label_set_label (self->count_label, total ? text : "");
+
+  if (total == 0)
+    {
+      adw_status_page_set_title (self->empty_page, _("No Predictions Yet"));
+      adw_status_page_set_description (self->empty_page,
+                                       _("Type a ticker above and press Enter. Each prediction you make is saved here, and scored once its dates have come."));
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+    }
+  else if (shown == 0)
+    {
+      adw_status_page_set_title (self->empty_page, _("No Matching Predictions"));
+      adw_status_page_set_description (self->empty_page, _("No saved prediction is for a ticker like that."));
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+    }
+  else
+    {
+      gtk_stack_set_visible_child_name (self->stack, "list");
+    }
+}
+
+static void
+sc_history_view_actions_update (ScHistoryView *self)
+{
+  gboolean selected = gtk_single_selection_get_selected_item (self->selection) != NULL;
+  gboolean any = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model)) > 0;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "history.delete", selected);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "history.show", selected);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "history.export", any);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "history.find", self->user != NULL);
+  sc_history_view_update_count (self);
+}
+
+static void
+on_search_changed (ScHistoryView *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+
+  g_free (self->filter_text);
+  self->filter_text = g_utf8_strup (stripped, -1);
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static void
+on_stop_search (ScHistoryView *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+}
+
+static void
+on_items_changed (ScHistoryView *self)
+{
+  sc_history_view_actions_update (self);
+}
+
+static void
+emit_activated (ScHistoryView *self,
+                ScHistoryItem *item)
+{
+  if (item != NULL)
+    g_signal_emit (self, signals[RESULT_ACTIVATED], 0, sc_history_item_get_result (item));
+}
+
+static void
+on_selection_changed (ScHistoryView *self)
+{
+  sc_history_view_actions_update (self);
+  emit_activated (self, gtk_single_selection_get_selected_item (self->selection));
+}
+
+static void
+on_row_activated (ScHistoryView *self,
+                  guint          position)
+{
+  g_autoptr(ScHistoryItem) item = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+
+  emit_activated (self, item);
+}
+
+/* --- loading ------------------------------------------------------------- */
+
+static void
+list_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(ScHistoryView) self = user_data;
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+
+  results = g_task_propagate_pointer (G_TASK (result), &error);
+  if (g_task_get_cancellable (G_TASK (result)) != self->cancellable)
+    return;
+  g_clear_object (&self->cancellable);
+
+  if (results == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_signal_emit (self, signals[TOAST], 0, adw_toast_new (error->message));
+      return;
+    }
+
+  items = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < results->len; i++)
+    g_ptr_array_add (items, sc_history_item_new (g_ptr_array_index (results, i)));
+
+  g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)),
+                       items->pdata, items->len);
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  sc_history_view_actions_update (self);
+}
+
+void
+sc_history_view_set_user (ScHistoryView *self,
+                          ScUser        *user)
+{
+  g_autoptr(GTask) task = NULL;
+  DbJob *job;
+
+  g_return_if_fail (SC_IS_HISTORY_VIEW (self));
+
+  sc_history_view_flush_deletions (self);
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->user, sc_user_unref);
+  g_list_store_remove_all (self->store);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+
+  if (user != NULL)
+    {
+      self->user = sc_user_ref (user);
+      self->cancellable = g_cancellable_new ();
+
+      job = g_new0 (DbJob, 1);
+      job->user_id = user->id;
+      task = g_task_new (NULL, self->cancellable, list_cb, g_object_ref (self));
+      g_task_set_source_tag (task, sc_history_view_set_user);
+      g_task_set_task_data (task, job, db_job_free);
+      g_task_run_in_thread (task, list_thread);
+    }
+
+  sc_history_view_actions_update (self);
+}
+
+gboolean
+sc_history_view_get_loading (ScHistoryView *self)
+{
+  g_return_val_if_fail (SC_IS_HISTORY_VIEW (self), FALSE);
+
+  return self->cancellable != NULL;
+}
+
+void
+sc_history_view_add (ScHistoryView *self,
+                     ScResult      *result)
+{
+  g_autoptr(ScHistoryItem) item = NULL;
+
+  g_return_if_fail (SC_IS_HISTORY_VIEW (self));
+  g_return_if_fail (result != NULL);
+
+  item = sc_history_item_new (result);
+  g_signal_handlers_block_by_func (self->selection, on_selection_changed, self);
+  g_list_store_insert (self->store, 0, item);
+  g_signal_handlers_unblock_by_func (self->selection, on_selection_changed, self);
+  sc_history_view_actions_update (self);
+}
+
+GListModel *
+sc_history_view_get_model (ScHistoryView *self)
+{
+  g_return_val_if_fail (SC_IS_HISTORY_VIEW (self), NULL);
+
+  return G_LIST_MODEL (self->sort_model);
+}
+
+GtkSelectionModel *
+sc_history_view_get_selection (ScHistoryView *self)
+{
+  g_return_val_if_fail (SC_IS_HISTORY_VIEW (self), NULL);
+
+  return GTK_SELECTION_MODEL (self->selection);
+}
+
+void
+sc_history_view_focus_filter (ScHistoryView *self)
+{
+  g_return_if_fail (SC_IS_HISTORY_VIEW (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+/* --- export -------------------------------------------------------------- */
+
+static void
+append_csv_field (GString    *line,
+                  const char *value)
+{
+  if (strpbrk (value, ",\"\n\r") == NULL)
+    {
+      g_string_append (line, value);
+      return;
+    }
+
+  g_string_append_c (line, '"');
+  for (const char *p = value; *p; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (line, '"');
+      g_string_append_c (line, *p);
+    }
+  g_string_append_c (line, '"');
+}
+
+static void
+append_number (GString *line,
+               double   value)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (isfinite (value))
+    g_string_append (line, g_ascii_formatd (buffer, sizeof buffer, "%.6g", value));
+}
+
+static GBytes *
+sc_history_view_build_csv (ScHistoryView *self)
+{
+  GListModel *model = G_LIST_MODEL (self->sort_model);
+  GString *csv = g_string_new ("uuid,created_at,ticker,model,as_of,last_close,horizon,target_date,price,low,high,actual\n");
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(ScHistoryItem) item = g_list_model_get_item (model, i);
+      ScResult *result = sc_history_item_get_result (item);
+      g_autofree char *as_of = sc_day_format (result->as_of);
+
+      for (guint j = 0; j < result->n_forecasts; j++)
+        {
+          const ScResultForecast *f = &result->forecasts[j];
+          g_autofree char *date = sc_day_format (f->date);
+
+          append_csv_field (csv, result->uuid);
+          g_string_append_c (csv, ',');
+          append_csv_field (csv, result->created_at);
+          g_string_append_c (csv, ',');
+          append_csv_field (csv, result->ticker);
+          g_string_append_c (csv, ',');
+          append_csv_field (csv, result->model);
+          g_string_append_c (csv, ',');
+          g_string_append (csv, as_of);
+          g_string_append_c (csv, ',');
+          append_number (csv, result->last_close);
+          g_string_append_printf (csv, ",%d,%s,", f->horizon, date);
+          append_number (csv, f->price);
+          g_string_append_c (csv, ',');
+          append_number (csv, f->low);
+          g_string_append_c (csv, ',');
+          append_number (csv, f->high);
+          g_string_append_c (csv, ',');
+          if (sc_result_forecast_has_actual (f))
+            append_number (csv, f->actual);
+          g_string_append_c (csv, '\n');
+        }
+    }
+
+  return g_string_free_to_bytes (csv);
+}
+
+static void
+replace_contents_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_file_replace_contents_finish (G_FILE (object), result, NULL, &error))
+    {
+      g_autofree char *name = g_file_get_parse_name (G_FILE (object));
+
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_FAILED,
+                               _("Could not write “%s”: %s"), name, error->message);
+      return;
+    }
+
+  g_task_return_boolean (task, TRUE);
+}
+
+void
+sc_history_view_export_async (ScHistoryView       *self,
+                              GFile               *file,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  GTask *task;
+
+  g_return_if_fail (SC_IS_HISTORY_VIEW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, sc_history_view_export_async);
+  bytes = sc_history_view_build_csv (self);
+  /* Written to a temporary file and renamed: never half a file. */
+  g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE,
+                                       G_FILE_CREATE_REPLACE_DESTINATION,
+                                       cancellable, replace_contents_cb, task);
+}
+
+gboolean
+sc_history_view_export_finish (ScHistoryView  *self,
+                               GAsyncResult   *result,
+                               GError        **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+export_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  ScHistoryView *self = SC_HISTORY_VIEW (object);
+  g_autoptr(GFile) file = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  if (!sc_history_view_export_finish (self, result, &error))
+    {
+      message = g_strdup (error->message);
+    }
+  else
+    {
+      g_autofree char *name = g_file_get_basename (file);
+
+      /* TRANSLATORS: a toast after exporting the history */
+      message = g_strdup_printf (_("History exported to “%s”"), name);
+    }
+
+  g_signal_emit (self, signals[TOAST], 0, adw_toast_new (message));
+}
+
+static void
+on_export_response (GtkNativeDialog *dialog,
+                    int              response,
+                    ScHistoryView   *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+      if (file != NULL)
+        sc_history_view_export_async (self, file, NULL, export_done_cb, g_object_ref (file));
+    }
+
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  ScHistoryView *self = SC_HISTORY_VIEW (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (_("Export History"),
+                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("stockcast-history.csv"));
+  gtk_file_filter_set_name (filter, _("CSV files"));
+  gtk_file_filter_add_mime_type (filter, "text/csv");
+  gtk_file_filter_add_suffix (filter, "csv");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_export_response), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* --- actions ------------------------------------------------------------- */
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  sc_history_view_delete_selected (SC_HISTORY_VIEW (widget));
+}
+
+static void
+show_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  ScHistoryView *self = SC_HISTORY_VIEW (widget);
+
+  emit_activated (self, gtk_single_selection_get_selected_item (self->selection));
+}
+
+static void
+find_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  sc_history_view_focus_filter (SC_HISTORY_VIEW (widget));
+}
+
+/* --- GObject ------------------------------------------------------------- */
+
+static void
+sc_history_view_dispose (GObject *object)
+{
+  ScHistoryView *self = SC_HISTORY_VIEW (object);
+
+  if (self->pending != NULL)
+    sc_history_view_flush_deletions (self);
+  g_clear_pointer (&self->pending, g_ptr_array_unref);
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->user, sc_user_unref);
+  g_clear_pointer (&self->row_popover, gtk_widget_unparent);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), SC_TYPE_HISTORY_VIEW);
+
+  g_clear_object (&self->selection);
+  g_clear_object (&self->sort_model);
+  g_clear_object (&self->filter_model);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (sc_history_view_parent_class)->dispose (object);
+}
+
+static void
+sc_history_view_finalize (GObject *object)
+{
+  ScHistoryView *self = SC_HISTORY_VIEW (object);
+
+  g_free (self->filter_text);
+
+  G_OBJECT_CLASS (sc_history_view_parent_class)->finalize (object);
+}
+
+static void
+sc_history_view_class_init (ScHistoryViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sc_history_view_dispose;
+  object_class->finalize = sc_history_view_finalize;
+
+  signals[RESULT_ACTIVATED] =
+    g_signal_new ("result-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, SC_TYPE_RESULT);
+  signals[TOAST] =
+    g_signal_new ("toast", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, ADW_TYPE_TOAST);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/stockcast/Stockcast/sc-history-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, ScHistoryView, count_label);
+  gtk_widget_class_bind_template_child (widget_class, ScHistoryView, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, ScHistoryView, stack);
+  gtk_widget_class_bind_template_child (widget_class, ScHistoryView, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, ScHistoryView, column_view);
+  gtk_widget_class_bind_template_child (widget_class, ScHistoryView, row_menu);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
+  gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
+
+  gtk_widget_class_install_action (widget_class, "history.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "history.show", NULL, show_action);
+  gtk_widget_class_install_action (widget_class, "history.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "history.find", NULL, find_action);
+}
+
+static void
+sc_history_view_init (ScHistoryView *self)
+{
+  GtkEventController *shortcuts;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->pending = g_ptr_array_new_with_free_func (pending_delete_unref);
+  self->store = g_list_store_new (SC_TYPE_HISTORY_ITEM);
+  self->filter = gtk_custom_filter_new (filter_item, self, NULL);
+  self->filter_model = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->store)),
+                                                  GTK_FILTER (self->filter));
+  self->sort_model = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filter_model)),
+                                              g_object_ref (gtk_column_view_get_sorter (self->column_view)));
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sort_model)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+
+  g_signal_connect_object (self->selection, "selection-changed",
+                           G_CALLBACK (on_selection_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->filter_model, "items-changed",
+                           G_CALLBACK (on_items_changed), self, G_CONNECT_SWAPPED);
+
+  sc_history_view_build_columns (self);
+
+  self->row_popover = gtk_popover_menu_new_from_model (self->row_menu);
+  gtk_popover_set_has_arrow (GTK_POPOVER (self->row_popover), FALSE);
+  gtk_widget_set_halign (self->row_popover, GTK_ALIGN_START);
+  gtk_widget_set_parent (self->row_popover, GTK_WIDGET (self));
+
+  /* Delete and the context-menu key work on the table. */
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Delete, 0),
+                                                          gtk_named_action_new ("history.delete")));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_KP_Delete, 0),
+                                                          gtk_named_action_new ("history.delete")));
+  gtk_widget_add_controller (GTK_WIDGET (self->column_view), shortcuts);
+
+  sc_history_view_actions_update (self);
+}

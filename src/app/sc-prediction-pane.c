@@ -1,0 +1,590 @@
+/* sc-prediction-pane.c
+ *
+ * Copyright 2026 The Stockcast authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "sc-app-format.h"
+#include "sc-error.h"
+#include "sc-model.h"
+#include "sc-predict-job.h"
+#include "sc-prediction-pane.h"
+#include "sc-result-card.h"
+
+struct _ScPredictionPane
+{
+  AdwBin              parent_instance;
+
+  GSettings          *settings;
+  ScUser             *user;
+  GCancellable       *cancellable;      /* the running prediction's */
+  GCancellable       *tickers_cancellable;
+  GtkListStore       *tickers;          /* completion of cached tickers */
+
+  GtkEntry           *ticker_entry;
+  GtkDropDown        *model_dropdown;
+  GtkEntry           *horizons_entry;
+  GtkRevealer        *progress_revealer;
+  GtkProgressBar     *progress_bar;
+  GtkRevealer        *message_revealer;
+  GtkWidget          *message_box;
+  GtkImage           *message_icon;
+  GtkLabel           *message_label;
+  GtkStack           *content_stack;
+  ScResultCard       *result_card;
+  AdwBin             *chart_slot;
+};
+
+G_DEFINE_FINAL_TYPE (ScPredictionPane, sc_prediction_pane, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_BUSY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum {
+  SAVED,
+  TOAST,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+gboolean
+sc_prediction_pane_get_busy (ScPredictionPane *self)
+{
+  g_return_val_if_fail (SC_IS_PREDICTION_PANE (self), FALSE);
+
+  return self->cancellable != NULL;
+}
+
+static const char *
+sc_prediction_pane_get_model_id (ScPredictionPane *self)
+{
+  GtkStringObject *item = gtk_drop_down_get_selected_item (self->model_dropdown);
+
+  return item ? gtk_string_object_get_string (item) : NULL;
+}
+
+static void
+sc_prediction_pane_actions_update (ScPredictionPane *self)
+{
+  gboolean busy = sc_prediction_pane_get_busy (self);
+  const char *ticker = gtk_editable_get_text (GTK_EDITABLE (self->ticker_entry));
+  g_autofree char *stripped = g_strstrip (g_strdup (ticker));
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "pane.predict",
+                                 !busy && self->user != NULL && *stripped != '\0' &&
+                                 sc_prediction_pane_get_model_id (self) != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "pane.cancel", busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "pane.dismiss-message",
+                                 gtk_revealer_get_reveal_child (self->message_revealer));
+}
+
+static void
+sc_prediction_pane_show_message (ScPredictionPane *self,
+                                 const char       *message,
+                                 gboolean          is_error)
+{
+  if (message == NULL)
+    {
+      gtk_revealer_set_reveal_child (self->message_revealer, FALSE);
+    }
+  else
+    {
+      gtk_label_set_label (self->message_label, message);
+      gtk_image_set_from_icon_name (self->message_icon,
+                                    is_error ? "dialog-error-symbolic" : "dialog-information-symbolic");
+      if (is_error)
+        gtk_widget_add_css_class (self->message_box, "error");
+      else
+        gtk_widget_remove_css_class (self->message_box, "error");
+      gtk_revealer_set_reveal_child (self->message_revealer, TRUE);
+    }
+  sc_prediction_pane_actions_update (self);
+}
+
+static void
+sc_prediction_pane_set_busy (ScPredictionPane *self,
+                             GCancellable     *cancellable)
+{
+  if (cancellable == self->cancellable)
+    return;
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_set_object (&self->cancellable, cancellable);
+
+  gtk_revealer_set_reveal_child (self->progress_revealer, cancellable != NULL);
+  gtk_progress_bar_set_fraction (self->progress_bar, 0);
+  gtk_progress_bar_set_text (self->progress_bar, _("Starting…"));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->model_dropdown), cancellable == NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->horizons_entry), cancellable == NULL);
+  sc_prediction_pane_actions_update (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+typedef struct
+{
+  ScPredictionPane *self;     /* weak */
+  GCancellable     *cancellable;
+} ProgressData;
+
+static void
+progress_data_free (gpointer data)
+{
+  ProgressData *progress = data;
+
+  g_clear_weak_pointer (&progress->self);
+  g_clear_object (&progress->cancellable);
+  g_free (progress);
+}
+
+static void
+progress_cb (ScPredictStep  step,
+             double         fraction,
+             const char    *text,
+             gpointer       user_data)
+{
+  ProgressData *progress = user_data;
+  ScPredictionPane *self = progress->self;
+
+  if (self == NULL || self->cancellable != progress->cancellable)
+    return;
+
+  if (fraction >= 0)
+    gtk_progress_bar_set_fraction (self->progress_bar, fraction);
+  else
+    gtk_progress_bar_pulse (self->progress_bar);
+  gtk_progress_bar_set_text (self->progress_bar, text);
+}
+
+typedef struct
+{
+  ScPredictionPane *self;
+  GCancellable     *cancellable;
+} RunData;
+
+static void
+predict_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autofree RunData *run = user_data;
+  g_autoptr(ScPredictionPane) self = run->self;
+  g_autoptr(GCancellable) cancellable = run->cancellable;
+  g_autoptr(ScPredictOutcome) outcome = NULL;
+  g_autoptr(GError) error = NULL;
+
+  outcome = sc_predict_job_run_finish (result, &error);
+
+  /* A newer prediction, a cancel or signing out replaced this one. */
+  if (cancellable != self->cancellable || g_cancellable_is_cancelled (cancellable))
+    return;
+
+  sc_prediction_pane_set_busy (self, NULL);
+
+  if (outcome == NULL)
+    {
+      sc_prediction_pane_show_message (self, error->message, TRUE);
+      gtk_widget_grab_focus (GTK_WIDGET (self->ticker_entry));
+      return;
+    }
+
+  sc_result_card_set_prediction (self->result_card, outcome->prediction);
+  gtk_stack_set_visible_child_name (self->content_stack, "result");
+  sc_prediction_pane_show_message (self, outcome->notice, FALSE);
+
+  if (outcome->result != NULL)
+    g_signal_emit (self, signals[SAVED], 0, outcome->result);
+}
+
+static void
+predict_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  ScPredictionPane *self = SC_PREDICTION_PANE (widget);
+  g_autoptr(ScPredictRequest) request = NULL;
+  g_autoptr(GCancellable) cancellable = NULL;
+  g_autoptr(GArray) horizons = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *ticker = NULL;
+  ProgressData *progress;
+  RunData *run;
+
+  if (sc_prediction_pane_get_busy (self) || self->user == NULL)
+    return;
+
+  ticker = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->ticker_entry))));
+  if (*ticker == '\0')
+    {
+      gtk_widget_grab_focus (GTK_WIDGET (self->ticker_entry));
+      return;
+    }
+
+  horizons = sc_parse_horizons (gtk_editable_get_text (GTK_EDITABLE (self->horizons_entry)), &error);
+  if (horizons == NULL)
+    {
+      sc_prediction_pane_show_message (self, error->message, TRUE);
+      gtk_widget_grab_focus (GTK_WIDGET (self->horizons_entry));
+      return;
+    }
+
+  request = sc_predict_request_new (ticker, sc_prediction_pane_get_model_id (self));
+  g_array_append_vals (request->horizons, horizons->data, horizons->len);
+  request->years = g_settings_get_int (self->settings, "training-years");
+  request->user_id = self->user->id;
+
+  sc_prediction_pane_show_message (self, NULL, FALSE);
+  cancellable = g_cancellable_new ();
+  sc_prediction_pane_set_busy (self, cancellable);
+
+  progress = g_new0 (ProgressData, 1);
+  g_set_weak_pointer (&progress->self, self);
+  progress->cancellable = g_object_ref (cancellable);
+
+  run = g_new0 (RunData, 1);
+  run->self = g_object_ref (self);
+  run->cancellable = g_object_ref (cancellable);
+
+  sc_predict_job_run_async (request, cancellable,
+                            progress_cb, progress, progress_data_free,
+                            predict_cb, run);
+}
+
+void
+sc_prediction_pane_cancel (ScPredictionPane *self)
+{
+  g_return_if_fail (SC_IS_PREDICTION_PANE (self));
+
+  if (!sc_prediction_pane_get_busy (self))
+    return;
+
+  sc_prediction_pane_set_busy (self, NULL);
+  g_signal_emit (self, signals[TOAST], 0, adw_toast_new (_("Prediction cancelled")));
+}
+
+static void
+cancel_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  sc_prediction_pane_cancel (SC_PREDICTION_PANE (widget));
+}
+
+static void
+dismiss_message_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  sc_prediction_pane_show_message (SC_PREDICTION_PANE (widget), NULL, FALSE);
+}
+
+static void
+on_ticker_activate (ScPredictionPane *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "pane.predict", NULL);
+}
+
+static void
+on_form_changed (ScPredictionPane *self)
+{
+  sc_prediction_pane_actions_update (self);
+}
+
+void
+sc_prediction_pane_focus_ticker (ScPredictionPane *self)
+{
+  g_return_if_fail (SC_IS_PREDICTION_PANE (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->ticker_entry));
+  gtk_editable_select_region (GTK_EDITABLE (self->ticker_entry), 0, -1);
+}
+
+void
+sc_prediction_pane_show_result (ScPredictionPane *self,
+                                ScResult         *result)
+{
+  g_return_if_fail (SC_IS_PREDICTION_PANE (self));
+  g_return_if_fail (result != NULL);
+
+  sc_result_card_set_result (self->result_card, result);
+  gtk_stack_set_visible_child_name (self->content_stack, "result");
+  sc_prediction_pane_show_message (self, NULL, FALSE);
+}
+
+void
+sc_prediction_pane_reset (ScPredictionPane *self)
+{
+  g_return_if_fail (SC_IS_PREDICTION_PANE (self));
+
+  sc_prediction_pane_set_busy (self, NULL);
+  gtk_editable_set_text (GTK_EDITABLE (self->ticker_entry), "");
+  gtk_stack_set_visible_child_name (self->content_stack, "empty");
+  sc_prediction_pane_show_message (self, NULL, FALSE);
+}
+
+/* --- ticker completion --------------------------------------------------- */
+
+static void
+list_tickers_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(ScPredictionPane) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) tickers = NULL;
+
+  tickers = sc_predict_job_list_tickers_finish (result, &error);
+  if (tickers == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_debug ("No ticker completion: %s", error->message);
+      return;
+    }
+
+  gtk_list_store_clear (self->tickers);
+  for (guint i = 0; tickers[i] != NULL; i++)
+    gtk_list_store_insert_with_values (self->tickers, NULL, -1, 0, tickers[i], -1);
+}
+
+static void
+sc_prediction_pane_refresh_tickers (ScPredictionPane *self)
+{
+  g_cancellable_cancel (self->tickers_cancellable);
+  g_clear_object (&self->tickers_cancellable);
+  self->tickers_cancellable = g_cancellable_new ();
+  sc_predict_job_list_tickers_async (self->user ? self->user->id : 0, self->tickers_cancellable, list_tickers_cb, g_object_ref (self));
+}
+
+void
+sc_prediction_pane_set_user (ScPredictionPane *self,
+                             ScUser           *user)
+{
+  g_return_if_fail (SC_IS_PREDICTION_PANE (self));
+
+  if (user == self->user)
+    return;
+
+  sc_prediction_pane_reset (self);
+  g_clear_pointer (&self->user, sc_user_unref);
+  if (user != NULL)
+    {
+      self->user = sc_user_ref (user);
+      sc_prediction_pane_refresh_tickers (self);
+    }
+  sc_prediction_pane_actions_update (self);
+}
+
+/* --- model dropdown ------------------------------------------------------ */
+
+static void
+setup_model_item (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  gpointer                  with_description)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *name = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (name), 0);
+  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (box), name);
+
+  if (with_description)
+    {
+      GtkWidget *description = gtk_label_new (NULL);
+
+      gtk_label_set_xalign (GTK_LABEL (description), 0);
+      gtk_label_set_wrap (GTK_LABEL (description), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (description), 40);
+      gtk_widget_add_css_class (description, "caption");
+      gtk_widget_add_css_class (description, "dim-label");
+      gtk_box_append (GTK_BOX (box), description);
+    }
+
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+bind_model_item (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 gpointer                  with_description)
+{
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *name = gtk_widget_get_first_child (box);
+  GtkStringObject *id = gtk_list_item_get_item (item);
+  g_autoptr(ScModelInfo) info = sc_models_lookup (gtk_string_object_get_string (id), NULL);
+
+  gtk_label_set_label (GTK_LABEL (name), info ? info->name : gtk_string_object_get_string (id));
+  if (with_description)
+    gtk_label_set_label (GTK_LABEL (gtk_widget_get_next_sibling (name)),
+                         info ? info->description : "");
+}
+
+static GtkListItemFactory *
+model_factory_new (gboolean with_description)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_model_item), GINT_TO_POINTER (with_description));
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_model_item), GINT_TO_POINTER (with_description));
+
+  return factory;
+}
+
+static void
+sc_prediction_pane_load_models (ScPredictionPane *self)
+{
+  g_autoptr(GtkStringList) ids = gtk_string_list_new (NULL);
+  g_autoptr(GtkListItemFactory) factory = model_factory_new (FALSE);
+  g_autoptr(GtkListItemFactory) list_factory = model_factory_new (TRUE);
+  g_autofree char *wanted = g_settings_get_string (self->settings, "default-model");
+  GPtrArray *models = sc_models_get_all ();
+  guint selected = 0;
+
+  for (guint i = 0; models != NULL && i < models->len; i++)
+    {
+      ScModelInfo *info = g_ptr_array_index (models, i);
+
+      if (g_strcmp0 (info->id, wanted) == 0)
+        selected = i;
+      gtk_string_list_append (ids, info->id);
+    }
+
+  gtk_drop_down_set_factory (self->model_dropdown, factory);
+  gtk_drop_down_set_list_factory (self->model_dropdown, list_factory);
+  gtk_drop_down_set_model (self->model_dropdown, G_LIST_MODEL (ids));
+  gtk_drop_down_set_selected (self->model_dropdown, selected);
+}
+
+static void
+sc_prediction_pane_load_horizons (ScPredictionPane *self)
+{
+  g_autoptr(GVariant) value = g_settings_get_value (self->settings, "horizons");
+  gsize n = 0;
+  const gint32 *horizons = g_variant_get_fixed_array (value, &n, sizeof (gint32));
+  g_autofree char *text = sc_format_horizons (horizons, n);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->horizons_entry), text);
+}
+
+/* --- GObject ------------------------------------------------------------- */
+
+static void
+sc_prediction_pane_dispose (GObject *object)
+{
+  ScPredictionPane *self = SC_PREDICTION_PANE (object);
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_cancellable_cancel (self->tickers_cancellable);
+  g_clear_object (&self->tickers_cancellable);
+  g_clear_pointer (&self->user, sc_user_unref);
+  g_clear_object (&self->tickers);
+  g_clear_object (&self->settings);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), SC_TYPE_PREDICTION_PANE);
+
+  G_OBJECT_CLASS (sc_prediction_pane_parent_class)->dispose (object);
+}
+
+static void
+sc_prediction_pane_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  ScPredictionPane *self = SC_PREDICTION_PANE (object);
+
+  switch (prop_id)
+    {
+    case PROP_BUSY:
+      g_value_set_boolean (value, sc_prediction_pane_get_busy (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sc_prediction_pane_class_init (ScPredictionPaneClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sc_prediction_pane_dispose;
+  object_class->get_property = sc_prediction_pane_get_property;
+
+  properties[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[SAVED] =
+    g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, SC_TYPE_RESULT);
+  signals[TOAST] =
+    g_signal_new ("toast", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, ADW_TYPE_TOAST);
+
+  g_type_ensure (SC_TYPE_RESULT_CARD);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/stockcast/Stockcast/sc-prediction-pane.ui");
+  gtk_widget_class_bind_template_child (widget_class, ScPredictionPane, ticker_entry);
+  gtk_widget_class_bind_template_child (widget_class, ScPredictionPane, model_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, ScPredictionPane, horizons_entry);
+  gtk_widget_class_bind_template_child (widget_class, ScPredictionPane, progress_revealer);
+  gtk_widget_class_bind_template_child (widget_class, ScPredictionPane, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, ScPredictionPane, message_revealer);
+  gtk_widget_class_bind_template_child (widget_class, ScPredictionPane, message_box);
+  gtk_widget_class_bind_template_child (widget_class, ScPredictionPane, message_icon);
+  gtk_widget_class_bind_template_child (widget_class, ScPredictionPane, message_label);
+  gtk_widget_class_bind_template_child (widget_class, ScPredictionPane, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, ScPredictionPane, result_card);
+  gtk_widget_class_bind_template_child (widget_class, ScPredictionPane, chart_slot);
+  gtk_widget_class_bind_template_callback (widget_class, on_ticker_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_form_changed);
+
+  gtk_widget_class_install_action (widget_class, "pane.predict", NULL, predict_action);
+  gtk_widget_class_install_action (widget_class, "pane.cancel", NULL, cancel_action);
+  gtk_widget_class_install_action (widget_class, "pane.dismiss-message", NULL, dismiss_message_action);
+}
+
+static void
+sc_prediction_pane_init (ScPredictionPane *self)
+{
+  g_autoptr(GtkEntryCompletion) completion = NULL;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new (APP_ID_BASE);
+
+  self->tickers = gtk_list_store_new (1, G_TYPE_STRING);
+  completion = gtk_entry_completion_new ();
+  gtk_entry_completion_set_model (completion, GTK_TREE_MODEL (self->tickers));
+  gtk_entry_completion_set_text_column (completion, 0);
+  gtk_entry_completion_set_inline_completion (completion, FALSE);
+  gtk_entry_completion_set_popup_single_match (completion, FALSE);
+  gtk_entry_set_completion (self->ticker_entry, completion);
+
+  sc_prediction_pane_load_models (self);
+  sc_prediction_pane_load_horizons (self);
+  g_signal_connect_object (self->model_dropdown, "notify::selected",
+                           G_CALLBACK (sc_prediction_pane_actions_update), self,
+                           G_CONNECT_SWAPPED);
+
+  sc_prediction_pane_actions_update (self);
+}

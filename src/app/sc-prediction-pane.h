@@ -1,0 +1,37 @@
+/* sc-prediction-pane.h
+ *
+ * Copyright 2026 The Stockcast authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "sc-accounts.h"
+#include "sc-results.h"
+
+G_BEGIN_DECLS
+
+#define SC_TYPE_PREDICTION_PANE (sc_prediction_pane_get_type ())
+
+G_DECLARE_FINAL_TYPE (ScPredictionPane, sc_prediction_pane, SC, PREDICTION_PANE, AdwBin)
+
+/* The ticker form, the progress of a running prediction and its result
+ * card and chart. Emits ::saved (ScResult) when a prediction was saved to
+ * the user's history, ::toast (AdwToast) for the window to show.
+ * Actions: pane.predict, pane.cancel, pane.dismiss-message. */
+void     sc_prediction_pane_set_user     (ScPredictionPane *self,
+                                          ScUser           *user);
+gboolean sc_prediction_pane_get_busy     (ScPredictionPane *self);
+void     sc_prediction_pane_focus_ticker (ScPredictionPane *self);
+/* Cancels the running prediction, if any. */
+void     sc_prediction_pane_cancel       (ScPredictionPane *self);
+/* Shows a saved result from the history. */
+void     sc_prediction_pane_show_result  (ScPredictionPane *self,
+                                          ScResult         *result);
+/* Forgets the result shown and the form's ticker (after signing out). */
+void     sc_prediction_pane_reset        (ScPredictionPane *self);
+
+G_END_DECLS

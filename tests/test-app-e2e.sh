@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# test-app-e2e.sh — the desktop app driven by real key presses (xdotool) on
+# the X display of the test run (xvfb-run): a fresh profile with one account
+# registered through the command line; type the username, Tab, the password,
+# Enter; then a ticker and Enter. The prediction must then be in
+# `stockcast history`. Prices come from the bundled sample data: the quote
+# URL points at a closed port, so no network is needed.
+#
+# Copyright 2026 The Stockcast authors
+# SPDX-License-Identifier: GPL-3.0-or-later
+set -uo pipefail
+
+bin="${1:?usage: test-app-e2e.sh path/to/stockcast}"
+echo "1..1"
+
+if [ -z "${DISPLAY:-}" ] || ! command -v xdotool >/dev/null; then
+  echo "ok 1 # SKIP needs an X display and xdotool"
+  exit 0
+fi
+
+tmp=$(mktemp -d)
+app_pid=""
+cleanup() {
+  if [ -n "$app_pid" ]; then kill "$app_pid" 2>/dev/null; wait "$app_pid" 2>/dev/null; fi
+  rm -rf "$tmp"
+}
+trap cleanup EXIT
+
+export XDG_DATA_HOME="$tmp/data" XDG_CONFIG_HOME="$tmp/config" XDG_CACHE_HOME="$tmp/cache"
+export XDG_STATE_HOME="$tmp/state" HOME="$tmp/home"
+mkdir -p "$XDG_DATA_HOME" "$XDG_CONFIG_HOME" "$XDG_CACHE_HOME" "$XDG_STATE_HOME" "$HOME"
+export GSETTINGS_BACKEND=memory
+export STOCKCAST_QUOTES_URL="http://127.0.0.1:9/no-network"
+export STOCKCAST_TIINGO_URL="http://127.0.0.1:9/no-network"
+unset G_DEBUG
+
+fail() {
+  echo "# $1"
+  [ -f "$tmp/app.log" ] && sed 's/^/# app: /' "$tmp/app.log"
+  echo "not ok 1 - sign in and predict with key presses"
+  exit 1
+}
+
+user="erin"
+password="e2e password 1"
+printf '%s\n' "$password" | "$bin" account register "$user" --email erin@example.org --password-stdin \
+  >"$tmp/register.log" 2>&1 || fail "could not register: $(cat "$tmp/register.log")"
+
+# A session bus of its own, so GApplication neither finds a running
+# Stockcast nor fails to register.
+dbus-run-session -- "$bin" >"$tmp/app.log" 2>&1 &
+app_pid=$!
+
+dialog=$(xdotool search --sync --onlyvisible --name "Sign In – Stockcast" 2>/dev/null | head -n1)
+[ -n "$dialog" ] || fail "no sign-in dialog"
+xdotool windowfocus --sync "$dialog" 2>/dev/null || true
+sleep 1
+
+xdotool type --delay 40 "$user"
+xdotool key Tab
+xdotool type --delay 40 "$password"
+xdotool key Return
+
+# The dialog goes away once signed in; the ticker entry has the focus.
+for _ in $(seq 1 100); do
+  xdotool search --onlyvisible --name "Sign In – Stockcast" >/dev/null 2>&1 || break
+  sleep 0.2
+done
+xdotool search --onlyvisible --name "Sign In – Stockcast" >/dev/null 2>&1 && fail "still not signed in"
+
+main=$(xdotool search --onlyvisible --name "^Stockcast$" 2>/dev/null | head -n1)
+[ -n "$main" ] || fail "no main window"
+xdotool windowfocus --sync "$main" 2>/dev/null || true
+sleep 1
+xdotool type --delay 40 "MSFT"
+xdotool key Return
+
+for _ in $(seq 1 120); do
+  history=$(printf '%s\n' "$password" | "$bin" history --user "$user" --password-stdin --json 2>/dev/null)
+  if printf '%s' "$history" | grep -q '"ticker" *: *"MSFT"'; then
+    echo "# $history"
+    echo "ok 1 - sign in and predict with key presses"
+    exit 0
+  fi
+  sleep 0.5
+done
+fail "no MSFT prediction in the history"

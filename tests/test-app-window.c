@@ -1,0 +1,316 @@
+/* test-app-window.c
+ *
+ * Copyright 2026 The Stockcast authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <adwaita.h>
+
+#include "sc-accounts.h"
+#include "sc-app-test-util.h"
+#include "sc-db.h"
+#include "sc-history-view.h"
+#include "sc-prediction-pane.h"
+#include "sc-quote-server.h"
+#include "sc-result-card.h"
+#include "sc-results.h"
+#include "sc-test-util.h"
+#include "sc-window.h"
+
+static ScQuoteServer *server;
+
+static gint64
+register_user (const char *username)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScDb) db = sc_db_open (NULL, &error);
+  g_autoptr(ScUser) user = NULL;
+  g_autofree char *email = g_strdup_printf ("%s@example.org", username);
+  char *code;
+
+  g_assert_no_error (error);
+  code = sc_accounts_register (db, username, email, "a long password", &user, &error);
+  g_assert_no_error (error);
+  sc_accounts_free_secret (code);
+
+  return user->id;
+}
+
+static gint64
+count_results (gint64 user_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScDb) db = sc_db_open (NULL, &error);
+  gint64 n;
+
+  g_assert_no_error (error);
+  n = sc_results_count (db, user_id, &error);
+  g_assert_no_error (error);
+
+  return n;
+}
+
+typedef struct
+{
+  ScWindow         *window;
+  ScPredictionPane *pane;
+  ScHistoryView    *history;
+  GListModel       *rows;
+  gint64            user_id;
+  AdwToast         *last_toast;
+} Fixture;
+
+static void
+on_toast (gpointer  emitter,
+          AdwToast *toast,
+          Fixture  *fixture)
+{
+  g_set_object (&fixture->last_toast, toast);
+}
+
+static void
+fixture_setup (Fixture       *fixture,
+               ScApplication *app,
+               const char    *username)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID_BASE);
+
+  fixture->user_id = register_user (username);
+  /* A remembered session is restored without the sign-in dialog. */
+  g_settings_set_string (settings, "remembered-user", username);
+
+  fixture->window = sc_window_new (app);
+  g_object_ref_sink (fixture->window);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  sc_window_start_session (fixture->window);
+  SC_WAIT_UNTIL (sc_window_get_user (fixture->window) != NULL);
+  g_assert_null (sc_window_get_sign_in_dialog (fixture->window));
+
+  fixture->pane = SC_CHILD (fixture->window, SC_TYPE_WINDOW, "prediction_pane");
+  fixture->history = SC_CHILD (fixture->window, SC_TYPE_WINDOW, "history_view");
+  fixture->rows = sc_history_view_get_model (fixture->history);
+  SC_WAIT_UNTIL (!sc_history_view_get_loading (fixture->history));
+
+  g_signal_connect (fixture->history, "toast", G_CALLBACK (on_toast), fixture);
+  g_signal_connect (fixture->pane, "toast", G_CALLBACK (on_toast), fixture);
+}
+
+static void
+fixture_teardown (Fixture *fixture)
+{
+  g_clear_object (&fixture->last_toast);
+  gtk_window_close (GTK_WINDOW (fixture->window));
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  g_assert_finalize_object (fixture->window);
+}
+
+static const char *
+pane_message (Fixture *fixture)
+{
+  return gtk_label_get_label (SC_CHILD (fixture->pane, SC_TYPE_PREDICTION_PANE, "message_label"));
+}
+
+static void
+predict (Fixture    *fixture,
+         const char *ticker)
+{
+  GtkEditable *entry = SC_CHILD (fixture->pane, SC_TYPE_PREDICTION_PANE, "ticker_entry");
+
+  gtk_editable_set_text (entry, ticker);
+  /* Enter in the ticker entry predicts. */
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_true (sc_prediction_pane_get_busy (fixture->pane));
+}
+
+static void
+store_result (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_set_object ((GAsyncResult **) user_data, result);
+}
+
+static void
+test_predict_delete_export (void)
+{
+  g_autoptr(ScApplication) app = sc_app_test_new_application ();
+  g_autofree char *url = sc_quote_server_get_url (server, "app-window");
+  g_autofree char *card_text = NULL;
+  g_autofree char *shot = NULL;
+  g_autofree char *csv_path = NULL;
+  g_autofree char *csv = NULL;
+  g_autoptr(GFile) csv_file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) lines = NULL;
+  GtkRevealer *progress;
+  Fixture fixture = { 0 };
+
+  g_setenv ("STOCKCAST_QUOTES_URL", url, TRUE);
+  fixture_setup (&fixture, app, "dora");
+  g_assert_cmpuint (g_list_model_get_n_items (fixture.rows), ==, 0);
+  shot = sc_app_test_screenshot (GTK_WIDGET (fixture.window), "main-window-empty");
+
+  /* From the fixture quote server: the card shows it, the history gets it. */
+  predict (&fixture, "msft");
+  progress = SC_CHILD (fixture.pane, SC_TYPE_PREDICTION_PANE, "progress_revealer");
+  g_assert_true (gtk_revealer_get_reveal_child (progress));
+  SC_WAIT_UNTIL (!sc_prediction_pane_get_busy (fixture.pane));
+  card_text = sc_result_card_dup_text (SC_CHILD (fixture.pane, SC_TYPE_PREDICTION_PANE, "result_card"));
+  g_test_message ("card: %s\nmessage: %s", card_text, pane_message (&fixture));
+  g_assert_nonnull (strstr (card_text, "MSFT"));
+  g_assert_nonnull (strstr (card_text, "Yahoo Finance"));
+  g_assert_nonnull (strstr (card_text, "In 10 trading days"));
+  g_assert_nonnull (strstr (card_text, "80% range"));
+  g_assert_true (strstr (card_text, "naive forecast") != NULL ||
+                 strstr (card_text, "assuming no change") != NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (fixture.rows), ==, 1);
+  g_assert_cmpint (count_results (fixture.user_id), ==, 1);
+  g_free (shot);
+  shot = sc_app_test_screenshot (GTK_WIDGET (fixture.window), "main-window-result");
+
+  /* A ticker with no network answer falls back to the bundled sample, labelled so. */
+  g_setenv ("STOCKCAST_QUOTES_URL", "http://127.0.0.1:9/no-network", TRUE);
+  predict (&fixture, "AAPL");
+  SC_WAIT_UNTIL (!sc_prediction_pane_get_busy (fixture.pane));
+  g_free (card_text);
+  card_text = sc_result_card_dup_text (SC_CHILD (fixture.pane, SC_TYPE_PREDICTION_PANE, "result_card"));
+  g_test_message ("card: %s\nmessage: %s", card_text, pane_message (&fixture));
+  g_assert_nonnull (strstr (card_text, "AAPL"));
+  g_assert_nonnull (strstr (card_text, "Sample data"));
+  g_assert_cmpuint (g_list_model_get_n_items (fixture.rows), ==, 2);
+  g_free (shot);
+  shot = sc_app_test_screenshot (GTK_WIDGET (fixture.window), "main-window-sample");
+
+  /* A slow download can be cancelled; nothing is saved. */
+  g_free (url);
+  url = sc_quote_server_get_url (server, "app-slow/slow30");
+  g_setenv ("STOCKCAST_QUOTES_URL", url, TRUE);
+  predict (&fixture, "GSPC");
+  sc_app_test_spin (300);
+  g_assert_true (sc_prediction_pane_get_busy (fixture.pane));
+  gtk_widget_activate_action (GTK_WIDGET (fixture.window), "window.cancel", NULL);
+  g_assert_false (sc_prediction_pane_get_busy (fixture.pane));
+  sc_app_test_spin (500);
+  g_assert_cmpuint (g_list_model_get_n_items (fixture.rows), ==, 2);
+  g_assert_cmpint (count_results (fixture.user_id), ==, 2);
+
+  /* Filter by ticker. */
+  gtk_editable_set_text (SC_CHILD (fixture.history, SC_TYPE_HISTORY_VIEW, "search_entry"), "ms");
+  SC_WAIT_UNTIL (g_list_model_get_n_items (fixture.rows) == 1);
+  gtk_editable_set_text (SC_CHILD (fixture.history, SC_TYPE_HISTORY_VIEW, "search_entry"), "");
+  SC_WAIT_UNTIL (g_list_model_get_n_items (fixture.rows) == 2);
+
+  /* Export what is shown and read it back: a header and a line per forecast. */
+  csv_path = g_build_filename (sc_test_get_tmpdir (), "history.csv", NULL);
+  csv_file = g_file_new_for_path (csv_path);
+  {
+    g_autoptr(GAsyncResult) result = NULL;
+
+    sc_history_view_export_async (fixture.history, csv_file, NULL,
+                                  store_result, &result);
+    SC_WAIT_UNTIL (result != NULL);
+    g_assert_true (sc_history_view_export_finish (fixture.history, result, &error));
+    g_assert_no_error (error);
+  }
+  g_file_get_contents (csv_path, &csv, NULL, &error);
+  g_assert_no_error (error);
+  lines = g_strsplit (csv, "\n", -1);
+  g_assert_true (g_str_has_prefix (lines[0], "uuid,created_at,ticker,model,as_of,last_close,horizon,"));
+  g_assert_cmpuint (g_strv_length (lines), ==, 1 + 2 * 3 + 1);
+  g_assert_nonnull (strstr (csv, ",MSFT,linear-regression,"));
+  g_assert_nonnull (strstr (csv, ",AAPL,linear-regression,"));
+
+  /* Selecting a row shows it in the pane. */
+  gtk_selection_model_select_item (sc_history_view_get_selection (fixture.history), 1, TRUE);
+  g_free (card_text);
+  card_text = sc_result_card_dup_text (SC_CHILD (fixture.pane, SC_TYPE_PREDICTION_PANE, "result_card"));
+  g_assert_nonnull (strstr (card_text, "Saved prediction"));
+
+  /* Delete with Undo, then delete for good. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture.history), "history.delete", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (fixture.rows), ==, 1);
+  g_assert_nonnull (fixture.last_toast);
+  g_free (shot);
+  shot = sc_app_test_screenshot (GTK_WIDGET (fixture.window), "main-window-deleted");
+  g_signal_emit_by_name (fixture.last_toast, "button-clicked");
+  g_assert_cmpuint (g_list_model_get_n_items (fixture.rows), ==, 2);
+  adw_toast_dismiss (fixture.last_toast);
+  sc_app_test_spin (300);
+  g_assert_cmpint (count_results (fixture.user_id), ==, 2);
+
+  gtk_selection_model_select_item (sc_history_view_get_selection (fixture.history), 0, TRUE);
+  gtk_widget_activate_action (GTK_WIDGET (fixture.history), "history.delete", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (fixture.rows), ==, 1);
+  adw_toast_dismiss (fixture.last_toast);
+  SC_WAIT_UNTIL (count_results (fixture.user_id) == 1);
+
+  fixture_teardown (&fixture);
+}
+
+static void
+test_errors_and_keyboard (void)
+{
+  g_autoptr(ScApplication) app = sc_app_test_new_application ();
+  Fixture fixture = { 0 };
+  GtkLabel *message;
+  GtkRevealer *message_revealer;
+  g_autofree char *shot = NULL;
+
+  g_setenv ("STOCKCAST_QUOTES_URL", "http://127.0.0.1:9/no-network", TRUE);
+  fixture_setup (&fixture, app, "eve");
+  message = SC_CHILD (fixture.pane, SC_TYPE_PREDICTION_PANE, "message_label");
+  message_revealer = SC_CHILD (fixture.pane, SC_TYPE_PREDICTION_PANE, "message_revealer");
+
+  /* A ticker nobody has: a sentence, not a crash. */
+  predict (&fixture, "NOSUCHTICKER");
+  SC_WAIT_UNTIL (!sc_prediction_pane_get_busy (fixture.pane));
+  g_assert_true (gtk_revealer_get_reveal_child (message_revealer));
+  g_test_message ("error: %s", gtk_label_get_label (message));
+  g_assert_true (g_str_has_suffix (gtk_label_get_label (message), "."));
+  g_assert_cmpuint (g_list_model_get_n_items (fixture.rows), ==, 0);
+  shot = sc_app_test_screenshot (GTK_WIDGET (fixture.window), "main-window-error");
+
+  /* Bad horizons are refused before anything runs. */
+  gtk_editable_set_text (SC_CHILD (fixture.pane, SC_TYPE_PREDICTION_PANE, "horizons_entry"), "10, soon");
+  gtk_editable_set_text (SC_CHILD (fixture.pane, SC_TYPE_PREDICTION_PANE, "ticker_entry"), "MSFT");
+  gtk_widget_activate_action (GTK_WIDGET (fixture.window), "window.predict", NULL);
+  g_assert_false (sc_prediction_pane_get_busy (fixture.pane));
+  g_assert_nonnull (strstr (gtk_label_get_label (message), "soon"));
+
+  /* Ctrl+L and Ctrl+F move the focus. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture.window), "window.find", NULL);
+  g_assert_true (gtk_widget_is_ancestor (gtk_window_get_focus (GTK_WINDOW (fixture.window)),
+                                         SC_CHILD (fixture.history, SC_TYPE_HISTORY_VIEW, "search_entry")));
+  gtk_widget_activate_action (GTK_WIDGET (fixture.window), "window.focus-ticker", NULL);
+  g_assert_true (gtk_widget_is_ancestor (gtk_window_get_focus (GTK_WINDOW (fixture.window)),
+                                         SC_CHILD (fixture.pane, SC_TYPE_PREDICTION_PANE, "ticker_entry")));
+
+  fixture_teardown (&fixture);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  sc_test_init (&argc, &argv);
+  gtk_init ();
+  adw_init ();
+
+  server = sc_quote_server_start ();
+
+  g_test_add_func ("/app/window/predict-delete-export", test_predict_delete_export);
+  g_test_add_func ("/app/window/errors-and-keyboard", test_errors_and_keyboard);
+
+  status = g_test_run ();
+  sc_quote_server_stop (server);
+
+  return status;
+}
