@@ -665,6 +665,81 @@ test_fetch_second_host (void)
   g_assert_cmpuint (second->len, ==, 1);
 }
 
+/* A deterministic little fuzzer over the seed corpus of
+ * tests/fuzz/run-fuzz-quotes.sh, so every CI run checks the readers on
+ * broken input too: nothing may crash, warn or report outside SC_ERROR. */
+static void
+test_parse_mutations (void)
+{
+  g_autofree char *dir = g_build_filename (SOURCE_ROOT, "tests", "fuzz", "corpus-quotes", NULL);
+  g_autoptr(GDir) folder = g_dir_open (dir, 0, NULL);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261125);
+  const char *tokens[] = { "null", "[", "]", "{", "}", "\"", ",", ":", "1e308", "-0", "\"\\u0000\"", "[[[[" };
+  const char *name;
+  guint n_files = 0;
+
+  g_assert_nonnull (folder);
+  while ((name = g_dir_read_name (folder)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autofree char *seed = NULL;
+      gsize length;
+
+      g_assert_true (g_file_get_contents (path, &seed, &length, NULL));
+      n_files++;
+
+      for (guint round = 0; round < 400; round++)
+        {
+          g_autoptr(GByteArray) data = g_byte_array_new ();
+          g_autoptr(GError) error = NULL;
+          g_autoptr(ScQuotes) quotes = NULL;
+          guint at;
+
+          g_byte_array_append (data, (const guint8 *) seed, length);
+          at = length > 1 ? g_rand_int_range (rand, 1, length) : 0;
+          switch (round % 4)
+            {
+            case 0:
+              g_byte_array_set_size (data, at);
+              break;
+            case 1:
+              if (at < data->len)
+                data->data[at] = (guint8) g_rand_int_range (rand, 0, 256);
+              break;
+            case 2:
+              {
+                const char *token = tokens[g_rand_int_range (rand, 0, G_N_ELEMENTS (tokens))];
+                g_array_insert_vals ((GArray *) data, at, token, strlen (token));
+              }
+              break;
+            default:
+              {
+                guint cut = (guint) g_rand_int_range (rand, 1, 20);
+
+                if (at < data->len)
+                  g_byte_array_remove_range (data, at, MIN (data->len - at, cut));
+              }
+              break;
+            }
+          if (data->len == 0)
+            continue;
+
+          if (data->data[0] & 1)
+            quotes = sc_tiingo_parse ("FUZZ", 200, (const char *) data->data + 1, data->len - 1, &error);
+          else
+            quotes = sc_yahoo_parse_chart ("FUZZ", data->data[0] == 0x0a ? 404 : 200,
+                                           (const char *) data->data + 1, data->len - 1, 1700000000, &error);
+          if (quotes == NULL)
+            g_assert_true (error != NULL && error->domain == SC_ERROR);
+          else
+            for (guint i = 1; i < quotes->series->n_rows; i++)
+              g_assert_cmpint (quotes->series->date[i], >, quotes->series->date[i - 1]);
+        }
+    }
+
+  g_assert_cmpuint (n_files, >=, 5);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -680,6 +755,7 @@ main (int   argc,
   g_test_add_func ("/net/yahoo/parse/errors", test_yahoo_parse_errors);
   g_test_add_func ("/net/yahoo/parse/no-data", test_yahoo_parse_no_data);
   g_test_add_func ("/net/tiingo/parse", test_tiingo_parse);
+  g_test_add_func ("/net/parse/mutations", test_parse_mutations);
   g_test_add_func ("/net/http/retry-after", test_retry_after);
   g_test_add_func ("/net/last-session", test_last_session);
   g_test_add_func ("/net/fetch/ok", test_fetch_ok);

@@ -129,9 +129,9 @@ char    *sc_chart_format_price (double              value,
                                 double              step,
                                 const char         *currency);
 /* Min/max decimation: for each integer pixel column of xs (ascending),
- * keeps the first, lowest, highest and last point, in their original order,
- * so the drawn line is the same and no extreme is lost. out_x and out_y hold
- * at least n values; returns how many were written. */
+ * keeps the lowest and the highest point in their original order, so no
+ * extreme is lost and a line has at most two points per column. out_x and
+ * out_y hold at least n values; returns how many were written. */
 guint    sc_chart_decimate     (const double       *xs,
                                 const double       *ys,
                                 guint               n,

@@ -213,6 +213,12 @@ format_metric (double value,
   return isfinite (value) ? g_strdup_printf ("%.*f", digits, value * scale) : g_strdup ("–");
 }
 
+static char *
+format_percent (double fraction)
+{
+  return isfinite (fraction) ? g_strdup_printf ("%.1f%%", 100 * fraction) : g_strdup ("–");
+}
+
 static void
 print_metrics_table (ScPrediction *p)
 {
@@ -227,11 +233,11 @@ print_metrics_table (ScPrediction *p)
       g_autofree char *mape = format_metric (m->mape, 1, 2);
       g_autofree char *r2 = format_metric (m->r2, 1, 3);
       g_autofree char *mase = format_metric (m->mase, 1, 3);
-      g_autofree char *direction = format_metric (m->direction, 100, 1);
-      g_autofree char *coverage = format_metric (m->coverage, 100, 1);
+      g_autofree char *direction = format_percent (m->direction);
+      g_autofree char *coverage = format_percent (m->coverage);
       g_autofree char *horizon = g_strdup_printf (_("%d d"), m->horizon);
 
-      printf ("%-8s %10s %10s %8s %8s %7s %8s%% %8s%%\n",
+      printf ("%-8s %10s %10s %8s %8s %7s %9s %9s\n",
               horizon, mae, rmse, mape, r2, mase, direction, coverage);
     }
 }
@@ -452,10 +458,10 @@ _sc_cli_predict (int    argc,
         g_autofree char *high = format_price (f->high);
         g_autofree char *interval = g_strdup_printf ("%s – %s", low, high);
         g_autofree char *mase = format_metric (m ? m->mase : NAN, 1, 3);
-        g_autofree char *coverage = format_metric (m ? m->coverage : NAN, 100, 1);
+        g_autofree char *coverage = format_percent (m ? m->coverage : NAN);
         g_autofree char *horizon = g_strdup_printf (_("%d d"), f->horizon);
 
-        printf ("%-8s %-10s %10s %21s %7s %8s%%\n", horizon, date, price, interval, mase, coverage);
+        printf ("%-8s %-10s %10s %21s %7s %9s\n", horizon, date, price, interval, mase, coverage);
       }
     printf ("\n%s\n", _("Intervals and scores come from a walk-forward backtest (MASE < 1 beats “no change”)."));
     if (uuid != NULL)

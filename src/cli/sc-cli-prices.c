@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <unistd.h>
 
 #include <gio/gio.h>
 #include <glib/gi18n.h>
@@ -36,6 +37,33 @@ tiingo_token_from_settings (void)
   return g_settings_get_string (settings, "tiingo-token");
 }
 
+typedef struct
+{
+  const char *ticker;
+  gboolean    shown;
+  goffset     last;
+} Progress;
+
+/* On a terminal, how much of the answer has arrived. */
+static void
+show_progress (goffset  received,
+               goffset  total,
+               gpointer user_data)
+{
+  Progress *progress = user_data;
+  g_autofree char *size = NULL;
+
+  if (received <= 0 || received == progress->last)
+    return;
+  progress->last = received;
+
+  size = g_format_size (received);
+  fprintf (stderr, _("\rstockcast: downloading prices of %s… %s"), progress->ticker, size);
+  fprintf (stderr, "\033[K");
+  fflush (stderr);
+  progress->shown = TRUE;
+}
+
 /* Cache, refreshed from the network unless offline, else sample data (see
  * sc-price-loader.h). A failed refresh with a cache is a warning. */
 static ScPriceSeries *
@@ -48,6 +76,7 @@ load_from_cache_or_network (const char  *ticker,
   g_autoptr(ScPriceLoad) load = NULL;
   g_autoptr(ScDb) db = NULL;
   g_autofree char *token = NULL;
+  Progress progress = { ticker, FALSE, 0 };
 
   db = _sc_cli_open_db (error);
   if (db == NULL)
@@ -61,7 +90,11 @@ load_from_cache_or_network (const char  *ticker,
 
   load = sc_price_loader_load (db, client, ticker,
                                offline ? SC_PRICE_LOAD_OFFLINE : SC_PRICE_LOAD_DEFAULT,
-                               NULL, NULL, NULL, error);
+                               NULL,
+                               isatty (STDERR_FILENO) ? show_progress : NULL, &progress,
+                               error);
+  if (progress.shown)
+    fprintf (stderr, "\r\033[K");
   if (load == NULL)
     return NULL;
 
