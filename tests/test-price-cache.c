@@ -599,6 +599,53 @@ test_loader_tiingo_fallback (void)
 }
 
 static void
+test_loader_source_order (void)
+{
+  g_autoptr(ScDb) db = open_db ("loader-order.db");
+  g_autoptr(ScQuoteClient) client = NULL;
+  g_autoptr(ScPriceLoad) loaded = NULL;
+  g_autoptr(GPtrArray) yahoo = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *tiingo_first[] = { "tiingo", "yahoo", NULL };
+  const char *tiingo_only[] = { "tiingo", "bogus", NULL };
+
+  use_server ("order-yahoo", "order-tiingo");
+
+  /* Tiingo first with a key: Yahoo is never asked. */
+  client = sc_quote_client_new ();
+  sc_quote_client_set_tiingo_token (client, "fixture-token");
+  sc_quote_client_set_source_order (client, tiingo_first);
+  loaded = sc_price_loader_load (db, client, "KO", SC_PRICE_LOAD_DEFAULT, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (loaded->source, ==, "tiingo");
+  yahoo = sc_quote_server_get_requests (server, "order-yahoo");
+  g_assert_cmpuint (yahoo->len, ==, 0);
+  g_clear_pointer (&client, sc_quote_client_unref);
+  g_clear_pointer (&loaded, sc_price_load_free);
+
+  /* Tiingo first without a key: Yahoo. */
+  client = sc_quote_client_new ();
+  sc_quote_client_set_source_order (client, tiingo_first);
+  loaded = sc_price_loader_load (db, client, "AAPL", SC_PRICE_LOAD_DEFAULT, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (loaded->source, ==, "yahoo");
+  g_clear_pointer (&client, sc_quote_client_unref);
+  g_clear_pointer (&loaded, sc_price_load_free);
+
+  /* Only Tiingo, no key: says so. A refused key is exit 4. */
+  client = sc_quote_client_new ();
+  sc_quote_client_set_source_order (client, tiingo_only);
+  loaded = sc_price_loader_load (db, client, "MSFT", SC_PRICE_LOAD_DEFAULT, NULL, NULL, NULL, &error);
+  g_assert_null (loaded);
+  g_assert_error (error, SC_ERROR, SC_ERROR_NETWORK);
+  g_assert_nonnull (strstr (error->message, "API key"));
+  g_clear_error (&error);
+  sc_quote_client_set_tiingo_token (client, "wrong");
+  loaded = sc_price_loader_load (db, client, "MSFT", SC_PRICE_LOAD_DEFAULT, NULL, NULL, NULL, &error);
+  g_assert_error (error, SC_ERROR, SC_ERROR_AUTH);
+}
+
+static void
 on_loaded (GObject      *object,
            GAsyncResult *result,
            gpointer      user_data)
@@ -663,6 +710,7 @@ main (int   argc,
   g_test_add_func ("/net/loader/offline", test_loader_offline);
   g_test_add_func ("/net/loader/fresh-cache", test_loader_fresh_cache);
   g_test_add_func ("/net/loader/tiingo-fallback", test_loader_tiingo_fallback);
+  g_test_add_func ("/net/loader/source-order", test_loader_source_order);
   g_test_add_func ("/net/loader/async", test_loader_async);
 
   server = sc_quote_server_start ();

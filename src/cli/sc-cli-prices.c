@@ -18,23 +18,34 @@
 #include "sc-price-loader.h"
 #include "sc-prices.h"
 
-/* The user's Tiingo key from the settings, if the schema is installed (an
- * uninstalled binary without GSETTINGS_SCHEMA_DIR has none). */
-static char *
-tiingo_token_from_settings (void)
+/* The user's quote settings (Tiingo key, order of sources), if the schema
+ * is installed: an uninstalled binary without GSETTINGS_SCHEMA_DIR has none. */
+static void
+apply_settings (ScQuoteClient *client)
 {
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
   g_autoptr(GSettingsSchema) schema = NULL;
   g_autoptr(GSettings) settings = NULL;
 
   if (source == NULL)
-    return NULL;
+    return;
   schema = g_settings_schema_source_lookup (source, APP_ID_BASE, TRUE);
-  if (schema == NULL || !g_settings_schema_has_key (schema, "tiingo-token"))
-    return NULL;
+  if (schema == NULL)
+    return;
 
   settings = g_settings_new_full (schema, NULL, NULL);
-  return g_settings_get_string (settings, "tiingo-token");
+  if (g_settings_schema_has_key (schema, "tiingo-token"))
+    {
+      g_autofree char *token = g_settings_get_string (settings, "tiingo-token");
+
+      sc_quote_client_set_tiingo_token (client, token);
+    }
+  if (g_settings_schema_has_key (schema, "quote-sources"))
+    {
+      g_auto(GStrv) order = g_settings_get_strv (settings, "quote-sources");
+
+      sc_quote_client_set_source_order (client, (const char * const *) order);
+    }
 }
 
 typedef struct
@@ -75,7 +86,6 @@ load_from_cache_or_network (const char  *ticker,
   g_autoptr(ScQuoteClient) client = sc_quote_client_new ();
   g_autoptr(ScPriceLoad) load = NULL;
   g_autoptr(ScDb) db = NULL;
-  g_autofree char *token = NULL;
   Progress progress = { ticker, FALSE, 0 };
 
   db = _sc_cli_open_db (error);
@@ -83,10 +93,7 @@ load_from_cache_or_network (const char  *ticker,
     return NULL;
 
   if (!offline)
-    {
-      token = tiingo_token_from_settings ();
-      sc_quote_client_set_tiingo_token (client, token);
-    }
+    apply_settings (client);
 
   load = sc_price_loader_load (db, client, ticker,
                                offline ? SC_PRICE_LOAD_OFFLINE : SC_PRICE_LOAD_DEFAULT,

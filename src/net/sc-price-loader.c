@@ -210,7 +210,6 @@ sc_price_loader_load (ScDb               *db,
   g_autoptr(GError) net_error = NULL;
   g_autofree char *symbol = NULL;
   const ScPriceCacheInfo *best = NULL;
-  ScQuoteSource sources[2] = { SC_QUOTE_SOURCE_YAHOO, SC_QUOTE_SOURCE_TIINGO };
 
   g_return_val_if_fail (db != NULL, NULL);
   g_return_val_if_fail (ticker != NULL, NULL);
@@ -235,15 +234,19 @@ sc_price_loader_load (ScDb               *db,
         }
       else
         {
+          const ScQuoteSource *sources;
+          guint n_sources;
+
           if (client == NULL)
             client = default_client = sc_quote_client_new ();
+          sources = sc_quote_client_get_source_order (client, &n_sources);
 
-          for (guint i = 0; i < G_N_ELEMENTS (sources); i++)
+          for (guint i = 0; i < n_sources; i++)
             {
               g_autoptr(GError) local_error = NULL;
 
               if (sources[i] == SC_QUOTE_SOURCE_TIINGO && !sc_quote_client_has_tiingo_token (client))
-                break;
+                continue;
 
               if (sc_price_loader_refresh (db, client, symbol, sources[i], cancellable,
                                            progress, progress_data, &local_error))
@@ -265,16 +268,24 @@ sc_price_loader_load (ScDb               *db,
 
               g_debug ("%s from %s failed: %s", symbol, sc_quote_source_to_string (sources[i]),
                        local_error->message);
-              /* Only a source that is unreachable or throttling makes the
-               * next one worth asking. */
-              if (net_error == NULL || g_error_matches (net_error, SC_ERROR, SC_ERROR_NETWORK))
+              /* Only a source that is unreachable, throttling or refusing
+               * the key makes the next one worth asking; the first such
+               * error is the one reported. */
+              if (net_error == NULL ||
+                  !g_error_matches (local_error, SC_ERROR, SC_ERROR_NETWORK))
                 {
                   g_clear_error (&net_error);
                   net_error = g_steal_pointer (&local_error);
                 }
-              if (!g_error_matches (net_error, SC_ERROR, SC_ERROR_NETWORK))
+              if (!g_error_matches (net_error, SC_ERROR, SC_ERROR_NETWORK) &&
+                  !g_error_matches (net_error, SC_ERROR, SC_ERROR_AUTH))
                 break;
             }
+
+          /* Every source chosen was skipped (Tiingo alone, no key). */
+          if (net_error == NULL)
+            g_set_error (&net_error, SC_ERROR, SC_ERROR_NETWORK,
+                         _("Tiingo needs your API key; set it in Preferences or STOCKCAST_TIINGO_TOKEN."));
         }
     }
 

@@ -24,6 +24,8 @@ struct _ScQuoteClient
   guint   total_timeout;
   guint   max_retries;
   guint   backoff_ms;
+  ScQuoteSource order[2];
+  guint   n_order;
 };
 
 const char *
@@ -64,6 +66,7 @@ sc_quote_client_new (void)
   self->total_timeout = 30;
   self->max_retries = 3;
   self->backoff_ms = 500;
+  sc_quote_client_set_source_order (self, NULL);
 
   return self;
 }
@@ -110,6 +113,50 @@ sc_quote_client_has_tiingo_token (ScQuoteClient *self)
   g_return_val_if_fail (self != NULL, FALSE);
 
   return self->tiingo_token != NULL && *self->tiingo_token != '\0';
+}
+
+void
+sc_quote_client_set_source_order (ScQuoteClient      *self,
+                                  const char * const *names)
+{
+  g_return_if_fail (self != NULL);
+
+  self->n_order = 0;
+  for (guint i = 0; names != NULL && names[i] != NULL && self->n_order < G_N_ELEMENTS (self->order); i++)
+    {
+      ScQuoteSource source;
+      gboolean seen = FALSE;
+
+      if (g_str_equal (names[i], "yahoo"))
+        source = SC_QUOTE_SOURCE_YAHOO;
+      else if (g_str_equal (names[i], "tiingo"))
+        source = SC_QUOTE_SOURCE_TIINGO;
+      else
+        continue;
+
+      for (guint j = 0; j < self->n_order; j++)
+        seen |= self->order[j] == source;
+      if (!seen)
+        self->order[self->n_order++] = source;
+    }
+
+  if (self->n_order == 0)
+    {
+      self->order[0] = SC_QUOTE_SOURCE_YAHOO;
+      self->order[1] = SC_QUOTE_SOURCE_TIINGO;
+      self->n_order = 2;
+    }
+}
+
+const ScQuoteSource *
+sc_quote_client_get_source_order (ScQuoteClient *self,
+                                  guint         *n_sources)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (n_sources != NULL, NULL);
+
+  *n_sources = self->n_order;
+  return self->order;
 }
 
 void

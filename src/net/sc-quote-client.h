@@ -37,6 +37,15 @@ void           sc_quote_client_unref            (ScQuoteClient *self);
 void           sc_quote_client_set_tiingo_token (ScQuoteClient *self,
                                                  const char    *token);
 gboolean       sc_quote_client_has_tiingo_token (ScQuoteClient *self);
+/* The order in which sources are tried (the quote-sources setting):
+ * "yahoo" and "tiingo"; unknown names are ignored, and an empty or NULL
+ * list means the default, Yahoo then Tiingo. Tiingo is skipped without a
+ * key. */
+void           sc_quote_client_set_source_order (ScQuoteClient       *self,
+                                                 const char * const  *names);
+/* The order as ScQuoteSource values; n_sources receives the count. */
+const ScQuoteSource *sc_quote_client_get_source_order (ScQuoteClient *self,
+                                                       guint         *n_sources);
 /* Seconds; defaults 10 and 30. */
 void           sc_quote_client_set_timeouts     (ScQuoteClient *self,
                                                  guint          connect_timeout,
