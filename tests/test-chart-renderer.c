@@ -939,6 +939,25 @@ test_empty (void)
                                              sc_chart_renderer_date_to_x (renderer, 300, 200, one->date[0]),
                                              &hover));
   g_assert_cmpfloat (hover.price, ==, 42);
+
+  /* A saved prediction before its prices arrive: the fan alone. */
+  {
+    g_autoptr(ScPriceSeries) msft = load_msft ();
+    g_autoptr(ScPrediction) prediction = make_prediction (msft);
+    g_autoptr(ScChartRenderer) lone = sc_chart_renderer_new ();
+    double x;
+
+    sc_chart_renderer_set_prices (lone, NULL);
+    sc_chart_renderer_set_prediction (lone, prediction);
+    g_assert_cmpstr (sc_chart_renderer_get_ticker (lone), ==, "MSFT");
+    surface = render (lone, 600, 400);
+    save_png (surface, "prediction-only.png");
+    cairo_surface_destroy (surface);
+    x = sc_chart_renderer_date_to_x (lone, 600, 400, prediction->forecasts[1].date);
+    g_assert_true (sc_chart_renderer_hit_test (lone, 600, 400, x, &hover));
+    g_assert_true (hover.is_forecast);
+    g_assert_cmpint (hover.forecast.horizon, ==, 60);
+  }
 }
 
 int

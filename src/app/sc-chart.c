@@ -514,6 +514,88 @@ zoom_action (GtkWidget  *widget,
   zoom_at (self, x, g_str_equal (action_name, "chart.zoom-in") ? ZOOM_STEP : 1 / ZOOM_STEP);
 }
 
+static void
+notify_user (ScChart    *self,
+             const char *message)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
+  else
+    g_message ("%s", message);
+}
+
+static void
+export_response_cb (GtkNativeDialog *dialog,
+                    int              response,
+                    ScChart         *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *message = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+
+  if (file == NULL || (path = g_file_get_path (file)) == NULL)
+    return;
+
+  /* Drawing a chart takes milliseconds: no need for a thread. */
+  if (!sc_chart_export (self, path, 1200, 700, &error))
+    message = g_strdup (error->message);
+  else
+    {
+      g_autofree char *name = g_file_get_basename (file);
+
+      /* TRANSLATORS: a toast after exporting the chart */
+      message = g_strdup_printf (_("Chart saved as %s"), name);
+    }
+  notify_user (self, message);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  ScChart *self = SC_CHART (widget);
+  GtkFileChooserNative *dialog;
+  GtkRoot *root = gtk_widget_get_root (widget);
+  static const struct { const char *name; const char *pattern; const char *mime; } formats[] = {
+    { N_("PNG image"), "*.png", "image/png" },
+    { N_("SVG image"), "*.svg", "image/svg+xml" },
+    { N_("PDF document"), "*.pdf", "application/pdf" },
+  };
+  g_autofree char *name = NULL;
+  const char *format = parameter != NULL ? g_variant_get_string (parameter, NULL) : "png";
+  const char *ticker = sc_chart_renderer_get_ticker (self->renderer);
+
+  dialog = gtk_file_chooser_native_new (_("Export Chart"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), NULL);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+      gtk_file_filter_set_name (filter, _(formats[i].name));
+      gtk_file_filter_add_pattern (filter, formats[i].pattern);
+      gtk_file_filter_add_mime_type (filter, formats[i].mime);
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+      if (g_str_has_suffix (formats[i].pattern, format))
+        gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (dialog), filter);
+    }
+  /* TRANSLATORS: the suggested file name of an exported chart */
+  name = g_strdup_printf (_("%s chart.%s"), ticker != NULL ? ticker : "Stockcast", format);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+
+  g_signal_connect_object (dialog, "response", G_CALLBACK (export_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
 /* GObject */
 
 static void
@@ -612,6 +694,7 @@ sc_chart_class_init (ScChartClass *klass)
 
   gtk_widget_class_install_action (widget_class, "chart.range", "s", range_action);
   gtk_widget_class_install_action (widget_class, "chart.reset-view", NULL, reset_view_action);
+  gtk_widget_class_install_action (widget_class, "chart.export", "s", export_action);
   gtk_widget_class_install_action (widget_class, "chart.zoom-in", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "chart.zoom-out", NULL, zoom_action);
   gtk_widget_class_install_property_action (widget_class, "chart.log-scale", "log-scale");

@@ -23,7 +23,8 @@ G_DECLARE_FINAL_TYPE (ScChart, sc_chart, SC, CHART, GtkWidget)
 /* The price-and-forecast chart. Actions (prefix "chart."):
  *   chart.range('1m'|'6m'|'1y'|'5y'|'10y'|'all'), chart.reset-view,
  *   chart.log-scale, chart.show-ema, chart.show-rsi (stateful booleans),
- *   chart.zoom-in, chart.zoom-out.
+ *   chart.zoom-in, chart.zoom-out, chart.export('png'|'svg'|'pdf') (asks
+ *   for a file, reports through the nearest AdwToastOverlay).
  * Ctrl+scroll or pinch zooms, dragging pans, a double click resets the
  * view, arrow keys move the crosshair. */
 GtkWidget       *sc_chart_new                  (void);

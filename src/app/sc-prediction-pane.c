@@ -12,9 +12,12 @@
 #include <glib/gi18n.h>
 
 #include "sc-app-format.h"
+#include "sc-chart.h"
+#include "sc-db.h"
 #include "sc-error.h"
 #include "sc-model.h"
 #include "sc-predict-job.h"
+#include "sc-price-loader.h"
 #include "sc-prediction-pane.h"
 #include "sc-result-card.h"
 
@@ -40,6 +43,10 @@ struct _ScPredictionPane
   GtkStack           *content_stack;
   ScResultCard       *result_card;
   AdwBin             *chart_slot;
+  GtkBox             *range_box;
+  GtkToggleButton    *log_button;
+  ScChart            *chart;
+  GCancellable       *chart_cancellable; /* prices for a saved result */
 };
 
 G_DEFINE_FINAL_TYPE (ScPredictionPane, sc_prediction_pane, ADW_TYPE_BIN)
@@ -59,6 +66,8 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+static void sc_prediction_pane_refresh_tickers (ScPredictionPane *self);
 
 gboolean
 sc_prediction_pane_get_busy (ScPredictionPane *self)
@@ -91,6 +100,23 @@ sc_prediction_pane_actions_update (ScPredictionPane *self)
                                  gtk_revealer_get_reveal_child (self->message_revealer));
 }
 
+/* A folded revealer still takes the box's spacing: hide it once folded. */
+static void
+on_child_revealed (GtkRevealer *revealer)
+{
+  if (!gtk_revealer_get_reveal_child (revealer) && !gtk_revealer_get_child_revealed (revealer))
+    gtk_widget_set_visible (GTK_WIDGET (revealer), FALSE);
+}
+
+static void
+reveal (GtkRevealer *revealer,
+        gboolean     shown)
+{
+  if (shown)
+    gtk_widget_set_visible (GTK_WIDGET (revealer), TRUE);
+  gtk_revealer_set_reveal_child (revealer, shown);
+}
+
 static void
 sc_prediction_pane_show_message (ScPredictionPane *self,
                                  const char       *message,
@@ -98,7 +124,7 @@ sc_prediction_pane_show_message (ScPredictionPane *self,
 {
   if (message == NULL)
     {
-      gtk_revealer_set_reveal_child (self->message_revealer, FALSE);
+      reveal (self->message_revealer, FALSE);
     }
   else
     {
@@ -109,7 +135,7 @@ sc_prediction_pane_show_message (ScPredictionPane *self,
         gtk_widget_add_css_class (self->message_box, "error");
       else
         gtk_widget_remove_css_class (self->message_box, "error");
-      gtk_revealer_set_reveal_child (self->message_revealer, TRUE);
+      reveal (self->message_revealer, TRUE);
     }
   sc_prediction_pane_actions_update (self);
 }
@@ -125,7 +151,7 @@ sc_prediction_pane_set_busy (ScPredictionPane *self,
     g_cancellable_cancel (self->cancellable);
   g_set_object (&self->cancellable, cancellable);
 
-  gtk_revealer_set_reveal_child (self->progress_revealer, cancellable != NULL);
+  reveal (self->progress_revealer, cancellable != NULL);
   gtk_progress_bar_set_fraction (self->progress_bar, 0);
   gtk_progress_bar_set_text (self->progress_bar, _("Starting…"));
   gtk_widget_set_sensitive (GTK_WIDGET (self->model_dropdown), cancellable == NULL);
@@ -202,11 +228,16 @@ predict_cb (GObject      *object,
     }
 
   sc_result_card_set_prediction (self->result_card, outcome->prediction);
+  sc_chart_set_prices (self->chart, outcome->series);
+  sc_chart_set_prediction (self->chart, outcome->prediction);
   gtk_stack_set_visible_child_name (self->content_stack, "result");
   sc_prediction_pane_show_message (self, outcome->notice, FALSE);
 
   if (outcome->result != NULL)
-    g_signal_emit (self, signals[SAVED], 0, outcome->result);
+    {
+      g_signal_emit (self, signals[SAVED], 0, outcome->result);
+      sc_prediction_pane_refresh_tickers (self);
+    }
 }
 
 static void
@@ -312,14 +343,98 @@ sc_prediction_pane_focus_ticker (ScPredictionPane *self)
   gtk_editable_select_region (GTK_EDITABLE (self->ticker_entry), 0, -1);
 }
 
+static ScPrediction *
+prediction_from_result (ScResult *result)
+{
+  ScPrediction *prediction = sc_prediction_new ();
+
+  prediction->ticker = g_strdup (result->ticker);
+  prediction->model_id = g_strdup (result->model);
+  prediction->as_of = result->as_of;
+  prediction->last_close = result->last_close;
+  prediction->n_forecasts = result->n_forecasts;
+  prediction->forecasts = g_new0 (ScForecast, MAX (result->n_forecasts, 1));
+  for (guint i = 0; i < result->n_forecasts; i++)
+    {
+      prediction->forecasts[i].horizon = result->forecasts[i].horizon;
+      prediction->forecasts[i].date = result->forecasts[i].date;
+      prediction->forecasts[i].price = result->forecasts[i].price;
+      prediction->forecasts[i].low = result->forecasts[i].low;
+      prediction->forecasts[i].high = result->forecasts[i].high;
+    }
+
+  return prediction;
+}
+
+static void
+saved_prices_thread (GTask        *task,
+                     gpointer      source_object,
+                     gpointer      task_data,
+                     GCancellable *cancellable)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScDb) db = sc_db_open (NULL, &error);
+  ScPriceLoad *load;
+
+  if (db == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  /* Never the network: a saved result is shown with what is at hand. */
+  load = sc_price_loader_load (db, NULL, task_data, SC_PRICE_LOAD_OFFLINE,
+                               cancellable, NULL, NULL, &error);
+  if (load == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, load, (GDestroyNotify) sc_price_load_free);
+}
+
+static void
+saved_prices_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(ScPredictionPane) self = user_data;
+  g_autoptr(ScPriceLoad) load = NULL;
+  g_autoptr(GError) error = NULL;
+
+  load = g_task_propagate_pointer (G_TASK (result), &error);
+  if (g_task_get_cancellable (G_TASK (result)) != self->chart_cancellable)
+    return;
+  g_clear_object (&self->chart_cancellable);
+
+  if (load != NULL)
+    sc_chart_set_prices (self->chart, load->series);
+  else
+    g_debug ("No prices for the saved result: %s", error->message);
+}
+
 void
 sc_prediction_pane_show_result (ScPredictionPane *self,
                                 ScResult         *result)
 {
+  g_autoptr(ScPrediction) prediction = NULL;
+  g_autoptr(GTask) task = NULL;
+
   g_return_if_fail (SC_IS_PREDICTION_PANE (self));
   g_return_if_fail (result != NULL);
 
   sc_result_card_set_result (self->result_card, result);
+
+  prediction = prediction_from_result (result);
+  sc_chart_set_prices (self->chart, NULL);
+  sc_chart_set_prediction (self->chart, prediction);
+  if (self->chart_cancellable != NULL)
+    g_cancellable_cancel (self->chart_cancellable);
+  g_clear_object (&self->chart_cancellable);
+  self->chart_cancellable = g_cancellable_new ();
+  task = g_task_new (NULL, self->chart_cancellable, saved_prices_cb, g_object_ref (self));
+  g_task_set_source_tag (task, sc_prediction_pane_show_result);
+  g_task_set_task_data (task, g_strdup (result->ticker), g_free);
+  g_task_run_in_thread (task, saved_prices_thread);
+
   gtk_stack_set_visible_child_name (self->content_stack, "result");
   sc_prediction_pane_show_message (self, NULL, FALSE);
 }
@@ -479,6 +594,78 @@ sc_prediction_pane_load_horizons (ScPredictionPane *self)
   gtk_editable_set_text (GTK_EDITABLE (self->horizons_entry), text);
 }
 
+/* --- chart --------------------------------------------------------------- */
+
+static const struct {
+  const char   *label;
+  const char   *tooltip;
+  ScChartRange  range;
+} chart_ranges[] = {
+  { N_("1M"), N_("Last month"), SC_CHART_RANGE_1M },
+  { N_("6M"), N_("Last six months"), SC_CHART_RANGE_6M },
+  { N_("1Y"), N_("Last year"), SC_CHART_RANGE_1Y },
+  { N_("5Y"), N_("Last five years"), SC_CHART_RANGE_5Y },
+  { N_("10Y"), N_("Last ten years"), SC_CHART_RANGE_10Y },
+  { N_("All"), N_("All prices"), SC_CHART_RANGE_ALL },
+};
+
+static void
+on_range_toggled (GtkToggleButton  *button,
+                  ScPredictionPane *self)
+{
+  guint i = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "sc-range"));
+
+  if (!gtk_toggle_button_get_active (button))
+    return;
+
+  sc_chart_set_range (self->chart, chart_ranges[i].range);
+  g_settings_set_string (self->settings, "chart-range", sc_chart_range_to_string (chart_ranges[i].range));
+}
+
+static void
+on_log_toggled (ScPredictionPane *self)
+{
+  gboolean active = gtk_toggle_button_get_active (self->log_button);
+
+  sc_chart_set_log_scale (self->chart, active);
+  g_settings_set_boolean (self->settings, "chart-log-scale", active);
+}
+
+static void
+sc_prediction_pane_setup_chart (ScPredictionPane *self)
+{
+  g_autofree char *saved = g_settings_get_string (self->settings, "chart-range");
+  GtkToggleButton *group = NULL;
+  ScChartRange range = SC_CHART_RANGE_1Y;
+
+  sc_chart_range_parse (saved, &range);
+
+  self->chart = SC_CHART (sc_chart_new ());
+  gtk_widget_set_hexpand (GTK_WIDGET (self->chart), TRUE);
+  gtk_widget_set_vexpand (GTK_WIDGET (self->chart), TRUE);
+  adw_bin_set_child (self->chart_slot, GTK_WIDGET (self->chart));
+  sc_chart_set_range (self->chart, range);
+
+  for (guint i = 0; i < G_N_ELEMENTS (chart_ranges); i++)
+    {
+      GtkWidget *button = gtk_toggle_button_new_with_label (_(chart_ranges[i].label));
+
+      gtk_widget_set_tooltip_text (button, _(chart_ranges[i].tooltip));
+      g_object_set_data (G_OBJECT (button), "sc-range", GUINT_TO_POINTER (i));
+      if (group != NULL)
+        gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), group);
+      else
+        group = GTK_TOGGLE_BUTTON (button);
+      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), chart_ranges[i].range == range);
+      g_signal_connect_object (button, "toggled", G_CALLBACK (on_range_toggled), self, 0);
+      gtk_box_append (self->range_box, button);
+    }
+
+  gtk_toggle_button_set_active (self->log_button, g_settings_get_boolean (self->settings, "chart-log-scale"));
+  sc_chart_set_log_scale (self->chart, gtk_toggle_button_get_active (self->log_button));
+  g_signal_connect_object (self->log_button, "toggled", G_CALLBACK (on_log_toggled), self, G_CONNECT_SWAPPED);
+}
+
 /* --- GObject ------------------------------------------------------------- */
 
 static void
@@ -491,6 +678,8 @@ sc_prediction_pane_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_cancellable_cancel (self->tickers_cancellable);
   g_clear_object (&self->tickers_cancellable);
+  g_cancellable_cancel (self->chart_cancellable);
+  g_clear_object (&self->chart_cancellable);
   g_clear_pointer (&self->user, sc_user_unref);
   g_clear_object (&self->tickers);
   g_clear_object (&self->settings);
@@ -555,6 +744,8 @@ sc_prediction_pane_class_init (ScPredictionPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScPredictionPane, content_stack);
   gtk_widget_class_bind_template_child (widget_class, ScPredictionPane, result_card);
   gtk_widget_class_bind_template_child (widget_class, ScPredictionPane, chart_slot);
+  gtk_widget_class_bind_template_child (widget_class, ScPredictionPane, range_box);
+  gtk_widget_class_bind_template_child (widget_class, ScPredictionPane, log_button);
   gtk_widget_class_bind_template_callback (widget_class, on_ticker_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_form_changed);
 
@@ -582,6 +773,12 @@ sc_prediction_pane_init (ScPredictionPane *self)
 
   sc_prediction_pane_load_models (self);
   sc_prediction_pane_load_horizons (self);
+  sc_prediction_pane_setup_chart (self);
+
+  g_signal_connect (self->progress_revealer, "notify::child-revealed", G_CALLBACK (on_child_revealed), NULL);
+  g_signal_connect (self->message_revealer, "notify::child-revealed", G_CALLBACK (on_child_revealed), NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->progress_revealer), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->message_revealer), FALSE);
   g_signal_connect_object (self->model_dropdown, "notify::selected",
                            G_CALLBACK (sc_prediction_pane_actions_update), self,
                            G_CONNECT_SWAPPED);

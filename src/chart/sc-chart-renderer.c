@@ -1022,6 +1022,8 @@ sc_chart_renderer_set_prediction (ScChartRenderer *self,
   if (prediction != NULL)
     {
       self->model_id = g_strdup (prediction->model_id);
+      if (self->ticker == NULL)
+        self->ticker = g_strdup (prediction->ticker);
       self->as_of = prediction->as_of;
       self->last_close = prediction->last_close;
       self->forecasts = g_new0 (ScForecast, MAX (prediction->n_forecasts, 1));
@@ -1040,6 +1042,14 @@ sc_chart_renderer_set_prediction (ScChartRenderer *self,
   update_training_window (self, self->train_rows);
   self->range_set = FALSE;
   invalidate (self);
+}
+
+const char *
+sc_chart_renderer_get_ticker (ScChartRenderer *self)
+{
+  g_return_val_if_fail (SC_IS_CHART_RENDERER (self), NULL);
+
+  return self->ticker;
 }
 
 void
@@ -1784,7 +1794,8 @@ sc_chart_renderer_pan (ScChartRenderer *self,
 static guint
 decimate_visible (ScChartRenderer    *self,
                   const double       *values,
-                  const ScChartScale *ys)
+                  const ScChartScale *ys,
+                  guint              *out_n_rows)
 {
   const Layout *L = &self->layout;
   guint i0 = lower_bound (self, L->xs.d0);
@@ -1803,6 +1814,8 @@ decimate_visible (ScChartRenderer    *self,
       n++;
     }
 
+  if (out_n_rows != NULL)
+    *out_n_rows = n;
   return n > 0 ? sc_chart_decimate (self->sx, self->sy, n, self->dx, self->dy) : 0;
 }
 
@@ -1816,7 +1829,7 @@ path_under_line (ScChartRenderer    *self,
                  double             *x0,
                  double             *x1)
 {
-  guint m = decimate_visible (self, values, ys);
+  guint m = decimate_visible (self, values, ys, NULL);
   guint k = 0;
 
   if (m == 0)
@@ -1850,28 +1863,27 @@ draw_line (ScChartRenderer    *self,
            const ScChartScale *ys,
            double              width)
 {
-  guint m = decimate_visible (self, values, ys);
-  guint n_columns = 0;
+  guint n_rows;
+  guint m = decimate_visible (self, values, ys, &n_rows);
   double half = width / 2;
 
   if (m == 0)
     return;
-
-  for (guint j = 0; j < m; j++)
-    if (j == 0 || floor (self->dx[j]) != floor (self->dx[j - 1]))
-      n_columns++;
 
   cairo_save (cr);
   /* Four-by-four supersampling: the same look on a data line, much
    * cheaper. */
   cairo_set_antialias (cr, CAIRO_ANTIALIAS_FAST);
 
-  if (m < n_columns * 3 / 2)
+  /* Three or more rows per pixel: dense. Sparser lines look better
+   * stroked. */
+  if (m < 3 || n_rows < 3 * (self->dx[m - 1] - self->dx[0]))
     {
       /* Sparse: stroked in short runs; cairo rasterises many small
        * polygons faster than one long one spanning the plot. */
       cairo_set_line_width (cr, width);
-      cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+      /* Bevel joins look the same at this width and cost less. */
+      cairo_set_line_join (cr, CAIRO_LINE_JOIN_BEVEL);
       cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
       for (guint start = 0; start < m; start += STROKE_CHUNK)
         {
@@ -1889,9 +1901,8 @@ draw_line (ScChartRenderer    *self,
     }
   else
     {
-      /* Dense: most columns hold a min and a max, so the line is the band
-       * between them (joined to the previous column), filled once
-       * instead of stroked. */
+      /* Dense: the line is the band between each column's min and max
+       * (joined to the previous column), filled once instead of stroked. */
       guint c = 0;
       double prev_y = NAN;
 

@@ -149,6 +149,8 @@ void             sc_chart_renderer_set_prices          (ScChartRenderer         
                                                         ScPriceSeries               *prices);
 void             sc_chart_renderer_set_prediction      (ScChartRenderer             *self,
                                                         ScPrediction                *prediction);
+/* The ticker of the prices, or NULL. */
+const char      *sc_chart_renderer_get_ticker          (ScChartRenderer             *self);
 void             sc_chart_renderer_set_past_predictions (ScChartRenderer            *self,
                                                         const ScChartPastPrediction *items,
                                                         guint                        n_items);

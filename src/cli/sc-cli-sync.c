@@ -98,6 +98,17 @@ _sc_cli_sync (int    argc,
   flags = allow_insecure || (link != NULL && link->allow_insecure_http && server == NULL)
             ? SC_SYNC_CLIENT_ALLOW_INSECURE_HTTP : SC_SYNC_CLIENT_DEFAULT;
 
+  /* Already linked there: keep the token; it is renewed only if refused. */
+  if (server != NULL && link != NULL && !do_register)
+    {
+      g_autofree char *url = sc_sync_client_check_url (server, flags, NULL);
+
+      if (g_strcmp0 (url, link->server_url) == 0 &&
+          g_strcmp0 (link->server_username, user->username) == 0 &&
+          link->state != SC_SYNC_STATE_SIGN_IN)
+        g_clear_pointer (&server, g_free);
+    }
+
   if (server != NULL)
     {
       if (!sc_sync_link_account (db, user->id, server, flags, user->username, password,

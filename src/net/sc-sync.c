@@ -419,8 +419,21 @@ sc_sync_link_account (ScDb               *db,
   same_account = old != NULL &&
                  g_strcmp0 (old->server_url, sc_sync_client_get_url (client)) == 0 &&
                  g_strcmp0 (old->server_username, username) == 0;
-  if (old != NULL && !same_account)
-    clear_token (user_id, old->server_url, old->server_username);
+  if (old != NULL)
+    {
+      /* The previous session is not needed any more: revoke it (best
+       * effort) and forget it. */
+      g_auto(ScSecret) old_token = lookup_token (user_id, old->server_url, old->server_username);
+      g_autoptr(ScSyncClient) old_client = NULL;
+
+      if (old_token != NULL &&
+          (old_client = sc_sync_client_new (old->server_url, SC_SYNC_CLIENT_ALLOW_INSECURE_HTTP, NULL)) != NULL)
+        {
+          sc_sync_client_set_token (old_client, old_token);
+          sc_sync_client_sign_out_sync (old_client, cancellable, NULL);
+        }
+      clear_token (user_id, old->server_url, old->server_username);
+    }
 
   if (!store_token (user_id, sc_sync_client_get_url (client), username, token, &in_file, error))
     return FALSE;

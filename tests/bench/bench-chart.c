@@ -126,6 +126,14 @@ bench (ScPriceSeries *prices,
   sc_chart_renderer_set_range (renderer, SC_CHART_RANGE_ALL);
   sc_chart_renderer_get_visible_range (renderer, &first, &last);
 
+  /* Warm up fonts and caches. */
+  for (guint i = 0; i < 3; i++)
+    {
+      cr = cairo_create (target);
+      sc_chart_renderer_draw (renderer, cr, width, height);
+      cairo_destroy (cr);
+    }
+
   /* Static layer: each frame pans or zooms, so everything is redone. */
   for (guint i = 0; i < frames; i++)
     {
