@@ -29,7 +29,17 @@ sc_test_sync_server_start_on_port (const char  *database,
                                    guint16      port,
                                    GError     **error)
 {
+  return sc_test_sync_server_start_full (database, port, NULL, error);
+}
+
+ScTestSyncServer *
+sc_test_sync_server_start_full (const char          *database,
+                                guint16              port,
+                                const char * const  *extra_args,
+                                GError             **error)
+{
   g_autofree char *listen = g_strdup_printf ("127.0.0.1:%u", port);
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
   const char *bin = g_getenv ("STOCKCAST_SYNC_SERVER_BIN");
   g_autoptr(GSubprocess) process = NULL;
   g_autoptr(GDataInputStream) lines = NULL;
@@ -38,9 +48,18 @@ sc_test_sync_server_start_on_port (const char  *database,
   const char *port_text;
 
   g_assert_nonnull (bin);
-  process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                              (g_test_verbose () ? 0 : G_SUBPROCESS_FLAGS_STDERR_SILENCE),
-                              error, bin, "--listen", listen, "--database", database, NULL);
+  g_ptr_array_add (args, (char *) bin);
+  g_ptr_array_add (args, (char *) "--listen");
+  g_ptr_array_add (args, listen);
+  g_ptr_array_add (args, (char *) "--database");
+  g_ptr_array_add (args, (char *) database);
+  for (guint i = 0; extra_args != NULL && extra_args[i] != NULL; i++)
+    g_ptr_array_add (args, (char *) extra_args[i]);
+  g_ptr_array_add (args, NULL);
+  process = g_subprocess_newv ((const char * const *) args->pdata,
+                               G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                               (g_test_verbose () ? 0 : G_SUBPROCESS_FLAGS_STDERR_SILENCE),
+                               error);
   if (process == NULL)
     return NULL;
 

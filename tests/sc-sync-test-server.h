@@ -29,6 +29,11 @@ ScTestSyncServer *sc_test_sync_server_start (const char       *database,
 ScTestSyncServer *sc_test_sync_server_start_on_port (const char  *database,
                                                      guint16      port,
                                                      GError     **error);
+/* With extra server options (NULL-terminated, may be NULL). */
+ScTestSyncServer *sc_test_sync_server_start_full    (const char          *database,
+                                                     guint16              port,
+                                                     const char * const  *extra_args,
+                                                     GError             **error);
 /* SIGTERM, then waits; returns the exit status (-1 if killed by a signal). */
 int               sc_test_sync_server_stop  (ScTestSyncServer *server);
 /* SIGKILL, no grace. */

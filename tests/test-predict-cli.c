@@ -310,6 +310,40 @@ test_predict_human (void)
   g_assert_null (strstr (out, "365 d"));
 }
 
+/* predict --save stores the prediction in the user's history. */
+static void
+test_predict_save (void)
+{
+  g_autofree char *path = sc_test_fixture_path ("KO-1000.csv");
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(JsonObject) object = NULL;
+  const char *uuid;
+  int status;
+
+  status = sc_test_run_cli ("correct horse battery\n", NULL, NULL, "account", "register", "saver",
+                            "--email", "saver@example.org", "--password-stdin", NULL);
+  g_assert_cmpint (status, ==, 0);
+
+  status = sc_test_run_cli ("correct horse battery\n", &out, &err, "predict", "KO", "--csv", path,
+                            "--save", "--user", "saver", "--password-stdin", "--json", NULL);
+  g_assert_cmpint (status, ==, 0);
+  object = parse_object (out);
+  uuid = json_object_get_string_member (object, "uuid");
+  g_assert_cmpuint (strlen (uuid), ==, 36);
+
+  g_clear_pointer (&out, g_free);
+  status = sc_test_run_cli ("correct horse battery\n", &out, NULL, "history", "--user", "saver",
+                            "--password-stdin", "--json", NULL);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_nonnull (strstr (out, uuid));
+
+  g_clear_pointer (&err, g_free);
+  status = sc_test_run_cli ("wrong horse\n", NULL, &err, "predict", "KO", "--csv", path, "--save",
+                            "--user", "saver", "--password-stdin", NULL);
+  g_assert_cmpint (status, ==, 4);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -323,6 +357,7 @@ main (int   argc,
   g_test_add_func ("/cli/backtest/human", test_backtest_human);
   g_test_add_func ("/cli/models", test_models);
   g_test_add_func ("/cli/predict/errors", test_errors);
+  g_test_add_func ("/cli/predict/save", test_predict_save);
 
   return g_test_run ();
 }

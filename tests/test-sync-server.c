@@ -757,6 +757,30 @@ test_two_processes (void)
   sc_test_sync_server_free (b);
 }
 
+/* Sessions end at their expiry. */
+static void
+test_session_expiry (void)
+{
+  const char *extra[] = { "--session-lifetime", "1", NULL };
+  g_autofree char *database = g_strdup_printf ("%s/expiry.db", sc_test_get_tmpdir ());
+  g_autoptr(GError) error = NULL;
+  g_autofree char *token = NULL;
+  g_autofree char *results = NULL;
+  ScTestSyncServer *server;
+
+  server = sc_test_sync_server_start_full (database, 0, extra, &error);
+  g_assert_no_error (error);
+  register_user (server, "alice", "correct horse");
+  token = sign_in (server, "alice", "correct horse");
+  results = api (server, "/results");
+  g_assert_cmpuint (sc_test_http ("GET", results, token, NULL, NULL), ==, 200);
+  g_usleep (2100 * 1000);
+  g_assert_cmpuint (sc_test_http ("GET", results, token, NULL, NULL), ==, 401);
+
+  g_assert_cmpint (sc_test_sync_server_stop (server), ==, 0);
+  sc_test_sync_server_free (server);
+}
+
 /* Plain HTTP on a non-loopback address needs --allow-insecure-http. */
 static void
 test_refuses_insecure_listen (void)
@@ -819,6 +843,7 @@ main (int   argc,
   add_tests ("postgresql", BACKEND_POSTGRESQL);
   g_test_add_func ("/sync-server/postgresql/two-processes", test_two_processes);
   g_test_add_func ("/sync-server/refuses-insecure-listen", test_refuses_insecure_listen);
+  g_test_add_func ("/sync-server/sqlite/session-expiry", test_session_expiry);
 
   status = g_test_run ();
   sc_test_postgres_stop (postgres);

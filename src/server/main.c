@@ -95,6 +95,7 @@ main (int   argc,
   gboolean allow_insecure = FALSE;
   gboolean trust_forwarded = FALSE;
   gboolean version = FALSE;
+  gint64 session_lifetime = 0;
   ScSyncServerConfig config;
   ScSyncDbPool *pool;
   GSList *uris;
@@ -113,6 +114,8 @@ main (int   argc,
       "The PEM private key of --tls-certificate", "FILE" },
     { "trust-forwarded-for", 0, 0, G_OPTION_ARG_NONE, &trust_forwarded,
       "Take client addresses from X-Forwarded-For (only behind your own proxy)", NULL },
+    { "session-lifetime", 0, 0, G_OPTION_ARG_INT64, &session_lifetime,
+      "Seconds a sign-in stays valid (default 2592000, 30 days)", "SECONDS" },
     { "version", 0, 0, G_OPTION_ARG_NONE, &version, "Print the version and exit", NULL },
     { NULL }
   };
@@ -184,6 +187,13 @@ main (int   argc,
 
   sc_sync_server_config_init (&config);
   config.trust_forwarded_for = trust_forwarded;
+  if (session_lifetime < 0)
+    {
+      fprintf (stderr, "stockcast-sync-server: --session-lifetime must be positive.\n");
+      return 1;
+    }
+  if (session_lifetime > 0)
+    config.session_lifetime = session_lifetime;
   server = sc_sync_server_new (pool, &config);
 
   uris = sc_sync_server_listen (server, address, certificate, &error);
