@@ -276,6 +276,8 @@ predict_action (GtkWidget  *widget,
   g_array_append_vals (request->horizons, horizons->data, horizons->len);
   request->years = g_settings_get_int (self->settings, "training-years");
   request->user_id = self->user->id;
+  request->tiingo_token = g_settings_get_string (self->settings, "tiingo-token");
+  request->sources = g_settings_get_strv (self->settings, "quote-sources");
 
   sc_prediction_pane_show_message (self, NULL, FALSE);
   cancellable = g_cancellable_new ();
@@ -437,6 +439,38 @@ sc_prediction_pane_show_result (ScPredictionPane *self,
 
   gtk_stack_set_visible_child_name (self->content_stack, "result");
   sc_prediction_pane_show_message (self, NULL, FALSE);
+}
+
+void
+sc_prediction_pane_set_past_results (ScPredictionPane *self,
+                                     GPtrArray        *results)
+{
+  g_autoptr(GArray) items = g_array_new (FALSE, TRUE, sizeof (ScChartPastPrediction));
+
+  g_return_if_fail (SC_IS_PREDICTION_PANE (self));
+
+  for (guint i = 0; results != NULL && i < results->len; i++)
+    {
+      ScResult *result = g_ptr_array_index (results, i);
+
+      for (guint j = 0; j < result->n_forecasts; j++)
+        {
+          const ScResultForecast *f = &result->forecasts[j];
+          ScChartPastPrediction item = {
+            .made_on = result->as_of,
+            .date = f->date,
+            .horizon = f->horizon,
+            .price = f->price,
+            .low = f->low,
+            .high = f->high,
+            .actual = f->actual,
+          };
+
+          g_array_append_val (items, item);
+        }
+    }
+
+  sc_chart_set_past_predictions (self->chart, (const ScChartPastPrediction *) (gpointer) items->data, items->len);
 }
 
 void
