@@ -226,6 +226,18 @@ test_scroll_zoom (Fixture       *fixture,
   g_signal_emit_by_name (key, "modifiers", 0, &handled);
   g_signal_emit_by_name (scroll, "scroll", 0.0, -1.0, &handled);
   g_assert_false (handled);
+
+  /* Pinching: the scale is relative to the range when the pinch began. */
+  {
+    GtkGesture *zoom = find_controller (GTK_WIDGET (fixture->chart), GTK_TYPE_GESTURE_ZOOM);
+
+    get_range (fixture, &first, &last);
+    g_signal_emit_by_name (zoom, "begin", NULL);
+    g_signal_emit_by_name (zoom, "scale-changed", 1.5);
+    g_signal_emit_by_name (zoom, "scale-changed", 2.0);
+    get_range (fixture, &first2, &last2);
+    g_assert_cmpfloat_with_epsilon ((last - first) / (last2 - first2), 2.0, 1e-6);
+  }
 }
 
 static void

@@ -383,7 +383,7 @@ pinch_begin_cb (GtkGesture       *gesture,
   double x, y;
 
   sc_chart_renderer_get_visible_range (self->renderer, &self->grab_first, &self->grab_last);
-  if (!gtk_gesture_get_bounding_box_center (gesture, &x, &y))
+  if (!gtk_gesture_is_active (gesture) || !gtk_gesture_get_bounding_box_center (gesture, &x, &y))
     x = gtk_widget_get_width (GTK_WIDGET (self)) / 2.0;
   self->pinch_x = x;
 }

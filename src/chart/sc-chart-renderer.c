@@ -1634,7 +1634,7 @@ ensure_layout (ScChartRenderer *self,
       hi = hi + 0.08 * r;
     }
 
-  price_gap = MAX (28.0, L->label_h * 2.6);
+  price_gap = MAX (36.0, L->label_h * 3.2);
   L->price_ticks = sc_chart_price_ticks (lo, hi, self->log_scale, L->plot.height,
                                          price_gap, self->currency);
   L->price_step = L->price_ticks->len >= 2
@@ -2439,6 +2439,15 @@ draw_rsi (ScChartRenderer *self,
 
 typedef enum { SWATCH_LINE, SWATCH_DASH, SWATCH_BOX, SWATCH_DIAMOND } Swatch;
 
+static gboolean
+past_visible (ScChartRenderer *self)
+{
+  for (guint i = 0; i < self->n_past; i++)
+    if (self->past[i].date >= self->layout.xs.d0 && self->past[i].date <= self->layout.xs.d1)
+      return TRUE;
+  return FALSE;
+}
+
 static void
 draw_title (ScChartRenderer *self,
             cairo_t         *cr)
@@ -2454,7 +2463,7 @@ draw_title (ScChartRenderer *self,
     { _("Forecast, 80% interval"), SWATCH_DASH, &self->theme.forecast, self->n_forecasts > 0 },
     { _("EMA 10"), SWATCH_LINE, &self->theme.ema, self->show_ema },
     { _("Training window"), SWATCH_BOX, &self->theme.foreground, isfinite (self->train_first) && self->has_prediction },
-    { _("Past predictions"), SWATCH_DIAMOND, &self->theme.forecast, self->n_past > 0 },
+    { _("Past predictions"), SWATCH_DIAMOND, &self->theme.forecast, past_visible (self) },
   };
   double title_w, title_h, sub_w = 0, sub_h, x, right;
   g_autoptr(GString) sub = g_string_new (NULL);
