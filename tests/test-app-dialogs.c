@@ -15,6 +15,7 @@
 #include "sc-app-test-util.h"
 #include "sc-db.h"
 #include "sc-password-dialog.h"
+#include "sc-preferences-window.h"
 #include "sc-register-dialog.h"
 #include "sc-recovery-code-view.h"
 #include "sc-sign-in-dialog.h"
@@ -135,6 +136,43 @@ test_sign_in (void)
 
     g_assert_cmpstr (remembered, ==, "");
   }
+
+  close_window (window);
+}
+
+static void
+test_sign_in_throttled (void)
+{
+  g_autoptr(ScApplication) app = sc_app_test_new_application ();
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID_BASE);
+  g_autofree char *code = register_user ("frank", "correct horse battery");
+  g_autofree char *shot = NULL;
+  GtkWindow *dialog;
+  GtkRevealer *error_revealer;
+  GtkLabel *error_label;
+  ScWindow *window;
+  gpointer password_row;
+
+  g_settings_set_string (settings, "remembered-user", "");
+  window = new_window (app);
+  sc_window_start_session (window);
+  dialog = sc_window_get_sign_in_dialog (window);
+  password_row = SC_CHILD (dialog, SC_TYPE_SIGN_IN_DIALOG, "password_row");
+  error_revealer = SC_CHILD (dialog, SC_TYPE_SIGN_IN_DIALOG, "error_revealer");
+  error_label = SC_CHILD (dialog, SC_TYPE_SIGN_IN_DIALOG, "error_label");
+  gtk_editable_set_text (SC_CHILD (dialog, SC_TYPE_SIGN_IN_DIALOG, "username_row"), "frank");
+
+  /* After the free attempts even the right password waits, and the dialog says so. */
+  for (int i = 0; i <= SC_ACCOUNTS_FREE_ATTEMPTS; i++)
+    {
+      gtk_editable_set_text (password_row, i < SC_ACCOUNTS_FREE_ATTEMPTS ? "wrong" : "correct horse battery");
+      gtk_widget_activate_action (GTK_WIDGET (dialog), "sign-in.sign-in", NULL);
+      SC_WAIT_UNTIL (gtk_revealer_get_reveal_child (error_revealer));
+      g_test_message ("attempt %d: %s", i + 1, gtk_label_get_label (error_label));
+    }
+  g_assert_nonnull (strstr (gtk_label_get_label (error_label), "try again"));
+  g_assert_null (sc_window_get_user (window));
+  shot = sc_app_test_screenshot (GTK_WIDGET (dialog), "sign-in-throttled");
 
   close_window (window);
 }
@@ -292,6 +330,62 @@ test_reset_and_change (void)
   }
 }
 
+static void
+test_preferences (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID_BASE);
+  g_autoptr(GVariant) horizons = NULL;
+  g_autofree char *shot = NULL;
+  ScPreferencesWindow *preferences;
+  gsize n = 0;
+  const gint32 *values;
+
+  g_settings_reset (settings, "horizons");
+  g_settings_reset (settings, "color-scheme");
+  preferences = sc_preferences_window_new (NULL);
+  g_object_ref (preferences);
+  gtk_window_present (GTK_WINDOW (preferences));
+  shot = sc_app_test_screenshot (GTK_WIDGET (preferences), "preferences");
+
+  /* Every row writes to GSettings. */
+  adw_combo_row_set_selected (SC_CHILD (preferences, SC_TYPE_PREFERENCES_WINDOW, "style_row"), 2);
+  g_assert_cmpint (g_settings_get_enum (settings, "color-scheme"), ==, 2);
+
+  gtk_spin_button_set_value (SC_CHILD (preferences, SC_TYPE_PREFERENCES_WINDOW, "years_spin"), 3);
+  g_assert_cmpint (g_settings_get_int (settings, "training-years"), ==, 3);
+
+  adw_combo_row_set_selected (SC_CHILD (preferences, SC_TYPE_PREFERENCES_WINDOW, "sources_row"), 1);
+  {
+    g_auto(GStrv) sources = g_settings_get_strv (settings, "quote-sources");
+
+    g_assert_cmpstr (sources[0], ==, "tiingo");
+    g_assert_cmpstr (sources[1], ==, "yahoo");
+  }
+
+  /* Horizons are checked before they are stored. */
+  gtk_editable_set_text (SC_CHILD (preferences, SC_TYPE_PREFERENCES_WINDOW, "horizons_row"), "20 5 x");
+  g_signal_emit_by_name (SC_CHILD (preferences, SC_TYPE_PREFERENCES_WINDOW, "horizons_row"), "apply");
+  horizons = g_settings_get_value (settings, "horizons");
+  values = g_variant_get_fixed_array (horizons, &n, sizeof (gint32));
+  g_assert_cmpuint (n, ==, 3);
+  g_clear_pointer (&horizons, g_variant_unref);
+
+  gtk_editable_set_text (SC_CHILD (preferences, SC_TYPE_PREFERENCES_WINDOW, "horizons_row"), "20 5");
+  g_signal_emit_by_name (SC_CHILD (preferences, SC_TYPE_PREFERENCES_WINDOW, "horizons_row"), "apply");
+  horizons = g_settings_get_value (settings, "horizons");
+  values = g_variant_get_fixed_array (horizons, &n, sizeof (gint32));
+  g_assert_cmpuint (n, ==, 2);
+  g_assert_cmpint (values[0], ==, 5);
+  g_assert_cmpint (values[1], ==, 20);
+
+  gtk_window_destroy (GTK_WINDOW (preferences));
+  g_assert_finalize_object (preferences);
+  g_settings_reset (settings, "horizons");
+  g_settings_reset (settings, "color-scheme");
+  g_settings_reset (settings, "training-years");
+  g_settings_reset (settings, "quote-sources");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -301,8 +395,10 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/app/dialogs/sign-in", test_sign_in);
+  g_test_add_func ("/app/dialogs/sign-in-throttled", test_sign_in_throttled);
   g_test_add_func ("/app/dialogs/register", test_register);
   g_test_add_func ("/app/dialogs/reset-and-change", test_reset_and_change);
+  g_test_add_func ("/app/dialogs/preferences", test_preferences);
 
   return g_test_run ();
 }

@@ -687,6 +687,47 @@ test_loader_async (void)
   g_assert_cmpuint (calls, >, 0);
 }
 
+static gboolean
+cancel_later (gpointer data)
+{
+  g_cancellable_cancel (data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+test_loader_cancel (void)
+{
+  g_autofree char *path = g_build_filename (sc_test_get_tmpdir (), "loader-cancel.db", NULL);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GAsyncResult) first = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(ScPriceLoad) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 start;
+
+  /* With a cache, a cancelled refresh is still a cancellation, not a
+   * warning. */
+  use_server ("cancel1/upto-2020-06-30", NULL);
+  sc_price_loader_load_async (path, NULL, "KO", SC_PRICE_LOAD_DEFAULT, NULL, NULL, NULL, on_loaded, &first);
+  while (first == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  loaded = sc_price_loader_load_finish (first, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&loaded, sc_price_load_free);
+
+  use_server ("cancel2/slow5", NULL);
+  start = g_get_monotonic_time ();
+  sc_price_loader_load_async (path, NULL, "KO", SC_PRICE_LOAD_DEFAULT, cancellable, NULL, NULL,
+                              on_loaded, &result);
+  g_timeout_add (300, cancel_later, cancellable);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  loaded = sc_price_loader_load_finish (result, &error);
+  g_assert_null (loaded);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpfloat ((g_get_monotonic_time () - start) / 1e6, <, 3.0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -712,6 +753,7 @@ main (int   argc,
   g_test_add_func ("/net/loader/tiingo-fallback", test_loader_tiingo_fallback);
   g_test_add_func ("/net/loader/source-order", test_loader_source_order);
   g_test_add_func ("/net/loader/async", test_loader_async);
+  g_test_add_func ("/net/loader/cancel", test_loader_cancel);
 
   server = sc_quote_server_start ();
   status = g_test_run ();

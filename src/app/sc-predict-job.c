@@ -45,6 +45,8 @@ sc_predict_request_copy (const ScPredictRequest *request)
   copy->years = request->years;
   copy->user_id = request->user_id;
   copy->offline = request->offline;
+  copy->tiingo_token = g_strdup (request->tiingo_token);
+  copy->sources = g_strdupv (request->sources);
 
   return copy;
 }
@@ -57,6 +59,8 @@ sc_predict_request_free (ScPredictRequest *request)
 
   g_free (request->ticker);
   g_free (request->model_id);
+  g_free (request->tiingo_token);
+  g_strfreev (request->sources);
   g_clear_pointer (&request->horizons, g_array_unref);
   g_free (request);
 }
@@ -212,6 +216,7 @@ job_thread (GTask        *task,
   g_autoptr(GError) error = NULL;
   g_autoptr(ScDb) db = NULL;
   g_autoptr(ScPriceLoad) load = NULL;
+  g_autoptr(ScQuoteClient) client = NULL;
   g_autoptr(ScModelInfo) model = NULL;
   g_autoptr(ScPredictor) predictor = NULL;
   g_autofree char *ticker = NULL;
@@ -243,7 +248,10 @@ job_thread (GTask        *task,
   progress_report (task, &job->progress, SC_PREDICT_STEP_PRICES, 0.0, _("Looking for prices…"));
   if (request->offline)
     flags |= SC_PRICE_LOAD_OFFLINE;
-  load = sc_price_loader_load (db, NULL, ticker, flags, cancellable,
+  client = sc_quote_client_new ();
+  sc_quote_client_set_tiingo_token (client, request->tiingo_token);
+  sc_quote_client_set_source_order (client, (const char * const *) request->sources);
+  load = sc_price_loader_load (db, client, ticker, flags, cancellable,
                                http_progress_cb, job, &error);
   if (load == NULL)
     {

@@ -43,6 +43,8 @@ typedef struct
   int       years;         /* training window, 0 = all */
   gint64    user_id;       /* 0: do not save */
   gboolean  offline;
+  char     *tiingo_token;  /* the tiingo-token setting, or NULL */
+  GStrv     sources;       /* the quote-sources setting, or NULL */
 } ScPredictRequest;
 
 typedef struct

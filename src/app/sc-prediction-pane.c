@@ -276,6 +276,8 @@ predict_action (GtkWidget  *widget,
   g_array_append_vals (request->horizons, horizons->data, horizons->len);
   request->years = g_settings_get_int (self->settings, "training-years");
   request->user_id = self->user->id;
+  request->tiingo_token = g_settings_get_string (self->settings, "tiingo-token");
+  request->sources = g_settings_get_strv (self->settings, "quote-sources");
 
   sc_prediction_pane_show_message (self, NULL, FALSE);
   cancellable = g_cancellable_new ();
@@ -326,6 +328,26 @@ static void
 on_ticker_activate (ScPredictionPane *self)
 {
   gtk_widget_activate_action (GTK_WIDGET (self), "pane.predict", NULL);
+}
+
+/* Tickers are upper case: show them so while they are typed. */
+static void
+on_ticker_insert_text (GtkEditable *editable,
+                       const char  *text,
+                       int          length,
+                       int         *position,
+                       gpointer     user_data)
+{
+  g_autofree char *given = length < 0 ? g_strdup (text) : g_strndup (text, length);
+  g_autofree char *upper = g_utf8_strup (given, -1);
+
+  if (strcmp (upper, given) == 0)
+    return;
+
+  g_signal_handlers_block_by_func (editable, on_ticker_insert_text, user_data);
+  gtk_editable_insert_text (editable, upper, -1, position);
+  g_signal_handlers_unblock_by_func (editable, on_ticker_insert_text, user_data);
+  g_signal_stop_emission_by_name (editable, "insert-text");
 }
 
 static void
@@ -437,6 +459,38 @@ sc_prediction_pane_show_result (ScPredictionPane *self,
 
   gtk_stack_set_visible_child_name (self->content_stack, "result");
   sc_prediction_pane_show_message (self, NULL, FALSE);
+}
+
+void
+sc_prediction_pane_set_past_results (ScPredictionPane *self,
+                                     GPtrArray        *results)
+{
+  g_autoptr(GArray) items = g_array_new (FALSE, TRUE, sizeof (ScChartPastPrediction));
+
+  g_return_if_fail (SC_IS_PREDICTION_PANE (self));
+
+  for (guint i = 0; results != NULL && i < results->len; i++)
+    {
+      ScResult *result = g_ptr_array_index (results, i);
+
+      for (guint j = 0; j < result->n_forecasts; j++)
+        {
+          const ScResultForecast *f = &result->forecasts[j];
+          ScChartPastPrediction item = {
+            .made_on = result->as_of,
+            .date = f->date,
+            .horizon = f->horizon,
+            .price = f->price,
+            .low = f->low,
+            .high = f->high,
+            .actual = f->actual,
+          };
+
+          g_array_append_val (items, item);
+        }
+    }
+
+  sc_chart_set_past_predictions (self->chart, (const ScChartPastPrediction *) (gpointer) items->data, items->len);
 }
 
 void
@@ -774,6 +828,8 @@ sc_prediction_pane_init (ScPredictionPane *self)
   sc_prediction_pane_load_models (self);
   sc_prediction_pane_load_horizons (self);
   sc_prediction_pane_setup_chart (self);
+  g_signal_connect (gtk_editable_get_delegate (GTK_EDITABLE (self->ticker_entry)), "insert-text",
+                    G_CALLBACK (on_ticker_insert_text), NULL);
 
   g_signal_connect (self->progress_revealer, "notify::child-revealed", G_CALLBACK (on_child_revealed), NULL);
   g_signal_connect (self->message_revealer, "notify::child-revealed", G_CALLBACK (on_child_revealed), NULL);

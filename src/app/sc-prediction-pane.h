@@ -31,6 +31,9 @@ void     sc_prediction_pane_cancel       (ScPredictionPane *self);
 /* Shows a saved result from the history. */
 void     sc_prediction_pane_show_result  (ScPredictionPane *self,
                                           ScResult         *result);
+/* Earlier results for the ticker shown (ScResult), drawn on the chart. */
+void     sc_prediction_pane_set_past_results (ScPredictionPane *self,
+                                              GPtrArray        *results);
 /* Forgets the result shown and the form's ticker (after signing out). */
 void     sc_prediction_pane_reset        (ScPredictionPane *self);
 

@@ -10,11 +10,14 @@
 #include <glib/gi18n.h>
 
 #include "sc-account-jobs.h"
+#include "sc-error.h"
+#include "sc-history-item.h"
 #include "sc-history-view.h"
 #include "sc-password-dialog.h"
 #include "sc-prediction-pane.h"
 #include "sc-preferences-window.h"
 #include "sc-sign-in-dialog.h"
+#include "sc-sync.h"
 #include "sc-window.h"
 
 struct _ScWindow
@@ -25,6 +28,7 @@ struct _ScWindow
   GCancellable         *cancellable;
   ScUser               *user;
   GtkWindow            *sign_in_dialog;   /* weak */
+  GCancellable         *sync_cancellable; /* a running sync */
 
   AdwToastOverlay      *toast_overlay;
   AdwHeaderBar         *header_bar;
@@ -60,6 +64,7 @@ sc_window_actions_update (ScWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.cancel", busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.find", signed_in);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.export", signed_in);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.sync", signed_in && self->sync_cancellable == NULL);
 }
 
 ScUser *
@@ -89,6 +94,7 @@ sc_window_set_user (ScWindow *self,
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
+  g_clear_object (&self->sync_cancellable);
 
   g_clear_pointer (&self->user, sc_user_unref);
   if (user != NULL)
@@ -275,13 +281,113 @@ export_action (GtkWidget  *widget,
   gtk_widget_activate_action (GTK_WIDGET (SC_WINDOW (widget)->history_view), "history.export", NULL);
 }
 
+static void
+sync_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  gint64 user_id = *(gint64 *) task_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScDb) db = NULL;
+  g_autoptr(ScSyncLink) link = NULL;
+  ScSyncReport *report = g_new0 (ScSyncReport, 1);
+
+  db = sc_db_open (NULL, &error);
+  if (db != NULL)
+    link = sc_sync_get_link (db, user_id, &error);
+  if (db != NULL && link == NULL && error == NULL)
+    g_set_error (&error, SC_ERROR, SC_ERROR_DATA,
+                 _("This account is not linked to a sync server yet: run “stockcast sync --user NAME --server URL” once."));
+
+  if (error == NULL && sc_sync_run (db, user_id, report, cancellable, &error))
+    {
+      g_task_return_pointer (task, report, g_free);
+      return;
+    }
+
+  g_free (report);
+  g_task_return_error (task, g_steal_pointer (&error));
+}
+
+static void
+sync_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(ScWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree ScSyncReport *report = NULL;
+  g_autofree char *message = NULL;
+
+  report = g_task_propagate_pointer (G_TASK (result), &error);
+  if (g_task_get_cancellable (G_TASK (result)) != self->sync_cancellable)
+    return;
+  g_clear_object (&self->sync_cancellable);
+  sc_window_actions_update (self);
+
+  if (report == NULL)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return;
+    }
+
+  /* TRANSLATORS: a toast after syncing */
+  message = g_strdup_printf (_("Synced: %u sent, %u received"), report->pushed + report->deleted, report->pulled);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+  /* Sync states and results pulled from the server. */
+  sc_history_view_set_user (self->history_view, self->user);
+}
+
+static void
+sync_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  ScWindow *self = SC_WINDOW (widget);
+  g_autoptr(GTask) task = NULL;
+
+  if (self->user == NULL || self->sync_cancellable != NULL)
+    return;
+
+  /* Cancelled with the window's, on sign-out or close. */
+  self->sync_cancellable = g_object_ref (self->cancellable);
+  task = g_task_new (NULL, self->sync_cancellable, sync_cb, g_object_ref (self));
+  g_task_set_source_tag (task, sync_action);
+  g_task_set_task_data (task, g_memdup2 (&self->user->id, sizeof (gint64)), g_free);
+  g_task_run_in_thread (task, sync_thread);
+  sc_window_actions_update (self);
+}
+
 /* --- children ------------------------------------------------------------ */
+
+/* The chart shows the user's earlier predictions for the same ticker. */
+static void
+sc_window_update_past_results (ScWindow *self,
+                               ScResult *shown)
+{
+  g_autoptr(GPtrArray) past = g_ptr_array_new ();
+  GListModel *rows = sc_history_view_get_model (self->history_view);
+
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(ScHistoryItem) item = g_list_model_get_item (rows, i);
+      ScResult *result = sc_history_item_get_result (item);
+
+      if (g_strcmp0 (result->ticker, shown->ticker) == 0 &&
+          g_strcmp0 (result->uuid, shown->uuid) != 0)
+        g_ptr_array_add (past, result);
+    }
+
+  sc_prediction_pane_set_past_results (self->prediction_pane, past);
+}
 
 static void
 on_prediction_saved (ScWindow *self,
                      ScResult *result)
 {
   sc_history_view_add (self->history_view, result);
+  sc_window_update_past_results (self, result);
 }
 
 static void
@@ -295,6 +401,7 @@ on_result_activated (ScWindow *self,
                      ScResult *result)
 {
   sc_prediction_pane_show_result (self->prediction_pane, result);
+  sc_window_update_past_results (self, result);
 }
 
 static void
@@ -342,6 +449,7 @@ sc_window_dispose (GObject *object)
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->sync_cancellable);
   g_clear_pointer (&self->user, sc_user_unref);
   if (self->sign_in_dialog != NULL)
     gtk_window_destroy (self->sign_in_dialog);
@@ -387,6 +495,7 @@ sc_window_class_init (ScWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "window.cancel", NULL, cancel_action);
   gtk_widget_class_install_action (widget_class, "window.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "window.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "window.sync", NULL, sync_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK, "window.preferences", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "window.focus-ticker", NULL);
