@@ -141,6 +141,43 @@ test_sign_in (void)
 }
 
 static void
+test_sign_in_throttled (void)
+{
+  g_autoptr(ScApplication) app = sc_app_test_new_application ();
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID_BASE);
+  g_autofree char *code = register_user ("frank", "correct horse battery");
+  g_autofree char *shot = NULL;
+  GtkWindow *dialog;
+  GtkRevealer *error_revealer;
+  GtkLabel *error_label;
+  ScWindow *window;
+  gpointer password_row;
+
+  g_settings_set_string (settings, "remembered-user", "");
+  window = new_window (app);
+  sc_window_start_session (window);
+  dialog = sc_window_get_sign_in_dialog (window);
+  password_row = SC_CHILD (dialog, SC_TYPE_SIGN_IN_DIALOG, "password_row");
+  error_revealer = SC_CHILD (dialog, SC_TYPE_SIGN_IN_DIALOG, "error_revealer");
+  error_label = SC_CHILD (dialog, SC_TYPE_SIGN_IN_DIALOG, "error_label");
+  gtk_editable_set_text (SC_CHILD (dialog, SC_TYPE_SIGN_IN_DIALOG, "username_row"), "frank");
+
+  /* After the free attempts even the right password waits, and the dialog says so. */
+  for (int i = 0; i <= SC_ACCOUNTS_FREE_ATTEMPTS; i++)
+    {
+      gtk_editable_set_text (password_row, i < SC_ACCOUNTS_FREE_ATTEMPTS ? "wrong" : "correct horse battery");
+      gtk_widget_activate_action (GTK_WIDGET (dialog), "sign-in.sign-in", NULL);
+      SC_WAIT_UNTIL (gtk_revealer_get_reveal_child (error_revealer));
+      g_test_message ("attempt %d: %s", i + 1, gtk_label_get_label (error_label));
+    }
+  g_assert_nonnull (strstr (gtk_label_get_label (error_label), "try again"));
+  g_assert_null (sc_window_get_user (window));
+  shot = sc_app_test_screenshot (GTK_WIDGET (dialog), "sign-in-throttled");
+
+  close_window (window);
+}
+
+static void
 test_register (void)
 {
   g_autoptr(ScApplication) app = sc_app_test_new_application ();
@@ -358,6 +395,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/app/dialogs/sign-in", test_sign_in);
+  g_test_add_func ("/app/dialogs/sign-in-throttled", test_sign_in_throttled);
   g_test_add_func ("/app/dialogs/register", test_register);
   g_test_add_func ("/app/dialogs/reset-and-change", test_reset_and_change);
   g_test_add_func ("/app/dialogs/preferences", test_preferences);

@@ -158,6 +158,8 @@ test_predict_delete_export (void)
 
   /* From the fixture quote server: the card shows it, the history gets it. */
   predict (&fixture, "msft");
+  /* Typed in lower case, shown as the ticker it is. */
+  g_assert_cmpstr (gtk_editable_get_text (SC_CHILD (fixture.pane, SC_TYPE_PREDICTION_PANE, "ticker_entry")), ==, "MSFT");
   progress = SC_CHILD (fixture.pane, SC_TYPE_PREDICTION_PANE, "progress_revealer");
   g_assert_true (gtk_revealer_get_reveal_child (progress));
   SC_WAIT_UNTIL (!sc_prediction_pane_get_busy (fixture.pane));

@@ -123,7 +123,7 @@ static void
 test_causal (void)
 {
   const char *names[] = { "close", "logclose", "ema10", "sma7", "rsi14", "return5", "volatility20",
-                          "emagap12", "smagap30", "bollinger20" };
+                          "emagap12", "smagap30", "bollinger20", "macd" };
   guint n = 400;
   g_autofree double *close = g_new (double, n);
   g_autofree double *full = g_new (double, n);
@@ -163,9 +163,11 @@ static void
 test_parse (void)
 {
   const char *bad[] = { "foo", "ema", "ema0", "close5", "ema10x", "rsi-3", "volatility1", "ema1001",
-                        "peek5", "" };
+                        "peek5", "macd9", "" };
   ScFeature feature;
 
+  g_assert_true (sc_feature_parse ("macd", &feature, NULL));
+  g_assert_cmpint (feature.kind, ==, SC_FEATURE_MACD);
   g_assert_true (sc_feature_parse ("EMA10", &feature, NULL));
   g_assert_cmpint (feature.kind, ==, SC_FEATURE_EMA);
   g_assert_cmpuint (feature.length, ==, 10);

@@ -330,6 +330,26 @@ on_ticker_activate (ScPredictionPane *self)
   gtk_widget_activate_action (GTK_WIDGET (self), "pane.predict", NULL);
 }
 
+/* Tickers are upper case: show them so while they are typed. */
+static void
+on_ticker_insert_text (GtkEditable *editable,
+                       const char  *text,
+                       int          length,
+                       int         *position,
+                       gpointer     user_data)
+{
+  g_autofree char *given = length < 0 ? g_strdup (text) : g_strndup (text, length);
+  g_autofree char *upper = g_utf8_strup (given, -1);
+
+  if (strcmp (upper, given) == 0)
+    return;
+
+  g_signal_handlers_block_by_func (editable, on_ticker_insert_text, user_data);
+  gtk_editable_insert_text (editable, upper, -1, position);
+  g_signal_handlers_unblock_by_func (editable, on_ticker_insert_text, user_data);
+  g_signal_stop_emission_by_name (editable, "insert-text");
+}
+
 static void
 on_form_changed (ScPredictionPane *self)
 {
@@ -808,6 +828,8 @@ sc_prediction_pane_init (ScPredictionPane *self)
   sc_prediction_pane_load_models (self);
   sc_prediction_pane_load_horizons (self);
   sc_prediction_pane_setup_chart (self);
+  g_signal_connect (gtk_editable_get_delegate (GTK_EDITABLE (self->ticker_entry)), "insert-text",
+                    G_CALLBACK (on_ticker_insert_text), NULL);
 
   g_signal_connect (self->progress_revealer, "notify::child-revealed", G_CALLBACK (on_child_revealed), NULL);
   g_signal_connect (self->message_revealer, "notify::child-revealed", G_CALLBACK (on_child_revealed), NULL);

@@ -234,6 +234,7 @@ static const struct {
   { "emagap", SC_FEATURE_EMA_GAP, 1 },
   { "smagap", SC_FEATURE_SMA_GAP, 1 },
   { "bollinger", SC_FEATURE_BOLLINGER, 2 },
+  { "macd", SC_FEATURE_MACD, 0 },
   { "peek", SC_FEATURE_PEEK, 1 },
 };
 
@@ -284,7 +285,7 @@ sc_feature_parse (const char  *name,
 
   g_set_error (error, SC_ERROR, SC_ERROR_DATA,
                _("Unknown feature “%s” (known: close, logclose, emaN, smaN, rsiN, returnN, "
-                 "volatilityN, emagapN, smagapN, bollingerN)."), name);
+                 "volatilityN, emagapN, smagapN, bollingerN, macd)."), name);
   return FALSE;
 }
 
@@ -313,6 +314,8 @@ sc_feature_warmup (const ScFeature *feature)
     case SC_FEATURE_RETURN:
     case SC_FEATURE_VOLATILITY:
       return feature->length;
+    case SC_FEATURE_MACD:
+      return 25;
     default:
       g_assert_not_reached ();
     }
@@ -378,6 +381,17 @@ sc_feature_compute (const ScFeature *feature,
           sd = sqrt (ss / (feature->length - 1));
           out[i] = sd > 0 ? (close[i] - out[i]) / (2 * sd) : 0;
         }
+      break;
+
+    case SC_FEATURE_MACD:
+      {
+        g_autofree double *slow = g_new (double, MAX (n, 1));
+
+        sc_indicator_ema (close, n, 12, out);
+        sc_indicator_ema (close, n, 26, slow);
+        for (guint i = 0; i < n; i++)
+          out[i] = (out[i] - slow[i]) / close[i];
+      }
       break;
 
     case SC_FEATURE_PEEK:

@@ -54,6 +54,7 @@ typedef enum
   SC_FEATURE_EMA_GAP,      /* emagap<N>: log (close / ema<N>) */
   SC_FEATURE_SMA_GAP,      /* smagap<N>: log (close / sma<N>) */
   SC_FEATURE_BOLLINGER,    /* bollinger<N>: (close - sma<N>) / (2 std of closes over N) */
+  SC_FEATURE_MACD,         /* macd: (ema12 - ema26) / close */
   SC_FEATURE_PEEK,         /* peek<N>: close N rows LATER; only for leakage tests */
 } ScFeatureKind;
 
