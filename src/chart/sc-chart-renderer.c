@@ -431,7 +431,7 @@ label_with_year (ScChartTick *tick,
   day_to_ymd ((gint64) tick->value, &y, &m, &d);
   if (kind == STEP_MONTH)
     /* TRANSLATORS: a date tick: abbreviated month and year */
-    g_snprintf (tick->label, sizeof tick->label, C_("chart date", "%s %d"), month_name (m), y);
+    g_snprintf (tick->label, sizeof tick->label, C_("chart month and year", "%s %d"), month_name (m), y);
   else
     g_snprintf (tick->label, sizeof tick->label, C_("chart date", "%s %d, %d"), month_name (m), d, y);
 }
@@ -2460,6 +2460,7 @@ draw_title (ScChartRenderer *self,
     gboolean            shown;
   } legend[] = {
     { _("Close"), SWATCH_LINE, &self->theme.price, self->n_rows > 0 },
+    /* xgettext:no-c-format */
     { _("Forecast, 80% interval"), SWATCH_DASH, &self->theme.forecast, self->n_forecasts > 0 },
     { _("EMA 10"), SWATCH_LINE, &self->theme.ema, self->show_ema },
     { _("Training window"), SWATCH_BOX, &self->theme.foreground, isfinite (self->train_first) && self->has_prediction },

@@ -447,6 +447,7 @@ _sc_cli_predict (int    argc,
             prediction->ticker, job.model->name, prediction->last_close, as_of,
             prediction->rows, prediction->source);
     printf ("\n%-8s %-10s %10s %21s %7s %9s\n", _("Horizon"), _("Date"), _("Forecast"),
+            /* xgettext:no-c-format */
             _("80% interval"), _("MASE"), _("Coverage"));
     for (guint i = 0; i < prediction->n_forecasts; i++)
       {

@@ -69,7 +69,8 @@ show_progress (goffset  received,
   progress->last = received;
 
   size = g_format_size (received);
-  fprintf (stderr, _("\rstockcast: downloading prices of %s… %s"), progress->ticker, size);
+  fputc ('\r', stderr);
+  fprintf (stderr, _("stockcast: downloading prices of %s… %s"), progress->ticker, size);
   fprintf (stderr, "\033[K");
   fflush (stderr);
   progress->shown = TRUE;
