@@ -413,3 +413,304 @@ sc_test_http (const char  *method,
 {
   return sc_test_http_full (method, url, token, body, body ? strlen (body) : 0, NULL, NULL, out_body);
 }
+
+/* --- fault proxy -------------------------------------------------------- */
+
+typedef struct
+{
+  gatomicrefcount    ref_count;
+  ScTestFaultProxy  *proxy;
+  GSocketConnection *client;
+  GSocketConnection *upstream;
+} ProxyLink;
+
+struct _ScTestFaultProxy
+{
+  GMutex             mutex;
+  GCond              cond;
+  GSocketListener   *listener;
+  GCancellable      *cancellable;
+  GThread           *accept_thread;
+  GPtrArray         *threads;     /* GThread*, joined on free */
+  GPtrArray         *links;       /* ProxyLink*, open ones */
+  char              *url;
+  char              *method;      /* "PUT " */
+  guint16            upstream_port;
+  guint              seen;
+  guint              hold_after;
+  gboolean           holding;
+  gboolean           held;
+  gboolean           released;
+};
+
+static void
+proxy_link_shutdown (ProxyLink *link)
+{
+  if (link->client != NULL)
+    g_socket_shutdown (g_socket_connection_get_socket (link->client), TRUE, TRUE, NULL);
+  if (link->upstream != NULL)
+    g_socket_shutdown (g_socket_connection_get_socket (link->upstream), TRUE, TRUE, NULL);
+}
+
+static ProxyLink *
+proxy_link_ref (ProxyLink *link)
+{
+  g_atomic_ref_count_inc (&link->ref_count);
+  return link;
+}
+
+static void
+proxy_link_unref (ProxyLink *link)
+{
+  if (!g_atomic_ref_count_dec (&link->ref_count))
+    return;
+
+  g_mutex_lock (&link->proxy->mutex);
+  g_ptr_array_remove (link->proxy->links, link);
+  g_mutex_unlock (&link->proxy->mutex);
+  if (link->client != NULL)
+    g_io_stream_close (G_IO_STREAM (link->client), NULL, NULL);
+  if (link->upstream != NULL)
+    g_io_stream_close (G_IO_STREAM (link->upstream), NULL, NULL);
+  g_clear_object (&link->client);
+  g_clear_object (&link->upstream);
+  g_free (link);
+}
+
+/* Counts requests starting in this chunk; TRUE when it must be held. */
+static gboolean
+proxy_count_requests (ScTestFaultProxy *self,
+                      const char       *data,
+                      gsize             length)
+{
+  gboolean hold = FALSE;
+  gsize method_length;
+
+  g_mutex_lock (&self->mutex);
+  /* The client sends a request only once the last one is answered, so a
+   * request line always opens a chunk. */
+  method_length = self->method != NULL ? strlen (self->method) : 0;
+  if (self->holding && !self->released && length >= method_length &&
+      memcmp (data, self->method, method_length) == 0)
+    {
+      if (self->seen == self->hold_after)
+        {
+          self->held = TRUE;
+          g_cond_broadcast (&self->cond);
+          hold = TRUE;
+        }
+      else
+        self->seen++;
+    }
+  g_mutex_unlock (&self->mutex);
+
+  return hold;
+}
+
+static void
+proxy_pump (ProxyLink         *link,
+            GSocketConnection *from,
+            GSocketConnection *to,
+            gboolean           count)
+{
+  ScTestFaultProxy *self = link->proxy;
+  GInputStream *in = g_io_stream_get_input_stream (G_IO_STREAM (from));
+  GOutputStream *out = g_io_stream_get_output_stream (G_IO_STREAM (to));
+  char buffer[16384];
+
+  for (;;)
+    {
+      gssize n = g_input_stream_read (in, buffer, sizeof buffer, NULL, NULL);
+
+      if (n <= 0)
+        break;
+
+      if (count && proxy_count_requests (self, buffer, (gsize) n))
+        {
+          g_mutex_lock (&self->mutex);
+          while (!self->released)
+            g_cond_wait (&self->cond, &self->mutex);
+          g_mutex_unlock (&self->mutex);
+          break;
+        }
+
+      if (!g_output_stream_write_all (out, buffer, (gsize) n, NULL, NULL, NULL))
+        break;
+    }
+
+  proxy_link_shutdown (link);
+}
+
+static gpointer
+proxy_client_to_upstream (gpointer data)
+{
+  ProxyLink *link = data;
+
+  proxy_pump (link, link->client, link->upstream, TRUE);
+  proxy_link_unref (link);
+  return NULL;
+}
+
+static gpointer
+proxy_upstream_to_client (gpointer data)
+{
+  ProxyLink *link = data;
+
+  proxy_pump (link, link->upstream, link->client, FALSE);
+  proxy_link_unref (link);
+  return NULL;
+}
+
+static gpointer
+proxy_accept_loop (gpointer data)
+{
+  ScTestFaultProxy *self = data;
+
+  for (;;)
+    {
+      g_autoptr(GSocketConnection) client = NULL;
+      g_autoptr(GSocketClient) connector = NULL;
+      g_autoptr(GSocketConnection) upstream = NULL;
+      ProxyLink *link;
+
+      client = g_socket_listener_accept (self->listener, NULL, self->cancellable, NULL);
+      if (client == NULL)
+        break;
+
+      connector = g_socket_client_new ();
+      g_socket_client_set_enable_proxy (connector, FALSE);
+      upstream = g_socket_client_connect_to_host (connector, "127.0.0.1", self->upstream_port,
+                                                  self->cancellable, NULL);
+      if (upstream == NULL)
+        {
+          /* The server is down: the client sees the connection close. */
+          g_io_stream_close (G_IO_STREAM (client), NULL, NULL);
+          continue;
+        }
+
+      link = g_new0 (ProxyLink, 1);
+      g_atomic_ref_count_init (&link->ref_count);
+      link->proxy = self;
+      link->client = g_steal_pointer (&client);
+      link->upstream = g_steal_pointer (&upstream);
+
+      g_mutex_lock (&self->mutex);
+      g_ptr_array_add (self->links, link);
+      g_ptr_array_add (self->threads, g_thread_new ("proxy-up", proxy_client_to_upstream,
+                                                    proxy_link_ref (link)));
+      g_ptr_array_add (self->threads, g_thread_new ("proxy-down", proxy_upstream_to_client, link));
+      g_mutex_unlock (&self->mutex);
+    }
+
+  return NULL;
+}
+
+ScTestFaultProxy *
+sc_test_fault_proxy_new (guint16   upstream_port,
+                         GError  **error)
+{
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
+  g_autoptr(GSocketAddress) bound = NULL;
+  ScTestFaultProxy *self = g_new0 (ScTestFaultProxy, 1);
+
+  g_mutex_init (&self->mutex);
+  g_cond_init (&self->cond);
+  self->upstream_port = upstream_port;
+  self->listener = g_socket_listener_new ();
+  self->cancellable = g_cancellable_new ();
+  self->threads = g_ptr_array_new ();
+  self->links = g_ptr_array_new ();
+
+  if (!g_socket_listener_add_address (self->listener, address, G_SOCKET_TYPE_STREAM,
+                                      G_SOCKET_PROTOCOL_TCP, NULL, &bound, error))
+    {
+      sc_test_fault_proxy_free (self);
+      return NULL;
+    }
+
+  self->url = g_strdup_printf ("http://127.0.0.1:%u",
+                               g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound)));
+  self->accept_thread = g_thread_new ("proxy-accept", proxy_accept_loop, self);
+  return self;
+}
+
+const char *
+sc_test_fault_proxy_get_url (ScTestFaultProxy *proxy)
+{
+  return proxy->url;
+}
+
+void
+sc_test_fault_proxy_hold_after (ScTestFaultProxy *proxy,
+                                const char       *method,
+                                guint             count)
+{
+  g_mutex_lock (&proxy->mutex);
+  g_free (proxy->method);
+  proxy->method = g_strconcat (method, " ", NULL);
+  proxy->hold_after = count;
+  proxy->seen = 0;
+  proxy->holding = TRUE;
+  proxy->held = FALSE;
+  proxy->released = FALSE;
+  g_mutex_unlock (&proxy->mutex);
+}
+
+gboolean
+sc_test_fault_proxy_wait_held (ScTestFaultProxy *proxy,
+                               guint             timeout_seconds)
+{
+  gint64 deadline = g_get_monotonic_time () + timeout_seconds * G_TIME_SPAN_SECOND;
+  gboolean held;
+
+  g_mutex_lock (&proxy->mutex);
+  while (!proxy->held)
+    if (!g_cond_wait_until (&proxy->cond, &proxy->mutex, deadline))
+      break;
+  held = proxy->held;
+  g_mutex_unlock (&proxy->mutex);
+
+  return held;
+}
+
+void
+sc_test_fault_proxy_release (ScTestFaultProxy *proxy)
+{
+  g_mutex_lock (&proxy->mutex);
+  proxy->released = TRUE;
+  proxy->holding = FALSE;
+  g_cond_broadcast (&proxy->cond);
+  g_mutex_unlock (&proxy->mutex);
+}
+
+void
+sc_test_fault_proxy_free (ScTestFaultProxy *proxy)
+{
+  if (proxy == NULL)
+    return;
+
+  sc_test_fault_proxy_release (proxy);
+  g_cancellable_cancel (proxy->cancellable);
+  if (proxy->accept_thread != NULL)
+    g_thread_join (proxy->accept_thread);
+  g_socket_listener_close (proxy->listener);
+
+  g_mutex_lock (&proxy->mutex);
+  for (guint i = 0; i < proxy->links->len; i++)
+    proxy_link_shutdown (g_ptr_array_index (proxy->links, i));
+  g_mutex_unlock (&proxy->mutex);
+
+  for (guint i = 0; i < proxy->threads->len; i++)
+    g_thread_join (g_ptr_array_index (proxy->threads, i));
+
+  g_ptr_array_unref (proxy->threads);
+  g_ptr_array_unref (proxy->links);
+  g_clear_object (&proxy->listener);
+  g_clear_object (&proxy->cancellable);
+  g_free (proxy->method);
+  g_free (proxy->url);
+  g_mutex_clear (&proxy->mutex);
+  g_cond_clear (&proxy->cond);
+  g_free (proxy);
+}

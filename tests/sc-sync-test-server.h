@@ -68,4 +68,25 @@ guint             sc_test_http_full         (const char       *method,
                                              char            **out_header,
                                              char            **out_body);
 
+/* A TCP relay on 127.0.0.1 in front of a server port that can stop a
+ * client at an exact request: once it has passed `count` requests whose
+ * line starts with `method`, it holds the next one (neither passes nor
+ * answers it) until released, then drops that connection. Clients that
+ * wait for each answer before sending the next request, as the sync client
+ * does, are thereby stopped after exactly `count` such requests. */
+typedef struct _ScTestFaultProxy ScTestFaultProxy;
+
+ScTestFaultProxy *sc_test_fault_proxy_new       (guint16           upstream_port,
+                                                 GError          **error);
+const char       *sc_test_fault_proxy_get_url   (ScTestFaultProxy *proxy);
+void              sc_test_fault_proxy_hold_after (ScTestFaultProxy *proxy,
+                                                  const char       *method,
+                                                  guint             count);
+/* Waits until a request is held; FALSE after timeout_seconds. */
+gboolean          sc_test_fault_proxy_wait_held (ScTestFaultProxy *proxy,
+                                                 guint             timeout_seconds);
+/* Drops the held connection and passes everything from then on. */
+void              sc_test_fault_proxy_release   (ScTestFaultProxy *proxy);
+void              sc_test_fault_proxy_free      (ScTestFaultProxy *proxy);
+
 G_END_DECLS

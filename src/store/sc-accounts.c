@@ -23,10 +23,11 @@ static const char recovery_alphabet[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 
 /* An Argon2id hash (interactive limits) of a random password nobody knows:
  * unknown usernames are verified against it so they cost the same time. */
-static const char dummy_hash[] =
+static const char dummy_hash[crypto_pwhash_STRBYTES] =
   "$argon2id$v=19$m=65536,t=2,p=1$1L0NOIXs4OIetmTZxjk6YQ$zEtPHDFGTb2XgzQMtsF4XUUjy/x0VgLensFj+ekpHgc";
 
 static ScAccountsClock clock_func;
+static guint verify_count;
 
 G_DEFINE_BOXED_TYPE (ScUser, sc_user, sc_user_ref, sc_user_unref)
 
@@ -391,7 +392,25 @@ verify_secret (const char *hash,
   if (!ensure_sodium (NULL))
     return FALSE;
 
+  g_atomic_int_inc (&verify_count);
   return crypto_pwhash_str_verify (hash, secret, strlen (secret)) == 0;
+}
+
+guint
+sc_accounts_get_verify_count_for_testing (void)
+{
+  return (guint) g_atomic_int_get (&verify_count);
+}
+
+gboolean
+sc_accounts_dummy_hash_is_current_for_testing (void)
+{
+  if (!ensure_sodium (NULL))
+    return FALSE;
+
+  return crypto_pwhash_str_needs_rehash (dummy_hash,
+                                         crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                                         crypto_pwhash_MEMLIMIT_INTERACTIVE) == 0;
 }
 
 /* --- users -------------------------------------------------------------- */

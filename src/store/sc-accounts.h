@@ -135,6 +135,13 @@ void     sc_accounts_free_secret     (char        *secret);
 typedef gint64 (*ScAccountsClock) (void);
 void     sc_accounts_set_clock_for_testing (ScAccountsClock clock);
 
+/* How many Argon2id verifications have run in this process, and whether the
+ * hash unknown usernames are checked against costs what a real one costs.
+ * Tests use them to show that a wrong name and a wrong password do the same
+ * work, without timing anything. */
+guint    sc_accounts_get_verify_count_for_testing (void);
+gboolean sc_accounts_dummy_hash_is_current_for_testing (void);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScUser, sc_user_unref)
 
 G_END_DECLS
