@@ -11,12 +11,18 @@
 # D-Bus holes: files go through portals), every dependency pinned by sha256
 # (or a git commit), libsodium built since the runtime lacks it, and the app
 # module last, built with meson from the local checkout with options that
-# exist in meson_options.txt.
+# exist in meson_options.txt. Also the metainfo's screenshots, which
+# Flathub and software centres show: at least two, one default, each with a
+# caption and an image URL into this repository's data/screenshots/ whose
+# file exists there, is a PNG and is at least 800 px wide
+# (build-aux/screenshots.sh makes them).
 
 import json
 import os
 import re
+import struct
 import sys
+import xml.etree.ElementTree as ET
 
 APP_ID = 'io.github.stockcast.Stockcast'
 ALLOWED_FINISH_ARGS = {
@@ -27,6 +33,11 @@ ALLOWED_FINISH_ARGS = {
     '--device=dri',
 }
 MIN_GNOME = 47
+METAINFO = f'data/{APP_ID}.metainfo.xml.in'
+SCREENSHOT_URL = 'https://raw.githubusercontent.com/stockcast/stockcast/main/'
+SCREENSHOT_DIR = 'data/screenshots/'
+MIN_SCREENSHOT_WIDTH = 800
+PNG_SIGNATURE = b'\x89PNG\r\n\x1a\n'
 # Libraries meson.build needs that org.gnome.Platform does not ship.
 NEEDED_MODULES = {'libsodium'}
 
@@ -138,6 +149,54 @@ def check(path, root, options):
         problem(name, '-Ddevelopment=true belongs in the .Devel manifest and only there')
 
 
+def png_size(path):
+    """(width, height) of a PNG file, or None if it is not one."""
+    with open(path, 'rb') as f:
+        head = f.read(24)
+    if len(head) < 24 or head[:8] != PNG_SIGNATURE or head[12:16] != b'IHDR':
+        return None
+    return struct.unpack('>II', head[16:24])
+
+
+def check_screenshots(root):
+    name = METAINFO
+    try:
+        component = ET.parse(os.path.join(root, METAINFO)).getroot()
+    except (OSError, ET.ParseError) as e:
+        problem(name, f'cannot read: {e}')
+        return
+    shots = component.findall('./screenshots/screenshot')
+    if len(shots) < 2:
+        problem(name, f'{len(shots)} screenshots, expected at least two')
+    defaults = [s for s in shots if s.get('type') == 'default']
+    if len(defaults) != 1:
+        problem(name, f'{len(defaults)} screenshots marked type="default", expected one')
+    for shot in shots:
+        images = shot.findall('image')
+        caption = shot.findtext('caption', '').strip()
+        if len(images) != 1:
+            problem(name, f'a screenshot has {len(images)} images, expected one')
+        for image in images:
+            url = (image.text or '').strip()
+            if not caption:
+                problem(name, f'screenshot {url} has no caption')
+            if not url.startswith(SCREENSHOT_URL + SCREENSHOT_DIR):
+                problem(name, f'screenshot {url} is not under {SCREENSHOT_URL}{SCREENSHOT_DIR}')
+                continue
+            rel = url[len(SCREENSHOT_URL):]
+            path = os.path.join(root, rel)
+            if not os.path.isfile(path):
+                problem(name, f'screenshot {rel} does not exist (regenerate with build-aux/screenshots.sh)')
+                continue
+            size = png_size(path)
+            if size is None:
+                problem(name, f'screenshot {rel} is not a PNG')
+            elif size[0] < MIN_SCREENSHOT_WIDTH:
+                problem(name, f'screenshot {rel} is {size[0]} px wide, less than {MIN_SCREENSHOT_WIDTH}')
+            else:
+                print(f'# screenshot {rel}: {size[0]}x{size[1]}')
+
+
 def main():
     if len(sys.argv) != 2:
         print('usage: check-flatpak.py SOURCE_ROOT', file=sys.stderr)
@@ -152,6 +211,7 @@ def main():
     for path in manifests:
         check(path, root, options)
         print(f'# checked {os.path.relpath(path, root)}')
+    check_screenshots(root)
     for p in problems:
         print(p)
     return 1 if problems else 0
