@@ -9,7 +9,7 @@
 #
 # Usage: build-aux/screenshots.sh [BUILD_DIR [OUT_DIR]]
 #   BUILD_DIR  default: build          OUT_DIR  default: data/screenshots
-# Needs: Xvfb, xdotool, ImageMagick's import, dbus-run-session.
+# Needs: Xvfb, xdotool, xwininfo, ImageMagick's import, dbus-daemon, gsettings.
 # optipng is used to shrink the PNGs when it is installed.
 #
 # Copyright 2026 The Stockcast authors
@@ -26,23 +26,19 @@ bin="$build/src/stockcast"
 width=1200
 height=800
 
-for tool in Xvfb xdotool import dbus-run-session xwininfo gsettings; do
+for tool in Xvfb xdotool import dbus-daemon xwininfo gsettings; do
   command -v "$tool" >/dev/null || { echo "screenshots.sh: $tool is not installed" >&2; exit 1; }
 done
 [ -x "$bin" ] || { echo "screenshots.sh: no $bin; build first (meson compile -C ${build#"$src"/})" >&2; exit 1; }
 
-# Everything below runs inside a session bus of its own, so GApplication
-# neither finds a running Stockcast nor fails to register.
-if [ -z "${SC_SHOTS_IN_BUS:-}" ]; then
-  SC_SHOTS_IN_BUS=1 exec dbus-run-session -- "$0" "$build" "$out"
-fi
-
 tmp=$(mktemp -d)
 xvfb_pid=""
+bus_pid=""
 app_pid=""
 cleanup() {
   if [ -n "${SC_SHOTS_DEBUG:-}" ] && [ -f "$tmp/app.log" ]; then cp "$tmp/app.log" "$out/debug-app.log"; fi
   if [ -n "$app_pid" ]; then kill "$app_pid" 2>/dev/null || true; wait "$app_pid" 2>/dev/null || true; fi
+  if [ -n "$bus_pid" ]; then kill "$bus_pid" 2>/dev/null || true; fi
   if [ -n "$xvfb_pid" ]; then kill "$xvfb_pid" 2>/dev/null || true; wait "$xvfb_pid" 2>/dev/null || true; fi
   rm -rf "$tmp"
 }
@@ -56,17 +52,21 @@ die() {
   exit 1
 }
 
-# --- An X display of its own --------------------------------------------------
-display=""
-for n in $(seq 140 199); do
-  if [ ! -e "/tmp/.X$n-lock" ] && [ ! -e "/tmp/.X11-unix/X$n" ]; then display=":$n"; break; fi
-done
-[ -n "$display" ] || die "no free X display between :140 and :199"
-Xvfb "$display" -screen 0 1600x1000x24 -nolisten tcp >"$tmp/xvfb.log" 2>&1 &
+# --- An X display of its own (Xvfb picks a free number and writes it) -------
+Xvfb -displayfd 9 -screen 0 1600x1000x24 -nolisten tcp 9>"$tmp/display" >"$tmp/xvfb.log" 2>&1 &
 xvfb_pid=$!
-export DISPLAY="$display"
-for _ in $(seq 1 50); do xwininfo -root >/dev/null 2>&1 && break; sleep 0.1; done
-xwininfo -root >/dev/null 2>&1 || die "Xvfb did not start on $display: $(cat "$tmp/xvfb.log")"
+for _ in $(seq 1 100); do [ -s "$tmp/display" ] && break; sleep 0.1; done
+[ -s "$tmp/display" ] || die "Xvfb did not start: $(cat "$tmp/xvfb.log")"
+DISPLAY=":$(head -n1 "$tmp/display")"
+export DISPLAY
+xwininfo -root >/dev/null 2>&1 || die "cannot reach Xvfb on $DISPLAY: $(cat "$tmp/xvfb.log")"
+
+# --- A session bus of its own, so GApplication neither finds a running
+# Stockcast nor fails to register ------------------------------------------------
+dbus-daemon --session --fork --nosyslog --print-address=1 --print-pid=1 >"$tmp/bus" 2>"$tmp/bus.log" \
+  || die "could not start a session bus: $(cat "$tmp/bus.log")"
+{ read -r DBUS_SESSION_BUS_ADDRESS; read -r bus_pid; } <"$tmp/bus"
+export DBUS_SESSION_BUS_ADDRESS
 
 # --- A throwaway profile ------------------------------------------------------
 export XDG_DATA_HOME="$tmp/data" XDG_CONFIG_HOME="$tmp/config" XDG_CACHE_HOME="$tmp/cache"
