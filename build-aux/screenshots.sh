@@ -3,9 +3,10 @@
 # from the real app, built in place (build/src/stockcast), on an Xvfb display
 # of its own with a throwaway profile. One account is registered with the
 # command line; the rest is done with real key presses (xdotool): sign in,
-# predict MSFT with linear regression, AAPL with the neural network and NVDA
-# with the return trend, all from the bundled sample prices (the quote URLs
-# point at a closed port: nothing leaves the machine).
+# predict AAPL with the neural network, NVDA with the return trend and MSFT
+# with linear regression (forecast.png), then start again in the dark style
+# and predict AMZN (dark.png), all from the bundled sample prices (the quote
+# URLs point at a closed port: nothing leaves the machine).
 #
 # Usage: build-aux/screenshots.sh [BUILD_DIR [OUT_DIR]]
 #   BUILD_DIR  default: build          OUT_DIR  default: data/screenshots
@@ -89,6 +90,7 @@ schema=io.github.stockcast.Stockcast
 gsettings set "$schema" window-width "$width"
 gsettings set "$schema" window-height "$height"
 gsettings set "$schema" color-scheme light
+gsettings set "$schema" chart-range 5y   # the whole fan, out to 365 days
 
 user="dora"
 password="screenshot password 1"
@@ -213,9 +215,16 @@ sleep 2
 shoot forecast "$main"
 cp "$out/forecast.png" "$out/main-window.png"
 
-# --- 3. The same window in the dark style -------------------------------------
+# --- 3. Started again in the dark style: the session is remembered ----------
+stop_app
 gsettings set "$schema" color-scheme dark
-sleep 1
+gsettings set "$schema" chart-range 1y
+start_app
+main=$(find_window "^Stockcast$") || die "no main window after the restart"
+sleep 2
+xdotool search --onlyvisible --name "^Sign In – Stockcast$" >/dev/null 2>&1 \
+  && die "\"Stay signed in\" did not keep the session"
+xdotool windowfocus --sync "$main" 2>/dev/null || true
 predict AMZN 2        # neural network
 wait_history 4
 xdotool mousemove 1590 990
