@@ -32,6 +32,10 @@ if ! meson compile -C "$tmp/build" -j 2 >"$tmp/compile.log" 2>&1 ||
 fi
 
 need bin/stockcast
+libdir=$(meson introspect --buildoptions "$tmp/build" |
+         python3 -c 'import json,sys; print(next(o["value"] for o in json.load(sys.stdin) if o["name"] == "libdir"))')
+need "$libdir/stockcast/stockcast-gui.so"
+need "$libdir/stockcast/stockcast-chart.so"
 if [ -x "$tmp/build/src/server/stockcast-sync-server" ]; then
   need bin/stockcast-sync-server
 fi
@@ -97,6 +101,16 @@ elif grep -q 'unknown command' <<<"$out"; then
   echo "ok - # SKIP stockcast models is not there yet"
 else
   fail "installed stockcast models failed:"; echo "$out" | sed 's/^/# /'
+fi
+
+# The installed binary finds its chart module (and so the GUI module's
+# folder) outside the build tree.
+if env -u STOCKCAST_MODULE_DIR LC_ALL=C.UTF-8 XDG_DATA_HOME="$tmp/xdg" \
+     "$prefix/bin/stockcast" chart MSFT --offline --output "$tmp/msft.png" >"$tmp/chart.log" 2>&1 &&
+   [ -s "$tmp/msft.png" ]; then
+  pass "installed stockcast chart draws from the installed sample data"
+else
+  fail "installed stockcast chart failed:"; sed 's/^/# /' "$tmp/chart.log"
 fi
 
 if [ $failures -gt 0 ]; then

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include <glib/gi18n.h>
+#include <gmodule.h>
 
 #include "sc-chart-renderer.h"
 #include "sc-cli-private.h"
@@ -75,7 +76,7 @@ has_chart_extension (const char *path)
          g_str_has_suffix (lower, ".pdf");
 }
 
-int
+G_MODULE_EXPORT int
 _sc_cli_chart (int    argc,
                char **argv)
 {

@@ -14,6 +14,22 @@
 
 #include "sc-cli.h"
 #include "sc-cli-private.h"
+#include "sc-modules.h"
+
+/* `stockcast chart` lives in the stockcast-chart module, with the renderer
+ * and the cairo and pango it needs. */
+static int
+run_chart (int    argc,
+           char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  ScCliCommandFunc chart = sc_modules_lookup ("stockcast-chart", "_sc_cli_chart", &error);
+
+  if (chart == NULL)
+    return _sc_cli_fail (error);
+
+  return chart (argc, argv);
+}
 
 typedef struct
 {
@@ -36,7 +52,7 @@ static const ScCliCommand commands[] = {
   { "history", _sc_cli_history, N_("List or delete saved predictions") },
 
   /* chart */
-  { "chart", _sc_cli_chart, N_("Draw prices and forecast to PNG, SVG or PDF") },
+  { "chart", run_chart, N_("Draw prices and forecast to PNG, SVG or PDF") },
 
   /* sync */
   { "sync", _sc_cli_sync, N_("Send and fetch predictions through a sync server") },

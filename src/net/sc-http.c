@@ -9,9 +9,9 @@
 
 #include <string.h>
 
-#include <curl/curl.h>
 #include <glib/gi18n.h>
 
+#include "sc-curl.h"
 #include "sc-error.h"
 #include "sc-http.h"
 
@@ -40,13 +40,6 @@ typedef struct
   char                *retry_after;
   char                *content_type;
 } Transfer;
-
-static gpointer
-init_curl (gpointer data)
-{
-  curl_global_init (CURL_GLOBAL_DEFAULT);
-  return NULL;
-}
 
 static size_t
 write_cb (char   *ptr,
@@ -130,6 +123,7 @@ gint64
 sc_http_parse_retry_after (const char *value,
                            gint64      now_unix)
 {
+  const ScCurl *api;
   const char *p;
   time_t when;
 
@@ -141,7 +135,11 @@ sc_http_parse_retry_after (const char *value,
   if (*p == '\0' && p - value <= 9)
     return g_ascii_strtoll (value, NULL, 10);
 
-  when = curl_getdate (value, NULL);
+  /* An HTTP date, which libcurl parses. */
+  api = sc_curl_get (NULL);
+  if (api == NULL)
+    return -1;
+  when = api->getdate (value, NULL);
   if (when == (time_t) -1)
     return -1;
 
@@ -301,7 +299,7 @@ ScHttpResponse *
 sc_http_get (const ScHttpRequest  *request,
              GError              **error)
 {
-  static GOnce curl_once = G_ONCE_INIT;
+  const ScCurl *api;
   const char *service;
   guint agent = 0;
   guint backoff;
@@ -310,7 +308,9 @@ sc_http_get (const ScHttpRequest  *request,
   g_return_val_if_fail (request != NULL, NULL);
   g_return_val_if_fail (request->url != NULL, NULL);
 
-  g_once (&curl_once, init_curl, NULL);
+  api = sc_curl_get (error);
+  if (api == NULL)
+    return NULL;
 
   service = request->service_name ? request->service_name : _("The quote service");
   backoff = request->backoff_ms ? request->backoff_ms : DEFAULT_BACKOFF_MS;
@@ -334,50 +334,50 @@ sc_http_get (const ScHttpRequest  *request,
       transfer.body = body;
       transfer.max_size = request->max_size ? request->max_size : DEFAULT_MAX_SIZE;
 
-      curl = curl_easy_init ();
+      curl = api->easy_init ();
       if (curl == NULL)
         {
           g_set_error (error, SC_ERROR, SC_ERROR_NETWORK, _("Cannot start a network request."));
           return NULL;
         }
 
-      headers = curl_slist_append (headers, "Accept: application/json,text/plain;q=0.9,*/*;q=0.8");
-      headers = curl_slist_append (headers, "Accept-Language: en-US,en;q=0.9");
+      headers = api->slist_append (headers, "Accept: application/json,text/plain;q=0.9,*/*;q=0.8");
+      headers = api->slist_append (headers, "Accept-Language: en-US,en;q=0.9");
       for (guint i = 0; request->headers != NULL && request->headers[i] != NULL; i++)
-        headers = curl_slist_append (headers, request->headers[i]);
+        headers = api->slist_append (headers, request->headers[i]);
 
-      curl_easy_setopt (curl, CURLOPT_URL, request->url);
-      curl_easy_setopt (curl, CURLOPT_HTTPHEADER, headers);
-      curl_easy_setopt (curl, CURLOPT_USERAGENT, user_agents[agent % G_N_ELEMENTS (user_agents)]);
-      curl_easy_setopt (curl, CURLOPT_ACCEPT_ENCODING, "");
-      curl_easy_setopt (curl, CURLOPT_HTTP_VERSION, (long) CURL_HTTP_VERSION_2TLS);
-      curl_easy_setopt (curl, CURLOPT_NOSIGNAL, 1L);
-      curl_easy_setopt (curl, CURLOPT_CONNECTTIMEOUT, (long) (request->connect_timeout ? request->connect_timeout : DEFAULT_CONNECT_TIMEOUT));
-      curl_easy_setopt (curl, CURLOPT_TIMEOUT, (long) (request->total_timeout ? request->total_timeout : DEFAULT_TOTAL_TIMEOUT));
-      curl_easy_setopt (curl, CURLOPT_FOLLOWLOCATION, 1L);
-      curl_easy_setopt (curl, CURLOPT_MAXREDIRS, 5L);
+      api->easy_setopt (curl, CURLOPT_URL, request->url);
+      api->easy_setopt (curl, CURLOPT_HTTPHEADER, headers);
+      api->easy_setopt (curl, CURLOPT_USERAGENT, user_agents[agent % G_N_ELEMENTS (user_agents)]);
+      api->easy_setopt (curl, CURLOPT_ACCEPT_ENCODING, "");
+      api->easy_setopt (curl, CURLOPT_HTTP_VERSION, (long) CURL_HTTP_VERSION_2TLS);
+      api->easy_setopt (curl, CURLOPT_NOSIGNAL, 1L);
+      api->easy_setopt (curl, CURLOPT_CONNECTTIMEOUT, (long) (request->connect_timeout ? request->connect_timeout : DEFAULT_CONNECT_TIMEOUT));
+      api->easy_setopt (curl, CURLOPT_TIMEOUT, (long) (request->total_timeout ? request->total_timeout : DEFAULT_TOTAL_TIMEOUT));
+      api->easy_setopt (curl, CURLOPT_FOLLOWLOCATION, 1L);
+      api->easy_setopt (curl, CURLOPT_MAXREDIRS, 5L);
 #if LIBCURL_VERSION_NUM >= 0x075500
-      curl_easy_setopt (curl, CURLOPT_PROTOCOLS_STR, "http,https");
-      curl_easy_setopt (curl, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
+      api->easy_setopt (curl, CURLOPT_PROTOCOLS_STR, "http,https");
+      api->easy_setopt (curl, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
 #else
-      curl_easy_setopt (curl, CURLOPT_PROTOCOLS, (long) (CURLPROTO_HTTP | CURLPROTO_HTTPS));
-      curl_easy_setopt (curl, CURLOPT_REDIR_PROTOCOLS, (long) (CURLPROTO_HTTP | CURLPROTO_HTTPS));
+      api->easy_setopt (curl, CURLOPT_PROTOCOLS, (long) (CURLPROTO_HTTP | CURLPROTO_HTTPS));
+      api->easy_setopt (curl, CURLOPT_REDIR_PROTOCOLS, (long) (CURLPROTO_HTTP | CURLPROTO_HTTPS));
 #endif
-      curl_easy_setopt (curl, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t) transfer.max_size);
-      curl_easy_setopt (curl, CURLOPT_WRITEFUNCTION, write_cb);
-      curl_easy_setopt (curl, CURLOPT_WRITEDATA, &transfer);
-      curl_easy_setopt (curl, CURLOPT_HEADERFUNCTION, header_cb);
-      curl_easy_setopt (curl, CURLOPT_HEADERDATA, &transfer);
-      curl_easy_setopt (curl, CURLOPT_XFERINFOFUNCTION, progress_cb);
-      curl_easy_setopt (curl, CURLOPT_XFERINFODATA, &transfer);
-      curl_easy_setopt (curl, CURLOPT_NOPROGRESS, 0L);
-      curl_easy_setopt (curl, CURLOPT_ERRORBUFFER, curl_error);
+      api->easy_setopt (curl, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t) transfer.max_size);
+      api->easy_setopt (curl, CURLOPT_WRITEFUNCTION, write_cb);
+      api->easy_setopt (curl, CURLOPT_WRITEDATA, &transfer);
+      api->easy_setopt (curl, CURLOPT_HEADERFUNCTION, header_cb);
+      api->easy_setopt (curl, CURLOPT_HEADERDATA, &transfer);
+      api->easy_setopt (curl, CURLOPT_XFERINFOFUNCTION, progress_cb);
+      api->easy_setopt (curl, CURLOPT_XFERINFODATA, &transfer);
+      api->easy_setopt (curl, CURLOPT_NOPROGRESS, 0L);
+      api->easy_setopt (curl, CURLOPT_ERRORBUFFER, curl_error);
 
       g_debug ("GET %s (attempt %u)", request->url, attempt + 1);
-      code = curl_easy_perform (curl);
-      curl_easy_getinfo (curl, CURLINFO_RESPONSE_CODE, &status);
-      curl_easy_cleanup (curl);
-      curl_slist_free_all (headers);
+      code = api->easy_perform (curl);
+      api->easy_getinfo (curl, CURLINFO_RESPONSE_CODE, &status);
+      api->easy_cleanup (curl);
+      api->slist_free_all (headers);
 
       if (transfer.cancelled || g_cancellable_is_cancelled (request->cancellable))
         {
@@ -403,10 +403,10 @@ sc_http_get (const ScHttpRequest  *request,
 
       if (transfer.too_large || code == CURLE_FILESIZE_EXCEEDED)
         {
-          g_free (transfer.retry_after);
-          g_free (transfer.content_type);
           g_autofree char *limit = g_format_size_full (transfer.max_size, G_FORMAT_SIZE_IEC_UNITS);
 
+          g_free (transfer.retry_after);
+          g_free (transfer.content_type);
           g_set_error (error, SC_ERROR, SC_ERROR_NETWORK,
                        _("%s sent an answer larger than %s."), service, limit);
           return NULL;
@@ -445,7 +445,7 @@ sc_http_get (const ScHttpRequest  *request,
           else if (code != CURLE_OK)
             g_set_error (error, SC_ERROR, SC_ERROR_NETWORK,
                          _("Cannot reach %s (%s)."), service,
-                         curl_error[0] ? curl_error : curl_easy_strerror (code));
+                         curl_error[0] ? curl_error : api->easy_strerror (code));
           else if (last_status == 429)
             g_set_error (error, SC_ERROR, SC_ERROR_NETWORK,
                          _("%s is rate limiting requests; try again later."), service);
