@@ -279,9 +279,13 @@ sc_db_open (const char  *path,
   sqlite3_busy_timeout (self->handle, 5000);
   sqlite3_extended_result_codes (self->handle, 1);
 
+  /* A page cache of up to 32 MiB (SQLite's default is 2 MiB) keeps a long
+   * history and its prices in memory once read: filling the outcomes of
+   * 100,000 predictions took 1.4 s instead of 2.6 s (docs/accounts.md). */
   if (!sc_db_exec (self, "PRAGMA journal_mode = WAL;"
                          "PRAGMA synchronous = NORMAL;"
-                         "PRAGMA foreign_keys = ON;", error))
+                         "PRAGMA foreign_keys = ON;"
+                         "PRAGMA cache_size = -32768;", error))
     return NULL;
 
   if (!sc_db_migrate (self, error))
