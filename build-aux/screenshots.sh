@@ -213,7 +213,6 @@ wait_history 3
 xdotool mousemove 1590 990
 sleep 2
 shoot forecast "$main"
-cp "$out/forecast.png" "$out/main-window.png"
 
 # --- 3. Started again in the dark style: the session is remembered ----------
 stop_app

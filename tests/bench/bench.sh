@@ -8,8 +8,8 @@
 #   RUNS       hyperfine runs per command (default 20)
 # Environment:
 #   STOCKCAST  the binary (default build/src/stockcast)
-# Wall-clock ratios suffer when the machine is busy (process start-up of the
-# GTK-linked binary dominates the linear model's time); CPU time is shown too.
+# Wall-clock ratios suffer when the machine is busy (process start-up
+# dominates the linear model's time); CPU time is shown too.
 #   REFERENCE  seed_pipeline.py (default /work/shared/reference/seed_pipeline.py)
 #   PYTHON     a Python with scikit-learn and pandas (default /usr/bin/python3)
 # Needs: hyperfine, GNU time (/usr/bin/time), python3-sklearn, python3-pandas.
