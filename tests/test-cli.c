@@ -9,6 +9,7 @@
 
 #include <string.h>
 
+#include "sc-cli-private.h"
 #include "sc-test-util.h"
 
 static void
@@ -62,6 +63,28 @@ test_unknown_option (void)
   g_assert_nonnull (strstr (err, "unknown option"));
 }
 
+/* Table cells line up by terminal columns, not bytes: a Chinese character
+ * takes two, an en dash one. */
+static void
+test_table_row (void)
+{
+  static const int widths[] = { -6, 8, 6 };
+  const char *ascii[] = { "10 d", "216.15", "82%" };
+  const char *chinese[] = { "預測期", "預測", "覆蓋率" };
+  const char *dash[] = { "60 d", "1 – 2", "–" };
+  const char *wider[] = { "horizon", "123456789", "x" };
+  g_autofree char *a = _sc_cli_format_row (ascii, widths, 3);
+  g_autofree char *c = _sc_cli_format_row (chinese, widths, 3);
+  g_autofree char *d = _sc_cli_format_row (dash, widths, 3);
+  g_autofree char *w = _sc_cli_format_row (wider, widths, 3);
+
+  g_assert_cmpstr (a, ==, "10 d     216.15    82%");
+  g_assert_cmpstr (c, ==, "預測期     預測 覆蓋率");
+  g_assert_cmpstr (d, ==, "60 d      1 – 2      –");
+  /* Too long for its column: printed whole, the rest shifts. */
+  g_assert_cmpstr (w, ==, "horizon 123456789      x");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -69,6 +92,7 @@ main (int   argc,
   sc_test_init (&argc, &argv);
 
   g_test_add_func ("/cli/version", test_version);
+  g_test_add_func ("/cli/table-row", test_table_row);
   g_test_add_func ("/cli/help", test_help);
   g_test_add_func ("/cli/unknown-command", test_unknown_command);
   g_test_add_func ("/cli/unknown-option", test_unknown_option);

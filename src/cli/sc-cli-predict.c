@@ -222,9 +222,12 @@ format_percent (double fraction)
 static void
 print_metrics_table (ScPrediction *p)
 {
-  printf ("%-8s %10s %10s %8s %8s %7s %9s %9s\n",
-          _("Horizon"), _("MAE"), _("RMSE"), _("MAPE %"), _("R²"), _("MASE"), _("Direction"),
-          _("Coverage"));
+  static const int widths[] = { -8, 10, 10, 8, 8, 7, 9, 9 };
+  const char *header[] = {
+    _("Horizon"), _("MAE"), _("RMSE"), _("MAPE %"), _("R²"), _("MASE"), _("Direction"), _("Coverage"),
+  };
+
+  _sc_cli_print_row (header, widths, G_N_ELEMENTS (widths));
   for (guint i = 0; i < p->n_metrics; i++)
     {
       const ScHorizonMetrics *m = &p->metrics[i];
@@ -237,8 +240,9 @@ print_metrics_table (ScPrediction *p)
       g_autofree char *coverage = format_percent (m->coverage);
       g_autofree char *horizon = g_strdup_printf (_("%d d"), m->horizon);
 
-      printf ("%-8s %10s %10s %8s %8s %7s %9s %9s\n",
-              horizon, mae, rmse, mape, r2, mase, direction, coverage);
+      const char *row[] = { horizon, mae, rmse, mape, r2, mase, direction, coverage };
+
+      _sc_cli_print_row (row, widths, G_N_ELEMENTS (widths));
     }
 }
 
@@ -442,13 +446,18 @@ _sc_cli_predict (int    argc,
 
   {
     g_autofree char *as_of = sc_day_format (prediction->as_of);
+    static const int widths[] = { -8, -10, 10, 21, 7, 9 };
+    const char *header[] = {
+      _("Horizon"), _("Date"), _("Forecast"),
+      /* xgettext:no-c-format */
+      _("80% interval"), _("MASE"), _("Coverage"),
+    };
 
     printf (_("%s · %s · last close %.2f on %s · %u rows from %s\n"),
             prediction->ticker, job.model->name, prediction->last_close, as_of,
             prediction->rows, prediction->source);
-    printf ("\n%-8s %-10s %10s %21s %7s %9s\n", _("Horizon"), _("Date"), _("Forecast"),
-            /* xgettext:no-c-format */
-            _("80% interval"), _("MASE"), _("Coverage"));
+    printf ("\n");
+    _sc_cli_print_row (header, widths, G_N_ELEMENTS (widths));
     for (guint i = 0; i < prediction->n_forecasts; i++)
       {
         const ScForecast *f = &prediction->forecasts[i];
@@ -462,7 +471,9 @@ _sc_cli_predict (int    argc,
         g_autofree char *coverage = format_percent (m ? m->coverage : NAN);
         g_autofree char *horizon = g_strdup_printf (_("%d d"), f->horizon);
 
-        printf ("%-8s %-10s %10s %21s %7s %9s\n", horizon, date, price, interval, mase, coverage);
+        const char *row[] = { horizon, date, price, interval, mase, coverage };
+
+        _sc_cli_print_row (row, widths, G_N_ELEMENTS (widths));
       }
     printf ("\n%s\n", _("Intervals and scores come from a walk-forward backtest (MASE < 1 beats “no change”)."));
     if (uuid != NULL)

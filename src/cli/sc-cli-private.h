@@ -24,6 +24,17 @@ gboolean _sc_cli_parse_options (const char          *parameter_string,
                                 const GOptionEntry  *entries,
                                 int                 *argc,
                                 char              ***argv);
+/* Prints one row of a text table: each cell padded to widths[i] terminal
+ * columns (right-aligned when positive, left-aligned when negative),
+ * counting wide characters such as Chinese as two columns and combining
+ * marks as none, so that translated headers and "–" line up. */
+void     _sc_cli_print_row     (const char * const  *cells,
+                                const int           *widths,
+                                guint                n_cells);
+/* The same row as a string, without the newline. */
+char    *_sc_cli_format_row    (const char * const  *cells,
+                                const int           *widths,
+                                guint                n_cells);
 /* Prints "stockcast: MESSAGE" to stderr; returns the exit status for it. */
 int      _sc_cli_fail          (const GError        *error);
 /* Same, for a usage problem found after option parsing (exit 1). */

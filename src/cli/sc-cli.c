@@ -177,6 +177,68 @@ _sc_cli_parse_options (const char          *parameter_string,
   return TRUE;
 }
 
+/* Terminal columns text takes. */
+static guint
+display_width (const char *text)
+{
+  guint width = 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_iszerowidth (c))
+        continue;
+      width += g_unichar_iswide (c) ? 2 : 1;
+    }
+
+  return width;
+}
+
+char *
+_sc_cli_format_row (const char * const *cells,
+                    const int          *widths,
+                    guint               n_cells)
+{
+  GString *line = g_string_new (NULL);
+
+  for (guint i = 0; i < n_cells; i++)
+    {
+      guint want = (guint) ABS (widths[i]);
+      guint have = display_width (cells[i]);
+      guint pad = have < want ? want - have : 0;
+
+      if (i > 0)
+        g_string_append_c (line, ' ');
+      if (widths[i] > 0)
+        {
+          for (guint j = 0; j < pad; j++)
+            g_string_append_c (line, ' ');
+          g_string_append (line, cells[i]);
+        }
+      else
+        {
+          g_string_append (line, cells[i]);
+          for (guint j = 0; j < pad; j++)
+            g_string_append_c (line, ' ');
+        }
+    }
+
+  while (line->len > 0 && line->str[line->len - 1] == ' ')
+    g_string_truncate (line, line->len - 1);
+  return g_string_free (line, FALSE);
+}
+
+void
+_sc_cli_print_row (const char * const *cells,
+                   const int          *widths,
+                   guint               n_cells)
+{
+  g_autofree char *line = _sc_cli_format_row (cells, widths, n_cells);
+
+  printf ("%s\n", line);
+}
+
 int
 _sc_cli_fail (const GError *error)
 {
