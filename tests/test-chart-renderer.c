@@ -321,7 +321,8 @@ test_price_ticks_linear (void)
 
       step = step_of (ticks);
       mantissa = step / pow (10, floor (log10 (step) + 1e-9));
-      g_assert_true (fabs (mantissa - 1) < 1e-6 || fabs (mantissa - 2) < 1e-6 || fabs (mantissa - 5) < 1e-6);
+      g_assert_true (fabs (mantissa - 1) < 1e-6 || fabs (mantissa - 2) < 1e-6 ||
+                     fabs (mantissa - 2.5) < 1e-6 || fabs (mantissa - 5) < 1e-6);
 
       for (guint k = 0; k < ticks->len; k++)
         {

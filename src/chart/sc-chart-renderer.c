@@ -599,34 +599,40 @@ sc_chart_date_ticks (double              first,
 
 /* Price ticks */
 
+/* A readable axis carries about this many price labels, however tall. */
+#define MIN_PRICE_TICKS 4
+#define MAX_PRICE_TICKS 7
+
+/* The smallest nice step (1, 2, 2.5, 5 × 10^k) at least raw. */
 static double
 nice_step (double raw)
 {
+  static const double mantissas[] = { 1, 2, 2.5, 5 };
   double magnitude = pow (10, floor (log10 (raw)));
-  double f = raw / magnitude;
 
-  if (f <= 1.0 + 1e-9)
-    return magnitude;
-  if (f <= 2.0 + 1e-9)
-    return 2 * magnitude;
-  if (f <= 5.0 + 1e-9)
-    return 5 * magnitude;
+  for (guint i = 0; i < G_N_ELEMENTS (mantissas); i++)
+    if (mantissas[i] * magnitude >= raw * (1 - 1e-9))
+      return mantissas[i] * magnitude;
   return 10 * magnitude;
 }
 
 static double
 next_nice_step (double step)
 {
-  return nice_step (step * 1.5);
+  return nice_step (step * (1 + 1e-6));
 }
 
 static int
 decimals_for (double step)
 {
   int decimals = (int) -floor (log10 (step) + 1e-9);
+  double scaled = step * pow (10, decimals);
 
-  /* Nice steps are 1, 2, 5 × 10^k: 0.5 needs one decimal, but money reads
-   * better with cents, so any fraction gets at least two. */
+  /* A step of 2.5 × 10^k needs one digit more than its magnitude. */
+  if (fabs (scaled - round (scaled)) > 1e-6)
+    decimals++;
+
+  /* Money reads better with cents, so any fraction gets at least two. */
   if (decimals > 0)
     decimals = MAX (decimals, 2);
   return CLAMP (decimals, 0, 6);
@@ -715,6 +721,121 @@ linear_ticks (double              low,
   return ticks;
 }
 
+static gboolean
+ticks_fit (GArray *ticks,
+           double  min_gap_px)
+{
+  return ticks->len <= 1 || min_gap (ticks) >= min_gap_px;
+}
+
+/* Of candidates from dense to sparse, the densest that fits the gap with at
+ * most MAX_PRICE_TICKS; a denser one that fits instead when that leaves
+ * fewer than MIN_PRICE_TICKS and the denser has at most one too many (or
+ * when nothing sparser was offered). */
+typedef struct
+{
+  GArray *chosen;
+  GArray *denser;
+} TickChoice;
+
+static gboolean
+tick_choice_offer (TickChoice *choice,
+                   GArray     *ticks,
+                   double      min_gap_px)
+{
+  if (!ticks_fit (ticks, min_gap_px))
+    {
+      g_array_unref (ticks);
+      return FALSE;
+    }
+  if (ticks->len > MAX_PRICE_TICKS)
+    {
+      g_clear_pointer (&choice->denser, g_array_unref);
+      choice->denser = ticks;
+      return FALSE;
+    }
+  choice->chosen = ticks;
+  return TRUE;
+}
+
+static GArray *
+tick_choice_finish (TickChoice *choice)
+{
+  if (choice->chosen == NULL)
+    choice->chosen = g_array_new (FALSE, TRUE, sizeof (ScChartTick));
+  if (choice->chosen->len < MIN_PRICE_TICKS && choice->denser != NULL &&
+      (choice->denser->len <= MAX_PRICE_TICKS + 1 || choice->chosen->len == 0))
+    {
+      g_array_unref (choice->chosen);
+      choice->chosen = g_steal_pointer (&choice->denser);
+    }
+  g_clear_pointer (&choice->denser, g_array_unref);
+  return g_steal_pointer (&choice->chosen);
+}
+
+/* Equal round steps; on a log scale they suit a range under a decade. */
+static GArray *
+nice_linear_ticks (double              low,
+                   double              high,
+                   const ScChartScale *scale,
+                   double              min_gap_px,
+                   const char         *currency)
+{
+  TickChoice choice = { NULL, NULL };
+  double step = nice_step ((high - low) / 50);
+
+  for (int tries = 0; tries < 100; tries++, step = next_nice_step (step))
+    if (tick_choice_offer (&choice, linear_ticks (low, high, step, scale, currency), min_gap_px))
+      break;
+
+  return tick_choice_finish (&choice);
+}
+
+/* 1-2-5 in every decade, then 1-3 (about even on a log axis), then
+ * decades, then every 2nd, 4th… decade. */
+static GArray *
+decade_ticks (double              low,
+              double              high,
+              const ScChartScale *scale,
+              double              min_gap_px,
+              const char         *currency)
+{
+  static const struct {
+    double mantissas[3];
+    int    every;
+  } candidates[] = {
+    { { 1, 2, 5 }, 1 },
+    { { 1, 3 }, 1 },
+    { { 1 }, 1 }, { { 1 }, 2 }, { { 1 }, 4 }, { { 1 }, 8 }, { { 1 }, 16 }, { { 1 }, 32 },
+  };
+  TickChoice choice = { NULL, NULL };
+  int e0 = (int) floor (log10 (low)) - 1;
+  int e1 = (int) ceil (log10 (high)) + 1;
+
+  for (guint c = 0; c < G_N_ELEMENTS (candidates); c++)
+    {
+      int every = candidates[c].every;
+      GArray *ticks = g_array_new (FALSE, TRUE, sizeof (ScChartTick));
+
+      for (int e = e0; e <= e1; e++)
+        {
+          if (((e % every) + every) % every != 0)
+            continue;
+          for (guint j = 0; j < 3 && candidates[c].mantissas[j] > 0; j++)
+            {
+              double value = candidates[c].mantissas[j] * pow (10, e);
+
+              if (value >= low * (1 - 1e-9) && value <= high * (1 + 1e-9))
+                append_price_tick (ticks, value, scale, value, currency);
+            }
+        }
+      if (tick_choice_offer (&choice, ticks, min_gap_px))
+        break;
+    }
+
+  return tick_choice_finish (&choice);
+}
+
 GArray *
 sc_chart_price_ticks (double      low,
                       double      high,
@@ -724,70 +845,20 @@ sc_chart_price_ticks (double      low,
                       const char *currency)
 {
   ScChartScale scale = { low, high, 0, height_px, log_scale };
-  double max_ticks;
-  double step;
-  GArray *lin = NULL;
-  GArray *dec = NULL;
+  GArray *lin, *dec;
 
   if (!(high > low) || !(height_px > 0) || (log_scale && !(low > 0)))
     return g_array_new (FALSE, TRUE, sizeof (ScChartTick));
 
-  max_ticks = MAX (1.0, floor (height_px / min_gap_px));
-
-  /* Linear steps, from fine to coarse: the first that keeps the gap wins.
-   * On a log scale they still suit a narrow range. */
-  step = nice_step ((high - low) / max_ticks / 8);
-  for (int tries = 0; tries < 60; tries++, step = next_nice_step (step))
-    {
-      lin = linear_ticks (low, high, step, &scale, currency);
-      if (lin->len <= 1 || min_gap (lin) >= min_gap_px)
-        break;
-      g_clear_pointer (&lin, g_array_unref);
-    }
-  if (lin == NULL)
-    lin = g_array_new (FALSE, TRUE, sizeof (ScChartTick));
+  lin = nice_linear_ticks (low, high, &scale, min_gap_px, currency);
   if (!log_scale)
     return lin;
 
-  /* Log scale: 1-2-5 per decade, then 1-3, then decades, then every 10^k. */
-  {
-    static const double sets[][4] = {
-      { 1, 2, 5, 0 },
-      { 1, 3, 0, 0 },
-      { 1, 0, 0, 0 },
-    };
-    int e0 = (int) floor (log10 (low)) - 1;
-    int e1 = (int) ceil (log10 (high)) + 1;
-
-    for (int every = 1; every <= 64 && dec == NULL; every *= 2)
-      for (guint s = 0; s < G_N_ELEMENTS (sets) && dec == NULL; s++)
-        {
-          if (every > 1 && s < G_N_ELEMENTS (sets) - 1)
-            continue;
-
-          dec = g_array_new (FALSE, TRUE, sizeof (ScChartTick));
-          for (int e = e0; e <= e1; e++)
-            {
-              if (((e % every) + every) % every != 0)
-                continue;
-              for (guint j = 0; j < 4 && sets[s][j] > 0; j++)
-                {
-                  double value = sets[s][j] * pow (10, e);
-
-                  if (value >= low * (1 - 1e-9) && value <= high * (1 + 1e-9))
-                    append_price_tick (dec, value, &scale, value, currency);
-                }
-            }
-          if (!(dec->len <= 1 || min_gap (dec) >= min_gap_px))
-            g_clear_pointer (&dec, g_array_unref);
-        }
-    if (dec == NULL)
-      dec = g_array_new (FALSE, TRUE, sizeof (ScChartTick));
-  }
-
-  /* Round decades when they give enough ticks; plain steps for a narrow
-   * range, or when decades give too few. */
-  if ((high / low < 20 && lin->len >= MAX (2u, dec->len)) || dec->len < MIN (2u, lin->len))
+  /* Log scale: round steps under a decade, 1-2-5 or decades over it, and
+   * round steps again when decades leave too few labels. */
+  dec = decade_ticks (low, high, &scale, min_gap_px, currency);
+  if (high / low < 10 ? lin->len >= MIN (2u, dec->len)
+                      : dec->len < MIN_PRICE_TICKS && lin->len > dec->len)
     {
       g_array_unref (dec);
       return lin;
@@ -1634,7 +1705,9 @@ ensure_layout (ScChartRenderer *self,
       hi = hi + 0.08 * r;
     }
 
-  price_gap = MAX (36.0, L->label_h * 3.2);
+  /* Room for a label and as much air again between two labels; the tick
+   * choice itself keeps the axis to a handful of them. */
+  price_gap = L->label_h * 1.8;
   L->price_ticks = sc_chart_price_ticks (lo, hi, self->log_scale, L->plot.height,
                                          price_gap, self->currency);
   L->price_step = L->price_ticks->len >= 2
