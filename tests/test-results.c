@@ -188,6 +188,120 @@ test_save_and_list (void)
   g_clear_error (&error);
 }
 
+static const char *
+uuid_at (GPtrArray *results,
+         guint      i)
+{
+  return ((ScResult *) g_ptr_array_index (results, i))->uuid;
+}
+
+/* Keyset pages: walked to the end they give exactly the full list, even
+ * with results saved and deleted between pages. */
+static void
+test_list_before (void)
+{
+  g_autoptr(ScDb) db = open_fresh_db ();
+  gint64 alice = add_user (db, "alice");
+  gint64 bob = add_user (db, "bob");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GPtrArray) walked = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) expected = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) page = NULL;
+  g_autofree char *bobs = NULL;
+  g_autofree char *newer = NULL;
+  const char *cursor = NULL;
+  guint pages = 0;
+
+  /* Saved within the same second or two: most created_at are equal, and
+   * only the insertion order tells them apart. */
+  for (guint i = 0; i < 25; i++)
+    g_free (save (db, alice, i % 2 ? "MSFT" : "AAPL", "2021-01-04", 100 + i));
+  bobs = save (db, bob, "GSPC", "2021-01-04", 3700);
+
+  all = sc_results_list (db, alice, SC_RESULTS_LIST_DEFAULT, 0, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (all->len, ==, 25);
+
+  /* The first page is the newest. */
+  page = sc_results_list_before (db, alice, SC_RESULTS_LIST_DEFAULT, NULL, 7, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (page->len, ==, 7);
+  for (guint i = 0; i < page->len; i++)
+    g_assert_cmpstr (uuid_at (page, i), ==, uuid_at (all, i));
+
+  /* What the walk must give: the list as it was, without the row deleted
+   * below before its page is read; the result saved meanwhile is newer than
+   * every cursor, so no later page has it. */
+  for (guint i = 0; i < all->len; i++)
+    if (i != 12)
+      g_ptr_array_add (expected, g_strdup (uuid_at (all, i)));
+
+  for (;;)
+    {
+      for (guint i = 0; i < page->len; i++)
+        g_ptr_array_add (walked, g_strdup (uuid_at (page, i)));
+      pages++;
+      if (page->len < 7)
+        break;
+
+      cursor = g_ptr_array_index (walked, walked->len - 1);
+      if (pages == 1)
+        {
+          newer = save (db, alice, "NEW", "2021-01-05", 1);
+          g_assert_true (sc_results_delete (db, alice, uuid_at (all, 12), &error));
+          /* The cursor itself deleted: a tombstone still marks the place. */
+          g_assert_true (sc_results_delete (db, alice, cursor, &error));
+          g_assert_no_error (error);
+        }
+
+      g_clear_pointer (&page, g_ptr_array_unref);
+      page = sc_results_list_before (db, alice, SC_RESULTS_LIST_DEFAULT, cursor, 7, &error);
+      g_assert_no_error (error);
+    }
+
+  g_assert_cmpuint (pages, ==, 4);
+  g_assert_cmpuint (walked->len, ==, expected->len);
+  for (guint i = 0; i < walked->len; i++)
+    g_assert_cmpstr (g_ptr_array_index (walked, i), ==, g_ptr_array_index (expected, i));
+
+  /* limit 0 = all the rest; tombstones on request. */
+  g_clear_pointer (&page, g_ptr_array_unref);
+  page = sc_results_list_before (db, alice, SC_RESULTS_LIST_DEFAULT, uuid_at (all, 2), 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (page->len, ==, 25 - 3 - 2);
+  g_assert_cmpstr (uuid_at (page, 0), ==, uuid_at (all, 3));
+  g_clear_pointer (&page, g_ptr_array_unref);
+  page = sc_results_list_before (db, alice, SC_RESULTS_LIST_INCLUDE_DELETED, uuid_at (all, 2), 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (page->len, ==, 25 - 3);
+  g_assert_true (((ScResult *) page->pdata[12 - 3])->deleted);
+  g_assert_cmpuint (((ScResult *) page->pdata[12 - 3])->n_forecasts, ==, 3);
+
+  /* Past the oldest: empty, not an error. */
+  g_clear_pointer (&page, g_ptr_array_unref);
+  page = sc_results_list_before (db, alice, SC_RESULTS_LIST_DEFAULT, uuid_at (all, 24), 5, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (page->len, ==, 0);
+
+  /* Someone else's result, or none, is no cursor. */
+  g_clear_pointer (&page, g_ptr_array_unref);
+  page = sc_results_list_before (db, alice, SC_RESULTS_LIST_DEFAULT, bobs, 5, &error);
+  g_assert_error (error, SC_ERROR, SC_ERROR_DATA);
+  g_assert_null (page);
+  g_clear_error (&error);
+  page = sc_results_list_before (db, alice, SC_RESULTS_LIST_DEFAULT, "not-a-uuid", 5, &error);
+  g_assert_error (error, SC_ERROR, SC_ERROR_DATA);
+  g_assert_null (page);
+  g_clear_error (&error);
+
+  /* Bob's pages never hold Alice's results. */
+  page = sc_results_list_before (db, bob, SC_RESULTS_LIST_DEFAULT, NULL, 5, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (page->len, ==, 1);
+  g_assert_cmpstr (uuid_at (page, 0), ==, bobs);
+}
+
 static void
 test_save_invalid (void)
 {
@@ -764,6 +878,7 @@ main (int   argc,
   sc_test_init (&argc, &argv);
 
   g_test_add_func ("/store/results/save-and-list", test_save_and_list);
+  g_test_add_func ("/store/results/list-before", test_list_before);
   g_test_add_func ("/store/results/save-invalid", test_save_invalid);
   g_test_add_func ("/store/results/isolation", test_isolation);
   g_test_add_func ("/store/results/fill-actuals", test_fill_actuals);

@@ -289,6 +289,80 @@ sc_results_list (ScDb                *db,
   return g_steal_pointer (&results);
 }
 
+GPtrArray *
+sc_results_list_before (ScDb                *db,
+                        gint64               user_id,
+                        ScResultsListFlags   flags,
+                        const char          *before_uuid,
+                        guint                limit,
+                        GError             **error)
+{
+  g_autoptr(GPtrArray) results = NULL;
+  g_autofree char *key = NULL;
+  g_autofree char *created_at = NULL;
+  sqlite3_stmt *stmt;
+  gint64 id = 0;
+  int rc;
+
+  g_return_val_if_fail (db != NULL, NULL);
+
+  if (before_uuid == NULL)
+    return sc_results_list (db, user_id, flags, 0, limit, error);
+
+  /* The cursor is the row itself, not its position: rows saved or deleted
+   * meanwhile shift no page boundary. A tombstone is a cursor too. */
+  key = g_ascii_strdown (before_uuid, -1);
+  stmt = sc_db_prepare (db, "SELECT created_at, id FROM results WHERE user_id = ?1 AND uuid = ?2",
+                        error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, user_id);
+  sqlite3_bind_text (stmt, 2, key, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      created_at = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      id = sqlite3_column_int64 (stmt, 1);
+    }
+  else if (rc != SQLITE_DONE)
+    sc_db_set_error (db, error, _("Reading the history"));
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_ROW)
+    {
+      if (rc == SQLITE_DONE)
+        g_set_error (error, SC_ERROR, SC_ERROR_DATA,
+                     _("There is no saved prediction %s in this history."), before_uuid);
+      return NULL;
+    }
+
+  /* The same walk down results_by_user as sc_results_list(), started at
+   * the cursor instead of skipped to it. */
+  stmt = sc_db_prepare (db,
+                        "SELECT " RESULT_COLUMNS
+                        "FROM (SELECT * FROM results"
+                        "      WHERE user_id = ?1 AND (deleted = 0 OR ?2)"
+                        "        AND (created_at, id) < (?4, ?5)"
+                        "      ORDER BY created_at DESC, id DESC LIMIT ?3) r "
+                        "LEFT JOIN result_forecasts f ON f.result_id = r.id",
+                        error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, user_id);
+  sqlite3_bind_int (stmt, 2, (flags & SC_RESULTS_LIST_INCLUDE_DELETED) != 0);
+  sqlite3_bind_int64 (stmt, 3, limit == 0 ? -1 : (gint64) limit);
+  sqlite3_bind_text (stmt, 4, created_at, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 5, id);
+
+  results = g_ptr_array_new_with_free_func ((GDestroyNotify) sc_result_unref);
+  if (!collect_results (db, stmt, results, error))
+    return NULL;
+
+  return g_steal_pointer (&results);
+}
+
 gint64
 sc_results_count (ScDb    *db,
                   gint64   user_id,

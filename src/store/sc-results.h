@@ -83,6 +83,17 @@ GPtrArray *sc_results_list    (ScDb                *db,
                                guint                offset,
                                guint                limit,
                                GError             **error);
+/* The next page after the result before_uuid in the order of
+ * sc_results_list() (older ones, newest first); before_uuid NULL starts at
+ * the newest. Unlike an offset, this cursor neither repeats nor skips a row
+ * when results are saved or deleted between pages. limit 0 = all.
+ * SC_ERROR_DATA if the user has no result with that uuid. */
+GPtrArray *sc_results_list_before (ScDb              *db,
+                                   gint64             user_id,
+                                   ScResultsListFlags flags,
+                                   const char        *before_uuid,
+                                   guint              limit,
+                                   GError           **error);
 /* Number of results the user has (tombstones left out). -1 on error. */
 gint64    sc_results_count    (ScDb                *db,
                                gint64               user_id,
