@@ -42,6 +42,7 @@ struct _ScHistoryView
 
   ScUser             *user;
   GCancellable       *cancellable;     /* loading the user's results */
+  GHashTable         *added;           /* uuids added while loading */
   GListStore         *store;
   GtkFilterListModel *filter_model;
   GtkCustomFilter    *filter;
@@ -88,25 +89,62 @@ db_job_free (gpointer data)
   g_free (job);
 }
 
+/* The history is read a page at a time, newest first: the first page is on
+ * screen within milliseconds, and the rest follows page by page without
+ * ever holding up the main loop. Each page's task starts where the last row
+ * of the previous one left off (keyset paging), so results saved or
+ * deleted meanwhile neither repeat nor drop a row. */
+#define FIRST_PAGE_SIZE 100
+#define PAGE_SIZE       1000
+
+typedef struct
+{
+  gint64  user_id;
+  ScDb   *db;          /* opened by the first page's thread */
+  char   *before;      /* uuid of the last row loaded; NULL: none yet */
+  guint   limit;
+} PageLoad;
+
 static void
-list_thread (GTask        *task,
+page_load_clear (gpointer data)
+{
+  PageLoad *load = data;
+
+  g_clear_pointer (&load->db, sc_db_unref);
+  g_free (load->before);
+}
+
+static void
+page_load_release (gpointer data)
+{
+  g_atomic_rc_box_release_full (data, page_load_clear);
+}
+
+/* Page tasks of one load run one after another, never together, so the
+ * PageLoad needs no lock: each is only started once the last has returned. */
+static void
+page_thread (GTask        *task,
              gpointer      source_object,
              gpointer      task_data,
              GCancellable *cancellable)
 {
-  DbJob *job = task_data;
+  PageLoad *load = task_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(ScDb) db = NULL;
   GPtrArray *results;
 
-  db = sc_db_open (NULL, &error);
-  if (db == NULL)
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  if (load->db == NULL)
+    load->db = sc_db_open (NULL, &error);
+  if (load->db == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
 
-  results = sc_results_list (db, job->user_id, SC_RESULTS_LIST_DEFAULT, 0, 0, &error);
+  results = sc_results_list_before (load->db, load->user_id, SC_RESULTS_LIST_DEFAULT,
+                                    load->before, load->limit, &error);
   if (results == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else
@@ -647,8 +685,24 @@ on_row_activated (ScHistoryView *self,
 
 /* --- loading ------------------------------------------------------------- */
 
+static void page_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data);
+
 static void
-list_cb (GObject      *object,
+sc_history_view_load_page (ScHistoryView *self,
+                           PageLoad      *load)
+{
+  g_autoptr(GTask) task = NULL;
+
+  task = g_task_new (NULL, self->cancellable, page_cb, g_object_ref (self));
+  g_task_set_source_tag (task, sc_history_view_load_page);
+  g_task_set_task_data (task, g_atomic_rc_box_acquire (load), page_load_release);
+  g_task_run_in_thread (task, page_thread);
+}
+
+static void
+page_cb (GObject      *object,
          GAsyncResult *result,
          gpointer      user_data)
 {
@@ -656,26 +710,60 @@ list_cb (GObject      *object,
   g_autoptr(GPtrArray) results = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) items = NULL;
+  PageLoad *load = g_task_get_task_data (G_TASK (result));
+  gboolean first = load->before == NULL;
+  gboolean more;
 
   results = g_task_propagate_pointer (G_TASK (result), &error);
+  /* A page for an earlier user, or for a view reloaded since. */
   if (g_task_get_cancellable (G_TASK (result)) != self->cancellable)
     return;
-  g_clear_object (&self->cancellable);
 
   if (results == NULL)
     {
+      g_clear_object (&self->cancellable);
+      g_clear_pointer (&self->added, g_hash_table_unref);
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         g_signal_emit (self, signals[TOAST], 0, adw_toast_new (error->message));
+      sc_history_view_actions_update (self);
       return;
     }
 
-  items = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; i < results->len; i++)
-    g_ptr_array_add (items, sc_history_item_new (g_ptr_array_index (results, i)));
+  /* The next page is read while this one goes into the table. */
+  more = results->len == load->limit;
+  if (more)
+    {
+      ScResult *last = g_ptr_array_index (results, results->len - 1);
 
-  g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)),
+      g_free (load->before);
+      load->before = g_strdup (last->uuid);
+      load->limit = PAGE_SIZE;
+      sc_history_view_load_page (self, load);
+    }
+
+  items = g_ptr_array_new_full (results->len, g_object_unref);
+  for (guint i = 0; i < results->len; i++)
+    {
+      ScResult *r = g_ptr_array_index (results, i);
+
+      /* Saved and added after the load began, but read in a page too. */
+      if (self->added == NULL || !g_hash_table_contains (self->added, r->uuid))
+        g_ptr_array_add (items, sc_history_item_new (r));
+    }
+
+  g_list_store_splice (self->store, g_list_model_get_n_items (G_LIST_MODEL (self->store)), 0,
                        items->pdata, items->len);
-  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  if (first)
+    gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+
+  if (!more)
+    {
+      g_debug ("History of user %" G_GINT64_FORMAT " loaded: %u results",
+               load->user_id, g_list_model_get_n_items (G_LIST_MODEL (self->store)));
+      g_clear_object (&self->cancellable);
+      g_clear_pointer (&self->added, g_hash_table_unref);
+    }
+
   sc_history_view_actions_update (self);
 }
 
@@ -683,8 +771,7 @@ void
 sc_history_view_set_user (ScHistoryView *self,
                           ScUser        *user)
 {
-  g_autoptr(GTask) task = NULL;
-  DbJob *job;
+  PageLoad *load;
 
   g_return_if_fail (SC_IS_HISTORY_VIEW (self));
 
@@ -692,6 +779,7 @@ sc_history_view_set_user (ScHistoryView *self,
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->added, g_hash_table_unref);
   g_clear_pointer (&self->user, sc_user_unref);
   g_list_store_remove_all (self->store);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
@@ -700,13 +788,13 @@ sc_history_view_set_user (ScHistoryView *self,
     {
       self->user = sc_user_ref (user);
       self->cancellable = g_cancellable_new ();
+      self->added = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
-      job = g_new0 (DbJob, 1);
-      job->user_id = user->id;
-      task = g_task_new (NULL, self->cancellable, list_cb, g_object_ref (self));
-      g_task_set_source_tag (task, sc_history_view_set_user);
-      g_task_set_task_data (task, job, db_job_free);
-      g_task_run_in_thread (task, list_thread);
+      load = g_atomic_rc_box_new0 (PageLoad);
+      load->user_id = user->id;
+      load->limit = FIRST_PAGE_SIZE;
+      sc_history_view_load_page (self, load);
+      page_load_release (load);
     }
 
   sc_history_view_actions_update (self);
@@ -728,6 +816,10 @@ sc_history_view_add (ScHistoryView *self,
 
   g_return_if_fail (SC_IS_HISTORY_VIEW (self));
   g_return_if_fail (result != NULL);
+
+  /* Pages still to come may hold it too. */
+  if (self->added != NULL)
+    g_hash_table_add (self->added, g_strdup (result->uuid));
 
   item = sc_history_item_new (result);
   g_signal_handlers_block_by_func (self->selection, on_selection_changed, self);
@@ -996,6 +1088,7 @@ sc_history_view_dispose (GObject *object)
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->added, g_hash_table_unref);
   g_clear_pointer (&self->user, sc_user_unref);
   g_clear_pointer (&self->row_popover, gtk_widget_unparent);
 
