@@ -380,6 +380,68 @@ test_price_ticks_log (void)
     }
 }
 
+/* A nice number: 1, 2, 2.5 or 5 × 10^k, or on a log axis also 3 × 10^k. */
+static gboolean
+is_nice (double   value,
+         gboolean log_scale)
+{
+  static const double mantissas[] = { 1, 2, 2.5, 3, 5, 10 };
+  double mantissa = value / pow (10, floor (log10 (value) + 1e-9));
+
+  for (guint i = 0; i < G_N_ELEMENTS (mantissas); i++)
+    if (fabs (mantissa - mantissas[i]) < 1e-6 && (log_scale || mantissas[i] != 3))
+      return TRUE;
+  return FALSE;
+}
+
+/* The y axis of any range carries a handful of increasing round labels:
+ * never one or two lonely ones (as 1Y of a fast riser once did), never a
+ * crowd. */
+static void
+test_price_ticks_count (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (23);
+
+  for (int i = 0; i < 4000; i++)
+    {
+      gboolean log_scale = i % 2 == 1;
+      double low = exp (g_rand_double_range (rand, log (0.05), log (50000)));
+      double high = log_scale ? low * exp (g_rand_double_range (rand, log (1.01), log (1e6)))
+                              : low * (1 + g_rand_double_range (rand, 0.001, 30));
+      double height = g_rand_double_range (rand, 300, 900);
+      g_autoptr(GArray) ticks = sc_chart_price_ticks (low, high, log_scale, height, 30, "$");
+      double step;
+
+      if (ticks->len < 4 || ticks->len > 8)
+        g_test_message ("%s ticks for %g..%g over %g px: %u",
+                        log_scale ? "log" : "linear", low, high, height, ticks->len);
+      g_assert_cmpuint (ticks->len, >=, 4);
+      g_assert_cmpuint (ticks->len, <=, 8);
+
+      step = step_of (ticks);
+      for (guint k = 0; k < ticks->len; k++)
+        {
+          const ScChartTick *t = &g_array_index (ticks, ScChartTick, k);
+
+          g_assert_cmpfloat (t->value, >=, low * (1 - 1e-9));
+          g_assert_cmpfloat (t->value, <=, high * (1 + 1e-9));
+          g_assert_cmpfloat (t->pos, >=, -1e-6);
+          g_assert_cmpfloat (t->pos, <=, height + 1e-6);
+          /* Equal round steps, or round values on a log axis. */
+          g_assert_true ((is_nice (step, FALSE) && is_round (t->value, step)) ||
+                         (log_scale && is_nice (t->value, TRUE)));
+          if (k > 0)
+            {
+              const ScChartTick *p = &g_array_index (ticks, ScChartTick, k - 1);
+
+              g_assert_cmpfloat (t->value, >, p->value);
+              g_assert_cmpfloat (t->pos - p->pos, >=, 30 - 1e-6);
+              g_assert_cmpstr (t->label, !=, p->label);
+            }
+        }
+    }
+}
+
 static void
 test_format_price (void)
 {
@@ -637,6 +699,72 @@ test_rendered_ticks (void)
             g_assert_cmpfloat (b->pos - a->pos, >, (a->extent + b->extent) / 2);
           }
       }
+}
+
+/* What a person reads on the y axis, through the renderer: from cents to
+ * thousands of dollars, every preset range, linear and log, window and
+ * small sizes, 4 to 8 labels that grow upwards, inside the plot, apart. */
+static void
+test_rendered_price_labels (void)
+{
+  static const double factors[] = { 0.004, 0.3, 1, 7, 45, 2600 };
+  static const int sizes[][2] = { { 1200, 700 }, { 800, 500 }, { 740, 320 }, { 400, 300 } };
+  /* The CLI's default and labels as large as the window's. */
+  static const char *fonts[] = { NULL, "Sans 13" };
+
+  for (guint f = 0; f < G_N_ELEMENTS (factors) * G_N_ELEMENTS (fonts); f++)
+    {
+      g_autoptr(ScChartRenderer) renderer = sc_chart_renderer_new ();
+      g_autoptr(ScPriceSeries) prices = random_walk (6000, 31 + f);
+      g_autoptr(ScPrediction) prediction = NULL;
+      double factor = factors[f % G_N_ELEMENTS (factors)];
+
+      for (guint i = 0; i < prices->n_rows; i++)
+        prices->close[i] *= factor;
+      prediction = make_prediction (prices);
+      sc_chart_renderer_set_font (renderer, fonts[f / G_N_ELEMENTS (factors)]);
+      sc_chart_renderer_set_prices (renderer, prices);
+      sc_chart_renderer_set_prediction (renderer, prediction);
+
+      for (ScChartRange range = SC_CHART_RANGE_1M; range <= SC_CHART_RANGE_ALL; range++)
+        for (int log_scale = 0; log_scale <= 1; log_scale++)
+          for (guint z = 0; z < G_N_ELEMENTS (sizes); z++)
+            {
+              int w = sizes[z][0], h = sizes[z][1];
+              cairo_rectangle_t plot;
+              GArray *ticks;
+
+              sc_chart_renderer_set_range (renderer, range);
+              sc_chart_renderer_set_log_scale (renderer, log_scale);
+              ticks = sc_chart_renderer_get_price_ticks (renderer, w, h);
+              sc_chart_renderer_get_plot_area (renderer, w, h, &plot);
+
+              if (ticks->len < 4 || ticks->len > 8)
+                g_test_message ("×%g %s %s %d×%d: %u labels", factor,
+                                sc_chart_range_to_string (range), log_scale ? "log" : "linear",
+                                w, h, ticks->len);
+              g_assert_cmpuint (ticks->len, >=, 4);
+              g_assert_cmpuint (ticks->len, <=, 8);
+              for (guint k = 0; k < ticks->len; k++)
+                {
+                  const ScChartTick *t = &g_array_index (ticks, ScChartTick, k);
+
+                  g_assert_true ((is_nice (step_of (ticks), FALSE) && is_round (t->value, step_of (ticks))) ||
+                                 (log_scale && is_nice (t->value, TRUE)));
+                  g_assert_cmpfloat (t->pos, >=, -1e-6);
+                  g_assert_cmpfloat (t->pos, <=, plot.height + 1e-6);
+                  g_assert_cmpfloat (fabs (sc_chart_renderer_price_to_y (renderer, w, h, t->value) -
+                                           (plot.y + plot.height - t->pos)), <, 1e-6);
+                  if (k > 0)
+                    {
+                      const ScChartTick *p = &g_array_index (ticks, ScChartTick, k - 1);
+
+                      g_assert_cmpfloat (t->value, >, p->value);
+                      g_assert_cmpfloat (t->pos - p->pos, >, (t->extent + p->extent) / 2);
+                    }
+                }
+            }
+    }
 }
 
 static void
@@ -973,7 +1101,9 @@ main (int   argc,
   g_test_add_func ("/chart/ticks/date-labels", test_date_ticks_labels);
   g_test_add_func ("/chart/ticks/prices-linear", test_price_ticks_linear);
   g_test_add_func ("/chart/ticks/prices-log", test_price_ticks_log);
+  g_test_add_func ("/chart/ticks/prices-count", test_price_ticks_count);
   g_test_add_func ("/chart/ticks/rendered", test_rendered_ticks);
+  g_test_add_func ("/chart/ticks/rendered-prices", test_rendered_price_labels);
   g_test_add_func ("/chart/format-price", test_format_price);
   g_test_add_func ("/chart/decimate", test_decimate_keeps_extremes);
   g_test_add_func ("/chart/render/forecast-pixels", test_forecast_pixels);

@@ -773,6 +773,21 @@ tick_choice_finish (TickChoice *choice)
   return g_steal_pointer (&choice->chosen);
 }
 
+/* Drops each tick closer than min_gap_px to the one kept below it. */
+static void
+thin_ticks (GArray *ticks,
+            double  min_gap_px)
+{
+  for (guint i = 1; i < ticks->len;)
+    {
+      if (g_array_index (ticks, ScChartTick, i).pos -
+          g_array_index (ticks, ScChartTick, i - 1).pos < min_gap_px)
+        g_array_remove_index (ticks, i);
+      else
+        i++;
+    }
+}
+
 /* Equal round steps; on a log scale they suit a range under a decade. */
 static GArray *
 nice_linear_ticks (double              low,
@@ -783,16 +798,71 @@ nice_linear_ticks (double              low,
 {
   TickChoice choice = { NULL, NULL };
   double step = nice_step ((high - low) / 50);
+  double crowded_step = 0;
+  GArray *ticks;
 
   for (int tries = 0; tries < 100; tries++, step = next_nice_step (step))
-    if (tick_choice_offer (&choice, linear_ticks (low, high, step, scale, currency), min_gap_px))
-      break;
+    {
+      GArray *candidate = linear_ticks (low, high, step, scale, currency);
 
-  return tick_choice_finish (&choice);
+      if (!ticks_fit (candidate, min_gap_px))
+        crowded_step = step;
+      if (tick_choice_offer (&choice, candidate, min_gap_px))
+        break;
+    }
+  ticks = tick_choice_finish (&choice);
+
+  /* A log axis squeezes equal steps together at its top: rather than
+   * too few labels, the finer step with those it squeezes left out. */
+  if (scale->log && ticks->len < MIN_PRICE_TICKS && crowded_step > 0)
+    {
+      GArray *thinned = linear_ticks (low, high, crowded_step, scale, currency);
+
+      thin_ticks (thinned, min_gap_px);
+      if (thinned->len > ticks->len && thinned->len <= MAX_PRICE_TICKS + 1)
+        {
+          g_array_unref (ticks);
+          return thinned;
+        }
+      g_array_unref (thinned);
+    }
+
+  return ticks;
+}
+
+/* Values mantissa × 10^e inside [low, high], for every every-th e. */
+static GArray *
+decade_set (double              low,
+            double              high,
+            const ScChartScale *scale,
+            const double       *mantissas,
+            guint               n_mantissas,
+            int                 every,
+            const char         *currency)
+{
+  GArray *ticks = g_array_new (FALSE, TRUE, sizeof (ScChartTick));
+  int e0 = (int) floor (log10 (low)) - 1;
+  int e1 = (int) ceil (log10 (high)) + 1;
+
+  for (int e = e0; e <= e1; e++)
+    {
+      if (((e % every) + every) % every != 0)
+        continue;
+      for (guint j = 0; j < n_mantissas && mantissas[j] > 0; j++)
+        {
+          double value = mantissas[j] * pow (10, e);
+
+          if (value >= low * (1 - 1e-9) && value <= high * (1 + 1e-9))
+            append_price_tick (ticks, value, scale, value, currency);
+        }
+    }
+
+  return ticks;
 }
 
 /* 1-2-5 in every decade, then 1-3 (about even on a log axis), then
- * decades, then every 2nd, 4th… decade. */
+ * decades, then every 2nd, 4th… decade; 1-2-3-5 when a decade or so
+ * leaves too few of those. */
 static GArray *
 decade_ticks (double              low,
               double              high,
@@ -808,32 +878,33 @@ decade_ticks (double              low,
     { { 1, 3 }, 1 },
     { { 1 }, 1 }, { { 1 }, 2 }, { { 1 }, 4 }, { { 1 }, 8 }, { { 1 }, 16 }, { { 1 }, 32 },
   };
+  static const double one_two_three_five[] = { 1, 2, 3, 5 };
   TickChoice choice = { NULL, NULL };
-  int e0 = (int) floor (log10 (low)) - 1;
-  int e1 = (int) ceil (log10 (high)) + 1;
+  GArray *ticks;
 
   for (guint c = 0; c < G_N_ELEMENTS (candidates); c++)
+    if (tick_choice_offer (&choice,
+                           decade_set (low, high, scale, candidates[c].mantissas,
+                                       G_N_ELEMENTS (candidates[c].mantissas),
+                                       candidates[c].every, currency),
+                           min_gap_px))
+      break;
+  ticks = tick_choice_finish (&choice);
+
+  if (ticks->len < MIN_PRICE_TICKS)
     {
-      int every = candidates[c].every;
-      GArray *ticks = g_array_new (FALSE, TRUE, sizeof (ScChartTick));
+      GArray *more = decade_set (low, high, scale, one_two_three_five,
+                                 G_N_ELEMENTS (one_two_three_five), 1, currency);
 
-      for (int e = e0; e <= e1; e++)
+      if (ticks_fit (more, min_gap_px) && more->len > ticks->len && more->len <= MAX_PRICE_TICKS + 1)
         {
-          if (((e % every) + every) % every != 0)
-            continue;
-          for (guint j = 0; j < 3 && candidates[c].mantissas[j] > 0; j++)
-            {
-              double value = candidates[c].mantissas[j] * pow (10, e);
-
-              if (value >= low * (1 - 1e-9) && value <= high * (1 + 1e-9))
-                append_price_tick (ticks, value, scale, value, currency);
-            }
+          g_array_unref (ticks);
+          return more;
         }
-      if (tick_choice_offer (&choice, ticks, min_gap_px))
-        break;
+      g_array_unref (more);
     }
 
-  return tick_choice_finish (&choice);
+  return ticks;
 }
 
 GArray *
@@ -1705,11 +1776,24 @@ ensure_layout (ScChartRenderer *self,
       hi = hi + 0.08 * r;
     }
 
-  /* Room for a label and as much air again between two labels; the tick
-   * choice itself keeps the axis to a handful of them. */
+  /* Room for a label and most of one again between two labels (the tick
+   * choice itself keeps the axis to a handful of them); a short plot
+   * squeezes them a little closer rather than show too few. */
   price_gap = L->label_h * 1.8;
   L->price_ticks = sc_chart_price_ticks (lo, hi, self->log_scale, L->plot.height,
                                          price_gap, self->currency);
+  if (L->price_ticks->len < MIN_PRICE_TICKS)
+    {
+      GArray *closer = sc_chart_price_ticks (lo, hi, self->log_scale, L->plot.height,
+                                             L->label_h * 1.35, self->currency);
+
+      if (closer->len > L->price_ticks->len)
+        g_clear_pointer (&L->price_ticks, g_array_unref);
+      if (L->price_ticks == NULL)
+        L->price_ticks = closer;
+      else
+        g_array_unref (closer);
+    }
   L->price_step = L->price_ticks->len >= 2
     ? fabs (g_array_index (L->price_ticks, ScChartTick, 1).value -
             g_array_index (L->price_ticks, ScChartTick, 0).value)

@@ -118,8 +118,8 @@ GArray  *sc_chart_date_ticks   (double              first,
 /* Price ticks at round values inside [low, high], at least min_gap_px apart
  * on an axis height_px tall, about 4 to 7 of them when the height allows:
  * equal steps of 1, 2, 2.5 or 5 × 10^k; on a log scale spanning a decade or
- * more, 1-2-5 or 1-3 in each decade, or whole decades. pos counts from the
- * bottom. Labels carry the currency. */
+ * more, 1-2-5 (or 1-3, or 1-2-3-5) in each decade, or whole decades. pos
+ * counts from the bottom. Labels carry the currency. */
 GArray  *sc_chart_price_ticks  (double              low,
                                 double              high,
                                 gboolean            log_scale,
