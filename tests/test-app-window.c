@@ -14,6 +14,7 @@
 #include "sc-accounts.h"
 #include "sc-app-test-util.h"
 #include "sc-db.h"
+#include "sc-history-item.h"
 #include "sc-history-view.h"
 #include "sc-prediction-pane.h"
 #include "sc-quote-server.h"
@@ -296,6 +297,202 @@ test_errors_and_keyboard (void)
   fixture_teardown (&fixture);
 }
 
+/* Saves n results for user_id as a prediction would; returns their uuids. */
+static void
+save_results (gint64     user_id,
+              guint      n,
+              GPtrArray *uuids)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScDb) db = sc_db_open (NULL, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ScPrediction) p = sc_prediction_new ();
+      const int horizons[] = { 10, 60, 365 };
+      char *uuid;
+
+      p->ticker = g_strdup_printf ("T%02u", i % 17);
+      p->model_id = g_strdup ("linear-regression");
+      p->source = g_strdup ("csv");
+      p->as_of = 18600 + (ScDay) (i % 300);
+      p->last_close = 100 + i % 50;
+      p->n_forecasts = G_N_ELEMENTS (horizons);
+      p->forecasts = g_new0 (ScForecast, p->n_forecasts);
+      for (guint j = 0; j < p->n_forecasts; j++)
+        {
+          p->forecasts[j].horizon = horizons[j];
+          p->forecasts[j].date = p->as_of + horizons[j] * 7 / 5;
+          p->forecasts[j].price = p->last_close + j;
+          p->forecasts[j].low = p->last_close - 5;
+          p->forecasts[j].high = p->last_close + 10;
+        }
+
+      uuid = sc_results_save (db, user_id, p, &error);
+      g_assert_no_error (error);
+      if (uuids != NULL)
+        g_ptr_array_add (uuids, uuid);
+      else
+        g_free (uuid);
+    }
+}
+
+/* The rows shown, as uuids, checked to be each user's own and unique. */
+static GPtrArray *
+shown_uuids (GListModel *rows)
+{
+  GPtrArray *uuids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(ScHistoryItem) item = g_list_model_get_item (rows, i);
+      char *uuid = g_strdup (sc_history_item_get_uuid (item));
+
+      g_assert_true (g_hash_table_add (seen, uuid));
+      g_ptr_array_add (uuids, uuid);
+    }
+
+  return uuids;
+}
+
+static void
+assert_rows_are_history (GListModel *rows,
+                         gint64      user_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScDb) db = sc_db_open (NULL, &error);
+  g_autoptr(GPtrArray) expected = NULL;
+  g_autoptr(GPtrArray) shown = shown_uuids (rows);
+
+  g_assert_no_error (error);
+  expected = sc_results_list (db, user_id, SC_RESULTS_LIST_DEFAULT, 0, 0, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (shown->len, ==, expected->len);
+  for (guint i = 0; i < shown->len; i++)
+    g_assert_cmpstr (g_ptr_array_index (shown, i), ==,
+                     ((ScResult *) g_ptr_array_index (expected, i))->uuid);
+}
+
+/* A long history arrives page by page, newest first, in the order of the
+ * store; a reload for someone else never shows the first user's rows. */
+static void
+test_history_pages (void)
+{
+  g_autoptr(ScApplication) app = sc_app_test_new_application ();
+  g_autoptr(GPtrArray) gina_uuids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) shown = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScUser) frank = NULL;
+  g_autoptr(ScUser) gina = NULL;
+  g_autoptr(ScResult) added = NULL;
+  GtkLabel *count_label;
+  Fixture fixture = { 0 };
+  const guint n = 2500;
+  gint64 gina_id, start;
+  guint first;
+
+  gina_id = register_user ("gina");
+  save_results (gina_id, 3, gina_uuids);
+  {
+    g_autoptr(ScDb) db = sc_db_open (NULL, &error);
+
+    g_assert_no_error (error);
+    gina = sc_accounts_lookup (db, "gina", &error);
+    g_assert_no_error (error);
+  }
+
+  fixture_setup (&fixture, app, "frank");
+  frank = sc_user_ref (sc_window_get_user (fixture.window));
+  count_label = SC_CHILD (fixture.history, SC_TYPE_HISTORY_VIEW, "count_label");
+  start = g_get_monotonic_time ();
+  save_results (fixture.user_id, n, NULL);
+  g_test_message ("saved %u results in %.0f ms", n, (g_get_monotonic_time () - start) / 1e3);
+
+  /* The first page shows while the rest is still loading. */
+  start = g_get_monotonic_time ();
+  sc_history_view_set_user (fixture.history, frank);
+  g_assert_true (sc_history_view_get_loading (fixture.history));
+  SC_WAIT_UNTIL (g_list_model_get_n_items (fixture.rows) > 0);
+  first = g_list_model_get_n_items (fixture.rows);
+  g_test_message ("first page: %u rows after %.1f ms", first, (g_get_monotonic_time () - start) / 1e3);
+  g_assert_cmpuint (first, <, n);
+  g_assert_true (sc_history_view_get_loading (fixture.history));
+  SC_WAIT_UNTIL (!sc_history_view_get_loading (fixture.history));
+  g_test_message ("all %u rows after %.1f ms", g_list_model_get_n_items (fixture.rows),
+                  (g_get_monotonic_time () - start) / 1e3);
+  assert_rows_are_history (fixture.rows, fixture.user_id);
+  g_assert_cmpstr (gtk_label_get_label (count_label), ==, "2500 predictions");
+
+  /* A prediction saved while the pages come in shows once, at the top. */
+  sc_history_view_set_user (fixture.history, frank);
+  SC_WAIT_UNTIL (g_list_model_get_n_items (fixture.rows) > 0);
+  g_assert_true (sc_history_view_get_loading (fixture.history));
+  {
+    g_autoptr(GPtrArray) uuids = g_ptr_array_new_with_free_func (g_free);
+    g_autoptr(ScDb) db = sc_db_open (NULL, &error);
+
+    save_results (fixture.user_id, 1, uuids);
+    added = sc_results_get (db, fixture.user_id, g_ptr_array_index (uuids, 0), &error);
+    g_assert_no_error (error);
+    sc_history_view_add (fixture.history, added);
+  }
+  SC_WAIT_UNTIL (!sc_history_view_get_loading (fixture.history));
+  assert_rows_are_history (fixture.rows, fixture.user_id);
+  g_assert_cmpuint (g_list_model_get_n_items (fixture.rows), ==, n + 1);
+  shown = shown_uuids (fixture.rows);
+  g_assert_cmpstr (g_ptr_array_index (shown, 0), ==, added->uuid);
+  g_clear_pointer (&shown, g_ptr_array_unref);
+
+  /* Added before the first page lands, and read in it too: still once. */
+  sc_history_view_set_user (fixture.history, frank);
+  sc_history_view_add (fixture.history, added);
+  SC_WAIT_UNTIL (!sc_history_view_get_loading (fixture.history));
+  assert_rows_are_history (fixture.rows, fixture.user_id);
+
+  /* Another user while frank's pages are coming in, and before any came. */
+  for (guint round = 0; round < 2; round++)
+    {
+      sc_history_view_set_user (fixture.history, frank);
+      if (round == 0)
+        SC_WAIT_UNTIL (g_list_model_get_n_items (fixture.rows) > 0);
+      sc_history_view_set_user (fixture.history, gina);
+      SC_WAIT_UNTIL (!sc_history_view_get_loading (fixture.history));
+      /* Time for any page of frank's still on its way to land, if it could. */
+      sc_app_test_spin (300);
+      assert_rows_are_history (fixture.rows, gina_id);
+      g_assert_cmpuint (g_list_model_get_n_items (fixture.rows), ==, 3);
+      g_assert_cmpstr (gtk_label_get_label (count_label), ==, "3 predictions");
+    }
+
+  /* Back to frank: sorted by date, then by ticker over all the pages. */
+  sc_history_view_set_user (fixture.history, frank);
+  SC_WAIT_UNTIL (!sc_history_view_get_loading (fixture.history));
+  assert_rows_are_history (fixture.rows, fixture.user_id);
+  {
+    GtkColumnView *view = SC_CHILD (fixture.history, SC_TYPE_HISTORY_VIEW, "column_view");
+    GListModel *columns = gtk_column_view_get_columns (view);
+    g_autoptr(GtkColumnViewColumn) ticker = g_list_model_get_item (columns, 1);
+    g_autofree char *previous = NULL;
+
+    gtk_column_view_sort_by_column (view, ticker, GTK_SORT_ASCENDING);
+    g_assert_cmpuint (g_list_model_get_n_items (fixture.rows), ==, n + 1);
+    for (guint i = 0; i < g_list_model_get_n_items (fixture.rows); i++)
+      {
+        g_autoptr(ScHistoryItem) item = g_list_model_get_item (fixture.rows, i);
+        const char *t = sc_history_item_get_ticker (item);
+
+        g_assert_true (previous == NULL || strcmp (previous, t) <= 0);
+        g_free (previous);
+        previous = g_strdup (t);
+      }
+  }
+
+  fixture_teardown (&fixture);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -310,6 +507,7 @@ main (int   argc,
 
   g_test_add_func ("/app/window/predict-delete-export", test_predict_delete_export);
   g_test_add_func ("/app/window/errors-and-keyboard", test_errors_and_keyboard);
+  g_test_add_func ("/app/window/history-pages", test_history_pages);
 
   status = g_test_run ();
   sc_quote_server_stop (server);
