@@ -94,7 +94,9 @@ db_job_free (gpointer data)
  * ever holding up the main loop. Each page's task starts where the last row
  * of the previous one left off (keyset paging), so results saved or
  * deleted meanwhile neither repeat nor drop a row. */
-#define FIRST_PAGE_SIZE 100
+/* The first page is a tall window's worth of rows: their widgets are built
+ * and bound before it shows, and that costs more than reading them. */
+#define FIRST_PAGE_SIZE 50
 #define PAGE_SIZE       1000
 
 typedef struct
