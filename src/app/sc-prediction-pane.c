@@ -44,6 +44,7 @@ struct _ScPredictionPane
   ScResultCard       *result_card;
   AdwBin             *chart_slot;
   GtkBox             *range_box;
+  GtkToggleButton    *range_buttons[SC_CHART_RANGE_ALL + 1]; /* by ScChartRange */
   GtkToggleButton    *log_button;
   ScChart            *chart;
   GCancellable       *chart_cancellable; /* prices for a saved result */
@@ -663,26 +664,41 @@ static const struct {
   { N_("All"), N_("All prices"), SC_CHART_RANGE_ALL },
 };
 
+/* The range buttons, the chart and the chart-range setting follow each
+ * other: a click changes the chart, the chart's range is saved, and a
+ * setting changed elsewhere (another window, gsettings) moves the chart. */
+G_STATIC_ASSERT (G_N_ELEMENTS (chart_ranges) == SC_CHART_RANGE_ALL + 1);
+
 static void
 on_range_toggled (GtkToggleButton  *button,
                   ScPredictionPane *self)
 {
   guint i = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "sc-range"));
 
-  if (!gtk_toggle_button_get_active (button))
-    return;
-
-  sc_chart_set_range (self->chart, chart_ranges[i].range);
-  g_settings_set_string (self->settings, "chart-range", sc_chart_range_to_string (chart_ranges[i].range));
+  if (gtk_toggle_button_get_active (button))
+    sc_chart_set_range (self->chart, chart_ranges[i].range);
 }
 
 static void
-on_log_toggled (ScPredictionPane *self)
+on_chart_range_changed (ScPredictionPane *self)
 {
-  gboolean active = gtk_toggle_button_get_active (self->log_button);
+  ScChartRange range = sc_chart_get_range (self->chart);
+  const char *name = sc_chart_range_to_string (range);
+  g_autofree char *saved = g_settings_get_string (self->settings, "chart-range");
 
-  sc_chart_set_log_scale (self->chart, active);
-  g_settings_set_boolean (self->settings, "chart-log-scale", active);
+  gtk_toggle_button_set_active (self->range_buttons[range], TRUE);
+  if (g_strcmp0 (saved, name) != 0)
+    g_settings_set_string (self->settings, "chart-range", name);
+}
+
+static void
+on_range_setting_changed (ScPredictionPane *self)
+{
+  g_autofree char *saved = g_settings_get_string (self->settings, "chart-range");
+  ScChartRange range;
+
+  if (sc_chart_range_parse (saved, &range) && range != sc_chart_get_range (self->chart))
+    sc_chart_set_range (self->chart, range);
 }
 
 static void
@@ -713,11 +729,18 @@ sc_prediction_pane_setup_chart (ScPredictionPane *self)
       gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), chart_ranges[i].range == range);
       g_signal_connect_object (button, "toggled", G_CALLBACK (on_range_toggled), self, 0);
       gtk_box_append (self->range_box, button);
+      self->range_buttons[chart_ranges[i].range] = GTK_TOGGLE_BUTTON (button);
     }
+  g_signal_connect_object (self->chart, "notify::range", G_CALLBACK (on_chart_range_changed),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::chart-range",
+                           G_CALLBACK (on_range_setting_changed), self, G_CONNECT_SWAPPED);
 
-  gtk_toggle_button_set_active (self->log_button, g_settings_get_boolean (self->settings, "chart-log-scale"));
-  sc_chart_set_log_scale (self->chart, gtk_toggle_button_get_active (self->log_button));
-  g_signal_connect_object (self->log_button, "toggled", G_CALLBACK (on_log_toggled), self, G_CONNECT_SWAPPED);
+  /* The log scale: setting, chart (whose chart.log-scale action may flip
+   * it too) and button stay one. */
+  g_settings_bind (self->settings, "chart-log-scale", self->chart, "log-scale", G_SETTINGS_BIND_DEFAULT);
+  g_object_bind_property (self->chart, "log-scale", self->log_button, "active",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
 }
 
 /* --- GObject ------------------------------------------------------------- */
