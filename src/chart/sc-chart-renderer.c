@@ -925,11 +925,11 @@ sc_chart_price_ticks (double      low,
   if (!log_scale)
     return lin;
 
-  /* Log scale: round steps under a decade, 1-2-5 or decades over it, and
-   * round steps again when decades leave too few labels. */
+  /* Log scale: 1-2-5 and its kin whenever they give enough labels (as
+   * many as equal steps would, or 4); equal round steps otherwise, which
+   * is mostly when the range spans less than a decade. */
   dec = decade_ticks (low, high, &scale, min_gap_px, currency);
-  if (high / low < 10 ? lin->len >= MIN (2u, dec->len)
-                      : dec->len < MIN_PRICE_TICKS && lin->len > dec->len)
+  if (dec->len < MIN_PRICE_TICKS && dec->len < lin->len)
     {
       g_array_unref (dec);
       return lin;
