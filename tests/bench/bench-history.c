@@ -169,7 +169,47 @@ compare_doubles (const void *a,
   return (x > y) - (x < y);
 }
 
-typedef enum { LIST_ALL, LIST_PAGE, COUNT, UNSYNCED, FILL, FILL_ONE } What;
+typedef enum { LIST_ALL, LIST_PAGE, VIEW_FIRST, VIEW_ALL, COUNT, UNSYNCED, FILL, FILL_ONE } What;
+
+/* What the history view does (src/app/sc-history-view.c): a connection of
+ * its own, then keyset pages of 50, 1000, 1000, … newest first. */
+#define VIEW_FIRST_PAGE 50
+#define VIEW_PAGE       1000
+
+static const char *db_path;
+
+static GPtrArray *
+view_load (gint64    user_id,
+           gboolean  first_only,
+           GError  **error)
+{
+  g_autoptr(ScDb) db = sc_db_open (db_path, error);
+  g_autoptr(GPtrArray) all = NULL;
+  guint limit = VIEW_FIRST_PAGE;
+  const char *before = NULL;
+
+  if (db == NULL)
+    return NULL;
+
+  all = g_ptr_array_new_with_free_func ((GDestroyNotify) sc_result_unref);
+  for (;;)
+    {
+      g_autoptr(GPtrArray) page = sc_results_list_before (db, user_id, SC_RESULTS_LIST_DEFAULT,
+                                                          before, limit, error);
+      guint n;
+
+      if (page == NULL)
+        return NULL;
+      n = page->len;
+      g_ptr_array_extend_and_steal (all, g_steal_pointer (&page));
+      if (first_only || n < limit)
+        break;
+      before = ((ScResult *) g_ptr_array_index (all, all->len - 1))->uuid;
+      limit = VIEW_PAGE;
+    }
+
+  return g_steal_pointer (&all);
+}
 
 static double
 run_once (ScDb   *db,
@@ -190,6 +230,10 @@ run_once (ScDb   *db,
       break;
     case LIST_PAGE:
       results = sc_results_list (db, user_id, SC_RESULTS_LIST_DEFAULT, 0, 100, &error);
+      break;
+    case VIEW_FIRST:
+    case VIEW_ALL:
+      results = view_load (user_id, what == VIEW_FIRST, &error);
       break;
     case UNSYNCED:
       results = sc_results_list_unsynced (db, user_id, &error);
@@ -260,6 +304,7 @@ main (int   argc,
   if (dir == NULL)
     die (error);
   path = g_build_filename (dir, "bench.db", NULL);
+  db_path = path;
   db = sc_db_open (path, &error);
   if (db == NULL)
     die (error);
@@ -279,6 +324,8 @@ main (int   argc,
   measure (db, alice, COUNT, "count (sc_results_count)", repeats);
   measure (db, alice, LIST_PAGE, "newest 100 (sc_results_list, limit 100)", repeats);
   measure (db, alice, LIST_ALL, "whole history (sc_results_list, no limit)", repeats);
+  measure (db, alice, VIEW_FIRST, "view: open, first page (list_before, 50)", repeats);
+  measure (db, alice, VIEW_ALL, "view: open, all pages (50, then 1000 each)", repeats);
   measure (db, alice, UNSYNCED, "unsynced (sc_results_list_unsynced)", repeats);
   measure (db, alice, FILL_ONE, "fill actuals, one ticker (after its refresh)", 1);
   measure (db, alice, FILL, "fill actuals, all tickers (first = real work)", 1);
