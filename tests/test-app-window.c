@@ -376,6 +376,26 @@ assert_rows_are_history (GListModel *rows,
                      ((ScResult *) g_ptr_array_index (expected, i))->uuid);
 }
 
+static GtkWidget *
+find_action_button (GtkWidget  *widget,
+                    const char *action_name)
+{
+  if (GTK_IS_ACTIONABLE (widget) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_action_button (child, action_name);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 /* A long history arrives page by page, newest first, in the order of the
  * store; a reload for someone else never shows the first user's rows. */
 static void
@@ -389,6 +409,7 @@ test_history_pages (void)
   g_autoptr(ScUser) gina = NULL;
   g_autoptr(ScResult) added = NULL;
   GtkLabel *count_label;
+  GtkWidget *export_button;
   Fixture fixture = { 0 };
   const guint n = 2500;
   gint64 gina_id, start;
@@ -407,6 +428,8 @@ test_history_pages (void)
   fixture_setup (&fixture, app, "frank");
   frank = sc_user_ref (sc_window_get_user (fixture.window));
   count_label = SC_CHILD (fixture.history, SC_TYPE_HISTORY_VIEW, "count_label");
+  export_button = find_action_button (GTK_WIDGET (fixture.history), "history.export");
+  g_assert_nonnull (export_button);
   start = g_get_monotonic_time ();
   save_results (fixture.user_id, n, NULL);
   g_test_message ("saved %u results in %.0f ms", n, (g_get_monotonic_time () - start) / 1e3);
@@ -420,7 +443,10 @@ test_history_pages (void)
   g_test_message ("first page: %u rows after %.1f ms", first, (g_get_monotonic_time () - start) / 1e3);
   g_assert_cmpuint (first, <, n);
   g_assert_true (sc_history_view_get_loading (fixture.history));
+  /* Exporting waits for the whole history. */
+  g_assert_false (gtk_widget_get_sensitive (export_button));
   SC_WAIT_UNTIL (!sc_history_view_get_loading (fixture.history));
+  g_assert_true (gtk_widget_get_sensitive (export_button));
   g_test_message ("all %u rows after %.1f ms", g_list_model_get_n_items (fixture.rows),
                   (g_get_monotonic_time () - start) / 1e3);
   assert_rows_are_history (fixture.rows, fixture.user_id);

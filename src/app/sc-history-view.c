@@ -632,7 +632,8 @@ sc_history_view_actions_update (ScHistoryView *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "history.delete", selected);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "history.show", selected);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "history.export", any);
+  /* A file is the whole history shown, not the pages that came in so far. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "history.export", any && self->cancellable == NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "history.find", self->user != NULL);
   sc_history_view_update_count (self);
 }
