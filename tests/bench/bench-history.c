@@ -169,10 +169,11 @@ compare_doubles (const void *a,
   return (x > y) - (x < y);
 }
 
-typedef enum { LIST_ALL, LIST_PAGE, VIEW_FIRST, VIEW_ALL, COUNT, UNSYNCED, FILL, FILL_ONE } What;
+typedef enum { LIST_ALL, LIST_PAGE, VIEW_ONCE, VIEW_FIRST, VIEW_ALL, COUNT, UNSYNCED, FILL, FILL_ONE } What;
 
 /* What the history view does (src/app/sc-history-view.c): a connection of
- * its own, then keyset pages of 50, 1000, 1000, … newest first. */
+ * its own, then keyset pages of 50, 1000, 1000, … newest first; before
+ * paging it read everything at once (VIEW_ONCE). */
 #define VIEW_FIRST_PAGE 50
 #define VIEW_PAGE       1000
 
@@ -180,7 +181,7 @@ static const char *db_path;
 
 static GPtrArray *
 view_load (gint64    user_id,
-           gboolean  first_only,
+           What      what,
            GError  **error)
 {
   g_autoptr(ScDb) db = sc_db_open (db_path, error);
@@ -190,6 +191,8 @@ view_load (gint64    user_id,
 
   if (db == NULL)
     return NULL;
+  if (what == VIEW_ONCE)
+    return sc_results_list (db, user_id, SC_RESULTS_LIST_DEFAULT, 0, 0, error);
 
   all = g_ptr_array_new_with_free_func ((GDestroyNotify) sc_result_unref);
   for (;;)
@@ -202,7 +205,7 @@ view_load (gint64    user_id,
         return NULL;
       n = page->len;
       g_ptr_array_extend_and_steal (all, g_steal_pointer (&page));
-      if (first_only || n < limit)
+      if (what == VIEW_FIRST || n < limit)
         break;
       before = ((ScResult *) g_ptr_array_index (all, all->len - 1))->uuid;
       limit = VIEW_PAGE;
@@ -231,9 +234,10 @@ run_once (ScDb   *db,
     case LIST_PAGE:
       results = sc_results_list (db, user_id, SC_RESULTS_LIST_DEFAULT, 0, 100, &error);
       break;
+    case VIEW_ONCE:
     case VIEW_FIRST:
     case VIEW_ALL:
-      results = view_load (user_id, what == VIEW_FIRST, &error);
+      results = view_load (user_id, what, &error);
       break;
     case UNSYNCED:
       results = sc_results_list_unsynced (db, user_id, &error);
@@ -324,6 +328,7 @@ main (int   argc,
   measure (db, alice, COUNT, "count (sc_results_count)", repeats);
   measure (db, alice, LIST_PAGE, "newest 100 (sc_results_list, limit 100)", repeats);
   measure (db, alice, LIST_ALL, "whole history (sc_results_list, no limit)", repeats);
+  measure (db, alice, VIEW_ONCE, "view before: open, whole history at once", repeats);
   measure (db, alice, VIEW_FIRST, "view: open, first page (list_before, 50)", repeats);
   measure (db, alice, VIEW_ALL, "view: open, all pages (50, then 1000 each)", repeats);
   measure (db, alice, UNSYNCED, "unsynced (sc_results_list_unsynced)", repeats);
