@@ -353,6 +353,35 @@ on_cell_pressed (GtkGestureClick *gesture,
   gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
 }
 
+/* Tooltips are looked up when asked for, not set at bind time: in GTK 4.8
+ * gtk_widget_set_tooltip_text() on a visible widget asks the display where
+ * the pointer is, a round trip to the X server per cell bound. Set at bind:
+ * a static (translated) string, or NULL. */
+#define TOOLTIP_KEY "sc-tooltip"
+
+static gboolean
+on_cell_query_tooltip (GtkWidget  *cell,
+                       int         x,
+                       int         y,
+                       gboolean    keyboard_mode,
+                       GtkTooltip *tooltip)
+{
+  const char *text = g_object_get_data (G_OBJECT (cell), TOOLTIP_KEY);
+
+  if (text == NULL)
+    return FALSE;
+
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+static void
+set_cell_tooltip (GtkWidget  *cell,
+                  const char *text)
+{
+  g_object_set_data (G_OBJECT (cell), TOOLTIP_KEY, (gpointer) text);
+}
+
 static void
 setup_cell (GtkSignalListItemFactory *factory,
             GtkListItem              *list_item,
@@ -380,6 +409,12 @@ setup_cell (GtkSignalListItemFactory *factory,
   if (spec->kind == COLUMN_TICKER)
     gtk_widget_add_css_class (main_label, "heading");
 
+  if (spec->kind == COLUMN_HORIZON || spec->kind == COLUMN_SYNC)
+    {
+      gtk_widget_set_has_tooltip (box, TRUE);
+      g_signal_connect (box, "query-tooltip", G_CALLBACK (on_cell_query_tooltip), NULL);
+    }
+
   gesture = gtk_gesture_click_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_SECONDARY);
   g_signal_connect (gesture, "pressed", G_CALLBACK (on_cell_pressed), list_item);
@@ -402,7 +437,7 @@ bind_cell (GtkSignalListItemFactory *factory,
   g_autofree char *text = NULL;
   g_autofree char *sub_text = NULL;
 
-  gtk_widget_set_tooltip_text (box, NULL);
+  set_cell_tooltip (box, NULL);
   gtk_widget_remove_css_class (GTK_WIDGET (main_label), "success");
   gtk_widget_remove_css_class (GTK_WIDGET (main_label), "error");
   if (sub_label != NULL)
@@ -454,9 +489,8 @@ bind_cell (GtkSignalListItemFactory *factory,
             /* TRANSLATORS: the real close and the forecast's error in percent */
             sub_text = g_strdup_printf (_("actual %s, %+.1f%%"), actual, error);
             gtk_widget_add_css_class (GTK_WIDGET (sub_label), better ? "success" : "error");
-            gtk_widget_set_tooltip_text (GTK_WIDGET (box),
-                                         better ? _("Closer to the actual price than assuming no change")
-                                                : _("Further from the actual price than assuming no change"));
+            set_cell_tooltip (box, better ? _("Closer to the actual price than assuming no change")
+                                          : _("Further from the actual price than assuming no change"));
           }
         else
           {
@@ -464,16 +498,15 @@ bind_cell (GtkSignalListItemFactory *factory,
             g_autofree char *high = sc_format_price (f->high);
 
             sub_text = g_strdup_printf ("%s – %s", low, high);
-            gtk_widget_set_tooltip_text (GTK_WIDGET (box), _("80% range; the actual price is not known yet"));
+            set_cell_tooltip (box, _("80% range; the actual price is not known yet"));
           }
       }
       break;
 
     case COLUMN_SYNC:
       text = g_strdup (result->synced ? _("Synced") : _("Local"));
-      gtk_widget_set_tooltip_text (GTK_WIDGET (box),
-                                   result->synced ? _("The sync server has this prediction")
-                                                  : _("Only on this computer so far"));
+      set_cell_tooltip (box, result->synced ? _("The sync server has this prediction")
+                                            : _("Only on this computer so far"));
       break;
 
     default:
