@@ -396,6 +396,26 @@ find_action_button (GtkWidget  *widget,
   return NULL;
 }
 
+static void
+count_tooltip_cells (GtkWidget *widget,
+                     guint     *n_asked,
+                     guint     *n_shown)
+{
+  if (gtk_widget_get_has_tooltip (widget) && GTK_IS_BOX (widget))
+    {
+      g_autoptr(GtkTooltip) tooltip = g_object_new (GTK_TYPE_TOOLTIP, NULL);
+      gboolean shown = FALSE;
+
+      g_signal_emit_by_name (widget, "query-tooltip", 1, 1, FALSE, tooltip, &shown);
+      (*n_asked)++;
+      *n_shown += shown;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    count_tooltip_cells (child, n_asked, n_shown);
+}
+
 /* A long history arrives page by page, newest first, in the order of the
  * store; a reload for someone else never shows the first user's rows. */
 static void
@@ -451,6 +471,17 @@ test_history_pages (void)
                   (g_get_monotonic_time () - start) / 1e3);
   assert_rows_are_history (fixture.rows, fixture.user_id);
   g_assert_cmpstr (gtk_label_get_label (count_label), ==, "2500 predictions");
+
+  /* Forecast and sync cells explain themselves when hovered. */
+  {
+    guint n_asked = 0, n_shown = 0;
+
+    gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture.window));
+    count_tooltip_cells (GTK_WIDGET (fixture.history), &n_asked, &n_shown);
+    g_test_message ("%u cells with a tooltip, %u shown", n_asked, n_shown);
+    g_assert_cmpuint (n_asked, >, 0);
+    g_assert_cmpuint (n_shown, ==, n_asked);
+  }
 
   /* A prediction saved while the pages come in shows once, at the top. */
   sc_history_view_set_user (fixture.history, frank);
