@@ -93,9 +93,9 @@ db_job_free (gpointer data)
  * screen within milliseconds, and the rest follows page by page without
  * ever holding up the main loop. Each page's task starts where the last row
  * of the previous one left off (keyset paging), so results saved or
- * deleted meanwhile neither repeat nor drop a row. */
-/* The first page is a tall window's worth of rows: their widgets are built
- * and bound before it shows, and that costs more than reading them. */
+ * deleted meanwhile neither repeat nor drop a row. The first page is a tall
+ * window's worth of rows: building and binding their widgets before it
+ * shows costs more than reading them. */
 #define FIRST_PAGE_SIZE 50
 #define PAGE_SIZE       1000
 
@@ -810,6 +810,7 @@ release_thread (GTask        *task,
                 GCancellable *cancellable)
 {
   g_object_unref (task_data);
+  g_task_return_boolean (task, TRUE);
 }
 
 /* Emptying the store of a long history held up the main loop (135 ms for
