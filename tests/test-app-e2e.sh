@@ -20,8 +20,12 @@ fi
 
 tmp=$(mktemp -d)
 app_pid=""
+session_pid=""
 cleanup() {
-  if [ -n "$app_pid" ]; then kill "$app_pid" 2>/dev/null; wait "$app_pid" 2>/dev/null; fi
+  # The app itself, then its D-Bus session: a window left behind would be
+  # found (and typed into) by the next run on the same display.
+  if [ -n "$app_pid" ]; then kill "$app_pid" 2>/dev/null; fi
+  if [ -n "$session_pid" ]; then kill "$session_pid" 2>/dev/null; wait "$session_pid" 2>/dev/null; fi
   rm -rf "$tmp"
 }
 trap cleanup EXIT
@@ -64,8 +68,14 @@ printf '%s\n' "$password" | "$bin" account register "$user" --email erin@example
 
 # A session bus of its own, so GApplication neither finds a running
 # Stockcast nor fails to register.
-dbus-run-session -- "$bin" >"$tmp/app.log" 2>&1 &
-app_pid=$!
+dbus-run-session -- sh -c 'echo $$ >"$0"; exec "$1"' "$tmp/app.pid" "$bin" >"$tmp/app.log" 2>&1 &
+session_pid=$!
+for _ in $(seq 1 100); do
+  [ -s "$tmp/app.pid" ] && break
+  sleep 0.1
+done
+app_pid=$(cat "$tmp/app.pid" 2>/dev/null)
+[ -n "$app_pid" ] || fail "the app did not start"
 
 # Wait for the dialog, but not for ever if the app died.
 dialog=""

@@ -143,15 +143,17 @@ sc_application_quit_action (GSimpleAction *action,
                             gpointer       user_data)
 {
   GtkApplication *app = user_data;
-  GList *windows = gtk_application_get_windows (app);
+  GList *windows;
 
-  /* Close windows properly so they save their state and cancel their work. */
-  while (windows != NULL)
-    {
-      GList *next = windows->next;
-      gtk_window_close (GTK_WINDOW (windows->data));
-      windows = next;
-    }
+  /* Close windows properly so they save their state and cancel their work.
+   * Closing one can destroy others (a dialog goes with its main window), so
+   * hold them all while closing. */
+  windows = g_list_copy (gtk_application_get_windows (app));
+  for (GList *l = windows; l != NULL; l = l->next)
+    g_object_ref (l->data);
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (GTK_WINDOW (l->data));
+  g_list_free_full (windows, g_object_unref);
 
   g_application_quit (G_APPLICATION (app));
 }
