@@ -10,10 +10,13 @@
 #include <locale.h>
 
 #include <glib/gi18n.h>
+
 #include "sc-cli.h"
 #include "sc-modules.h"
 
-typedef int (*ScGuiMain) (int argc, char **argv);
+/* sc_gui_main() in the stockcast-gui module (app/sc-gui-module.c). */
+typedef int (*ScGuiMain) (int    argc,
+                          char **argv);
 
 /* Where the translations are: $STOCKCAST_LOCALEDIR when set (build-aux/run
  * and the tests point it at build/po, so the uninstalled binary speaks the
