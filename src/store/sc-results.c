@@ -475,6 +475,33 @@ step_done (ScDb          *db,
   return TRUE;
 }
 
+/* Steps stmt, an UPDATE of the result uuid in the transaction the caller
+ * began, and commits; otherwise rolls back, with an SC_ERROR_DATA error
+ * when no result matched. */
+static gboolean
+update_one_and_commit (ScDb          *db,
+                       sqlite3_stmt  *stmt,
+                       const char    *what,
+                       const char    *uuid,
+                       GError       **error)
+{
+  if (!step_done (db, stmt, what, error))
+    {
+      sc_db_rollback (db);
+      return FALSE;
+    }
+
+  if (sqlite3_changes (sc_db_get_handle (db)) == 0)
+    {
+      sc_db_rollback (db);
+      g_set_error (error, SC_ERROR, SC_ERROR_DATA,
+                   _("There is no saved prediction %s in this history."), uuid);
+      return FALSE;
+    }
+
+  return sc_db_commit (db, error);
+}
+
 static gboolean
 check_ticker (const char  *ticker,
               GError     **error)
@@ -725,21 +752,7 @@ sc_results_delete (ScDb        *db,
 
   sqlite3_bind_int64 (stmt, 1, user_id);
   sqlite3_bind_text (stmt, 2, key, -1, SQLITE_TRANSIENT);
-  if (!step_done (db, stmt, _("Deleting the prediction"), error))
-    {
-      sc_db_rollback (db);
-      return FALSE;
-    }
-
-  if (sqlite3_changes (sc_db_get_handle (db)) == 0)
-    {
-      sc_db_rollback (db);
-      g_set_error (error, SC_ERROR, SC_ERROR_DATA,
-                   _("There is no saved prediction %s in this history."), uuid);
-      return FALSE;
-    }
-
-  return sc_db_commit (db, error);
+  return update_one_and_commit (db, stmt, _("Deleting the prediction"), uuid, error);
 }
 
 /* --- outcomes ----------------------------------------------------------- */
@@ -999,21 +1012,7 @@ sc_results_mark_synced (ScDb        *db,
   sqlite3_bind_text (stmt, 2, key, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int (stmt, 3, deleted ? 1 : 0);
   sqlite3_bind_int64 (stmt, 4, server_seq);
-  if (!step_done (db, stmt, _("Saving the sync state"), error))
-    {
-      sc_db_rollback (db);
-      return FALSE;
-    }
-
-  if (sqlite3_changes (sc_db_get_handle (db)) == 0)
-    {
-      sc_db_rollback (db);
-      g_set_error (error, SC_ERROR, SC_ERROR_DATA,
-                   _("There is no saved prediction %s in this history."), uuid);
-      return FALSE;
-    }
-
-  return sc_db_commit (db, error);
+  return update_one_and_commit (db, stmt, _("Saving the sync state"), uuid, error);
 }
 
 static gboolean
