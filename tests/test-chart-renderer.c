@@ -610,6 +610,57 @@ test_forecast_pixels (void)
   cairo_surface_destroy (surface);
 }
 
+/* An interval far wider than the prices (a year ahead for a volatile
+ * stock) does not squeeze them into a strip: the axis gives the interval at
+ * most the prices' own height again, the fan runs off the plot, and every
+ * forecast point stays inside it. */
+static void
+test_wide_interval (void)
+{
+  g_autoptr(ScChartRenderer) renderer = sc_chart_renderer_new ();
+  g_autoptr(ScPriceSeries) prices = load_msft ();
+  g_autoptr(ScPrediction) prediction = make_prediction (prices);
+  double first = prediction->as_of - 700;
+  double last = prediction->as_of + 520;
+  double lo = G_MAXDOUBLE, hi = 0;
+  cairo_rectangle_t plot;
+
+  for (gsize i = 0; i < prices->n_rows; i++)
+    if (prices->date[i] >= first)
+      {
+        lo = MIN (lo, prices->close[i]);
+        hi = MAX (hi, prices->close[i]);
+      }
+  prediction->forecasts[2].high = prediction->last_close * 12;
+
+  for (int log_scale = 0; log_scale <= 1; log_scale++)
+    {
+      cairo_surface_t *surface;
+
+      sc_chart_renderer_set_prices (renderer, prices);
+      sc_chart_renderer_set_prediction (renderer, prediction);
+      sc_chart_renderer_set_log_scale (renderer, log_scale);
+      sc_chart_renderer_set_visible_range (renderer, first, last);
+      surface = render (renderer, W, H);
+      save_png (surface, log_scale ? "wide-interval-log.png" : "wide-interval.png");
+      sc_chart_renderer_get_plot_area (renderer, W, H, &plot);
+
+      /* The prices take at least a third of the plot's height. */
+      g_assert_cmpfloat (sc_chart_renderer_price_to_y (renderer, W, H, lo) -
+                         sc_chart_renderer_price_to_y (renderer, W, H, hi), >, plot.height / 3);
+      /* The wide bound is off the top; the points are all inside. */
+      g_assert_cmpfloat (sc_chart_renderer_price_to_y (renderer, W, H, prediction->forecasts[2].high), <, plot.y);
+      for (guint i = 0; i < prediction->n_forecasts; i++)
+        {
+          double y = sc_chart_renderer_price_to_y (renderer, W, H, prediction->forecasts[i].price);
+
+          g_assert_cmpfloat (y, >=, plot.y);
+          g_assert_cmpfloat (y, <=, plot.y + plot.height);
+        }
+      cairo_surface_destroy (surface);
+    }
+}
+
 static void
 test_log_scale (void)
 {
@@ -1108,6 +1159,7 @@ main (int   argc,
   g_test_add_func ("/chart/decimate", test_decimate_keeps_extremes);
   g_test_add_func ("/chart/render/forecast-pixels", test_forecast_pixels);
   g_test_add_func ("/chart/render/log-scale", test_log_scale);
+  g_test_add_func ("/chart/render/wide-interval", test_wide_interval);
   g_test_add_func ("/chart/render/ranges-zoom", test_ranges_and_zoom);
   g_test_add_func ("/chart/render/hover", test_hover);
   g_test_add_func ("/chart/render/empty", test_empty);

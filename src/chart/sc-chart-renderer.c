@@ -1640,6 +1640,7 @@ visible_extent (ScChartRenderer *self,
                 double          *out_hi)
 {
   double lo = G_MAXDOUBLE, hi = -G_MAXDOUBLE;
+  double fan_lo = G_MAXDOUBLE, fan_hi = -G_MAXDOUBLE;
   guint i0 = lower_bound (self, first);
   guint i1 = lower_bound (self, last + 1e-9);
 
@@ -1669,9 +1670,13 @@ visible_extent (ScChartRenderer *self,
         for (int edge = FAN_PRICE; edge <= FAN_HIGH; edge++)
           {
             double day, value = fan_point (self, i, edge, &day);
+            /* The forecasts themselves count in full, their intervals
+             * only as far as the cap below allows. */
+            double *elo = edge == FAN_PRICE ? &lo : &fan_lo;
+            double *ehi = edge == FAN_PRICE ? &hi : &fan_hi;
 
             if (day >= first && day <= last)
-              extend (&lo, &hi, value);
+              extend (elo, ehi, value);
 
             /* Segments crossing either edge. */
             if (i > 0)
@@ -1681,7 +1686,7 @@ visible_extent (ScChartRenderer *self,
 
                 for (guint e = 0; e < 2; e++)
                   if (day0 < edges[e] && day > edges[e])
-                    extend (&lo, &hi, value0 + (value - value0) * (edges[e] - day0) / (day - day0));
+                    extend (elo, ehi, value0 + (value - value0) * (edges[e] - day0) / (day - day0));
               }
           }
     }
@@ -1706,6 +1711,33 @@ visible_extent (ScChartRenderer *self,
           lo = 1;
           hi = 100;
         }
+    }
+
+  /* An interval far wider than everything else (NVDA a year ahead: $80 to
+   * $5,600 beside closes under $600) would squeeze the prices into a strip
+   * at the bottom. It may add at most the height of the rest again, on a
+   * log axis the same ratio again; beyond that the fan runs off the plot,
+   * and the card and tooltip still give its bounds. */
+  if (fan_lo <= fan_hi)
+    {
+      double cap_lo, cap_hi;
+
+      if (self->log_scale)
+        {
+          double ratio = MAX (hi / lo, 1.5);
+
+          cap_lo = lo / ratio;
+          cap_hi = hi * ratio;
+        }
+      else
+        {
+          double span = MAX (hi - lo, 0.2 * hi);
+
+          cap_lo = lo - span;
+          cap_hi = hi + span;
+        }
+      lo = MIN (lo, MAX (fan_lo, cap_lo));
+      hi = MAX (hi, MIN (fan_hi, cap_hi));
     }
 
   *out_lo = lo;
