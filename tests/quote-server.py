@@ -26,7 +26,8 @@ e.g. http://127.0.0.1:PORT/t1/429/v8/finance/chart/KO?...; the words:
   truncated  the JSON cut in half
   nulls      null elements inside the arrays and one all-null bar
   int        prices as JSON integers
-  live       a second "live" bar on the last date
+  live       a second "live" bar on the last date, 5 hours after the first,
+             and a currentTradingPeriod saying that session closes at 16:00
   after      an extra bar at or after period2
   empty      a valid answer without any bar
   split      a 2:1 split event on the last bar served
@@ -34,6 +35,9 @@ e.g. http://127.0.0.1:PORT/t1/429/v8/finance/chart/KO?...; the words:
   slowN      wait N seconds before answering
   upto-DATE  serve only bars up to DATE (YYYY-MM-DD): the data's "today"
   scale-F    multiply prices served by F (a split the service did not announce)
+  fx-NAME    answer with the captured file NAME.json / .html / .txt of the
+             --corpus folder (tests/fixtures/yahoo), byte for byte, whatever
+             the symbol; a name ending in -NNN is sent with HTTP status NNN
 
 Any other word (a test's own name) only keeps the counters of the fault
 words apart. Each request is appended to --log as one JSON line.
@@ -62,6 +66,7 @@ counters = {}
 counters_lock = threading.Lock()
 log_lock = threading.Lock()
 data_dirs = []
+corpus_dir = None
 log_path = None
 
 
@@ -148,7 +153,12 @@ def chart_answer(symbol, bars, words, period1, period2):
         for k in ("open", "high", "low", "close", "volume"):
             quote[k][4] = None            # an all-null bar
         adj[4] = None
+    trading_period = None
     if "live" in words and ts:
+        # The session of the last date runs 09:30-16:00 New York time; the
+        # answer was made at 14:30, during it.
+        trading_period = {"regular": {"timezone": "EST", "start": ts[-1], "end": ts[-1] + 23400,
+                                      "gmtoffset": -18000}}
         ts.append(ts[-1] + 5 * 3600)      # the same date, later: a live bar
         for k in quote:
             quote[k].append(quote[k][-1])
@@ -179,6 +189,9 @@ def chart_answer(symbol, bars, words, period1, period2):
         result["indicators"] = {"quote": [{}]}
     if events:
         result["events"] = events
+    if trading_period:
+        result["meta"]["currentTradingPeriod"] = trading_period
+        result["meta"]["regularMarketTime"] = ts[-1]
     return {"chart": {"result": [result], "error": None}}
 
 
@@ -273,11 +286,30 @@ class Handler(BaseHTTPRequestHandler):
             return self.tiingo(m.group("prefix"), m.group("symbol"), query)
         self.send(404, {"error": "no such path"})
 
+    def corpus(self, name):
+        """Sends a captured answer of the corpus as it is."""
+        if corpus_dir is None or not re.fullmatch(r"[A-Za-z0-9^._-]+", name):
+            return self.send(404, {"error": "no corpus"})
+        for ext, ctype in ((".json", "application/json;charset=utf-8"),
+                           (".html", "text/html;charset=utf-8"),
+                           (".txt", "text/plain;charset=utf-8")):
+            path = os.path.join(corpus_dir, name + ext)
+            if os.path.isfile(path):
+                break
+        else:
+            return self.send(404, {"error": "no such fixture: " + name})
+        m = re.search(r"-(\d{3})$", name)
+        with open(path, "rb") as f:
+            self.send(int(m.group(1)) if m else 200, f.read(), ctype)
+
     def chart(self, prefix, symbol, query):
         words = [w for w in prefix.split("/") if w]
         self.record("chart", prefix, symbol, query)
         if self.faults(prefix, words):
             return
+        for w in words:
+            if w.startswith("fx-"):
+                return self.corpus(w[3:])
         bars = load_bars(symbol)
         if "404" in words or bars is None:
             return self.send(404, yahoo_error("Not Found", "No data found, symbol may be delisted"))
@@ -316,10 +348,13 @@ def main():
     global log_path
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", action="append", default=[], help="folder with TICKER.csv files")
+    parser.add_argument("--corpus", help="folder of captured chart answers (fx-NAME)")
     parser.add_argument("--log", help="append one JSON line per request to this file")
     parser.add_argument("--timeout", type=float, default=120, help="exit after this many seconds")
     args = parser.parse_args()
+    global corpus_dir
     data_dirs.extend(args.data)
+    corpus_dir = args.corpus
     log_path = args.log
 
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)

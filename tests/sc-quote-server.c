@@ -28,6 +28,7 @@ sc_quote_server_start (void)
   g_autoptr(GDataInputStream) out = NULL;
   g_autofree char *script = g_build_filename (SOURCE_ROOT, "tests", "quote-server.py", NULL);
   g_autofree char *quotes = sc_test_fixture_path ("quotes");
+  g_autofree char *corpus = sc_test_fixture_path ("yahoo");
   g_autofree char *sample = g_build_filename (SOURCE_ROOT, "data", "sample", NULL);
   g_autofree char *line = NULL;
   ScQuoteServer *self = g_new0 (ScQuoteServer, 1);
@@ -38,6 +39,7 @@ sc_quote_server_start (void)
   self->process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error,
                                     "python3", script,
                                     "--data", quotes, "--data", sample,
+                                    "--corpus", corpus,
                                     "--log", self->log_path,
                                     "--timeout", "300", NULL);
   g_assert_no_error (error);

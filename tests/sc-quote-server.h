@@ -12,7 +12,8 @@
 G_BEGIN_DECLS
 
 /* tests/quote-server.py run as a child process, serving CSVs from
- * tests/fixtures/quotes and the bundled sample data. */
+ * tests/fixtures/quotes and the bundled sample data, and the captured
+ * answers of tests/fixtures/yahoo (scenario word "fx-NAME"). */
 typedef struct _ScQuoteServer ScQuoteServer;
 
 ScQuoteServer *sc_quote_server_start        (void);

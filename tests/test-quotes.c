@@ -91,8 +91,8 @@ test_yahoo_parse_values (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(ScQuotes) quotes = NULL;
   /* 2020-12-07 … 12-11 at 09:30 New York (14:30 UTC); bar 3 is all null,
-   * bar 4 has an integer close and a null open, bar 5 is a live duplicate
-   * of 12-10, bar 6 is at period2. */
+   * bar 4 has an integer close and a null open, bar 5 is a second bar of
+   * 12-10 (its values win, bar 4's fill its gaps), bar 6 is at period2. */
   const char *json =
     "{\"chart\":{\"result\":[{\"meta\":{\"exchangeTimezoneName\":\"America/New_York\",\"gmtoffset\":-18000},"
     "\"timestamp\":[1607351400,1607437800,1607524200,1607610600,1607628600,1607697000],"
@@ -110,11 +110,14 @@ test_yahoo_parse_values (void)
   g_assert_cmpint (quotes->series->date[1], ==, day ("2020-12-08"));
   g_assert_cmpint (quotes->series->date[2], ==, day ("2020-12-10"));
   g_assert_cmpfloat (quotes->series->close[0], ==, 1.75);
-  g_assert_cmpfloat (quotes->series->close[2], ==, 4.0);       /* integer in JSON */
-  g_assert_true (isnan (quotes->series->open[2]));              /* null in JSON */
-  g_assert_cmpfloat (quotes->series->adj_close[2], ==, 3.9);
+  g_assert_cmpfloat (quotes->series->close[2], ==, 99.0);      /* the later bar's, an integer */
+  g_assert_cmpfloat (quotes->series->open[2], ==, 9.0);        /* null in bar 4, 9 in bar 5 */
+  g_assert_cmpfloat (quotes->series->adj_close[2], ==, 99.0);
   g_assert_cmpfloat (quotes->series->volume[1], ==, 200);
-  g_assert_cmpuint (quotes->dropped, ==, 3);                     /* all-null, live, period2 */
+  g_assert_cmpuint (quotes->dropped, ==, 2);                     /* all-null, period2 */
+  g_assert_cmpuint (quotes->merged, ==, 1);
+  g_assert_false (quotes->knows_session);
+  g_assert_cmpuint (quotes->live->n_rows, ==, 0);
   g_assert_cmpuint (quotes->splits->len, ==, 1);
   g_assert_cmpint (g_array_index (quotes->splits, ScDay, 0), ==, day ("2020-12-08"));
 }
@@ -188,6 +191,159 @@ test_yahoo_parse_no_data (void)
                   "\"indicators\":{\"quote\":[{}]}}],\"error\":null}}", 0, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (b->series->n_rows, ==, 0);
+}
+
+/* --- the corpus of captured answers (tests/fixtures/yahoo) ------------ */
+
+static ScQuotes *
+parse_fixture (const char  *name,
+               long         status,
+               gint64       now,
+               GError     **error)
+{
+  g_autofree char *file = g_strconcat ("yahoo/", name, NULL);
+  g_autofree char *path = sc_test_fixture_path (file);
+  g_autofree char *data = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &data, &length, NULL));
+  return sc_yahoo_parse_chart ("TEST", status, data, length, now, error);
+}
+
+typedef struct
+{
+  const char *name;
+  guint       rows;
+  const char *first, *last;
+  double      last_close;
+  const char *currency;
+  const char *timezone;
+  guint       dropped, merged, splits;
+} CorpusCase;
+
+/* What each captured answer holds, read by hand from the files. */
+static const CorpusCase corpus_cases[] = {
+  { "AAPL-split-dst.json", 49, "2020-08-31", "2020-11-06", 118.69000244140625, "USD", "America/New_York", 0, 0, 1 },
+  { "QQQ-etf.json", 1, "2020-01-02", "2020-01-02", 216.16000366210938, "USD", "America/New_York", 0, 0, 0 },
+  { "GSPC-index.json", 10, "2020-03-02", "2020-03-13", 2711.02002, "USD", "America/New_York", 0, 0, 0 },
+  { "OCDO.L-london.json", 1, "2020-01-02", "2020-01-02", 1259.5, "GBp", "Europe/London", 0, 0, 0 },
+  { "1301.T-tokyo.json", 23, "2024-11-06", "2024-12-06", 4015, "JPY", "Asia/Tokyo", 0, 0, 0 },
+  { "0700.HK-hongkong.json", 5, "2026-08-03", "2026-08-07", 478.79998779296875, "HKD", "Asia/Hong_Kong", 0, 0, 0 },
+  { "600497.SS-shanghai.json", 8, "2017-11-16", "2017-11-27", 6.510000228881836, "CNY", "Asia/Shanghai", 1, 0, 0 },
+  { "2344.TW-same-day.json", 4, "2026-03-23", "2026-03-26", 96.0, "TWD", "Asia/Taipei", 0, 1, 0 },
+};
+
+static void
+test_yahoo_corpus (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (corpus_cases); i++)
+    {
+      const CorpusCase *c = &corpus_cases[i];
+      g_autoptr(GError) error = NULL;
+      g_autoptr(ScQuotes) quotes = parse_fixture (c->name, 200, 0, &error);
+      ScPriceSeries *s;
+
+      g_test_message ("%s", c->name);
+      g_assert_no_error (error);
+      s = quotes->series;
+      g_assert_cmpuint (s->n_rows, ==, c->rows);
+      g_assert_cmpint (s->date[0], ==, day (c->first));
+      g_assert_cmpint (s->date[s->n_rows - 1], ==, day (c->last));
+      g_assert_cmpfloat (s->close[s->n_rows - 1], ==, c->last_close);
+      g_assert_cmpstr (quotes->currency, ==, c->currency);
+      g_assert_cmpstr (quotes->timezone, ==, c->timezone);
+      g_assert_cmpuint (quotes->dropped, ==, c->dropped);
+      g_assert_cmpuint (quotes->merged, ==, c->merged);
+      g_assert_cmpuint (quotes->splits->len, ==, c->splits);
+      g_assert_cmpuint (quotes->live->n_rows, ==, 0);
+      /* Every date is a weekday of the exchange, whatever the offset to UTC. */
+      for (guint r = 0; r < s->n_rows; r++)
+        g_assert_cmpint (sc_day_weekday (s->date[r]), <=, 5);
+    }
+}
+
+static void
+test_yahoo_corpus_dst (void)
+{
+  g_autoptr(ScQuotes) aapl = parse_fixture ("AAPL-split-dst.json", 200, 0, NULL);
+  g_autoptr(ScQuotes) gspc = parse_fixture ("GSPC-index.json", 200, 0, NULL);
+  ScDay oct30 = day ("2020-10-30"), mar6 = day ("2020-03-06");
+
+  /* New York leaves summer time on 2020-11-01 and enters it on 2020-03-08:
+   * the session still opens at 09:30 local, one hour later or earlier in
+   * UTC, and no day is skipped or doubled. */
+  for (guint r = 0; r + 1 < aapl->series->n_rows; r++)
+    if (aapl->series->date[r] == oct30)
+      g_assert_cmpint (aapl->series->date[r + 1], ==, day ("2020-11-02"));
+  for (guint r = 0; r + 1 < gspc->series->n_rows; r++)
+    if (gspc->series->date[r] == mar6)
+      g_assert_cmpint (gspc->series->date[r + 1], ==, day ("2020-03-09"));
+  /* The 4:1 split of 2020-08-31 is dated on its session. */
+  g_assert_cmpint (g_array_index (aapl->splits, ScDay, 0), ==, day ("2020-08-31"));
+  g_assert_cmpstr (aapl->exchange, ==, "NMS");
+}
+
+static void
+test_yahoo_corpus_same_day (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScQuotes) closed = parse_fixture ("2344.TW-same-day.json", 200, 0, &error);
+  g_autoptr(ScQuotes) live = NULL;
+  g_autoptr(ScQuotes) late = NULL;
+  ScPriceSeries *s;
+
+  /* 09:00 bar: open 94.6, no close; 13:30:01 bar: close 96.0, no open. */
+  g_assert_no_error (error);
+  s = closed->series;
+  g_assert_cmpint (s->date[3], ==, day ("2026-03-26"));
+  g_assert_cmpfloat (s->close[3], ==, 96.0);
+  g_assert_cmpfloat (s->open[3], ==, 94.6);
+  g_assert_cmpfloat (s->high[3], ==, 96.5);
+  g_assert_cmpfloat (s->volume[3], ==, 61480000);
+  g_assert_cmpfloat (s->adj_close[3], ==, 96.0);
+  g_assert_true (closed->knows_session);
+
+  /* Made at 11:02 during the session: 03-26 is live, not final, however
+   * the request's time is given. */
+  live = parse_fixture ("2344.TW-live.json", 200, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (live->series->n_rows, ==, 3);
+  g_assert_cmpint (live->series->date[2], ==, day ("2026-03-25"));
+  g_assert_cmpuint (live->live->n_rows, ==, 1);
+  g_assert_cmpint (live->live->date[0], ==, day ("2026-03-26"));
+  g_assert_cmpfloat (live->live->close[0], ==, 95.5);
+  g_assert_cmpint (live->live_time, ==, 1774494120);
+  g_clear_pointer (&live, sc_quotes_free);
+  live = parse_fixture ("2344.TW-live.json", 200, 1774494300, &error);
+  g_assert_cmpuint (live->live->n_rows, ==, 1);
+
+  /* The same answer replayed long after the close (a stale copy): the
+   * session is over by the clock, so its bar is final. */
+  late = parse_fixture ("2344.TW-live.json", 200, 1774504800 + 3600, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (late->series->n_rows, ==, 4);
+  g_assert_cmpuint (late->live->n_rows, ==, 0);
+}
+
+static void
+test_yahoo_corpus_errors (void)
+{
+  struct { const char *name; long status; int code; const char *words; } cases[] = {
+    { "delisted-404.json", 404, SC_ERROR_DATA, "knows no ticker" },
+    { "429-edge.txt", 429, SC_ERROR_NETWORK, "HTTP 429" },
+    { "429-page.html", 429, SC_ERROR_NETWORK, "HTTP 429" },
+    { "429-page.html", 200, SC_ERROR_NETWORK, "web page" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(ScQuotes) quotes = parse_fixture (cases[i].name, cases[i].status, 0, &error);
+
+      g_assert_null (quotes);
+      g_assert_error (error, SC_ERROR, cases[i].code);
+      g_assert_nonnull (strstr (error->message, cases[i].words));
+    }
 }
 
 static void
@@ -465,10 +621,23 @@ test_fetch_odd_answers (void)
   g_assert_cmpuint (ints->series->n_rows, ==, n);
   g_assert_cmpfloat (ints->series->close[n - 1], ==, 53.0);
 
-  live = fetch ("olive/live", "KO", NULL, &error);
+  /* Asked at 14:35 New York time on 2020-12-11, during the session: the
+   * day's two bars are one live bar, not a final one. */
+  {
+    g_autoptr(ScQuoteClient) client = client_for ("olive/live");
+
+    sc_quote_client_set_now (client, 1607715300);
+    live = sc_quote_client_fetch (client, SC_QUOTE_SOURCE_YAHOO, "KO", G_MININT32,
+                                  NULL, NULL, NULL, &error);
+  }
   g_assert_no_error (error);
-  g_assert_cmpuint (live->series->n_rows, ==, n);
-  g_assert_cmpfloat (live->series->close[n - 1], ==, 53.349998);
+  g_assert_true (live->knows_session);
+  g_assert_cmpuint (live->series->n_rows, ==, n - 1);
+  g_assert_cmpint (live->series->date[n - 2], ==, day ("2020-12-10"));
+  g_assert_cmpuint (live->live->n_rows, ==, 1);
+  g_assert_cmpint (live->live->date[0], ==, day ("2020-12-11"));
+  g_assert_cmpfloat_with_epsilon (live->live->close[0], 53.349998 * 1.5, 1e-6);
+  g_assert_cmpint (live->live_time, ==, 1607715000);
 
   after = fetch ("oafter/after", "KO", NULL, &error);
   g_assert_no_error (error);
@@ -754,6 +923,10 @@ main (int   argc,
   g_test_add_func ("/net/yahoo/parse/timezones", test_yahoo_parse_timezones);
   g_test_add_func ("/net/yahoo/parse/errors", test_yahoo_parse_errors);
   g_test_add_func ("/net/yahoo/parse/no-data", test_yahoo_parse_no_data);
+  g_test_add_func ("/net/yahoo/corpus/rows", test_yahoo_corpus);
+  g_test_add_func ("/net/yahoo/corpus/dst-split", test_yahoo_corpus_dst);
+  g_test_add_func ("/net/yahoo/corpus/same-day-live", test_yahoo_corpus_same_day);
+  g_test_add_func ("/net/yahoo/corpus/errors", test_yahoo_corpus_errors);
   g_test_add_func ("/net/tiingo/parse", test_tiingo_parse);
   g_test_add_func ("/net/parse/mutations", test_parse_mutations);
   g_test_add_func ("/net/http/retry-after", test_retry_after);

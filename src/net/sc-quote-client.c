@@ -26,6 +26,7 @@ struct _ScQuoteClient
   guint   backoff_ms;
   ScQuoteSource order[2];
   guint   n_order;
+  gint64  now;           /* 0: the real time */
 };
 
 const char *
@@ -181,6 +182,23 @@ sc_quote_client_set_retries (ScQuoteClient *self,
   self->backoff_ms = backoff_ms;
 }
 
+void
+sc_quote_client_set_now (ScQuoteClient *self,
+                         gint64         now_unix)
+{
+  g_return_if_fail (self != NULL);
+
+  self->now = now_unix;
+}
+
+gint64
+sc_quote_client_get_now (ScQuoteClient *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->now != 0 ? self->now : g_get_real_time () / G_USEC_PER_SEC;
+}
+
 static void
 fill_request (ScQuoteClient       *self,
               ScHttpRequest       *request,
@@ -207,7 +225,7 @@ fetch_yahoo (ScQuoteClient       *self,
              gpointer             progress_data,
              GError             **error)
 {
-  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  gint64 now = sc_quote_client_get_now (self);
   gint64 period1;
   g_autoptr(GError) last_error = NULL;
 

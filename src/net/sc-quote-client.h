@@ -55,6 +55,13 @@ void           sc_quote_client_set_timeouts     (ScQuoteClient *self,
 void           sc_quote_client_set_retries      (ScQuoteClient *self,
                                                  guint          max_retries,
                                                  guint          backoff_ms);
+/* The client's clock: now_unix (seconds) instead of the real time, for
+ * tests that replay an answer made on a given day; 0 returns to the real
+ * time. The request's period2 and the "session closed yet?" decisions use
+ * it. */
+void           sc_quote_client_set_now          (ScQuoteClient *self,
+                                                 gint64         now_unix);
+gint64         sc_quote_client_get_now          (ScQuoteClient *self);
 
 /* Daily bars of symbol from first (G_MININT32: all history) up to the
  * latest one. Yahoo tries its second host when the first fails on the

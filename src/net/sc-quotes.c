@@ -23,6 +23,7 @@ sc_quotes_new (const char *ticker,
   ScQuotes *quotes = g_new0 (ScQuotes, 1);
 
   quotes->series = sc_price_series_new (ticker);
+  quotes->live = sc_price_series_new (ticker);
   quotes->source = g_strdup (source);
   quotes->splits = g_array_new (FALSE, FALSE, sizeof (ScDay));
   return quotes;
@@ -35,9 +36,12 @@ sc_quotes_free (ScQuotes *quotes)
     return;
 
   g_clear_pointer (&quotes->series, sc_price_series_unref);
+  g_clear_pointer (&quotes->live, sc_price_series_unref);
   g_clear_pointer (&quotes->splits, g_array_unref);
   g_free (quotes->source);
   g_free (quotes->timezone);
+  g_free (quotes->currency);
+  g_free (quotes->exchange);
   g_free (quotes);
 }
 

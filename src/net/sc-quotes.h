@@ -16,11 +16,23 @@ G_BEGIN_DECLS
 /* What one request to a quote source brought back. */
 typedef struct
 {
-  ScPriceSeries *series;    /* the bars received, normalised; may have no rows */
+  ScPriceSeries *series;    /* the bars of closed sessions, normalised; may have no rows */
   char          *source;    /* "yahoo", "tiingo" */
   char          *timezone;  /* the exchange's IANA time zone, or NULL */
+  char          *currency;  /* the prices' ISO 4217 code as the source gives it
+                             * ("USD", "JPY", "GBp" for pence), or NULL */
+  char          *exchange;  /* the source's exchange code ("NMS", "TAI"), or NULL */
   GArray        *splits;    /* ScDay of each split in the answer, ascending */
-  guint          dropped;   /* bars left out: live duplicates, after period2, all null */
+  guint          dropped;   /* bars left out: after period2, all null, bad time */
+  guint          merged;    /* bars folded into another of the same local date */
+  /* The answer says when the current session closes (Yahoo's
+   * currentTradingPeriod): then live is all there is to know about it and
+   * the exchange calendar's guess is not needed. */
+  gboolean       knows_session;
+  /* The bar of a session that had not closed when the answer was made
+   * (0 or 1 row): shown as "live", never cached as a final close. */
+  ScPriceSeries *live;
+  gint64         live_time; /* unix time of the live bar's last trade, 0 if unknown */
 } ScQuotes;
 
 ScQuotes *sc_quotes_new    (const char *ticker,

@@ -83,6 +83,74 @@ chart_error (const char  *symbol,
   return TRUE;
 }
 
+enum { OPEN, HIGH, LOW, CLOSE, ADJCLOSE, VOLUME, N_VALUES };
+
+typedef struct
+{
+  double time;
+  ScDay  day;
+  double value[N_VALUES];
+} Bar;
+
+/* A short code from meta (currency, exchange): letters and digits only, so
+ * that nothing odd reaches the cache or a label. */
+static char *
+meta_code (JsonObject *meta,
+           const char *member)
+{
+  const char *text = sc_json_get_string (meta, member);
+  gsize len;
+
+  if (text == NULL)
+    return NULL;
+  len = strlen (text);
+  if (len == 0 || len > 16)
+    return NULL;
+  for (gsize i = 0; i < len; i++)
+    if (!g_ascii_isalnum (text[i]))
+      return NULL;
+
+  return g_strdup (text);
+}
+
+/* Whether the session of day was still open when the answer was made, by
+ * meta.currentTradingPeriod.regular: it is if day is that session's date
+ * and neither the bar's own time, the last trade (regularMarketTime) nor
+ * the time of the request (period2, with an hour's grace for delayed
+ * quotes) is past its end. *knows_session tells whether the answer said
+ * anything about it. */
+static gboolean
+session_open (JsonObject *meta,
+              GTimeZone  *tz,
+              gint64      period2,
+              ScDay       day,
+              double      bar_time,
+              gboolean   *knows_session,
+              gint64     *last_trade)
+{
+  JsonObject *period = meta ? sc_json_get_object (meta, "currentTradingPeriod") : NULL;
+  JsonObject *regular = period ? sc_json_get_object (period, "regular") : NULL;
+  double start = regular ? sc_json_get_number (regular, "start") : NAN;
+  double end = regular ? sc_json_get_number (regular, "end") : NAN;
+  double traded = meta ? sc_json_get_number (meta, "regularMarketTime") : NAN;
+
+  if (!isfinite (start) || !isfinite (end) || end < start ||
+      start < -2300000000.0 || end > 7300000000.0)
+    return FALSE;
+
+  *knows_session = TRUE;
+  if (sc_quotes_day_in_zone ((gint64) start, tz) != day)
+    return FALSE;
+  if (bar_time >= end || (isfinite (traded) && traded >= end))
+    return FALSE;
+  if (period2 > 0 && (double) period2 >= end + 3600)
+    return FALSE;
+
+  if (isfinite (traded) && traded > 0 && traded < 7300000000.0)
+    *last_trade = (gint64) traded;
+  return TRUE;
+}
+
 ScQuotes *
 sc_yahoo_parse_chart (const char  *symbol,
                       long         status,
@@ -99,8 +167,8 @@ sc_yahoo_parse_chart (const char  *symbol,
   JsonObject *quote = NULL, *adjclose_obj = NULL;
   JsonArray *results, *timestamps, *quote_list, *adjclose_list;
   JsonArray *open = NULL, *high = NULL, *low = NULL, *close = NULL, *volume = NULL, *adjclose = NULL;
+  g_autoptr(GArray) bars = NULL;
   const char *tz_name;
-  ScDay last_day = G_MININT32;
 
   g_return_val_if_fail (symbol != NULL, NULL);
   g_return_val_if_fail (data != NULL || length == 0, NULL);
@@ -181,6 +249,12 @@ sc_yahoo_parse_chart (const char  *symbol,
         tz = g_time_zone_new_utc ();
     }
 
+  if (meta != NULL)
+    {
+      quotes->currency = meta_code (meta, "currency");
+      quotes->exchange = meta_code (meta, "exchangeName");
+    }
+
   timestamps = sc_json_get_array (result, "timestamp");
   if (timestamps == NULL)
     return g_steal_pointer (&quotes);
@@ -207,45 +281,82 @@ sc_yahoo_parse_chart (const char  *symbol,
       return NULL;
     }
 
+  bars = g_array_new (FALSE, FALSE, sizeof (Bar));
   for (guint i = 0; i < json_array_get_length (timestamps); i++)
     {
-      double t = sc_json_array_get_number (timestamps, i);
-      double o = sc_json_array_get_number (open, i);
-      double h = sc_json_array_get_number (high, i);
-      double l = sc_json_array_get_number (low, i);
-      double c = sc_json_array_get_number (close, i);
-      double a = sc_json_array_get_number (adjclose, i);
-      double v = sc_json_array_get_number (volume, i);
-      ScDay day;
+      Bar bar = {
+        .time = sc_json_array_get_number (timestamps, i),
+        .value = {
+          sc_json_array_get_number (open, i),
+          sc_json_array_get_number (high, i),
+          sc_json_array_get_number (low, i),
+          sc_json_array_get_number (close, i),
+          sc_json_array_get_number (adjclose, i),
+          sc_json_array_get_number (volume, i),
+        },
+      };
 
       /* Unix times from 1900 to 2200. */
-      if (!isfinite (t) || t < -2300000000.0 || t > 7300000000.0)
+      if (!isfinite (bar.time) || bar.time < -2300000000.0 || bar.time > 7300000000.0)
         {
           quotes->dropped++;
           continue;
         }
-      if (period2 > 0 && t >= (double) period2)
+      if (period2 > 0 && bar.time >= (double) period2)
         {
           quotes->dropped++;
           continue;
         }
-      if (isnan (o) && isnan (h) && isnan (l) && isnan (c) && isnan (v))
+      if (isnan (bar.value[OPEN]) && isnan (bar.value[HIGH]) && isnan (bar.value[LOW]) &&
+          isnan (bar.value[CLOSE]) && isnan (bar.value[VOLUME]))
         {
           quotes->dropped++;
           continue;
         }
 
-      day = sc_quotes_day_in_zone ((gint64) t, tz);
-      /* Timestamps come in order; a second bar on the same local date is
-       * the live bar of a session in progress. */
-      if (day == last_day)
+      bar.day = sc_quotes_day_in_zone ((gint64) bar.time, tz);
+
+      /* Two bars of one local date are one session: Yahoo sends the
+       * session's bar and, during it or just after its close, a second one
+       * with the latest values (Taipei: a null close at 09:00, then the
+       * final close at 13:30:01). The later bar's values win where it has
+       * them; the earlier one fills what it lacks. */
+      if (bars->len > 0 && g_array_index (bars, Bar, bars->len - 1).day == bar.day)
         {
-          quotes->dropped++;
+          Bar *last = &g_array_index (bars, Bar, bars->len - 1);
+
+          for (guint k = 0; k < N_VALUES; k++)
+            if (!isnan (bar.value[k]))
+              last->value[k] = bar.value[k];
+          last->time = MAX (last->time, bar.time);
+          quotes->merged++;
           continue;
         }
-      last_day = day;
 
-      sc_price_series_append (quotes->series, day, o, h, l, c, a, v);
+      g_array_append_val (bars, bar);
+    }
+
+  /* A bar of the session still in progress is live, not final. */
+  if (bars->len > 0 && session_open (meta, tz, period2, g_array_index (bars, Bar, bars->len - 1).day,
+                                     g_array_index (bars, Bar, bars->len - 1).time,
+                                     &quotes->knows_session, &quotes->live_time))
+    {
+      Bar *last = &g_array_index (bars, Bar, bars->len - 1);
+
+      if (isfinite (last->value[CLOSE]) && last->value[CLOSE] > 0)
+        sc_price_series_append (quotes->live, last->day, last->value[OPEN], last->value[HIGH],
+                                last->value[LOW], last->value[CLOSE], last->value[ADJCLOSE],
+                                last->value[VOLUME]);
+      g_array_set_size (bars, bars->len - 1);
+    }
+
+  for (guint i = 0; i < bars->len; i++)
+    {
+      const Bar *bar = &g_array_index (bars, Bar, i);
+
+      sc_price_series_append (quotes->series, bar->day, bar->value[OPEN], bar->value[HIGH],
+                              bar->value[LOW], bar->value[CLOSE], bar->value[ADJCLOSE],
+                              bar->value[VOLUME]);
     }
 
   events = sc_json_get_object (result, "events");

@@ -26,9 +26,13 @@ char     *sc_yahoo_build_url   (const char  *base,
                                 gint64       period2);
 
 /* Reads a chart API answer. status is the HTTP status; period2 (unix time,
- * 0 for none) drops bars at or after it. Bars are dated in the exchange's
- * time zone (meta.exchangeTimezoneName); a second bar on the same date (the
- * "live" bar) and bars with no value at all are dropped.
+ * 0 for none) drops bars at or after it and is the time of the request.
+ * Bars are dated in the exchange's time zone (meta.exchangeTimezoneName);
+ * two bars of one date are one session (the later one's values win where
+ * present, the earlier one fills the rest); bars with no value at all are
+ * dropped; the bar of a session still open by meta.currentTradingPeriod
+ * goes to quotes->live instead of quotes->series. meta.currency and
+ * meta.exchangeName are kept.
  *  - 404 / chart.error "Not Found": SC_ERROR_DATA naming the ticker;
  *  - 400 "Data doesn't exist for startDate": no bars, not an error;
  *  - any other unusable answer (HTML, broken JSON, other errors): SC_ERROR_NETWORK.
