@@ -106,16 +106,11 @@ test_migrations (void)
 {
   g_autoptr(ScDb) fresh = open_db ("migrate-fresh.db");
   g_autofree char *expected = schema_of (fresh);
-  /* What migrations after version v created; dropping them rebuilds an
-   * older database (migrations only ever add). */
-  const char *drop[] = {
-    NULL,
-    "DROP TABLE sync_links; DROP TABLE prices; DROP TABLE price_series;",
-    "DROP TABLE sync_links;",
-  };
-
+  /* Older databases are built by stopping the migrations at version v. */
   g_assert_cmpint (sc_db_get_version (fresh), ==, sc_db_latest_version ());
-  g_assert_cmpint (sc_db_latest_version (), ==, 3);
+  g_assert_cmpint (sc_db_latest_version (), ==, 4);
+  g_assert_cmpint (query_int (fresh, "SELECT COUNT (*) FROM pragma_table_info ('price_series')"
+                                     " WHERE name IN ('currency', 'exchange', 'live_date', 'live_close', 'live_time')"), ==, 5);
   g_assert_cmpint (query_int (fresh, "SELECT COUNT (*) FROM pragma_table_info ('prices')"), ==, 9);
   g_assert_cmpint (query_int (fresh, "SELECT COUNT (*) FROM pragma_table_info ('price_series') WHERE name = 'timezone'"), ==, 1);
 
@@ -124,13 +119,20 @@ test_migrations (void)
       g_autofree char *name = g_strdup_printf ("migrate-%d.db", v);
       g_autofree char *pragma = g_strdup_printf ("PRAGMA user_version = %d", v);
       g_autofree char *schema = NULL;
-      g_autoptr(ScDb) db = open_db (name);
+      g_autoptr(ScDb) db = NULL;
       g_autoptr(GError) error = NULL;
-      g_autofree char *path = g_strdup (sc_db_get_path (db));
+      g_autofree char *path = NULL;
 
-      g_assert_true (sc_db_exec (db, drop[v], &error));
+      sc_db_set_target_version_for_testing (v);
+      db = open_db (name);
+      sc_db_set_target_version_for_testing (-1);
+      path = g_strdup (sc_db_get_path (db));
+      g_assert_cmpint (sc_db_get_version (db), ==, v);
+
       g_assert_true (sc_db_exec (db, pragma, &error));
       g_assert_true (sc_db_exec (db, "INSERT INTO models (id, name) VALUES ('kept', 'Kept')", &error));
+      if (v >= 2)
+        g_assert_true (sc_db_exec (db, "INSERT INTO price_series (ticker, source, timezone) VALUES ('OLD', 'yahoo', 'Asia/Tokyo')", &error));
       g_assert_no_error (error);
       g_clear_pointer (&db, sc_db_unref);
 
@@ -140,6 +142,9 @@ test_migrations (void)
       schema = schema_of (db);
       g_assert_cmpstr (schema, ==, expected);
       g_assert_cmpint (query_int (db, "SELECT COUNT (*) FROM models WHERE id = 'kept'"), ==, 1);
+      if (v >= 2)
+        g_assert_cmpint (query_int (db, "SELECT COUNT (*) FROM price_series WHERE ticker = 'OLD'"
+                                        " AND timezone = 'Asia/Tokyo' AND currency IS NULL AND live_date IS NULL"), ==, 1);
     }
 }
 
@@ -728,6 +733,164 @@ test_loader_cancel (void)
   g_assert_cmpfloat ((g_get_monotonic_time () - start) / 1e6, <, 3.0);
 }
 
+/* --- the corpus of captured answers (tests/fixtures/yahoo) ------------ */
+
+typedef struct
+{
+  const char *fixture;
+  const char *ticker;
+  guint       rows;
+  const char *first, *last;
+  double      last_close;
+  const char *currency;
+} CorpusCase;
+
+/* Read by hand from the files; see tests/fixtures/yahoo/README.md. */
+static const CorpusCase corpus_cases[] = {
+  { "AAPL-split-dst", "AAPL", 49, "2020-08-31", "2020-11-06", 118.69000244140625, "USD" },
+  { "QQQ-etf", "QQQ", 1, "2020-01-02", "2020-01-02", 216.16000366210938, "USD" },
+  { "GSPC-index", "^GSPC", 10, "2020-03-02", "2020-03-13", 2711.02002, "USD" },
+  { "OCDO.L-london", "OCDO.L", 1, "2020-01-02", "2020-01-02", 1259.5, "GBp" },
+  { "1301.T-tokyo", "1301.T", 23, "2024-11-06", "2024-12-06", 4015, "JPY" },
+  { "0700.HK-hongkong", "0700.HK", 5, "2026-08-03", "2026-08-07", 478.79998779296875, "HKD" },
+  { "600497.SS-shanghai", "600497.SS", 8, "2017-11-16", "2017-11-27", 6.510000228881836, "CNY" },
+  { "2344.TW-same-day", "2344.TW", 4, "2026-03-23", "2026-03-26", 96.0, "TWD" },
+};
+
+static void
+test_loader_corpus (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (corpus_cases); i++)
+    {
+      const CorpusCase *c = &corpus_cases[i];
+      g_autofree char *db_name = g_strdup_printf ("corpus-%u.db", i);
+      g_autofree char *scenario = g_strdup_printf ("corpus%u/fx-%s", i, c->fixture);
+      g_autoptr(ScDb) db = open_db (db_name);
+      g_autoptr(ScPriceLoad) loaded = NULL;
+      g_autoptr(ScPriceLoad) offline = NULL;
+      g_autoptr(ScPriceSeries) cached = NULL;
+      g_autoptr(ScPriceCacheInfo) info = NULL;
+      g_autoptr(GError) error = NULL;
+
+      g_test_message ("%s", c->fixture);
+      use_server (scenario, NULL);
+      loaded = load (db, c->ticker, SC_PRICE_LOAD_DEFAULT, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (loaded->source, ==, "yahoo");
+      g_assert_cmpstr (loaded->currency, ==, c->currency);
+      g_assert_cmpuint (loaded->live->n_rows, ==, 0);
+
+      /* What landed in the cache. */
+      cached = sc_price_cache_load (db, c->ticker, "yahoo", &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (cached->n_rows, ==, c->rows);
+      g_assert_cmpint (cached->date[0], ==, day (c->first));
+      g_assert_cmpint (cached->date[c->rows - 1], ==, day (c->last));
+      g_assert_cmpfloat (cached->close[c->rows - 1], ==, c->last_close);
+      info = sc_price_cache_get_info (db, c->ticker, "yahoo", &error);
+      g_assert_nonnull (info);
+      g_assert_cmpstr (info->currency, ==, c->currency);
+      g_assert_cmpint (info->live_date, ==, G_MININT32);
+      g_assert_cmpint (info->refreshed_at, >, 0);
+
+      offline = load (db, c->ticker, SC_PRICE_LOAD_OFFLINE, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (offline->source, ==, "cache");
+      g_assert_cmpstr (offline->currency, ==, c->currency);
+      g_assert_cmpuint (offline->series->n_rows, ==, c->rows);
+      g_assert_cmpfloat (offline->series->close[c->rows - 1], ==, c->last_close);
+    }
+}
+
+static void
+test_loader_corpus_errors (void)
+{
+  struct { const char *scenario; int code; } cases[] = {
+    { "cerr1/fx-delisted-404", SC_ERROR_DATA },
+    { "cerr2/fx-429-edge-429", SC_ERROR_NETWORK },
+    { "cerr3/fx-429-page-429", SC_ERROR_NETWORK },
+  };
+  g_autoptr(ScDb) db = open_db ("corpus-errors.db");
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(ScPriceLoad) loaded = NULL;
+      g_autoptr(GPtrArray) list = NULL;
+
+      use_server (cases[i].scenario, NULL);
+      loaded = load (db, "GONE", SC_PRICE_LOAD_DEFAULT, &error);
+      g_assert_null (loaded);
+      g_assert_error (error, SC_ERROR, cases[i].code);
+      list = sc_price_cache_list (db, "GONE", NULL);
+      g_assert_cmpuint (list->len, ==, 0);
+      g_assert_cmpint (query_int (db, "SELECT COUNT (*) FROM price_series WHERE ticker = 'GONE'"), ==, 0);
+    }
+}
+
+static ScPriceLoad *
+load_at (ScDb        *db,
+         const char  *ticker,
+         gint64       now,
+         GError     **error)
+{
+  g_autoptr(ScQuoteClient) client = sc_quote_client_new ();
+
+  sc_quote_client_set_retries (client, 2, 20);
+  sc_quote_client_set_now (client, now);
+  return sc_price_loader_load (db, client, ticker, SC_PRICE_LOAD_DEFAULT, NULL, NULL, NULL, error);
+}
+
+static void
+test_loader_live (void)
+{
+  g_autoptr(ScDb) db = open_db ("live.db");
+  g_autoptr(ScPriceLoad) during = NULL;
+  g_autoptr(ScPriceLoad) after = NULL;
+  g_autoptr(ScPriceSeries) cached = NULL;
+  g_autoptr(ScPriceCacheInfo) info = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* 11:05 in Taipei on 2026-03-26: Yahoo's currentTradingPeriod says the
+   * session runs until 13:30; its bar is shown as live, not cached as a
+   * final close. */
+  use_server ("live1/fx-2344.TW-live", NULL);
+  during = load_at (db, "2344.TW", 1774494300, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (during->series->n_rows, ==, 3);
+  g_assert_cmpint (during->series->date[2], ==, day ("2026-03-25"));
+  g_assert_cmpuint (during->live->n_rows, ==, 1);
+  g_assert_cmpint (during->live->date[0], ==, day ("2026-03-26"));
+  g_assert_cmpfloat (during->live->close[0], ==, 95.5);
+  g_assert_cmpint (during->live_time, ==, 1774494120);
+  cached = sc_price_cache_load (db, "2344.TW", "yahoo", &error);
+  g_assert_cmpuint (cached->n_rows, ==, 3);
+  g_assert_cmpint (query_int (db, "SELECT COUNT (*) FROM prices WHERE date = '2026-03-26'"), ==, 0);
+  info = sc_price_cache_get_info (db, "2344.TW", "yahoo", &error);
+  g_assert_cmpint (info->live_date, ==, day ("2026-03-26"));
+  g_clear_pointer (&info, sc_price_cache_info_free);
+  g_clear_pointer (&cached, sc_price_series_unref);
+
+  /* 14:00, after the close (and before the 16:00 the exchange calendar
+   * would assume): the next refresh replaces the live bar with the final
+   * one, merged from the day's two bars. */
+  use_server ("live2/fx-2344.TW-same-day", NULL);
+  after = load_at (db, "2344.TW", 1774504800, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (after->source, ==, "yahoo");
+  g_assert_cmpuint (after->live->n_rows, ==, 0);
+  cached = sc_price_cache_load (db, "2344.TW", "yahoo", &error);
+  g_assert_cmpuint (cached->n_rows, ==, 4);
+  g_assert_cmpint (cached->date[3], ==, day ("2026-03-26"));
+  g_assert_cmpfloat (cached->close[3], ==, 96.0);
+  g_assert_cmpfloat (cached->open[3], ==, 94.6);
+  info = sc_price_cache_get_info (db, "2344.TW", "yahoo", &error);
+  g_assert_cmpint (info->live_date, ==, G_MININT32);
+  g_assert_cmpstr (info->currency, ==, "TWD");
+  g_assert_cmpstr (info->timezone, ==, "Asia/Taipei");
+  g_assert_cmpstr (info->exchange, ==, "TAI");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -754,6 +917,9 @@ main (int   argc,
   g_test_add_func ("/net/loader/source-order", test_loader_source_order);
   g_test_add_func ("/net/loader/async", test_loader_async);
   g_test_add_func ("/net/loader/cancel", test_loader_cancel);
+  g_test_add_func ("/net/loader/corpus", test_loader_corpus);
+  g_test_add_func ("/net/loader/corpus-errors", test_loader_corpus_errors);
+  g_test_add_func ("/net/loader/live-then-final", test_loader_live);
 
   server = sc_quote_server_start ();
   status = g_test_run ();

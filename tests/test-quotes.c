@@ -330,9 +330,9 @@ test_yahoo_corpus_errors (void)
 {
   struct { const char *name; long status; int code; const char *words; } cases[] = {
     { "delisted-404.json", 404, SC_ERROR_DATA, "knows no ticker" },
-    { "429-edge.txt", 429, SC_ERROR_NETWORK, "HTTP 429" },
-    { "429-page.html", 429, SC_ERROR_NETWORK, "HTTP 429" },
-    { "429-page.html", 200, SC_ERROR_NETWORK, "web page" },
+    { "429-edge-429.txt", 429, SC_ERROR_NETWORK, "HTTP 429" },
+    { "429-page-429.html", 429, SC_ERROR_NETWORK, "HTTP 429" },
+    { "429-page-429.html", 200, SC_ERROR_NETWORK, "web page" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

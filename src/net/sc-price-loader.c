@@ -29,8 +29,12 @@ sc_price_load_free (ScPriceLoad *load)
     return;
 
   g_clear_pointer (&load->series, sc_price_series_unref);
+  g_clear_pointer (&load->live, sc_price_series_unref);
   g_free (load->source);
   g_free (load->warning);
+  g_free (load->currency);
+  g_free (load->timezone);
+  g_free (load->exchange);
   g_free (load);
 }
 
@@ -106,14 +110,23 @@ needs_full_download (ScPriceSeries *cached,
   return FALSE;
 }
 
-/* Keeps only bars of sessions that have closed. */
+/* Keeps only bars of sessions that have closed. When the answer said when
+ * its session closes (quotes->knows_session), the parser has already put
+ * the bar of an open session apart; otherwise the exchange calendar
+ * decides (weekdays, 16:00 local time), and the newest bar it leaves out
+ * becomes the live one. */
 static ScPriceSeries *
-completed_bars (ScPriceSeries *series,
-                const char    *timezone)
+completed_bars (ScQuotes *quotes,
+                gint64    now)
 {
-  ScDay last = sc_quotes_last_completed_session (timezone, g_get_real_time () / G_USEC_PER_SEC);
+  ScPriceSeries *series = quotes->series;
+  ScDay last;
   guint n = series->n_rows;
 
+  if (quotes->knows_session)
+    return sc_price_series_ref (series);
+
+  last = sc_quotes_last_completed_session (quotes->timezone, now);
   while (n > 0 && series->date[n - 1] > last)
     n--;
 
@@ -121,6 +134,11 @@ completed_bars (ScPriceSeries *series,
     return sc_price_series_ref (series);
 
   g_debug ("Leaving out %u bars of %s after %d: session not closed", series->n_rows - n, series->ticker, last);
+  if (quotes->live->n_rows == 0)
+    {
+      g_clear_pointer (&quotes->live, sc_price_series_unref);
+      quotes->live = sc_price_series_slice (series, series->n_rows - 1, 1);
+    }
   return sc_price_series_slice (series, 0, n);
 }
 
@@ -139,6 +157,7 @@ sc_price_loader_refresh (ScDb               *db,
   g_autoptr(ScPriceSeries) keep = NULL;
   g_autoptr(ScQuotes) quotes = NULL;
   ScPriceCacheMode mode = SC_PRICE_CACHE_MERGE;
+  ScPriceSeriesMeta meta = { NULL };
   ScDay first = G_MININT32;
 
   g_return_val_if_fail (db != NULL, FALSE);
@@ -171,16 +190,21 @@ sc_price_loader_refresh (ScDb               *db,
       mode = SC_PRICE_CACHE_REPLACE;
     }
 
-  keep = completed_bars (quotes->series, quotes->timezone);
+  keep = completed_bars (quotes, sc_quote_client_get_now (client));
   if (keep->n_rows == 0 && cached->n_rows == 0)
     {
       g_set_error (error, SC_ERROR, SC_ERROR_DATA, _("There is no price data for %s."), ticker);
       return FALSE;
     }
-  if (keep->n_rows == 0)
-    return TRUE;
 
-  return sc_price_cache_store (db, ticker, source_name, quotes->timezone, keep, mode, error);
+  /* Even without a new final bar the write counts: it records the time of
+   * the refresh and replaces the live bar. */
+  meta.timezone = quotes->timezone;
+  meta.currency = quotes->currency;
+  meta.exchange = quotes->exchange;
+  meta.live = quotes->live;
+  meta.live_time = quotes->live_time;
+  return sc_price_cache_store_full (db, ticker, source_name, &meta, keep, mode, error);
 }
 
 static char *
@@ -192,6 +216,38 @@ without_period (const char *message)
     len--;
 
   return g_strndup (message, len);
+}
+
+/* The series' currency, exchange, refresh time and live bar from the cache
+ * entry of source. */
+static gboolean
+fill_from_cache (ScPriceLoad  *load,
+                 ScDb         *db,
+                 const char   *symbol,
+                 const char   *source,
+                 GError      **error)
+{
+  g_autoptr(ScPriceCacheInfo) info = NULL;
+
+  load->series = sc_price_cache_load (db, symbol, source, error);
+  if (load->series == NULL)
+    return FALSE;
+  load->live = sc_price_series_new (symbol);
+
+  info = sc_price_cache_get_info (db, symbol, source, error);
+  if (info == NULL)
+    return error == NULL || *error == NULL;
+
+  load->currency = g_strdup (info->currency);
+  load->timezone = g_strdup (info->timezone);
+  load->exchange = g_strdup (info->exchange);
+  load->refreshed_at = info->refreshed_at;
+  load->live_time = info->live_time;
+  /* A live bar older than the newest final one is left over from before. */
+  if (info->live_date != G_MININT32 && info->live_date > info->last_date)
+    sc_price_series_append (load->live, info->live_date, info->live_open, info->live_high,
+                            info->live_low, info->live_close, NAN, info->live_volume);
+  return TRUE;
 }
 
 ScPriceLoad *
@@ -226,9 +282,15 @@ sc_price_loader_load (ScDb               *db,
 
   if (!(flags & SC_PRICE_LOAD_OFFLINE))
     {
-      gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+      gint64 now;
 
-      if (best != NULL && best->last_date >= sc_quotes_last_completed_session (best->timezone, now))
+      if (client == NULL)
+        client = default_client = sc_quote_client_new ();
+      now = sc_quote_client_get_now (client);
+
+      /* A live bar cached at the last refresh is replaced by the next one. */
+      if (best != NULL && best->live_date == G_MININT32 &&
+          best->last_date >= sc_quotes_last_completed_session (best->timezone, now))
         {
           g_debug ("%s: cache is up to date (%d)", symbol, best->last_date);
         }
@@ -237,8 +299,6 @@ sc_price_loader_load (ScDb               *db,
           const ScQuoteSource *sources;
           guint n_sources;
 
-          if (client == NULL)
-            client = default_client = sc_quote_client_new ();
           sources = sc_quote_client_get_source_order (client, &n_sources);
 
           for (guint i = 0; i < n_sources; i++)
@@ -253,8 +313,7 @@ sc_price_loader_load (ScDb               *db,
                 {
                   const char *name = sc_quote_source_to_string (sources[i]);
 
-                  load->series = sc_price_cache_load (db, symbol, name, error);
-                  if (load->series == NULL)
+                  if (!fill_from_cache (load, db, symbol, name, error))
                     return NULL;
                   load->source = g_strdup (name);
                   return g_steal_pointer (&load);
@@ -291,8 +350,7 @@ sc_price_loader_load (ScDb               *db,
 
   if (best != NULL)
     {
-      load->series = sc_price_cache_load (db, symbol, best->source, error);
-      if (load->series == NULL)
+      if (!fill_from_cache (load, db, symbol, best->source, error))
         return NULL;
       load->source = g_strdup ("cache");
       if (net_error != NULL)
@@ -317,6 +375,10 @@ sc_price_loader_load (ScDb               *db,
           g_autofree char *date = sc_day_format (last_day (load->series));
 
           load->source = g_strdup ("sample");
+          load->live = sc_price_series_new (symbol);
+          /* The bundled samples are all US stocks (data/sample/README.md). */
+          load->currency = g_strdup ("USD");
+          load->timezone = g_strdup ("America/New_York");
           load->warning = g_strdup_printf (_("Using the bundled sample prices of %s, which end on %s."),
                                            symbol, date);
           return g_steal_pointer (&load);

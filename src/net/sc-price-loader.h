@@ -33,9 +33,15 @@ typedef enum
 
 typedef struct
 {
-  ScPriceSeries *series;
-  char          *source;    /* "cache", "yahoo", "tiingo" or "sample" */
-  char          *warning;   /* one translated sentence for the user, or NULL */
+  ScPriceSeries *series;       /* final closes only */
+  char          *source;       /* "cache", "yahoo", "tiingo" or "sample" */
+  char          *warning;      /* one translated sentence for the user, or NULL */
+  char          *currency;     /* ISO 4217 code of the prices ("GBp": pence), NULL if unknown */
+  char          *timezone;     /* the exchange's IANA zone, NULL if unknown */
+  char          *exchange;     /* the source's exchange code, NULL if unknown */
+  gint64         refreshed_at; /* unix seconds of the last refresh, 0 if never (sample) */
+  ScPriceSeries *live;         /* the bar of a session not closed at the last refresh: 0 or 1 row */
+  gint64         live_time;    /* unix seconds of its last trade, 0 if unknown */
 } ScPriceLoad;
 
 void           sc_price_load_free            (ScPriceLoad *load);

@@ -118,10 +118,25 @@ static const char migration_sync[] =
   "  last_error TEXT"
   ");";
 
+/* 3 → 4: what a price series is in (currency, exchange) and the bar of a
+ * session that had not closed at the last refresh: shown as live, kept
+ * apart from the final closes in prices, replaced by every refresh. */
+static const char migration_series_meta[] =
+  "ALTER TABLE price_series ADD COLUMN currency TEXT;"     /* ISO 4217 as the source gives it (GBp: pence) */
+  "ALTER TABLE price_series ADD COLUMN exchange TEXT;"     /* the source's exchange code */
+  "ALTER TABLE price_series ADD COLUMN live_date TEXT;"    /* YYYY-MM-DD or NULL */
+  "ALTER TABLE price_series ADD COLUMN live_open REAL;"
+  "ALTER TABLE price_series ADD COLUMN live_high REAL;"
+  "ALTER TABLE price_series ADD COLUMN live_low REAL;"
+  "ALTER TABLE price_series ADD COLUMN live_close REAL;"
+  "ALTER TABLE price_series ADD COLUMN live_volume REAL;"
+  "ALTER TABLE price_series ADD COLUMN live_time INTEGER;"; /* unix seconds of its last trade */
+
 static const char *migrations[] = {
   migration_accounts,
   migration_prices,
   migration_sync,
+  migration_series_meta,
 };
 
 /* Tests build databases of earlier schema versions to migrate from. */

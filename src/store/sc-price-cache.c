@@ -23,6 +23,8 @@ sc_price_cache_info_free (ScPriceCacheInfo *info)
 
   g_free (info->source);
   g_free (info->timezone);
+  g_free (info->currency);
+  g_free (info->exchange);
   g_free (info);
 }
 
@@ -74,7 +76,9 @@ sc_price_cache_list (ScDb        *db,
 
   stmt = sc_db_prepare (db,
                         "SELECT s.source, s.timezone, s.refreshed_at,"
-                        "       MIN (p.date), MAX (p.date), COUNT (*)"
+                        "       MIN (p.date), MAX (p.date), COUNT (*),"
+                        "       s.currency, s.exchange, s.live_date, s.live_open, s.live_high,"
+                        "       s.live_low, s.live_close, s.live_volume, s.live_time"
                         "  FROM price_series s JOIN prices p"
                         "    ON p.ticker = s.ticker AND p.source = s.source"
                         " WHERE s.ticker = ?1"
@@ -95,6 +99,15 @@ sc_price_cache_list (ScDb        *db,
       info->first_date = column_day (stmt, 3);
       info->last_date = column_day (stmt, 4);
       info->n_rows = sqlite3_column_int (stmt, 5);
+      info->currency = g_strdup ((const char *) sqlite3_column_text (stmt, 6));
+      info->exchange = g_strdup ((const char *) sqlite3_column_text (stmt, 7));
+      info->live_date = column_day (stmt, 8);
+      info->live_open = column_double (stmt, 9);
+      info->live_high = column_double (stmt, 10);
+      info->live_low = column_double (stmt, 11);
+      info->live_close = column_double (stmt, 12);
+      info->live_volume = column_double (stmt, 13);
+      info->live_time = sqlite3_column_int64 (stmt, 14);
       g_ptr_array_add (list, info);
     }
   if (rc != SQLITE_DONE)
@@ -155,33 +168,63 @@ sc_price_cache_load (ScDb        *db,
   return g_steal_pointer (&series);
 }
 
-static gboolean
-store_rows (ScDb              *db,
-            const char        *ticker,
-            const char        *source,
-            const char        *timezone,
-            ScPriceSeries     *series,
-            ScPriceCacheMode   mode,
-            GError           **error)
+static void
+bind_text_or_null (sqlite3_stmt *stmt,
+                   int           index,
+                   const char   *text)
 {
+  if (text != NULL)
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
+static gboolean
+store_rows (ScDb                    *db,
+            const char              *ticker,
+            const char              *source,
+            const ScPriceSeriesMeta *meta,
+            ScPriceSeries           *series,
+            ScPriceCacheMode         mode,
+            GError                 **error)
+{
+  ScPriceSeries *live = meta->live != NULL && meta->live->n_rows > 0 ? meta->live : NULL;
+  g_autofree char *live_date = live ? sc_day_format (live->date[0]) : NULL;
   sqlite3_stmt *stmt;
 
   stmt = sc_db_prepare (db,
-                        "INSERT INTO price_series (ticker, source, timezone, refreshed_at)"
-                        " VALUES (?1, ?2, ?3, ?4)"
+                        "INSERT INTO price_series (ticker, source, timezone, refreshed_at,"
+                        "   currency, exchange, live_date, live_open, live_high, live_low,"
+                        "   live_close, live_volume, live_time)"
+                        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"
                         " ON CONFLICT (ticker, source) DO UPDATE SET"
                         "   timezone = COALESCE (excluded.timezone, timezone),"
-                        "   refreshed_at = excluded.refreshed_at",
+                        "   currency = COALESCE (excluded.currency, currency),"
+                        "   exchange = COALESCE (excluded.exchange, exchange),"
+                        "   refreshed_at = excluded.refreshed_at,"
+                        "   live_date = excluded.live_date, live_open = excluded.live_open,"
+                        "   live_high = excluded.live_high, live_low = excluded.live_low,"
+                        "   live_close = excluded.live_close, live_volume = excluded.live_volume,"
+                        "   live_time = excluded.live_time",
                         error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, ticker, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, source, -1, SQLITE_TRANSIENT);
-  if (timezone != NULL)
-    sqlite3_bind_text (stmt, 3, timezone, -1, SQLITE_TRANSIENT);
-  else
-    sqlite3_bind_null (stmt, 3);
+  bind_text_or_null (stmt, 3, meta->timezone);
   sqlite3_bind_int64 (stmt, 4, g_get_real_time () / G_USEC_PER_SEC);
+  bind_text_or_null (stmt, 5, meta->currency);
+  bind_text_or_null (stmt, 6, meta->exchange);
+  bind_text_or_null (stmt, 7, live_date);
+  bind_double (stmt, 8, live ? live->open[0] : NAN);
+  bind_double (stmt, 9, live ? live->high[0] : NAN);
+  bind_double (stmt, 10, live ? live->low[0] : NAN);
+  bind_double (stmt, 11, live ? live->close[0] : NAN);
+  bind_double (stmt, 12, live ? live->volume[0] : NAN);
+  if (live != NULL && meta->live_time > 0)
+    sqlite3_bind_int64 (stmt, 13, meta->live_time);
+  else
+    sqlite3_bind_null (stmt, 13);
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
       sc_db_set_error (db, error, _("Saving prices"));
@@ -252,17 +295,54 @@ sc_price_cache_store (ScDb              *db,
                       ScPriceCacheMode   mode,
                       GError           **error)
 {
+  ScPriceSeriesMeta meta = { .timezone = timezone };
+
+  return sc_price_cache_store_full (db, ticker, source, &meta, series, mode, error);
+}
+
+ScPriceCacheInfo *
+sc_price_cache_get_info (ScDb        *db,
+                         const char  *ticker,
+                         const char  *source,
+                         GError     **error)
+{
+  g_autoptr(GPtrArray) list = sc_price_cache_list (db, ticker, error);
+
+  if (list == NULL)
+    return NULL;
+
+  for (guint i = 0; i < list->len; i++)
+    {
+      ScPriceCacheInfo *info = g_ptr_array_index (list, i);
+
+      if (g_strcmp0 (info->source, source) == 0)
+        return g_ptr_array_steal_index (list, i);
+    }
+
+  return NULL;
+}
+
+gboolean
+sc_price_cache_store_full (ScDb                    *db,
+                           const char              *ticker,
+                           const char              *source,
+                           const ScPriceSeriesMeta *meta,
+                           ScPriceSeries           *series,
+                           ScPriceCacheMode         mode,
+                           GError                 **error)
+{
   g_autoptr(GError) fill_error = NULL;
 
   g_return_val_if_fail (db != NULL, FALSE);
   g_return_val_if_fail (ticker != NULL, FALSE);
   g_return_val_if_fail (source != NULL, FALSE);
   g_return_val_if_fail (series != NULL, FALSE);
+  g_return_val_if_fail (meta != NULL, FALSE);
 
   if (!sc_db_begin (db, error))
     return FALSE;
 
-  if (!store_rows (db, ticker, source, timezone, series, mode, error))
+  if (!store_rows (db, ticker, source, meta, series, mode, error))
     {
       sc_db_rollback (db);
       return FALSE;

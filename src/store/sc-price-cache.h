@@ -22,10 +22,17 @@ typedef struct
 {
   char   *source;
   char   *timezone;      /* exchange time zone, NULL if unknown */
-  ScDay   first_date;
+  char   *currency;      /* ISO 4217 code as the source gave it, NULL if unknown */
+  char   *exchange;      /* the source's exchange code, NULL if unknown */
+  ScDay   first_date;    /* of the final bars */
   ScDay   last_date;
   guint   n_rows;
   gint64  refreshed_at;  /* unix seconds of the last write */
+  /* The bar of a session still open at the last refresh (live_date is
+   * G_MININT32 if there was none): not among the final bars. */
+  ScDay   live_date;
+  double  live_open, live_high, live_low, live_close, live_volume;
+  gint64  live_time;     /* unix seconds of its last trade, 0 if unknown */
 } ScPriceCacheInfo;
 
 void       sc_price_cache_info_free (ScPriceCacheInfo *info);
@@ -58,6 +65,33 @@ gboolean       sc_price_cache_store  (ScDb          *db,
                                       ScPriceSeries *series,
                                       ScPriceCacheMode mode,
                                       GError       **error);
+
+/* What is known about a series besides its bars. */
+typedef struct
+{
+  const char    *timezone;   /* NULL: keep what is cached */
+  const char    *currency;   /* NULL: keep what is cached */
+  const char    *exchange;   /* NULL: keep what is cached */
+  ScPriceSeries *live;       /* 0 or 1 row, or NULL: the live bar (replaces the cached one) */
+  gint64         live_time;
+} ScPriceSeriesMeta;
+
+/* sc_price_cache_store() with the series' currency, exchange and live bar.
+ * The live bar is replaced on every write (cleared when meta->live has no
+ * row) and never written among the final bars. */
+gboolean       sc_price_cache_store_full (ScDb                    *db,
+                                          const char              *ticker,
+                                          const char              *source,
+                                          const ScPriceSeriesMeta *meta,
+                                          ScPriceSeries           *series,
+                                          ScPriceCacheMode         mode,
+                                          GError                 **error);
+/* The entry of sc_price_cache_list() for source, or NULL (no error) if
+ * nothing is cached from it. */
+ScPriceCacheInfo *sc_price_cache_get_info (ScDb        *db,
+                                           const char  *ticker,
+                                           const char  *source,
+                                           GError     **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScPriceCacheInfo, sc_price_cache_info_free)
 
