@@ -78,11 +78,10 @@ show_progress (goffset  received,
 
 /* Cache, refreshed from the network unless offline, else sample data (see
  * sc-price-loader.h). A failed refresh with a cache is a warning. */
-static ScPriceSeries *
-load_from_cache_or_network (const char  *ticker,
-                            gboolean     offline,
-                            char       **out_source,
-                            GError     **error)
+ScPriceLoad *
+_sc_cli_load_price_series (const char  *ticker,
+                           gboolean     offline,
+                           GError     **error)
 {
   g_autoptr(ScQuoteClient) client = sc_quote_client_new ();
   g_autoptr(ScPriceLoad) load = NULL;
@@ -108,6 +107,20 @@ load_from_cache_or_network (const char  *ticker,
 
   if (load->warning != NULL)
     fprintf (stderr, "stockcast: %s\n", load->warning);
+
+  return g_steal_pointer (&load);
+}
+
+static ScPriceSeries *
+load_from_cache_or_network (const char  *ticker,
+                            gboolean     offline,
+                            char       **out_source,
+                            GError     **error)
+{
+  g_autoptr(ScPriceLoad) load = _sc_cli_load_price_series (ticker, offline, error);
+
+  if (load == NULL)
+    return NULL;
   if (out_source != NULL)
     *out_source = g_strdup (load->source);
 

@@ -51,6 +51,14 @@ struct _ScPriceSeries *_sc_cli_load_prices (const char  *ticker,
                                             char       **out_source,
                                             GError     **error);
 
+/* The same from the cache or the network only, with what is known about
+ * the series (currency, live bar, last refresh); warnings are printed.
+ * (sc-cli-prices.c) */
+struct _ScPriceLoad;
+struct _ScPriceLoad *_sc_cli_load_price_series (const char  *ticker,
+                                                gboolean     offline,
+                                                GError     **error);
+
 /* Saves a prediction to USER's history after reading their password from
  * stdin; returns the new result's uuid. (sc-cli-history.c) */
 struct _ScPrediction;
@@ -70,6 +78,8 @@ int _sc_cli_backtest (int    argc,
 
 /* prices */
 int   _sc_cli_import_csv       (int          argc,
+                                char       **argv);
+int   _sc_cli_prices           (int          argc,
                                 char       **argv);
 
 /* accounts and history */

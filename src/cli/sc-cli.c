@@ -46,6 +46,7 @@ static const ScCliCommand commands[] = {
 
   /* prices */
   { "import-csv", _sc_cli_import_csv, N_("Put prices from a CSV file into the local cache") },
+  { "prices", _sc_cli_prices, N_("Print the cached daily prices of a ticker") },
 
   /* accounts and history */
   { "account", _sc_cli_account, N_("Register, sign in, change or reset a password, delete an account") },
@@ -67,6 +68,7 @@ static const char *usage_lines[] = {
   N_("stockcast backtest TICKER [--model ID] [--csv FILE] [--offline] [--protocol walk-forward|seed] [--json]"),
   N_("stockcast chart TICKER [--model ID] [--csv FILE] [--range 1m|6m|1y|5y|10y|all] [--size WxH] --output FILE.png|.svg|.pdf"),
   N_("stockcast import-csv TICKER FILE"),
+  N_("stockcast prices TICKER [--csv | --json] [--offline]"),
   N_("stockcast account register NAME --email ADDRESS --password-stdin"),
   N_("stockcast account login|delete NAME --password-stdin"),
   N_("stockcast account passwd NAME --password-stdin"),

@@ -31,6 +31,7 @@ sc_price_load_free (ScPriceLoad *load)
   g_clear_pointer (&load->series, sc_price_series_unref);
   g_clear_pointer (&load->live, sc_price_series_unref);
   g_free (load->source);
+  g_free (load->series_source);
   g_free (load->warning);
   g_free (load->currency);
   g_free (load->timezone);
@@ -233,6 +234,7 @@ fill_from_cache (ScPriceLoad  *load,
   if (load->series == NULL)
     return FALSE;
   load->live = sc_price_series_new (symbol);
+  load->series_source = g_strdup (source);
 
   info = sc_price_cache_get_info (db, symbol, source, error);
   if (info == NULL)
@@ -375,6 +377,7 @@ sc_price_loader_load (ScDb               *db,
           g_autofree char *date = sc_day_format (last_day (load->series));
 
           load->source = g_strdup ("sample");
+          load->series_source = g_strdup ("sample");
           load->live = sc_price_series_new (symbol);
           /* The bundled samples are all US stocks (data/sample/README.md). */
           load->currency = g_strdup ("USD");

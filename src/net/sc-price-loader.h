@@ -31,10 +31,11 @@ typedef enum
   SC_PRICE_LOAD_SAMPLE_FALLBACK = 1 << 1,  /* network failed, nothing cached: use sample data */
 } ScPriceLoadFlags;
 
-typedef struct
+typedef struct _ScPriceLoad
 {
   ScPriceSeries *series;       /* final closes only */
   char          *source;       /* "cache", "yahoo", "tiingo" or "sample" */
+  char          *series_source; /* where the series itself came from: "yahoo", "tiingo", "csv", "sample" */
   char          *warning;      /* one translated sentence for the user, or NULL */
   char          *currency;     /* ISO 4217 code of the prices ("GBp": pence), NULL if unknown */
   char          *timezone;     /* the exchange's IANA zone, NULL if unknown */
