@@ -15,6 +15,7 @@
 
 #include "sc-cli-private.h"
 #include "sc-currency.h"
+#include "sc-price-csv.h"
 #include "sc-price-loader.h"
 #include "sc-quotes.h"
 
@@ -23,29 +24,6 @@
  * them or take them to a spreadsheet. --csv writes the Yahoo layout that
  * import-csv reads back; the live bar of a session still open is never in
  * it (it is not a final close) and is only named on stderr. */
-
-/* The shortest text that reads back as the same double. */
-static char *
-format_number (double value)
-{
-  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
-
-  if (!isfinite (value))
-    return g_strdup ("null");
-  /* Volumes and whole prices without an exponent. */
-  if (value == floor (value) && fabs (value) < 1e15)
-    return g_strdup_printf ("%.0f", value);
-
-  for (int digits = 6; digits <= 17; digits++)
-    {
-      g_autofree char *format = g_strdup_printf ("%%.%dg", digits);
-
-      g_ascii_formatd (buffer, sizeof buffer, format, value);
-      if (g_ascii_strtod (buffer, NULL) == value)
-        break;
-    }
-  return g_strdup (buffer);
-}
 
 static const char *
 source_name (const char *source)
@@ -96,21 +74,11 @@ describe_origin (const ScPriceLoad *load)
 static void
 print_csv (const ScPriceLoad *load)
 {
-  ScPriceSeries *s = load->series;
+  g_autoptr(GBytes) csv = sc_price_series_to_csv (load->series);
+  gsize length;
+  const char *data = g_bytes_get_data (csv, &length);
 
-  printf ("Date,Open,High,Low,Close,Adj Close,Volume\n");
-  for (guint i = 0; i < s->n_rows; i++)
-    {
-      g_autofree char *date = sc_day_format (s->date[i]);
-      g_autofree char *open = format_number (s->open[i]);
-      g_autofree char *high = format_number (s->high[i]);
-      g_autofree char *low = format_number (s->low[i]);
-      g_autofree char *close = format_number (s->close[i]);
-      g_autofree char *adj = format_number (s->adj_close[i]);
-      g_autofree char *volume = format_number (s->volume[i]);
-
-      printf ("%s,%s,%s,%s,%s,%s,%s\n", date, open, high, low, close, adj, volume);
-    }
+  fwrite (data, 1, length, stdout);
 }
 
 static void
