@@ -18,6 +18,7 @@
 #include "sc-price-cache.h"
 #include "sc-price-loader.h"
 #include "sc-quote-server.h"
+#include "sc-results.h"
 #include "sc-test-util.h"
 
 static ScQuoteServer *server;
@@ -108,7 +109,8 @@ test_migrations (void)
   g_autofree char *expected = schema_of (fresh);
   /* Older databases are built by stopping the migrations at version v. */
   g_assert_cmpint (sc_db_get_version (fresh), ==, sc_db_latest_version ());
-  g_assert_cmpint (sc_db_latest_version (), ==, 4);
+  g_assert_cmpint (sc_db_latest_version (), ==, 5);
+  g_assert_cmpint (query_int (fresh, "SELECT COUNT (*) FROM pragma_table_info ('results') WHERE name = 'currency'"), ==, 1);
   g_assert_cmpint (query_int (fresh, "SELECT COUNT (*) FROM pragma_table_info ('price_series')"
                                      " WHERE name IN ('currency', 'exchange', 'live_date', 'live_close', 'live_time')"), ==, 5);
   g_assert_cmpint (query_int (fresh, "SELECT COUNT (*) FROM pragma_table_info ('prices')"), ==, 9);
@@ -263,6 +265,51 @@ test_fill_actuals (void)
 /* --- a writer killed in the middle of a write ------------------------- */
 
 #define WRITER_ROWS 20000
+
+/* A saved prediction remembers the currency of its prices: its own, else
+ * the one its ticker's prices are cached in, else none. */
+static void
+test_result_currency (void)
+{
+  g_autoptr(ScDb) db = open_db ("result-currency.db");
+  g_autoptr(ScPriceSeries) series = make_series ("2026-03-02", 20, 90);
+  g_autoptr(GError) error = NULL;
+  ScPriceSeriesMeta meta = { .timezone = "Asia/Taipei", .currency = "TWD", .exchange = "TAI" };
+  struct { const char *ticker, *currency, *expected; } cases[] = {
+    { "1301.T", "JPY", "JPY" },
+    { "2344.TW", NULL, "TWD" },
+    { "MINE", NULL, NULL },
+  };
+
+  g_assert_true (sc_db_exec (db,
+                             "INSERT INTO users (id, username, username_key, email, email_key, password_hash, recovery_hash, created_at)"
+                             " VALUES (1, 'ann', 'ann', 'a@example.com', 'a@example.com', 'x', 'y', '2020-01-02T00:00:00Z');",
+                             &error));
+  g_assert_true (sc_price_cache_store_full (db, "2344.TW", "yahoo", &meta, series, SC_PRICE_CACHE_MERGE, &error));
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(ScPrediction) prediction = sc_prediction_new ();
+      g_autoptr(ScResult) result = NULL;
+      g_autofree char *uuid = NULL;
+
+      prediction->ticker = g_strdup (cases[i].ticker);
+      prediction->model_id = g_strdup ("naive");
+      prediction->currency = g_strdup (cases[i].currency);
+      prediction->as_of = day ("2026-03-26");
+      prediction->last_close = 96.0;
+      prediction->n_forecasts = 1;
+      prediction->forecasts = g_new0 (ScForecast, 1);
+      prediction->forecasts[0] = (ScForecast) { 10, day ("2026-04-10"), 97.0, 90.0, 104.0 };
+
+      uuid = sc_results_save (db, 1, prediction, &error);
+      g_assert_no_error (error);
+      result = sc_results_get (db, 1, uuid, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (result->currency, ==, cases[i].expected);
+    }
+}
 
 static int
 run_writer (const char *path)
@@ -906,6 +953,7 @@ main (int   argc,
   g_test_add_func ("/store/price-cache/store-load", test_store_load);
   g_test_add_func ("/store/price-cache/atomic", test_store_atomic);
   g_test_add_func ("/store/price-cache/fill-actuals", test_fill_actuals);
+  g_test_add_func ("/store/price-cache/result-currency", test_result_currency);
   g_test_add_func ("/store/price-cache/killed-writer", test_killed_writer);
   g_test_add_func ("/net/loader/download-then-offline", test_loader_download_then_offline);
   g_test_add_func ("/net/loader/incremental", test_loader_incremental);

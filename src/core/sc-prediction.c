@@ -38,6 +38,7 @@ sc_prediction_unref (ScPrediction *self)
   g_free (self->ticker);
   g_free (self->model_id);
   g_free (self->source);
+  g_free (self->currency);
   g_free (self->forecasts);
   g_free (self->protocol);
   g_free (self->metrics);

@@ -53,6 +53,7 @@ struct _ScPrediction
   guint             n_metrics;
   ScHorizonMetrics *metrics;
   double            seconds;
+  char             *currency;      /* ISO 4217 code of the prices, NULL if unknown */
   gint              ref_count;
 };
 

@@ -132,11 +132,16 @@ static const char migration_series_meta[] =
   "ALTER TABLE price_series ADD COLUMN live_volume REAL;"
   "ALTER TABLE price_series ADD COLUMN live_time INTEGER;"; /* unix seconds of its last trade */
 
+/* 4 → 5: the currency a saved prediction's prices were in. */
+static const char migration_result_currency[] =
+  "ALTER TABLE results ADD COLUMN currency TEXT;";   /* ISO 4217, NULL if unknown */
+
 static const char *migrations[] = {
   migration_accounts,
   migration_prices,
   migration_sync,
   migration_series_meta,
+  migration_result_currency,
 };
 
 /* Tests build databases of earlier schema versions to migrate from. */

@@ -51,6 +51,7 @@ sc_result_unref (ScResult *self)
   g_free (self->ticker);
   g_free (self->created_at);
   g_free (self->model);
+  g_free (self->currency);
   g_free (self->forecasts);
   g_free (self);
 }
@@ -162,7 +163,7 @@ now_timestamp (void)
 #define RESULT_COLUMNS \
   "r.id, r.uuid, r.ticker, r.created_at, r.model, r.as_of, r.last_close, " \
   "r.deleted, r.synced, r.server_seq, " \
-  "f.horizon, f.target_date, f.price, f.low, f.high, f.actual "
+  "f.horizon, f.target_date, f.price, f.low, f.high, f.actual, r.currency "
 
 #define RESULT_FROM \
   "FROM results r LEFT JOIN result_forecasts f ON f.result_id = r.id "
@@ -220,6 +221,7 @@ collect_results (ScDb          *db,
           current->deleted = sqlite3_column_int (stmt, 7) != 0;
           current->synced = sqlite3_column_int (stmt, 8) != 0;
           current->server_seq = sqlite3_column_int64 (stmt, 9);
+          current->currency = g_strdup ((const char *) sqlite3_column_text (stmt, 16));
           g_ptr_array_add (results, current);
         }
 
@@ -599,8 +601,13 @@ insert_result (ScDb            *db,
 
   stmt = sc_db_prepare (db,
                         "INSERT INTO results (uuid, user_id, ticker, created_at, model, as_of, "
-                        "                     last_close, deleted, synced, server_seq) "
-                        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                        "                     last_close, deleted, synced, server_seq, currency) "
+                        /* Without a currency of its own, a result takes the
+                         * one its ticker's prices are cached in. */
+                        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,"
+                        " COALESCE (?11, (SELECT currency FROM price_series"
+                        "                 WHERE ticker = ?3 AND currency IS NOT NULL"
+                        "                 ORDER BY refreshed_at DESC LIMIT 1)))",
                         error);
   if (stmt == NULL)
     return FALSE;
@@ -616,6 +623,10 @@ insert_result (ScDb            *db,
   sqlite3_bind_int (stmt, 8, result->deleted);
   sqlite3_bind_int (stmt, 9, result->synced);
   sqlite3_bind_int64 (stmt, 10, result->server_seq);
+  if (result->currency != NULL)
+    sqlite3_bind_text (stmt, 11, result->currency, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, 11);
   if (!step_done (db, stmt, _("Saving the prediction"), error))
     return FALSE;
 
@@ -682,6 +693,7 @@ sc_results_save (ScDb                *db,
   result->model = g_strdup (prediction->model_id);
   result->as_of = prediction->as_of;
   result->last_close = prediction->last_close;
+  result->currency = g_strdup (prediction->currency);
   result->n_forecasts = prediction->n_forecasts;
   result->forecasts = g_new0 (ScResultForecast, MAX (1, prediction->n_forecasts));
   for (guint i = 0; i < prediction->n_forecasts; i++)

@@ -47,6 +47,7 @@ struct _ScResult
   gboolean          deleted;     /* tombstone */
   gboolean          synced;      /* the server has this state */
   gint64            server_seq;  /* 0 if never on a server */
+  char             *currency;    /* ISO 4217 code of the prices, NULL if unknown */
   /*< private >*/
   gint              ref_count;
 };
