@@ -17,6 +17,8 @@
 #include "sc-history-item.h"
 #include "sc-history-view.h"
 #include "sc-model.h"
+#include "sc-price-csv.h"
+#include "sc-price-loader.h"
 
 typedef enum
 {
@@ -665,6 +667,7 @@ sc_history_view_actions_update (ScHistoryView *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "history.delete", selected);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "history.show", selected);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "history.export-prices", selected);
   /* A file is the whole history shown, not the pages that came in so far. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "history.export", any && self->cancellable == NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "history.find", self->user != NULL);
@@ -1114,6 +1117,168 @@ export_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/* Export Prices…: the cached daily prices of the selected row's ticker, as
+ * `stockcast prices TICKER --csv` writes them. Read from the cache only (a
+ * worker thread opens its own connection); the file is written whole or
+ * not at all. */
+
+typedef struct
+{
+  GFile *file;
+  char  *ticker;
+} PricesExport;
+
+static void
+prices_export_free (gpointer data)
+{
+  PricesExport *export = data;
+
+  g_clear_object (&export->file);
+  g_free (export->ticker);
+  g_free (export);
+}
+
+static void
+prices_loaded_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  PricesExport *export = g_task_get_task_data (task);
+  g_autoptr(ScPriceLoad) load = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  GError *error = NULL;
+
+  load = sc_price_loader_load_finish (result, &error);
+  if (load == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  bytes = sc_price_series_to_csv (load->series);
+  g_file_replace_contents_bytes_async (export->file, bytes, NULL, FALSE,
+                                       G_FILE_CREATE_REPLACE_DESTINATION,
+                                       g_task_get_cancellable (task), replace_contents_cb,
+                                       g_steal_pointer (&task));
+}
+
+void
+sc_history_view_export_prices_async (ScHistoryView       *self,
+                                     const char          *ticker,
+                                     GFile               *file,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  GTask *task;
+  PricesExport *export;
+
+  g_return_if_fail (SC_IS_HISTORY_VIEW (self));
+  g_return_if_fail (ticker != NULL);
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, sc_history_view_export_prices_async);
+  export = g_new0 (PricesExport, 1);
+  export->file = g_object_ref (file);
+  export->ticker = g_strdup (ticker);
+  g_task_set_task_data (task, export, prices_export_free);
+
+  sc_price_loader_load_async (NULL, NULL, ticker, SC_PRICE_LOAD_OFFLINE, cancellable,
+                              NULL, NULL, prices_loaded_cb, task);
+}
+
+gboolean
+sc_history_view_export_prices_finish (ScHistoryView  *self,
+                                      GAsyncResult   *result,
+                                      GError        **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+export_prices_done_cb (GObject      *object,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  ScHistoryView *self = SC_HISTORY_VIEW (object);
+  g_autoptr(GFile) file = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  if (!sc_history_view_export_prices_finish (self, result, &error))
+    {
+      message = g_strdup (error->message);
+    }
+  else
+    {
+      g_autofree char *name = g_file_get_basename (file);
+
+      /* TRANSLATORS: a toast after exporting a ticker's prices */
+      message = g_strdup_printf (_("Prices exported to “%s”"), name);
+    }
+
+  g_signal_emit (self, signals[TOAST], 0, adw_toast_new (message));
+}
+
+static void
+on_export_prices_response (GtkNativeDialog *dialog,
+                           int              response,
+                           ScHistoryView   *self)
+{
+  const char *ticker = g_object_get_data (G_OBJECT (dialog), "ticker");
+
+  if (response == GTK_RESPONSE_ACCEPT && ticker != NULL)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+      if (file != NULL)
+        sc_history_view_export_prices_async (self, ticker, file, NULL, export_prices_done_cb,
+                                             g_object_ref (file));
+    }
+
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static void
+export_prices_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  ScHistoryView *self = SC_HISTORY_VIEW (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  ScHistoryItem *item = gtk_single_selection_get_selected_item (self->selection);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *name = NULL;
+  const char *ticker;
+
+  if (item == NULL)
+    return;
+  ticker = sc_history_item_get_result (item)->ticker;
+
+  chooser = gtk_file_chooser_native_new (_("Export Prices"),
+                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  /* TRANSLATORS: the suggested file name of a ticker's exported prices */
+  name = g_strdup_printf (_("%s-prices.csv"), ticker);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  gtk_file_filter_set_name (filter, _("CSV files"));
+  gtk_file_filter_add_mime_type (filter, "text/csv");
+  gtk_file_filter_add_suffix (filter, "csv");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_object_set_data_full (G_OBJECT (chooser), "ticker", g_strdup (ticker), g_free);
+
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_export_prices_response), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 /* --- actions ------------------------------------------------------------- */
 
 static void
@@ -1209,6 +1374,7 @@ sc_history_view_class_init (ScHistoryViewClass *klass)
   gtk_widget_class_install_action (widget_class, "history.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "history.show", NULL, show_action);
   gtk_widget_class_install_action (widget_class, "history.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "history.export-prices", NULL, export_prices_action);
   gtk_widget_class_install_action (widget_class, "history.find", NULL, find_action);
 }
 

@@ -21,7 +21,8 @@ G_DECLARE_FINAL_TYPE (ScHistoryView, sc_history_view, SC, HISTORY_VIEW, AdwBin)
 /* The signed-in user's saved predictions in a sortable, filterable table.
  * Emits ::result-activated (ScResult) when a row is selected or activated,
  * ::toast (AdwToast) for the window to show (deletions offer Undo).
- * Actions: history.delete, history.show, history.export, history.find. */
+ * Actions: history.delete, history.show, history.export, history.export-prices,
+ * history.find. */
 void        sc_history_view_set_user       (ScHistoryView       *self,
                                             ScUser              *user);
 /* Adds a result just saved, at the top. */
@@ -44,6 +45,17 @@ void        sc_history_view_export_async   (ScHistoryView       *self,
 gboolean    sc_history_view_export_finish  (ScHistoryView       *self,
                                             GAsyncResult        *result,
                                             GError             **error);
+/* Writes the cached daily prices of ticker to file as CSV (the layout of
+ * `stockcast prices --csv`; nothing is downloaded). */
+void        sc_history_view_export_prices_async  (ScHistoryView       *self,
+                                                  const char          *ticker,
+                                                  GFile               *file,
+                                                  GCancellable        *cancellable,
+                                                  GAsyncReadyCallback  callback,
+                                                  gpointer             user_data);
+gboolean    sc_history_view_export_prices_finish (ScHistoryView       *self,
+                                                  GAsyncResult        *result,
+                                                  GError             **error);
 /* Deletes now what is waiting for its Undo toast to go away. */
 void        sc_history_view_flush_deletions (ScHistoryView      *self);
 
