@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "sc-chart.h"
+#include "sc-currency.h"
 
 #define ZOOM_STEP 1.25
 
@@ -782,6 +783,9 @@ sc_chart_set_prediction (ScChart      *self,
 {
   g_return_if_fail (SC_IS_CHART (self));
 
+  /* Price labels in the currency of the series. */
+  if (prediction != NULL)
+    sc_chart_renderer_set_currency (self->renderer, sc_currency_prefix (prediction->currency));
   sc_chart_renderer_set_prediction (self->renderer, prediction);
   data_changed (self);
 }

@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "sc-app-format.h"
+#include "sc-currency.h"
 #include "sc-db.h"
 #include "sc-history-item.h"
 #include "sc-history-view.h"
@@ -467,7 +468,7 @@ bind_cell (GtkSignalListItemFactory *factory,
       break;
 
     case COLUMN_PRICE:
-      text = sc_format_price (result->last_close);
+      text = sc_currency_format (result->currency, result->last_close);
       sub_text = sc_format_day (result->as_of);
       break;
 
@@ -481,10 +482,10 @@ bind_cell (GtkSignalListItemFactory *factory,
             break;
           }
 
-        text = sc_format_price (f->price);
+        text = sc_currency_format (result->currency, f->price);
         if (sc_result_forecast_has_actual (f))
           {
-            g_autofree char *actual = sc_format_price (f->actual);
+            g_autofree char *actual = sc_currency_format (result->currency, f->actual);
             double error = (f->price / f->actual - 1.0) * 100.0;
             gboolean better = fabs (f->price - f->actual) < fabs (result->last_close - f->actual);
 
@@ -496,8 +497,8 @@ bind_cell (GtkSignalListItemFactory *factory,
           }
         else
           {
-            g_autofree char *low = sc_format_price (f->low);
-            g_autofree char *high = sc_format_price (f->high);
+            g_autofree char *low = sc_currency_format (result->currency, f->low);
+            g_autofree char *high = sc_currency_format (result->currency, f->high);
 
             sub_text = g_strdup_printf ("%s – %s", low, high);
             set_cell_tooltip (box, _("80% range; the actual price is not known yet"));

@@ -277,6 +277,7 @@ job_thread (GTask        *task,
     }
   g_free (outcome->prediction->source);
   outcome->prediction->source = g_strdup (load->source);
+  outcome->prediction->currency = g_strdup (load->currency);
   outcome->series = sc_price_series_ref (load->series);
 
   if (g_task_return_error_if_cancelled (task))

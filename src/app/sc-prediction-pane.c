@@ -375,6 +375,7 @@ prediction_from_result (ScResult *result)
   prediction->model_id = g_strdup (result->model);
   prediction->as_of = result->as_of;
   prediction->last_close = result->last_close;
+  prediction->currency = g_strdup (result->currency);
   prediction->n_forecasts = result->n_forecasts;
   prediction->forecasts = g_new0 (ScForecast, MAX (result->n_forecasts, 1));
   for (guint i = 0; i < result->n_forecasts; i++)

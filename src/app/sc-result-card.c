@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "sc-app-format.h"
+#include "sc-currency.h"
 #include "sc-model.h"
 #include "sc-result-card.h"
 
@@ -28,6 +29,8 @@ struct _ScResultCard
   GtkWidget  *source_box;
   GtkImage   *source_icon;
   GtkLabel   *source_label;
+
+  char       *currency;    /* of the prices shown (sc_currency_format) */
 };
 
 G_DEFINE_FINAL_TYPE (ScResultCard, sc_result_card, ADW_TYPE_BIN)
@@ -68,7 +71,7 @@ set_header (ScResultCard *self,
             double        last_close)
 {
   g_autoptr(ScModelInfo) info = sc_models_lookup (model_id, NULL);
-  g_autofree char *price = sc_format_price (last_close);
+  g_autofree char *price = sc_currency_format (self->currency, last_close);
   g_autofree char *day = sc_format_day (as_of);
   g_autofree char *markup = NULL;
 
@@ -92,9 +95,9 @@ add_forecast_row (ScResultCard *self,
 {
   g_autofree char *title = NULL;
   g_autofree char *day = sc_format_day (date);
-  g_autofree char *price_text = sc_format_price (price);
-  g_autofree char *low_text = sc_format_price (low);
-  g_autofree char *high_text = sc_format_price (high);
+  g_autofree char *price_text = sc_currency_format (self->currency, price);
+  g_autofree char *low_text = sc_currency_format (self->currency, low);
+  g_autofree char *high_text = sc_currency_format (self->currency, high);
   g_autofree char *change = sc_format_change (last_close, price);
   g_autofree char *range = NULL;
   GtkWidget *label;
@@ -117,7 +120,7 @@ add_forecast_row (ScResultCard *self,
 
   if (isfinite (actual))
     {
-      g_autofree char *actual_text = sc_format_price (actual);
+      g_autofree char *actual_text = sc_currency_format (self->currency, actual);
       /* TRANSLATORS: the close that really happened on the forecast's date */
       range = g_strdup_printf (_("actual %s · 80%% range %s – %s"), actual_text, low_text, high_text);
     }
@@ -141,6 +144,8 @@ sc_result_card_set_prediction (ScResultCard *self,
   g_return_if_fail (SC_IS_RESULT_CARD (self));
   g_return_if_fail (prediction != NULL);
 
+  g_free (self->currency);
+  self->currency = g_strdup (prediction->currency);
   set_header (self, prediction->ticker, prediction->model_id,
               prediction->as_of, prediction->last_close);
 
@@ -199,6 +204,8 @@ sc_result_card_set_result (ScResultCard *self,
   g_return_if_fail (SC_IS_RESULT_CARD (self));
   g_return_if_fail (result != NULL);
 
+  g_free (self->currency);
+  self->currency = g_strdup (result->currency);
   set_header (self, result->ticker, result->model, result->as_of, result->last_close);
 
   remove_children (GTK_WIDGET (self->forecast_grid));
@@ -267,6 +274,7 @@ static void
 sc_result_card_dispose (GObject *object)
 {
   gtk_widget_dispose_template (GTK_WIDGET (object), SC_TYPE_RESULT_CARD);
+  g_clear_pointer (&SC_RESULT_CARD (object)->currency, g_free);
 
   G_OBJECT_CLASS (sc_result_card_parent_class)->dispose (object);
 }
