@@ -1148,6 +1148,7 @@ prices_loaded_cb (GObject      *object,
   PricesExport *export = g_task_get_task_data (task);
   g_autoptr(ScPriceLoad) load = NULL;
   g_autoptr(GBytes) bytes = NULL;
+  GCancellable *cancellable;
   GError *error = NULL;
 
   load = sc_price_loader_load_finish (result, &error);
@@ -1158,9 +1159,10 @@ prices_loaded_cb (GObject      *object,
     }
 
   bytes = sc_price_series_to_csv (load->series);
+  cancellable = g_task_get_cancellable (task);
   g_file_replace_contents_bytes_async (export->file, bytes, NULL, FALSE,
                                        G_FILE_CREATE_REPLACE_DESTINATION,
-                                       g_task_get_cancellable (task), replace_contents_cb,
+                                       cancellable, replace_contents_cb,
                                        g_steal_pointer (&task));
 }
 
