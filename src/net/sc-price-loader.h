@@ -15,7 +15,8 @@
 G_BEGIN_DECLS
 
 /* Where a ticker's prices come from, for predict, chart and the window:
- *  1. the cache, if its newest bar is from the last completed session;
+ *  1. the cache, if its newest bar is from the last completed session and
+ *     no live bar (of a session then still open) waits to be replaced;
  *  2. else the network (Yahoo, then Tiingo when Yahoo fails and a key is
  *     set), asking only for the days after the cached ones, and the cache
  *     refreshed with the answer;
