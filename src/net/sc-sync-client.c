@@ -14,6 +14,7 @@
 
 #include "sc-curl.h"
 #include "sc-error.h"
+#include "sc-json-scan.h"
 #include "sc-sync-client.h"
 
 #define CONNECT_TIMEOUT_S  10L
@@ -319,7 +320,10 @@ parse_object (Response  *response,
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
 
-  if (!json_parser_load_from_data (parser, response->body->str, response->body->len, NULL) ||
+  /* A hostile server's deep nesting would overflow the stack inside
+   * json-glib: scan before parsing. */
+  if (sc_json_scan (response->body->str, response->body->len, SC_JSON_MAX_DEPTH) != SC_JSON_SCAN_OK ||
+      !json_parser_load_from_data (parser, response->body->str, response->body->len, NULL) ||
       !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     {
       g_set_error (error, SC_ERROR, SC_ERROR_NETWORK,
