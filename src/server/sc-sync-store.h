@@ -52,6 +52,20 @@ gboolean sc_sync_store_record_failure   (ScSyncDb    *db,
                                          gint64       now,
                                          gint64       window,
                                          GError     **error);
+/* Counts one attempt under key in the current window (a new window starts
+ * when the old one is over) and, in the same atomic statement, learns its
+ * number: *out_retry_after > 0 (seconds) when it is past max_attempts. */
+gboolean sc_sync_store_count_attempt    (ScSyncDb    *db,
+                                         const char  *key,
+                                         gint64       now,
+                                         gint64       max_attempts,
+                                         gint64       window,
+                                         gint64      *out_retry_after,
+                                         GError     **error);
+/* Takes back one counted attempt (one that turned out well). */
+gboolean sc_sync_store_uncount_attempt  (ScSyncDb    *db,
+                                         const char  *key,
+                                         GError     **error);
 gboolean sc_sync_store_clear_failures   (ScSyncDb    *db,
                                          const char  *key,
                                          GError     **error);
