@@ -756,6 +756,126 @@ test_hostile_json (Fixture       *fixture,
   g_assert_cmpuint (sc_test_http ("GET", health, NULL, NULL, NULL), ==, 200);
 }
 
+static void
+restart_with (Fixture            *fixture,
+              const char * const *extra)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (sc_test_sync_server_stop (fixture->server), ==, 0);
+  g_clear_pointer (&fixture->server, sc_test_sync_server_free);
+  fixture->server = sc_test_sync_server_start_full (fixture->database, 0, extra, &error);
+  g_assert_no_error (error);
+}
+
+typedef struct
+{
+  char   *url;
+  char   *body;
+  guint   status;
+  gint64  micros;
+} Call;
+
+static gpointer
+run_call (gpointer data)
+{
+  Call *call = data;
+  gint64 start = g_get_monotonic_time ();
+
+  call->status = sc_test_http ("POST", call->url, NULL, call->body, NULL);
+  call->micros = g_get_monotonic_time () - start;
+  return NULL;
+}
+
+/* Twenty wrong passwords at once: at most five are checked (401), the
+ * rest are refused unchecked (429), because each attempt is counted and
+ * checked against the limit in one atomic statement. */
+static void
+test_parallel_sign_ins (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  const char *extra[] = { "--password-queue", "100", NULL };
+  Call calls[20];
+  GThread *threads[G_N_ELEMENTS (calls)];
+  g_autofree char *sessions = NULL;
+  guint checked = 0, refused = 0;
+
+  if (skip_if_no_backend (data))
+    return;
+
+  restart_with (fixture, extra);
+  register_user (fixture->server, "alice", "correct horse");
+  sessions = api (fixture->server, "/sessions");
+  for (guint i = 0; i < G_N_ELEMENTS (calls); i++)
+    {
+      calls[i] = (Call) { sessions, (char *) "{\"username\":\"alice\",\"password\":\"guess guess\"}", 0, 0 };
+      threads[i] = g_thread_new ("sign-in", run_call, &calls[i]);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (calls); i++)
+    {
+      g_thread_join (threads[i]);
+      if (calls[i].status == 401)
+        checked++;
+      else if (calls[i].status == 429)
+        refused++;
+    }
+  g_test_message ("%u of %u parallel wrong sign-ins checked", checked, (guint) G_N_ELEMENTS (calls));
+  g_assert_cmpuint (checked, <=, 5);
+  g_assert_cmpuint (checked + refused, ==, G_N_ELEMENTS (calls));
+  g_assert_cmpuint (sc_test_http ("POST", sessions, NULL,
+                                  "{\"username\":\"alice\",\"password\":\"correct horse\"}", NULL), ==, 429);
+}
+
+/* Forty registrations at once from one address: /health keeps answering,
+ * at most 20 accounts are made (the hourly limit per address), the rest
+ * get 429 or, beyond the hashing queue, 503. */
+static void
+test_registration_flood (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  Call calls[40];
+  GThread *threads[G_N_ELEMENTS (calls)];
+  g_autofree char *accounts = NULL;
+  g_autofree char *health = NULL;
+  guint created = 0, throttled = 0, busy = 0;
+  gint64 slowest = 0;
+
+  if (skip_if_no_backend (data))
+    return;
+
+  accounts = api (fixture->server, "/accounts");
+  health = api (fixture->server, "/health");
+  for (guint i = 0; i < G_N_ELEMENTS (calls); i++)
+    {
+      calls[i] = (Call) { accounts, g_strdup_printf ("{\"username\":\"user%u\",\"email\":\"u%u@example.org\","
+                                                     "\"password\":\"correct horse\"}", i, i), 0, 0 };
+      threads[i] = g_thread_new ("register", run_call, &calls[i]);
+    }
+  for (guint i = 0; i < 5; i++)
+    {
+      gint64 start = g_get_monotonic_time ();
+
+      g_assert_cmpuint (sc_test_http ("GET", health, NULL, NULL, NULL), ==, 200);
+      slowest = MAX (slowest, g_get_monotonic_time () - start);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (calls); i++)
+    {
+      g_thread_join (threads[i]);
+      g_free (calls[i].body);
+      if (calls[i].status == 201)
+        created++;
+      else if (calls[i].status == 429)
+        throttled++;
+      else if (calls[i].status == 503)
+        busy++;
+    }
+  g_test_message ("40 registrations: %u created, %u throttled, %u busy; slowest /health %.1f ms",
+                  created, throttled, busy, slowest / 1000.0);
+  g_assert_cmpuint (created + throttled + busy, ==, G_N_ELEMENTS (calls));
+  g_assert_cmpuint (created, >=, 1);
+  g_assert_cmpuint (created, <=, 20);
+}
+
 /* Data survives a restart, and migrations run once. */
 static void
 test_restart (Fixture       *fixture,
@@ -892,6 +1012,70 @@ test_session_expiry (void)
   sc_test_sync_server_free (server);
 }
 
+/* A connection that sends nothing is closed after --idle-timeout. */
+static void
+test_idle_timeout (void)
+{
+  const char *extra[] = { "--idle-timeout", "1", NULL };
+  g_autofree char *database = g_strdup_printf ("%s/idle.db", sc_test_get_tmpdir ());
+  g_autoptr(GSocketClient) client = g_socket_client_new ();
+  g_autoptr(GSocketConnection) connection = NULL;
+  g_autoptr(GError) error = NULL;
+  ScTestSyncServer *server;
+  char buffer[256];
+  gssize n;
+
+  server = sc_test_sync_server_start_full (database, 0, extra, &error);
+  g_assert_no_error (error);
+  g_socket_client_set_enable_proxy (client, FALSE);
+  connection = g_socket_client_connect_to_host (client, "127.0.0.1", server->port, NULL, &error);
+  g_assert_no_error (error);
+  /* Our own guard: the server must close well before this. */
+  g_socket_set_timeout (g_socket_connection_get_socket (connection), 60);
+  n = g_input_stream_read (g_io_stream_get_input_stream (G_IO_STREAM (connection)),
+                           buffer, sizeof buffer, NULL, &error);
+  if (error != NULL)
+    g_assert_false (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT));
+  g_assert_cmpint (n, <=, 0);
+
+  g_assert_cmpint (sc_test_sync_server_stop (server), ==, 0);
+  sc_test_sync_server_free (server);
+}
+
+/* Out-of-range options: exit 1 with one sentence naming the option. */
+static void
+test_option_ranges (void)
+{
+  const char *bin = g_getenv ("STOCKCAST_SYNC_SERVER_BIN");
+  const char *cases[][2] = {
+    { "--session-lifetime", "999999999999" },
+    { "--session-lifetime", "0" },
+    { "--idle-timeout", "0" },
+    { "--registrations-per-hour", "-5" },
+    { "--password-queue", "-1" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GSubprocess) process = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *standard_error = NULL;
+
+      process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error,
+                                  bin, cases[i][0], cases[i][1], "--version", NULL);
+      g_assert_no_error (error);
+      g_subprocess_communicate_utf8 (process, NULL, NULL, NULL, &standard_error, &error);
+      g_assert_no_error (error);
+      g_assert_true (g_subprocess_get_if_exited (process));
+      g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 1);
+      g_assert_nonnull (strstr (standard_error, cases[i][0]));
+      /* One line. */
+      g_assert_true (g_str_has_suffix (standard_error, "\n"));
+      g_assert_null (strchr (standard_error, '\n') + 1 == standard_error + strlen (standard_error) ? NULL : "more lines");
+      g_assert_null (strstr (standard_error, "CRITICAL"));
+    }
+}
+
 /* Plain HTTP on a non-loopback address needs --allow-insecure-http. */
 static void
 test_refuses_insecure_listen (void)
@@ -930,6 +1114,8 @@ add_tests (const char *backend_name,
     { "pagination", test_pagination },
     { "graceful-shutdown", test_graceful_shutdown },
     { "hostile-json", test_hostile_json },
+    { "parallel-sign-ins", test_parallel_sign_ins },
+    { "registration-flood", test_registration_flood },
     { "restart", test_restart },
   };
 
@@ -956,6 +1142,8 @@ main (int   argc,
   g_test_add_func ("/sync-server/postgresql/two-processes", test_two_processes);
   g_test_add_func ("/sync-server/refuses-insecure-listen", test_refuses_insecure_listen);
   g_test_add_func ("/sync-server/sqlite/session-expiry", test_session_expiry);
+  g_test_add_func ("/sync-server/sqlite/idle-timeout", test_idle_timeout);
+  g_test_add_func ("/sync-server/option-ranges", test_option_ranges);
 
   status = g_test_run ();
   sc_test_postgres_stop (postgres);

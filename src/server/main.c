@@ -19,6 +19,7 @@
 
 /* Ten years: far beyond any sensible sign-in, and far from where seconds
  * since 1970 stop fitting a date. */
+#define UNSET G_MININT64
 #define MAX_SESSION_LIFETIME (10 * 366 * 24 * 3600)
 
 static gboolean
@@ -99,9 +100,10 @@ main (int   argc,
   gboolean allow_insecure = FALSE;
   gboolean trust_forwarded = FALSE;
   gboolean version = FALSE;
-  gint64 session_lifetime = -1;
-  gint64 registrations = -1;
-  gint64 idle_timeout = -1;
+  gint64 session_lifetime = UNSET;
+  gint64 registrations = UNSET;
+  gint64 idle_timeout = UNSET;
+  gint64 hash_queue = UNSET;
   ScSyncServerConfig config;
   ScSyncDbPool *pool;
   GSList *uris;
@@ -126,6 +128,8 @@ main (int   argc,
       "New accounts one client address may ask for per hour (default 20; 0: no limit)", "N" },
     { "idle-timeout", 0, 0, G_OPTION_ARG_INT64, &idle_timeout,
       "Seconds a connection may stay silent before it is closed (default 30)", "SECONDS" },
+    { "password-queue", 0, 0, G_OPTION_ARG_INT64, &hash_queue,
+      "Password requests that may wait for the 2 hashing threads; more get 503 (default 8)", "N" },
     { "version", 0, 0, G_OPTION_ARG_NONE, &version, "Print the version and exit", NULL },
     { NULL }
   };
@@ -145,20 +149,26 @@ main (int   argc,
     }
 
   /* Ranges first, before anything is opened. */
-  if (session_lifetime != -1 && (session_lifetime < 1 || session_lifetime > MAX_SESSION_LIFETIME))
+  if (session_lifetime != UNSET && (session_lifetime < 1 || session_lifetime > MAX_SESSION_LIFETIME))
     {
       fprintf (stderr, "stockcast-sync-server: --session-lifetime must be 1 to %d seconds (10 years).\n",
                MAX_SESSION_LIFETIME);
       return 1;
     }
-  if (registrations != -1 && (registrations < 0 || registrations > 1000000))
+  if (registrations != UNSET && (registrations < 0 || registrations > 1000000))
     {
       fprintf (stderr, "stockcast-sync-server: --registrations-per-hour must be 0 to 1000000.\n");
       return 1;
     }
-  if (idle_timeout != -1 && (idle_timeout < 1 || idle_timeout > 3600))
+  if (idle_timeout != UNSET && (idle_timeout < 1 || idle_timeout > 3600))
     {
       fprintf (stderr, "stockcast-sync-server: --idle-timeout must be 1 to 3600 seconds.\n");
+      return 1;
+    }
+
+  if (hash_queue != UNSET && (hash_queue < 0 || hash_queue > 10000))
+    {
+      fprintf (stderr, "stockcast-sync-server: --password-queue must be 0 to 10000.\n");
       return 1;
     }
 
@@ -215,13 +225,23 @@ main (int   argc,
 
   sc_sync_server_config_init (&config);
   config.trust_forwarded_for = trust_forwarded;
-  if (session_lifetime != -1)
+  if (session_lifetime != UNSET)
     config.session_lifetime = session_lifetime;
-  if (registrations != -1)
+  if (registrations != UNSET)
     config.max_registrations = registrations;
-  if (idle_timeout != -1)
+  if (idle_timeout != UNSET)
     config.idle_timeout = (guint) idle_timeout;
+  if (hash_queue != UNSET)
+    config.hash_queue = (guint) hash_queue;
   server = sc_sync_server_new (pool, &config);
+
+  /* Before the "listening" line: a SIGTERM right after it must drain,
+   * not kill. */
+  loop = g_main_loop_new (NULL, FALSE);
+  shutdown.server = server;
+  shutdown.loop = loop;
+  g_unix_signal_add (SIGTERM, on_signal, &shutdown);
+  g_unix_signal_add (SIGINT, on_signal, &shutdown);
 
   uris = sc_sync_server_listen (server, address, certificate, &error);
   if (uris == NULL)
@@ -240,11 +260,6 @@ main (int   argc,
   fflush (stdout);
   g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
 
-  loop = g_main_loop_new (NULL, FALSE);
-  shutdown.server = server;
-  shutdown.loop = loop;
-  g_unix_signal_add (SIGTERM, on_signal, &shutdown);
-  g_unix_signal_add (SIGINT, on_signal, &shutdown);
   g_main_loop_run (loop);
 
   g_message ("Stopped");

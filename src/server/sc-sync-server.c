@@ -8,6 +8,11 @@
 #include "config.h"
 
 #include <string.h>
+#ifdef __linux__
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
 
 #include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
@@ -26,8 +31,8 @@
  * own few threads with a short queue, so a flood of them neither holds up
  * /health and signed-in requests nor takes all memory. */
 #define HASH_THREADS    2
-#define HASH_QUEUE      8
 #define REGISTRATION_WINDOW 3600
+#define LISTEN_BACKLOG  128
 #define DEFAULT_LIMIT   500
 #define MAX_LIMIT       1000
 
@@ -88,6 +93,7 @@ sc_sync_server_config_init (ScSyncServerConfig *config)
   config->trust_forwarded_for = FALSE;
   config->max_registrations = 20;
   config->idle_timeout = 30;
+  config->hash_queue = 8;
 }
 
 static gint64
@@ -926,6 +932,26 @@ run_exchange (gpointer data,
   g_main_context_invoke (self->context, apply_exchange, ex);
 }
 
+/* Hashing thread: the same, at a lower CPU priority, so that on a busy
+ * machine the main loop and the other workers still get their share. */
+static void
+run_hash_exchange (gpointer data,
+                   gpointer user_data)
+{
+#ifdef __linux__
+  static GPrivate niced;
+
+  if (g_private_get (&niced) == NULL)
+    {
+      /* On Linux a thread's nice value is its own. */
+      if (setpriority (PRIO_PROCESS, (id_t) syscall (SYS_gettid), 10) != 0)
+        g_debug ("Cannot lower the hashing thread's priority");
+      g_private_set (&niced, GINT_TO_POINTER (1));
+    }
+#endif
+  run_exchange (data, user_data);
+}
+
 static void
 on_request_finished (SoupServerMessage *msg,
                      ScSyncServer      *self)
@@ -1034,7 +1060,7 @@ handle_request (SoupServer        *server,
    * pool. */
   if (needs_hashing (ex->method, path))
     {
-      if (g_thread_pool_unprocessed (self->hashers) >= HASH_QUEUE)
+      if (g_thread_pool_unprocessed (self->hashers) >= self->config.hash_queue)
         {
           exchange_free (ex);
           soup_message_headers_replace (soup_server_message_get_response_headers (msg),
@@ -1110,7 +1136,7 @@ sc_sync_server_new (ScSyncDbPool             *pool,
   self->context = g_main_context_ref_thread_default ();
   self->soup = soup_server_new ("server-header", "stockcast-sync-server/" PACKAGE_VERSION " ", NULL);
   self->workers = g_thread_pool_new (run_exchange, self, WORKER_THREADS, FALSE, NULL);
-  self->hashers = g_thread_pool_new (run_exchange, self, HASH_THREADS, FALSE, NULL);
+  self->hashers = g_thread_pool_new (run_hash_exchange, self, HASH_THREADS, FALSE, NULL);
 
   randombytes_buf (random, sizeof random);
   if (crypto_pwhash_str (dummy, (const char *) random, sizeof random,
@@ -1130,6 +1156,7 @@ sc_sync_server_listen (ScSyncServer     *self,
                        GTlsCertificate  *certificate,
                        GError          **error)
 {
+  g_autoptr(GSocket) socket = NULL;
   SoupServerListenOptions options = 0;
 
   if (certificate != NULL)
@@ -1138,7 +1165,17 @@ sc_sync_server_listen (ScSyncServer     *self,
       options |= SOUP_SERVER_LISTEN_HTTPS;
     }
 
-  if (!soup_server_listen (self->soup, address, options, error))
+  /* Our own socket for a longer accept queue than GSocket's default of
+   * 10: a burst of connections (forty sign-ins at once) must not get
+   * their SYNs dropped, which costs each a second's retransmission. */
+  socket = g_socket_new (g_socket_address_get_family (address), G_SOCKET_TYPE_STREAM,
+                         G_SOCKET_PROTOCOL_TCP, error);
+  if (socket == NULL)
+    return NULL;
+  g_socket_set_listen_backlog (socket, LISTEN_BACKLOG);
+  if (!g_socket_bind (socket, address, TRUE, error) ||
+      !g_socket_listen (socket, error) ||
+      !soup_server_listen_socket (self->soup, socket, options, error))
     return NULL;
 
   return soup_server_get_uris (self->soup);
