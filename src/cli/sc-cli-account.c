@@ -15,6 +15,7 @@
 
 #include "sc-accounts.h"
 #include "sc-cli-private.h"
+#include "sc-sync.h"
 
 /* Room for the longest password allowed, its newline and one byte more to
  * tell "too long" apart. */
@@ -252,7 +253,15 @@ account_delete (const char *username)
 
   password = read_password (&error);
   if (password != NULL && (db = _sc_cli_open_db (&error)) != NULL)
-    ok = sc_accounts_delete_user (db, username, password, &error);
+    {
+      g_autoptr(ScUser) user = sc_accounts_login (db, username, password, &error);
+
+      /* A sync token must not outlive its account: revoke it on the server
+       * (best effort, offline too) and forget it, before the account goes. */
+      ok = user != NULL &&
+           sc_sync_unlink (db, user->id, NULL, &error) &&
+           sc_accounts_delete_user (db, username, password, &error);
+    }
   sc_accounts_free_secret (password);
   if (!ok)
     return _sc_cli_fail (error);
