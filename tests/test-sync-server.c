@@ -876,6 +876,76 @@ test_registration_flood (Fixture       *fixture,
   g_assert_cmpuint (created, <=, 20);
 }
 
+/* Changing the password revokes the other sessions; signing out
+ * everywhere revokes all; deleting the account removes its results and
+ * tokens. */
+static void
+test_account_lifecycle (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  ScTestSyncServer *server = fixture->server;
+  const char *uuid = "6e1b5f8e-8f5a-4d7b-9c3e-1a2b3c4d5e6f";
+  g_autofree char *password_url = NULL;
+  g_autofree char *account_url = NULL;
+  g_autofree char *all_url = NULL;
+  g_autofree char *results = NULL;
+  g_autofree char *sessions = NULL;
+  g_autofree char *token1 = NULL;
+  g_autofree char *token2 = NULL;
+  g_autofree char *token3 = NULL;
+  g_autofree char *body = NULL;
+  g_autoptr(JsonArray) all = NULL;
+
+  if (skip_if_no_backend (data))
+    return;
+
+  password_url = api (server, "/account/password");
+  account_url = api (server, "/account");
+  all_url = api (server, "/sessions/all");
+  results = api (server, "/results");
+  sessions = api (server, "/sessions");
+  register_user (server, "alice", "correct horse");
+  token1 = sign_in (server, "alice", "correct horse");
+  token2 = sign_in (server, "alice", "correct horse");
+
+  g_assert_cmpuint (sc_test_http ("PUT", password_url, NULL,
+                                  "{\"password\":\"correct horse\",\"new_password\":\"battery staple\"}", NULL), ==, 401);
+  g_assert_cmpuint (sc_test_http ("PUT", password_url, token1,
+                                  "{\"password\":\"wrong horse\",\"new_password\":\"battery staple\"}", NULL), ==, 403);
+  g_assert_cmpuint (sc_test_http ("PUT", password_url, token1,
+                                  "{\"password\":\"correct horse\",\"new_password\":\"short\"}", NULL), ==, 400);
+  g_assert_cmpuint (sc_test_http ("PUT", password_url, token1,
+                                  "{\"password\":\"correct horse\",\"new_password\":\"battery staple\"}", NULL), ==, 204);
+  g_assert_cmpuint (sc_test_http ("GET", results, token1, NULL, NULL), ==, 200);
+  g_assert_cmpuint (sc_test_http ("GET", results, token2, NULL, NULL), ==, 401);
+  g_assert_cmpuint (sc_test_http ("POST", sessions, NULL,
+                                  "{\"username\":\"alice\",\"password\":\"correct horse\"}", NULL), ==, 401);
+  g_clear_pointer (&token2, g_free);
+  token2 = sign_in (server, "alice", "battery staple");
+
+  /* Sign out everywhere. */
+  g_assert_cmpuint (sc_test_http ("DELETE", all_url, token1, NULL, NULL), ==, 204);
+  g_assert_cmpuint (sc_test_http ("GET", results, token1, NULL, NULL), ==, 401);
+  g_assert_cmpuint (sc_test_http ("GET", results, token2, NULL, NULL), ==, 401);
+
+  /* Delete the account. */
+  token3 = sign_in (server, "alice", "battery staple");
+  body = result_body (uuid, "MSFT", 100.0);
+  g_assert_cmpuint (put_result (server, token3, uuid, body, NULL), ==, 201);
+  g_assert_cmpuint (sc_test_http ("DELETE", account_url, token3, "{\"password\":\"wrong horse\"}", NULL), ==, 403);
+  g_assert_cmpuint (sc_test_http ("DELETE", account_url, token3, "{\"password\":\"battery staple\"}", NULL), ==, 204);
+  g_assert_cmpuint (sc_test_http ("GET", results, token3, NULL, NULL), ==, 401);
+  g_assert_cmpuint (sc_test_http ("POST", sessions, NULL,
+                                  "{\"username\":\"alice\",\"password\":\"battery staple\"}", NULL), ==, 401);
+
+  /* The name is free again, with nothing of the old account. */
+  register_user (server, "alice", "another password");
+  g_clear_pointer (&token3, g_free);
+  token3 = sign_in (server, "alice", "another password");
+  all = pull_all (server, token3, 0, 500, NULL);
+  g_assert_cmpuint (json_array_get_length (all), ==, 0);
+}
+
 /* Data survives a restart, and migrations run once. */
 static void
 test_restart (Fixture       *fixture,
@@ -1116,6 +1186,7 @@ add_tests (const char *backend_name,
     { "hostile-json", test_hostile_json },
     { "parallel-sign-ins", test_parallel_sign_ins },
     { "registration-flood", test_registration_flood },
+    { "account-lifecycle", test_account_lifecycle },
     { "restart", test_restart },
   };
 

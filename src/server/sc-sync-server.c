@@ -645,6 +645,167 @@ handle_sessions (ScSyncServer *self,
   release (self, db);
 }
 
+/* Checks the signed-in user's password for an account change, throttled
+ * like a sign-in. Replies (401, 403, 429, 500) and returns FALSE when it
+ * does not hold. */
+static gboolean
+check_own_password (ScSyncServer  *self,
+                    Exchange      *ex,
+                    gint64         user_id,
+                    const char    *password)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *key = NULL;
+  g_autofree char *stored_hash = NULL;
+  g_autofree char *account_key = NULL;
+  gint64 retry = 0;
+  gboolean ok;
+  ScSyncDb *db;
+
+  if ((db = acquire (self, ex)) == NULL)
+    return FALSE;
+  ok = sc_sync_store_get_user (db, user_id, &key, &stored_hash, &error);
+  if (ok && key != NULL)
+    {
+      account_key = g_strconcat ("user:", key, NULL);
+      ok = sc_sync_store_count_attempt (db, account_key, now_seconds (), self->config.max_account_failures,
+                                        self->config.failure_window, &retry, &error);
+      if (ok && retry > 0)
+        ok = sc_sync_store_uncount_attempt (db, account_key, &error);
+    }
+  release (self, db);
+  if (!ok)
+    {
+      reply_storage_error (ex, error);
+      return FALSE;
+    }
+  if (key == NULL)
+    {
+      set_header (ex, "WWW-Authenticate", "Bearer error=\"invalid_token\"");
+      reply_error (ex, SOUP_STATUS_UNAUTHORIZED, "The session token is unknown, revoked or expired; sign in again.");
+      return FALSE;
+    }
+  if (retry > 0)
+    {
+      g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, retry);
+
+      set_header (ex, "Retry-After", text);
+      reply_error (ex, 429 /* Too Many Requests */, "Too many failed sign-ins; wait a while and try again.");
+      return FALSE;
+    }
+  if (password == NULL || strlen (password) > 1024 ||
+      crypto_pwhash_str_verify (stored_hash, password, strlen (password)) != 0)
+    {
+      reply_error (ex, SOUP_STATUS_FORBIDDEN, "The current password is wrong.");
+      return FALSE;
+    }
+
+  if ((db = acquire (self, ex)) == NULL)
+    return FALSE;
+  ok = sc_sync_store_clear_failures (db, account_key, &error);
+  release (self, db);
+  if (!ok)
+    {
+      reply_storage_error (ex, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* PUT /account/password and DELETE /account: the signed-in user's own
+ * account, with its current password. */
+static void
+handle_account (ScSyncServer *self,
+                Exchange     *ex,
+                gboolean      password_path)
+{
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *token_hash = NULL;
+  const char *password, *new_password = NULL;
+  char hash[crypto_pwhash_STRBYTES];
+  gint64 user_id;
+  gboolean ok;
+  ScSyncDb *db;
+
+  if (password_path ? strcmp (ex->method, "PUT") != 0 : strcmp (ex->method, "DELETE") != 0)
+    {
+      reply_method_not_allowed (ex, password_path ? "PUT" : "DELETE");
+      return;
+    }
+
+  if ((db = acquire (self, ex)) == NULL)
+    return;
+  ok = authenticate (self, ex, db, &user_id, &token_hash);
+  release (self, db);
+  if (!ok || (root = parse_body (self, ex)) == NULL)
+    return;
+
+  password = get_member_string (root, "password");
+  if (password_path)
+    {
+      new_password = get_member_string (root, "new_password");
+      if (new_password == NULL || g_utf8_strlen (new_password, -1) < 8 || strlen (new_password) > 1024)
+        {
+          reply_error (ex, SOUP_STATUS_BAD_REQUEST, "The new password must be 8 to 1024 characters long.");
+          return;
+        }
+    }
+
+  if (!check_own_password (self, ex, user_id, password))
+    return;
+
+  if (password_path &&
+      crypto_pwhash_str (hash, new_password, strlen (new_password),
+                         crypto_pwhash_OPSLIMIT_INTERACTIVE, crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
+    {
+      g_warning ("Hashing a password failed (out of memory?)");
+      reply_error (ex, SOUP_STATUS_SERVICE_UNAVAILABLE, "The server is busy; try again later.");
+      return;
+    }
+
+  if ((db = acquire (self, ex)) == NULL)
+    return;
+  ok = password_path ? sc_sync_store_set_password (db, user_id, hash, token_hash, &error)
+                     : sc_sync_store_delete_user (db, user_id, &error);
+  release (self, db);
+  if (!ok)
+    {
+      reply_storage_error (ex, error);
+      return;
+    }
+
+  g_message (password_path ? "Password changed; other sessions revoked" : "Account deleted");
+  reply_no_content (ex);
+}
+
+/* DELETE /sessions/all: sign out everywhere. */
+static void
+handle_sessions_all (ScSyncServer *self,
+                     Exchange     *ex)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 user_id;
+  ScSyncDb *db;
+
+  if (strcmp (ex->method, "DELETE") != 0)
+    {
+      reply_method_not_allowed (ex, "DELETE");
+      return;
+    }
+
+  if ((db = acquire (self, ex)) == NULL)
+    return;
+  if (authenticate (self, ex, db, &user_id, NULL))
+    {
+      if (!sc_sync_store_delete_sessions (db, user_id, &error))
+        reply_storage_error (ex, error);
+      else
+        reply_no_content (ex);
+    }
+  release (self, db);
+}
+
 static void
 handle_put_result (ScSyncServer *self,
                    Exchange     *ex,
@@ -921,6 +1082,12 @@ run_exchange (gpointer data,
     handle_accounts (self, ex);
   else if (strcmp (rest, "/sessions") == 0)
     handle_sessions (self, ex);
+  else if (strcmp (rest, "/sessions/all") == 0)
+    handle_sessions_all (self, ex);
+  else if (strcmp (rest, "/account") == 0)
+    handle_account (self, ex, FALSE);
+  else if (strcmp (rest, "/account/password") == 0)
+    handle_account (self, ex, TRUE);
   else if (strcmp (rest, "/results") == 0 || g_str_has_prefix (rest, "/results/"))
     handle_results (self, ex, rest + strlen ("/results"));
   else

@@ -397,3 +397,72 @@ sc_sync_store_list_results (ScSyncDb    *db,
 
   return rows;
 }
+
+gboolean
+sc_sync_store_get_user (ScSyncDb    *db,
+                        gint64       user_id,
+                        char       **out_username_key,
+                        char       **out_password_hash,
+                        GError     **error)
+{
+  g_autoptr(ScSyncRows) rows = NULL;
+  ScSyncParam params[] = { SC_SYNC_INT (user_id) };
+
+  *out_username_key = NULL;
+  *out_password_hash = NULL;
+  if (!sc_sync_db_query (db, "SELECT username_key, password_hash FROM users WHERE id = $1",
+                         params, 1, &rows, error))
+    return FALSE;
+  if (rows->n_rows > 0)
+    {
+      *out_username_key = g_strdup (sc_sync_rows_get (rows, 0, 0));
+      *out_password_hash = g_strdup (sc_sync_rows_get (rows, 0, 1));
+    }
+  return TRUE;
+}
+
+gboolean
+sc_sync_store_set_password (ScSyncDb    *db,
+                            gint64       user_id,
+                            const char  *password_hash,
+                            const char  *keep_token_hash,
+                            GError     **error)
+{
+  /* SQLite numbers $N parameters in order of appearance: keep them so. */
+  ScSyncParam update[] = { SC_SYNC_TEXT (password_hash), SC_SYNC_INT (user_id) };
+  ScSyncParam revoke[] = { SC_SYNC_INT (user_id), SC_SYNC_TEXT (keep_token_hash) };
+
+  /* The new password and the end of every other session in one step. */
+  if (!sc_sync_db_begin (db, error))
+    return FALSE;
+  if (!sc_sync_db_query (db, "UPDATE users SET password_hash = $1 WHERE id = $2",
+                         update, G_N_ELEMENTS (update), NULL, error) ||
+      !sc_sync_db_query (db, "DELETE FROM sessions WHERE user_id = $1 AND token_hash <> $2",
+                         revoke, G_N_ELEMENTS (revoke), NULL, error))
+    {
+      sc_sync_db_rollback (db);
+      return FALSE;
+    }
+  return sc_sync_db_commit (db, error);
+}
+
+gboolean
+sc_sync_store_delete_sessions (ScSyncDb    *db,
+                               gint64       user_id,
+                               GError     **error)
+{
+  ScSyncParam params[] = { SC_SYNC_INT (user_id) };
+
+  return sc_sync_db_query (db, "DELETE FROM sessions WHERE user_id = $1", params, 1, NULL, error);
+}
+
+gboolean
+sc_sync_store_delete_user (ScSyncDb    *db,
+                           gint64       user_id,
+                           GError     **error)
+{
+  ScSyncParam params[] = { SC_SYNC_INT (user_id) };
+
+  /* Sessions and results go with it (ON DELETE CASCADE). */
+  return sc_sync_db_query (db, "DELETE FROM users WHERE id = $1", params, 1, NULL, error);
+}

@@ -110,4 +110,24 @@ ScSyncRows *sc_sync_store_list_results  (ScSyncDb    *db,
                                          gint64       limit,
                                          GError     **error);
 
+/* Account lifecycle (docs/sync-api.md). */
+gboolean sc_sync_store_get_user         (ScSyncDb    *db,
+                                         gint64       user_id,
+                                         char       **out_username_key,
+                                         char       **out_password_hash,
+                                         GError     **error);
+/* Sets the hash and revokes every session but keep_token_hash's. */
+gboolean sc_sync_store_set_password     (ScSyncDb    *db,
+                                         gint64       user_id,
+                                         const char  *password_hash,
+                                         const char  *keep_token_hash,
+                                         GError     **error);
+gboolean sc_sync_store_delete_sessions  (ScSyncDb    *db,
+                                         gint64       user_id,
+                                         GError     **error);
+/* The user with their sessions and results. */
+gboolean sc_sync_store_delete_user      (ScSyncDb    *db,
+                                         gint64       user_id,
+                                         GError     **error);
+
 G_END_DECLS
