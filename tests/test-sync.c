@@ -684,6 +684,39 @@ test_account_delete_revokes (void)
   sc_test_sync_server_free (server);
 }
 
+/* Changing the local password changes the server account's too, which
+ * signs the other computers out; this computer keeps syncing. */
+static void
+test_passwd_reaches_server (void)
+{
+  g_autoptr(Profile) profile = profile_new ("passwd");
+  g_autofree char *sessions = NULL;
+  g_autofree char *results = NULL;
+  g_autofree char *response = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *other = NULL;
+  ScTestSyncServer *server = start_server ("passwd.db");
+
+  g_assert_cmpint (cli_sync (profile, server, TRUE, NULL, NULL), ==, 0);
+  sessions = g_strdup_printf ("%s/api/v1/sessions", server->base_url);
+  results = g_strdup_printf ("%s/api/v1/results", server->base_url);
+  g_assert_cmpuint (sc_test_http ("POST", sessions, NULL,
+                                  "{\"username\":\"alice\",\"password\":\"" PASSWORD "\"}", &response), ==, 201);
+  g_assert_true (json_parser_load_from_data (parser, response, -1, NULL));
+  other = g_strdup (json_object_get_string_member (json_node_get_object (json_parser_get_root (parser)), "token"));
+
+  g_assert_cmpint (run_cli (profile, PASSWORD "\nbattery staple\n", NULL, NULL, "account", "passwd", "alice",
+                            "--password-stdin", NULL), ==, 0);
+  g_assert_cmpuint (sc_test_http ("GET", results, other, NULL, NULL), ==, 401);
+  g_assert_cmpuint (sc_test_http ("POST", sessions, NULL,
+                                  "{\"username\":\"alice\",\"password\":\"battery staple\"}", NULL), ==, 201);
+  g_assert_cmpint (run_cli (profile, "battery staple\n", NULL, NULL, "sync", "--user", "alice",
+                            "--password-stdin", NULL), ==, 0);
+
+  g_assert_cmpint (sc_test_sync_server_stop (server), ==, 0);
+  sc_test_sync_server_free (server);
+}
+
 /* A second computer without the local account: the message says exactly
  * what to do instead of blaming the password. */
 static void
@@ -754,6 +787,7 @@ main (int   argc,
   g_test_add_func ("/sync/revoked-token", test_revoked_token);
   g_test_add_func ("/sync/account-delete-revokes", test_account_delete_revokes);
   g_test_add_func ("/sync/second-computer-message", test_second_computer_message);
+  g_test_add_func ("/sync/passwd-reaches-server", test_passwd_reaches_server);
 
   return g_test_run ();
 }

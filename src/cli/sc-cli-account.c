@@ -198,6 +198,19 @@ account_passwd (const char *username)
       (db = _sc_cli_open_db (&error)) != NULL)
     ok = sc_accounts_change_password (db, username, old_password, new_password, &error);
 
+  /* The sync server's account shares the password: change it there too,
+   * which signs the other computers out. Offline this only warns. */
+  if (ok)
+    {
+      g_autoptr(ScUser) user = sc_accounts_lookup (db, username, NULL);
+      g_autoptr(GError) sync_error = NULL;
+
+      if (user != NULL &&
+          !sc_sync_change_server_password (db, user->id, old_password, new_password, NULL, &sync_error))
+        fprintf (stderr, _("stockcast: The password changed on this computer but not on the sync server: %s\n"),
+                 sync_error->message);
+    }
+
   sc_accounts_free_secret (old_password);
   sc_accounts_free_secret (new_password);
   if (!ok)
