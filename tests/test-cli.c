@@ -63,6 +63,36 @@ test_unknown_option (void)
   g_assert_nonnull (strstr (err, "unknown option"));
 }
 
+/* A subcommand's bad option or value: one line naming it and --help, not
+ * the whole help. */
+static void
+test_option_errors (void)
+{
+  const char *cases[][3] = {
+    { "predict", "--years", "abc" },
+    { "predict", "--bogus", NULL },
+    { "chart", "--size", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+      const char *newline;
+
+      g_assert_cmpint (sc_test_run_cli (NULL, &out, &err, cases[i][0], "MSFT", cases[i][1], cases[i][2], NULL),
+                       ==, 1);
+      g_assert_true (g_str_has_prefix (err, "stockcast: "));
+      g_assert_nonnull (strstr (err, cases[i][1]));
+      g_assert_nonnull (strstr (err, "--help"));
+      newline = strchr (err, '\n');
+      g_assert_nonnull (newline);
+      g_assert_cmpstr (newline + 1, ==, "");
+      g_assert_null (strstr (err, "Usage:"));
+      g_assert_cmpstr (out, ==, "");
+    }
+}
+
 /* Table cells line up by terminal columns, not bytes: a Chinese character
  * takes two, an en dash one. */
 static void
@@ -96,6 +126,7 @@ main (int   argc,
   g_test_add_func ("/cli/help", test_help);
   g_test_add_func ("/cli/unknown-command", test_unknown_command);
   g_test_add_func ("/cli/unknown-option", test_unknown_option);
+  g_test_add_func ("/cli/option-errors", test_option_errors);
 
   return g_test_run ();
 }
