@@ -843,6 +843,26 @@ test_newer_schema_refused (void)
   g_assert_error (error, SC_ERROR, SC_ERROR_STORAGE);
 }
 
+/* A negative user_version is named as such, not "(not an error)". */
+static void
+test_negative_schema_refused (void)
+{
+  g_autofree char *path = g_build_filename (sc_test_get_tmpdir (), "negative.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScDb) db = NULL;
+
+  db = sc_db_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (sc_db_exec (db, "PRAGMA user_version = -1", &error));
+  g_clear_pointer (&db, sc_db_unref);
+
+  db = sc_db_open (path, &error);
+  g_assert_null (db);
+  g_assert_error (error, SC_ERROR, SC_ERROR_STORAGE);
+  g_assert_nonnull (strstr (error->message, "(-1)"));
+  g_assert_null (strstr (error->message, "not an error"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -868,6 +888,7 @@ main (int   argc,
   g_test_add_func ("/store/accounts/injection", test_injection_usernames);
   g_test_add_func ("/store/db/migrations", test_migrations);
   g_test_add_func ("/store/db/newer-schema", test_newer_schema_refused);
+  g_test_add_func ("/store/db/negative-schema", test_negative_schema_refused);
 
   return g_test_run ();
 }
