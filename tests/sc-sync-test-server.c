@@ -11,9 +11,14 @@
 #include <string.h>
 #include <unistd.h>
 #include <pwd.h>
+#include <fcntl.h>
+#ifdef __linux__
+#include <sys/prctl.h>
+#endif
 
 #include <curl/curl.h>
 #include <glib/gstdio.h>
+#include <glib-unix.h>
 
 #include "sc-sync-test-server.h"
 
@@ -32,6 +37,117 @@ sc_test_sync_server_start_on_port (const char  *database,
   return sc_test_sync_server_start_full (database, port, NULL, error);
 }
 
+struct _ScTestServerLog
+{
+  GMutex            lock;
+  GCond             changed;
+  GPtrArray        *lines;
+  gboolean          closed;
+  GDataInputStream *stream;       /* stderr (messages, warnings) */
+  GThread          *thread;
+  GDataInputStream *out_stream;   /* stdout (GLib writes debug lines there) */
+  GThread          *out_thread;
+  guint             open_streams;
+};
+
+typedef struct
+{
+  ScTestServerLog  *log;
+  GDataInputStream *stream;
+} LogReader;
+
+static gpointer
+read_log (gpointer data)
+{
+  LogReader *reader = data;
+  ScTestServerLog *log = reader->log;
+  char *line;
+
+  while ((line = g_data_input_stream_read_line (reader->stream, NULL, NULL, NULL)) != NULL)
+    {
+      if (g_test_verbose ())
+        g_printerr ("server: %s\n", line);
+      g_mutex_lock (&log->lock);
+      g_ptr_array_add (log->lines, line);
+      g_cond_broadcast (&log->changed);
+      g_mutex_unlock (&log->lock);
+    }
+
+  g_mutex_lock (&log->lock);
+  if (--log->open_streams == 0)
+    log->closed = TRUE;
+  g_cond_broadcast (&log->changed);
+  g_mutex_unlock (&log->lock);
+  g_free (reader);
+  return NULL;
+}
+
+static GThread *
+start_reader (ScTestServerLog  *log,
+              GDataInputStream *stream)
+{
+  LogReader *reader = g_new0 (LogReader, 1);
+
+  reader->log = log;
+  reader->stream = stream;
+  g_mutex_lock (&log->lock);
+  log->open_streams++;
+  g_mutex_unlock (&log->lock);
+  return g_thread_new ("server-log", read_log, reader);
+}
+
+static void
+server_log_free (ScTestServerLog *log)
+{
+  if (log == NULL)
+    return;
+  /* The process has exited: its stderr ends, so does the thread. */
+  g_thread_join (log->thread);
+  g_object_unref (log->stream);
+  if (log->out_thread != NULL)
+    g_thread_join (log->out_thread);
+  g_clear_object (&log->out_stream);
+  g_ptr_array_unref (log->lines);
+  g_mutex_clear (&log->lock);
+  g_cond_clear (&log->changed);
+  g_free (log);
+}
+
+gboolean
+sc_test_sync_server_wait_log (ScTestSyncServer *server,
+                              const char       *text,
+                              guint             timeout_seconds)
+{
+  ScTestServerLog *log = server->log;
+  gint64 deadline = g_get_monotonic_time () + (gint64) timeout_seconds * G_USEC_PER_SEC;
+  gboolean found = FALSE;
+  guint checked = 0;
+
+  g_mutex_lock (&log->lock);
+  while (!found)
+    {
+      for (; checked < log->lines->len && !found; checked++)
+        found = strstr (g_ptr_array_index (log->lines, checked), text) != NULL;
+      if (found || log->closed || !g_cond_wait_until (&log->changed, &log->lock, deadline))
+        break;
+    }
+  g_mutex_unlock (&log->lock);
+
+  return found;
+}
+
+/* In the child, before exec: die with the test process. */
+static void
+die_with_parent (gpointer data)
+{
+#ifdef __linux__
+  prctl (PR_SET_PDEATHSIG, SIGKILL);
+  /* The parent may have died before prctl. */
+  if (getppid () != GPOINTER_TO_INT (data))
+    _exit (1);
+#endif
+}
+
 ScTestSyncServer *
 sc_test_sync_server_start_full (const char          *database,
                                 guint16              port,
@@ -41,10 +157,12 @@ sc_test_sync_server_start_full (const char          *database,
   g_autofree char *listen = g_strdup_printf ("127.0.0.1:%u", port);
   g_autoptr(GPtrArray) args = g_ptr_array_new ();
   const char *bin = g_getenv ("STOCKCAST_SYNC_SERVER_BIN");
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
   g_autoptr(GSubprocess) process = NULL;
   g_autoptr(GDataInputStream) lines = NULL;
   g_autofree char *line = NULL;
   ScTestSyncServer *server;
+  ScTestServerLog *log;
   const char *port_text;
 
   g_assert_nonnull (bin);
@@ -56,29 +174,51 @@ sc_test_sync_server_start_full (const char          *database,
   for (guint i = 0; extra_args != NULL && extra_args[i] != NULL; i++)
     g_ptr_array_add (args, (char *) extra_args[i]);
   g_ptr_array_add (args, NULL);
-  process = g_subprocess_newv ((const char * const *) args->pdata,
-                               G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                               (g_test_verbose () ? 0 : G_SUBPROCESS_FLAGS_STDERR_SILENCE),
-                               error);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  /* Tests wait for the server's debug lines (request started…). */
+  g_subprocess_launcher_setenv (launcher, "G_MESSAGES_DEBUG", "stockcast-sync-server", TRUE);
+  g_subprocess_launcher_set_child_setup (launcher, die_with_parent, GINT_TO_POINTER (getpid ()), NULL);
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) args->pdata, error);
   if (process == NULL)
     return NULL;
 
+  log = g_new0 (ScTestServerLog, 1);
+  g_mutex_init (&log->lock);
+  g_cond_init (&log->changed);
+  log->lines = g_ptr_array_new_with_free_func (g_free);
+  log->stream = g_data_input_stream_new (g_subprocess_get_stderr_pipe (process));
+  log->thread = start_reader (log, log->stream);
+
   /* The server prints "…listening on http://127.0.0.1:PORT/…" once bound. */
   lines = g_data_input_stream_new (g_subprocess_get_stdout_pipe (process));
-  line = g_data_input_stream_read_line (lines, NULL, NULL, error);
+  /* Debug lines share stdout with it. */
+  while ((line = g_data_input_stream_read_line (lines, NULL, NULL, error)) != NULL &&
+         strstr (line, "listening on") == NULL)
+    {
+      g_mutex_lock (&log->lock);
+      g_ptr_array_add (log->lines, g_steal_pointer (&line));
+      g_mutex_unlock (&log->lock);
+    }
   if (line == NULL || (port_text = strstr (line, "127.0.0.1:")) == NULL)
     {
       if (error != NULL && *error == NULL)
         g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "The server did not start: %s",
                      line ? line : "no output");
       g_subprocess_force_exit (process);
+      g_subprocess_wait (process, NULL, NULL);
+      server_log_free (log);
       return NULL;
     }
+
+  log->out_stream = g_steal_pointer (&lines);
+  log->out_thread = start_reader (log, log->out_stream);
 
   server = g_new0 (ScTestSyncServer, 1);
   server->port = (guint16) g_ascii_strtoull (port_text + strlen ("127.0.0.1:"), NULL, 10);
   server->base_url = g_strdup_printf ("http://127.0.0.1:%u", server->port);
   server->process = g_steal_pointer (&process);
+  server->log = log;
   return server;
 }
 
@@ -107,6 +247,7 @@ sc_test_sync_server_free (ScTestSyncServer *server)
 
   if (server->process != NULL && g_subprocess_get_identifier (server->process) != NULL)
     sc_test_sync_server_kill (server);
+  g_clear_pointer (&server->log, server_log_free);
   g_clear_object (&server->process);
   g_free (server->base_url);
   g_free (server);
@@ -120,6 +261,8 @@ struct _ScTestPostgres
   char *data_dir;
   guint port;
   gboolean as_postgres;   /* running as root: the cluster belongs to postgres */
+  GSubprocess *watchdog;  /* stops the cluster when the test process ends */
+  int      watchdog_fd;   /* write end of its pipe: closes when we exit */
 };
 
 static char *
@@ -200,6 +343,46 @@ run_pg (ScTestPostgres *pg,
   return TRUE;
 }
 
+static void
+new_session (gpointer data)
+{
+  /* Out of the test's process group, so a test runner that kills the
+   * group on a timeout leaves the watchdog to clean up. */
+  setsid ();
+}
+
+/* A shell that waits for EOF on a pipe only this process holds (the kernel
+ * closes it however we end), or for an hour, then stops the cluster and
+ * removes its folder. */
+static void
+start_watchdog (ScTestPostgres *pg)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pg_ctl = g_build_filename (pg->bindir, "pg_ctl", NULL);
+  g_autofree char *q_pg_ctl = g_shell_quote (pg_ctl);
+  g_autofree char *q_data = g_shell_quote (pg->data_dir);
+  g_autofree char *q_dir = g_shell_quote (pg->dir);
+  g_autofree char *script = NULL;
+  g_autofree char *cleanup = NULL;
+  int fds[2];
+
+  if (!g_unix_open_pipe (fds, FD_CLOEXEC, &error))
+    g_error ("pipe: %s", error->message);
+
+  cleanup = g_getenv ("SC_TEST_KEEP_TMPDIR") ? g_strdup ("true") : g_strconcat ("rm -rf ", q_dir, NULL);
+  script = g_strdup_printf ("timeout 3600 cat >/dev/null; %s%s -D %s -m immediate -w stop >/dev/null 2>&1; %s",
+                            pg->as_postgres ? "runuser -u postgres -- " : "", q_pg_ctl, q_data,
+                            cleanup);
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_SILENCE);
+  g_subprocess_launcher_take_stdin_fd (launcher, fds[0]);
+  g_subprocess_launcher_set_child_setup (launcher, new_session, NULL, NULL);
+  pg->watchdog = g_subprocess_launcher_spawn (launcher, &error, "/bin/sh", "-c", script, NULL);
+  if (pg->watchdog == NULL)
+    g_error ("Cannot start the PostgreSQL watchdog: %s", error->message);
+  pg->watchdog_fd = fds[1];
+}
+
 ScTestPostgres *
 sc_test_postgres_start (char **skip_reason)
 {
@@ -256,6 +439,7 @@ sc_test_postgres_start (char **skip_reason)
       g_error ("Cannot start PostgreSQL: %s", message);
     }
 
+  start_watchdog (pg);
   return pg;
 }
 
@@ -298,6 +482,13 @@ sc_test_postgres_stop (ScTestPostgres *pg)
 
   if (g_file_test (pg->data_dir, G_FILE_TEST_IS_DIR))
     run_pg (pg, "pg_ctl", NULL, "-D", pg->data_dir, "-m", "immediate", "-w", "stop", NULL);
+  if (pg->watchdog != NULL)
+    {
+      /* EOF: the watchdog finds the cluster stopped and ends. */
+      close (pg->watchdog_fd);
+      g_subprocess_wait (pg->watchdog, NULL, NULL);
+      g_clear_object (&pg->watchdog);
+    }
   if (g_getenv ("SC_TEST_KEEP_TMPDIR") == NULL)
     remove_tree (pg->dir);
   g_free (pg->bindir);

@@ -14,11 +14,16 @@ G_BEGIN_DECLS
 /* Test helpers for the sync server: a real stockcast-sync-server process
  * on 127.0.0.1, a throwaway PostgreSQL cluster, and a small HTTP client. */
 
+typedef struct _ScTestServerLog ScTestServerLog;
+
+/* The server dies with the test process (PR_SET_PDEATHSIG on Linux), so an
+ * aborted test leaves none behind. */
 typedef struct
 {
-  GSubprocess *process;
-  char        *base_url;    /* http://127.0.0.1:PORT */
-  guint16      port;
+  GSubprocess     *process;
+  char            *base_url;    /* http://127.0.0.1:PORT */
+  guint16          port;
+  ScTestServerLog *log;         /* the server's stderr, read by a thread */
 } ScTestSyncServer;
 
 /* Starts the server on a free port with the given --database. */
@@ -34,6 +39,11 @@ ScTestSyncServer *sc_test_sync_server_start_full    (const char          *databa
                                                      guint16              port,
                                                      const char * const  *extra_args,
                                                      GError             **error);
+/* Waits until a line of the server's log (stderr, with its debug
+ * messages) contains text; FALSE after timeout_seconds. */
+gboolean          sc_test_sync_server_wait_log (ScTestSyncServer *server,
+                                                const char       *text,
+                                                guint             timeout_seconds);
 /* SIGTERM, then waits; returns the exit status (-1 if killed by a signal). */
 int               sc_test_sync_server_stop  (ScTestSyncServer *server);
 /* SIGKILL, no grace. */
@@ -41,7 +51,9 @@ void              sc_test_sync_server_kill  (ScTestSyncServer *server);
 void              sc_test_sync_server_free  (ScTestSyncServer *server);
 
 /* A private PostgreSQL cluster (initdb + pg_ctl on a unix socket in a temp
- * folder). NULL with a message in *skip_reason when PostgreSQL is not
+ * folder). A watchdog process stops it and removes its folder when the test
+ * process ends in any way (it waits for EOF on a pipe only the test holds),
+ * or after an hour at most. NULL with a message in *skip_reason when PostgreSQL is not
  * installed. */
 typedef struct _ScTestPostgres ScTestPostgres;
 

@@ -643,6 +643,56 @@ verifications_for_login (ScDb       *db,
   return sc_accounts_get_verify_count_for_testing () - before;
 }
 
+typedef struct
+{
+  char   *path;
+  GError *error;
+} ParallelLogin;
+
+static gpointer
+run_parallel_login (gpointer data)
+{
+  ParallelLogin *login = data;
+  g_autoptr(ScDb) db = sc_db_open (login->path, &login->error);
+
+  if (db != NULL)
+    g_assert_null (sc_accounts_login (db, "petra", "wrong password", &login->error));
+  return NULL;
+}
+
+/* Twenty wrong passwords at once, each on its own connection as parallel
+ * `stockcast account login` processes would be: the attempt is counted and
+ * the lock checked in one write transaction before the password is, so
+ * at most the free attempts are verified. */
+static void
+test_throttling_parallel (void)
+{
+  g_autoptr(ScDb) db = open_fresh_db ();
+  g_autoptr(ScUser) user = register_user (db, "petra", "petra@example.org", NULL);
+  ParallelLogin logins[20];
+  GThread *threads[G_N_ELEMENTS (logins)];
+  guint before = sc_accounts_get_verify_count_for_testing ();
+  guint checked;
+
+  for (guint i = 0; i < G_N_ELEMENTS (logins); i++)
+    {
+      logins[i] = (ParallelLogin) { g_strdup (sc_db_get_path (db)), NULL };
+      threads[i] = g_thread_new ("login", run_parallel_login, &logins[i]);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (logins); i++)
+    {
+      g_thread_join (threads[i]);
+      g_assert_error (logins[i].error, SC_ERROR, SC_ERROR_AUTH);
+      g_clear_error (&logins[i].error);
+      g_free (logins[i].path);
+    }
+
+  checked = sc_accounts_get_verify_count_for_testing () - before;
+  g_test_message ("%u of 20 parallel wrong sign-ins checked", checked);
+  g_assert_cmpuint (checked, <=, SC_ACCOUNTS_FREE_ATTEMPTS);
+  g_assert_cmpuint (checked, >=, 1);
+}
+
 static void
 test_unknown_user_timing (void)
 {
@@ -793,6 +843,26 @@ test_newer_schema_refused (void)
   g_assert_error (error, SC_ERROR, SC_ERROR_STORAGE);
 }
 
+/* A negative user_version is named as such, not "(not an error)". */
+static void
+test_negative_schema_refused (void)
+{
+  g_autofree char *path = g_build_filename (sc_test_get_tmpdir (), "negative.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScDb) db = NULL;
+
+  db = sc_db_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (sc_db_exec (db, "PRAGMA user_version = -1", &error));
+  g_clear_pointer (&db, sc_db_unref);
+
+  db = sc_db_open (path, &error);
+  g_assert_null (db);
+  g_assert_error (error, SC_ERROR, SC_ERROR_STORAGE);
+  g_assert_nonnull (strstr (error->message, "(-1)"));
+  g_assert_null (strstr (error->message, "not an error"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -814,9 +884,11 @@ main (int   argc,
   g_test_add_func ("/store/accounts/throttling/unknown", test_throttling_unknown);
   g_test_add_func ("/store/accounts/throttling/other-paths", test_throttling_other_paths);
   g_test_add_func ("/store/accounts/throttling/unknown-user-timing", test_unknown_user_timing);
+  g_test_add_func ("/store/accounts/throttling/parallel", test_throttling_parallel);
   g_test_add_func ("/store/accounts/injection", test_injection_usernames);
   g_test_add_func ("/store/db/migrations", test_migrations);
   g_test_add_func ("/store/db/newer-schema", test_newer_schema_refused);
+  g_test_add_func ("/store/db/negative-schema", test_negative_schema_refused);
 
   return g_test_run ();
 }

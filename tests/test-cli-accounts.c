@@ -182,6 +182,17 @@ test_account_validation (void)
       g_assert_cmpstr (out, ==, "");
     }
 
+  /* predict --save checks the password before any work: a wrong one is
+   * reported (4), not the missing price file the work would meet (2). */
+  {
+    g_autofree char *missing = g_build_filename (sc_test_get_tmpdir (), "missing.csv", NULL);
+    g_autofree char *err = NULL;
+
+    g_assert_cmpint (sc_test_run_cli ("wrong horse\n", NULL, &err, "predict", "MSFT", "--csv", missing,
+                                      "--save", "--user", "nobody", "--password-stdin", NULL), ==, 4);
+    g_assert_null (strstr (err, "missing.csv"));
+  }
+
   /* Usage errors: exit 1. */
   g_assert_cmpint (sc_test_run_cli ("correct horse\n", NULL, NULL, "account", "login", "bob", NULL), ==, 1);
   g_assert_cmpint (sc_test_run_cli ("correct horse\n", NULL, NULL, "account", "frobnicate", "bob", "--password-stdin", NULL), ==, 1);

@@ -119,7 +119,8 @@ test_errors (void)
     { png, "--size", "wide", 1, "--size" },
     { png, "--range", "2w", 1, "--range" },
     { png, "--model", "no-such-model", 1, "no-such-model" },
-    { missing_dir, NULL, NULL, 2, NULL },
+    /* Names the folder, not a temporary "x.png.ABC123". */
+    { missing_dir, NULL, NULL, 2, "no/such/dir” does not exist" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -147,6 +148,22 @@ test_errors (void)
   }
 }
 
+/* No network (the quote URL is a closed local port) and nothing cached:
+ * the chart comes from the bundled sample, saying so, exit 0. */
+static void
+test_network_fallback (void)
+{
+  g_autofree char *png = tmp_path ("fallback.png");
+  g_autofree char *data_home = tmp_path ("fallback-data");
+  g_autofree char *err = NULL;
+
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  g_assert_cmpint (sc_test_run_cli (NULL, NULL, &err, "chart", "MSFT", "--output", png, NULL), ==, 0);
+  g_assert_nonnull (strstr (err, "Cannot reach"));
+  g_assert_nonnull (strstr (err, "bundled sample"));
+  g_assert_true (g_file_test (png, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -156,6 +173,7 @@ main (int   argc,
   g_test_add_func ("/cli/chart/png", test_png_default_size);
   g_test_add_func ("/cli/chart/svg-pdf", test_svg_and_pdf);
   g_test_add_func ("/cli/chart/errors", test_errors);
+  g_test_add_func ("/cli/chart/network-fallback", test_network_fallback);
 
   return g_test_run ();
 }

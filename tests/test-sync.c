@@ -652,6 +652,91 @@ test_revoked_token (void)
   sc_test_sync_server_free (server);
 }
 
+/* Deleting the local account revokes its sync token on the server and
+ * removes the stored copy. */
+static void
+test_account_delete_revokes (void)
+{
+  g_autoptr(Profile) profile = profile_new ("deleter");
+  g_autoptr(GKeyFile) tokens = g_key_file_new ();
+  g_autoptr(GKeyFile) after = g_key_file_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *token_path = g_build_filename (profile->dir, "stockcast", "sync-tokens", NULL);
+  g_autofree char *group = g_strdup_printf ("user-%" G_GINT64_FORMAT, profile->user_id);
+  g_autofree char *token = NULL;
+  g_autofree char *results = NULL;
+  ScTestSyncServer *server = start_server ("delete-revokes.db");
+
+  g_assert_cmpint (cli_sync (profile, server, TRUE, NULL, NULL), ==, 0);
+  g_assert_true (g_key_file_load_from_file (tokens, token_path, G_KEY_FILE_NONE, NULL));
+  token = g_key_file_get_string (tokens, group, "token", &error);
+  g_assert_no_error (error);
+  results = g_strdup_printf ("%s/api/v1/results", server->base_url);
+  g_assert_cmpuint (sc_test_http ("GET", results, token, NULL, NULL), ==, 200);
+
+  g_assert_cmpint (run_cli (profile, PASSWORD "\n", NULL, NULL, "account", "delete", "alice",
+                            "--password-stdin", NULL), ==, 0);
+  g_assert_cmpuint (sc_test_http ("GET", results, token, NULL, NULL), ==, 401);
+  if (g_key_file_load_from_file (after, token_path, G_KEY_FILE_NONE, NULL))
+    g_assert_false (g_key_file_has_group (after, group));
+
+  g_assert_cmpint (sc_test_sync_server_stop (server), ==, 0);
+  sc_test_sync_server_free (server);
+}
+
+/* Changing the local password changes the server account's too, which
+ * signs the other computers out; this computer keeps syncing. */
+static void
+test_passwd_reaches_server (void)
+{
+  g_autoptr(Profile) profile = profile_new ("passwd");
+  g_autofree char *sessions = NULL;
+  g_autofree char *results = NULL;
+  g_autofree char *response = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *other = NULL;
+  ScTestSyncServer *server = start_server ("passwd.db");
+
+  g_assert_cmpint (cli_sync (profile, server, TRUE, NULL, NULL), ==, 0);
+  sessions = g_strdup_printf ("%s/api/v1/sessions", server->base_url);
+  results = g_strdup_printf ("%s/api/v1/results", server->base_url);
+  g_assert_cmpuint (sc_test_http ("POST", sessions, NULL,
+                                  "{\"username\":\"alice\",\"password\":\"" PASSWORD "\"}", &response), ==, 201);
+  g_assert_true (json_parser_load_from_data (parser, response, -1, NULL));
+  other = g_strdup (json_object_get_string_member (json_node_get_object (json_parser_get_root (parser)), "token"));
+
+  g_assert_cmpint (run_cli (profile, PASSWORD "\nbattery staple\n", NULL, NULL, "account", "passwd", "alice",
+                            "--password-stdin", NULL), ==, 0);
+  g_assert_cmpuint (sc_test_http ("GET", results, other, NULL, NULL), ==, 401);
+  g_assert_cmpuint (sc_test_http ("POST", sessions, NULL,
+                                  "{\"username\":\"alice\",\"password\":\"battery staple\"}", NULL), ==, 201);
+  g_assert_cmpint (run_cli (profile, "battery staple\n", NULL, NULL, "sync", "--user", "alice",
+                            "--password-stdin", NULL), ==, 0);
+
+  g_assert_cmpint (sc_test_sync_server_stop (server), ==, 0);
+  sc_test_sync_server_free (server);
+}
+
+/* A second computer without the local account: the message says exactly
+ * what to do instead of blaming the password. */
+static void
+test_second_computer_message (void)
+{
+  g_autoptr(Profile) first = profile_new ("first-computer");
+  g_autofree char *empty_dir = g_build_filename (sc_test_get_tmpdir (), "second-computer", NULL);
+  Profile second = { empty_dir, NULL, 0 };
+  g_autofree char *err = NULL;
+  ScTestSyncServer *server = start_server ("second-computer.db");
+
+  g_assert_cmpint (cli_sync (first, server, TRUE, NULL, NULL), ==, 0);
+  g_assert_cmpint (cli_sync (&second, server, FALSE, NULL, &err), ==, 4);
+  g_assert_nonnull (strstr (err, "account register alice"));
+  g_assert_null (strstr (err, "incorrect"));
+
+  g_assert_cmpint (sc_test_sync_server_stop (server), ==, 0);
+  sc_test_sync_server_free (server);
+}
+
 static void
 test_check_url (void)
 {
@@ -700,6 +785,9 @@ main (int   argc,
   g_test_add_func ("/sync/unreachable-and-refused", test_unreachable_and_refused);
   g_test_add_func ("/sync/server-killed-mid-sync", test_server_killed_mid_sync);
   g_test_add_func ("/sync/revoked-token", test_revoked_token);
+  g_test_add_func ("/sync/account-delete-revokes", test_account_delete_revokes);
+  g_test_add_func ("/sync/second-computer-message", test_second_computer_message);
+  g_test_add_func ("/sync/passwd-reaches-server", test_passwd_reaches_server);
 
   return g_test_run ();
 }

@@ -15,6 +15,7 @@
 
 #include "sc-accounts.h"
 #include "sc-cli-private.h"
+#include "sc-sync.h"
 
 /* Room for the longest password allowed, its newline and one byte more to
  * tell "too long" apart. */
@@ -197,6 +198,19 @@ account_passwd (const char *username)
       (db = _sc_cli_open_db (&error)) != NULL)
     ok = sc_accounts_change_password (db, username, old_password, new_password, &error);
 
+  /* The sync server's account shares the password: change it there too,
+   * which signs the other computers out. Offline this only warns. */
+  if (ok)
+    {
+      g_autoptr(ScUser) user = sc_accounts_lookup (db, username, NULL);
+      g_autoptr(GError) sync_error = NULL;
+
+      if (user != NULL &&
+          !sc_sync_change_server_password (db, user->id, old_password, new_password, NULL, &sync_error))
+        fprintf (stderr, _("stockcast: The password changed on this computer but not on the sync server: %s\n"),
+                 sync_error->message);
+    }
+
   sc_accounts_free_secret (old_password);
   sc_accounts_free_secret (new_password);
   if (!ok)
@@ -252,7 +266,15 @@ account_delete (const char *username)
 
   password = read_password (&error);
   if (password != NULL && (db = _sc_cli_open_db (&error)) != NULL)
-    ok = sc_accounts_delete_user (db, username, password, &error);
+    {
+      g_autoptr(ScUser) user = sc_accounts_login (db, username, password, &error);
+
+      /* A sync token must not outlive its account: revoke it on the server
+       * (best effort, offline too) and forget it, before the account goes. */
+      ok = user != NULL &&
+           sc_sync_unlink (db, user->id, NULL, &error) &&
+           sc_accounts_delete_user (db, username, password, &error);
+    }
   sc_accounts_free_secret (password);
   if (!ok)
     return _sc_cli_fail (error);

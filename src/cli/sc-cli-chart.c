@@ -132,6 +132,18 @@ _sc_cli_chart (int    argc,
     return _sc_cli_usage_error (_("chart needs --output FILE.png, .svg or .pdf."));
   if (!has_chart_extension (output))
     return _sc_cli_usage_error (_("The chart file name must end in .png, .svg or .pdf, not “%s”."), output);
+  /* Before any work, and so that the error names the folder rather than
+   * the temporary file written beside the chart. */
+  {
+    g_autofree char *folder = g_path_get_dirname (output);
+
+    if (!g_file_test (folder, G_FILE_TEST_IS_DIR))
+      {
+        g_set_error (&error, SC_ERROR, SC_ERROR_DATA,
+                     _("Cannot write the chart: the folder “%s” does not exist."), folder);
+        return _sc_cli_fail (error);
+      }
+  }
   if (range_text != NULL && !sc_chart_range_parse (range_text, &range))
     return _sc_cli_usage_error (_("--range takes 1m, 6m, 1y, 5y, 10y or all, not “%s”."), range_text);
   if (horizons_text != NULL && !parse_horizons (horizons_text, horizons))

@@ -14,11 +14,14 @@
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
+#include "sc-accounts.h"
 #include "sc-cli-private.h"
+#include "sc-db.h"
 #include "sc-model.h"
 #include "sc-prediction.h"
 #include "sc-predictor.h"
 #include "sc-prices.h"
+#include "sc-results.h"
 
 #define DEFAULT_MODEL "linear-regression"
 #define MAX_HORIZON 2520   /* ten years of trading days */
@@ -339,6 +342,8 @@ _sc_cli_predict (int    argc,
   g_autofree char *user = NULL;
   g_autofree char *uuid = NULL;
   gboolean offline = FALSE, save = FALSE, password_stdin = FALSE, json = FALSE;
+  g_autoptr(ScDb) save_db = NULL;
+  g_autoptr(ScUser) save_user = NULL;
   int years = 10;
   gint64 start = g_get_monotonic_time ();
   const GOptionEntry entries[] = {
@@ -364,6 +369,15 @@ _sc_cli_predict (int    argc,
   if (!save && (user != NULL || password_stdin))
     return _sc_cli_usage_error (_("--user and --password-stdin go with --save."));
 
+  /* The password before the work: a wrong one must not cost a training. */
+  if (save)
+    {
+      save_db = _sc_cli_open_db (&error);
+      if (save_db == NULL || (save_user = _sc_cli_sign_in (save_db, user, &error)) == NULL)
+        return _sc_cli_fail (error);
+      start = g_get_monotonic_time ();
+    }
+
   status = job_prepare (&job, argc, argv, model_id, horizons, years, csv_path, offline);
   if (status != 0)
     return status;
@@ -377,7 +391,7 @@ _sc_cli_predict (int    argc,
 
   if (save)
     {
-      uuid = _sc_cli_save_prediction (user, prediction, &error);
+      uuid = sc_results_save (save_db, save_user->id, prediction, &error);
       if (uuid == NULL)
         return _sc_cli_fail (error);
     }

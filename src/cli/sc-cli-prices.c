@@ -102,6 +102,22 @@ _sc_cli_load_price_series (const char  *ticker,
                                error);
   if (progress.shown)
     fprintf (stderr, "\r\033[K");
+
+  /* Like the window: with the network unusable and nothing cached, the
+   * bundled sample data, saying why. */
+  if (load == NULL && !offline && error != NULL &&
+      g_error_matches (*error, SC_ERROR, SC_ERROR_NETWORK))
+    {
+      g_autoptr(ScPriceLoad) sample = sc_price_loader_load (db, NULL, ticker, SC_PRICE_LOAD_OFFLINE,
+                                                            NULL, NULL, NULL, NULL);
+
+      if (sample != NULL)
+        {
+          fprintf (stderr, "stockcast: %s\n", (*error)->message);
+          g_clear_error (error);
+          load = g_steal_pointer (&sample);
+        }
+    }
   if (load == NULL)
     return NULL;
 

@@ -72,6 +72,19 @@ _sc_cli_sync (int    argc,
   user = sc_accounts_login (db, username, password, &error);
   if (user == NULL)
     {
+      g_autoptr(ScUser) known = NULL;
+
+      /* The README's second computer: the server account exists, the
+       * local one not yet. Say so, and what to do, rather than blame the
+       * password. */
+      if (g_error_matches (error, SC_ERROR, SC_ERROR_AUTH) &&
+          (known = sc_accounts_lookup (db, username, NULL)) == NULL)
+        {
+          g_clear_error (&error);
+          g_set_error (&error, SC_ERROR, SC_ERROR_AUTH,
+                       _("There is no account “%s” on this computer yet; create it with “stockcast account register %s --email ADDRESS --password-stdin” using the same password, then sync again."),
+                       username, username);
+        }
       status = _sc_cli_fail (error);
       goto out;
     }

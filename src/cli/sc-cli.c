@@ -170,9 +170,12 @@ _sc_cli_parse_options (const char          *parameter_string,
   g_set_prgname (prgname);
   if (!g_option_context_parse (context, argc, argv, &error))
     {
-      g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
+      g_autofree char *message = g_strdup (error->message);
 
-      fprintf (stderr, "stockcast: %s\n\n%s", error->message, help);
+      /* One sentence and where the help is, not the whole help. */
+      if (g_str_has_suffix (message, "."))
+        message[strlen (message) - 1] = '\0';
+      fprintf (stderr, _("stockcast: %s; see “%s --help”.\n"), message, prgname);
       return FALSE;
     }
 

@@ -9,44 +9,9 @@
 
 #include <math.h>
 
+#include "sc-json-scan.h"
 #include "sc-json-util.h"
 #include "sc-prices.h"
-
-#define MAX_DEPTH 64
-
-/* json-glib parses recursively; refuse deep nesting before it can exhaust
- * the stack. */
-static gboolean
-nesting_ok (const char *data,
-            gsize       length)
-{
-  gboolean in_string = FALSE;
-  int depth = 0;
-
-  for (gsize i = 0; i < length; i++)
-    {
-      char c = data[i];
-
-      if (in_string)
-        {
-          if (c == '\\')
-            i++;
-          else if (c == '"')
-            in_string = FALSE;
-        }
-      else if (c == '"')
-        in_string = TRUE;
-      else if (c == '[' || c == '{')
-        {
-          if (++depth > MAX_DEPTH)
-            return FALSE;
-        }
-      else if (c == ']' || c == '}')
-        depth--;
-    }
-
-  return TRUE;
-}
 
 JsonParser *
 sc_json_parse (const char *data,
@@ -54,7 +19,8 @@ sc_json_parse (const char *data,
 {
   g_autoptr(JsonParser) parser = NULL;
 
-  if (data == NULL || length == 0 || length > G_MAXSSIZE || !nesting_ok (data, length))
+  if (data == NULL || length == 0 || length > G_MAXSSIZE ||
+      sc_json_scan (data, length, SC_JSON_MAX_DEPTH) != SC_JSON_SCAN_OK)
     return NULL;
 
   parser = json_parser_new_immutable ();

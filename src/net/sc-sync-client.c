@@ -14,6 +14,7 @@
 
 #include "sc-curl.h"
 #include "sc-error.h"
+#include "sc-json-scan.h"
 #include "sc-sync-client.h"
 
 #define CONNECT_TIMEOUT_S  10L
@@ -319,7 +320,10 @@ parse_object (Response  *response,
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
 
-  if (!json_parser_load_from_data (parser, response->body->str, response->body->len, NULL) ||
+  /* A hostile server's deep nesting would overflow the stack inside
+   * json-glib: scan before parsing. */
+  if (sc_json_scan (response->body->str, response->body->len, SC_JSON_MAX_DEPTH) != SC_JSON_SCAN_OK ||
+      !json_parser_load_from_data (parser, response->body->str, response->body->len, NULL) ||
       !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     {
       g_set_error (error, SC_ERROR, SC_ERROR_NETWORK,
@@ -528,6 +532,76 @@ sc_sync_client_sign_out_sync (ScSyncClient  *self,
     }
   g_mutex_unlock (&self->lock);
 
+  return ok;
+}
+
+gboolean
+sc_sync_client_change_password_sync (ScSyncClient  *self,
+                                     const char    *old_password,
+                                     const char    *new_password,
+                                     GCancellable  *cancellable,
+                                     GError       **error)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  char *body;
+  Response response = { 0 };
+  gboolean ok;
+
+  g_return_val_if_fail (SC_IS_SYNC_CLIENT (self), FALSE);
+  g_return_val_if_fail (old_password != NULL && new_password != NULL, FALSE);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "password");
+  json_builder_add_string_value (builder, old_password);
+  json_builder_set_member_name (builder, "new_password");
+  json_builder_add_string_value (builder, new_password);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  body = json_generator_to_data (generator, NULL);
+
+  g_mutex_lock (&self->lock);
+  ok = request (self, "PUT", "/account/password", body, TRUE, &response, cancellable, error);
+  wipe_free (body);
+  if (ok && response.status == 403)
+    {
+      g_set_error (error, SC_ERROR, SC_ERROR_AUTH,
+                   _("The sync server’s account has another password than the old one given."));
+      ok = FALSE;
+    }
+  else if (ok && response.status != 204)
+    {
+      set_status_error (self, &response, error);
+      ok = FALSE;
+    }
+  response_clear (&response);
+  g_mutex_unlock (&self->lock);
+  return ok;
+}
+
+gboolean
+sc_sync_client_sign_out_everywhere_sync (ScSyncClient  *self,
+                                         GCancellable  *cancellable,
+                                         GError       **error)
+{
+  Response response = { 0 };
+  gboolean ok;
+
+  g_return_val_if_fail (SC_IS_SYNC_CLIENT (self), FALSE);
+
+  g_mutex_lock (&self->lock);
+  ok = request (self, "DELETE", "/sessions/all", NULL, TRUE, &response, cancellable, error);
+  if (ok && response.status != 204 && response.status != 401)
+    {
+      set_status_error (self, &response, error);
+      ok = FALSE;
+    }
+  if (ok)
+    g_clear_pointer (&self->token, wipe_free);
+  response_clear (&response);
+  g_mutex_unlock (&self->lock);
   return ok;
 }
 

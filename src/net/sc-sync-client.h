@@ -79,6 +79,17 @@ char         *sc_sync_client_sign_in_sync     (ScSyncClient       *self,
 gboolean      sc_sync_client_sign_out_sync    (ScSyncClient       *self,
                                                GCancellable       *cancellable,
                                                GError            **error);
+/* PUT /account/password: the server revokes every other session of the
+ * account. SC_ERROR_AUTH when old_password is not the server's. */
+gboolean      sc_sync_client_change_password_sync (ScSyncClient   *self,
+                                                   const char     *old_password,
+                                                   const char     *new_password,
+                                                   GCancellable   *cancellable,
+                                                   GError        **error);
+/* DELETE /sessions/all: revokes every token of the account, this one too. */
+gboolean      sc_sync_client_sign_out_everywhere_sync (ScSyncClient *self,
+                                                       GCancellable *cancellable,
+                                                       GError      **error);
 /* Uploads the Result JSON body under uuid. On CREATED or EXISTS,
  * *out_seq is the server's sequence number of it and *out_deleted tells
  * whether the server holds it as deleted. */

@@ -754,6 +754,36 @@ fail:
   return FALSE;
 }
 
+gboolean
+sc_sync_change_server_password (ScDb          *db,
+                                gint64         user_id,
+                                const char    *old_password,
+                                const char    *new_password,
+                                GCancellable  *cancellable,
+                                GError       **error)
+{
+  g_autoptr(ScSyncLink) link = NULL;
+  g_autoptr(ScSyncClient) client = NULL;
+  g_auto(ScSecret) token = NULL;
+
+  link = sc_sync_get_link (db, user_id, error);
+  if (link == NULL)
+    return error == NULL || *error == NULL;
+
+  token = lookup_token (user_id, link->server_url, link->server_username);
+  if (token == NULL)
+    {
+      g_set_error (error, SC_ERROR, SC_ERROR_AUTH,
+                   _("No sign-in to the sync server is stored; run “stockcast sync” with the old password first."));
+      return FALSE;
+    }
+  client = sc_sync_client_new (link->server_url, SC_SYNC_CLIENT_ALLOW_INSECURE_HTTP, error);
+  if (client == NULL)
+    return FALSE;
+  sc_sync_client_set_token (client, token);
+  return sc_sync_client_change_password_sync (client, old_password, new_password, cancellable, error);
+}
+
 /* --- threaded variants ------------------------------------------------------ */
 
 typedef struct

@@ -103,6 +103,15 @@ gboolean    sc_sync_unlink           (ScDb               *db,
                                       GCancellable       *cancellable,
                                       GError            **error);
 
+/* When the user is linked: changes the server account's password too (the
+ * server then revokes the account's other sessions). TRUE when not linked. */
+gboolean    sc_sync_change_server_password (ScDb          *db,
+                                            gint64         user_id,
+                                            const char    *old_password,
+                                            const char    *new_password,
+                                            GCancellable  *cancellable,
+                                            GError       **error);
+
 /* Threaded variants for the window. */
 void        sc_sync_link_account_async  (ScDb               *db,
                                          gint64              user_id,

@@ -17,6 +17,11 @@
 
 #include "sc-sync-server.h"
 
+/* Ten years: far beyond any sensible sign-in, and far from where seconds
+ * since 1970 stop fitting a date. */
+#define UNSET G_MININT64
+#define MAX_SESSION_LIFETIME (10 * 366 * 24 * 3600)
+
 static gboolean
 on_stopped (gpointer data)
 {
@@ -95,7 +100,10 @@ main (int   argc,
   gboolean allow_insecure = FALSE;
   gboolean trust_forwarded = FALSE;
   gboolean version = FALSE;
-  gint64 session_lifetime = 0;
+  gint64 session_lifetime = UNSET;
+  gint64 registrations = UNSET;
+  gint64 idle_timeout = UNSET;
+  gint64 hash_queue = UNSET;
   ScSyncServerConfig config;
   ScSyncDbPool *pool;
   GSList *uris;
@@ -115,7 +123,13 @@ main (int   argc,
     { "trust-forwarded-for", 0, 0, G_OPTION_ARG_NONE, &trust_forwarded,
       "Take client addresses from X-Forwarded-For (only behind your own proxy)", NULL },
     { "session-lifetime", 0, 0, G_OPTION_ARG_INT64, &session_lifetime,
-      "Seconds a sign-in stays valid (default 2592000, 30 days)", "SECONDS" },
+      "Seconds a sign-in stays valid (default 2592000, 30 days; at most 10 years)", "SECONDS" },
+    { "registrations-per-hour", 0, 0, G_OPTION_ARG_INT64, &registrations,
+      "New accounts one client address may ask for per hour (default 20; 0: no limit)", "N" },
+    { "idle-timeout", 0, 0, G_OPTION_ARG_INT64, &idle_timeout,
+      "Seconds a connection may stay silent before it is closed (default 30)", "SECONDS" },
+    { "password-queue", 0, 0, G_OPTION_ARG_INT64, &hash_queue,
+      "Password requests that may wait for the 2 hashing threads; more get 503 (default 8)", "N" },
     { "version", 0, 0, G_OPTION_ARG_NONE, &version, "Print the version and exit", NULL },
     { NULL }
   };
@@ -131,6 +145,30 @@ main (int   argc,
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
       fprintf (stderr, "stockcast-sync-server: %s\n", error->message);
+      return 1;
+    }
+
+  /* Ranges first, before anything is opened. */
+  if (session_lifetime != UNSET && (session_lifetime < 1 || session_lifetime > MAX_SESSION_LIFETIME))
+    {
+      fprintf (stderr, "stockcast-sync-server: --session-lifetime must be 1 to %d seconds (10 years).\n",
+               MAX_SESSION_LIFETIME);
+      return 1;
+    }
+  if (registrations != UNSET && (registrations < 0 || registrations > 1000000))
+    {
+      fprintf (stderr, "stockcast-sync-server: --registrations-per-hour must be 0 to 1000000.\n");
+      return 1;
+    }
+  if (idle_timeout != UNSET && (idle_timeout < 1 || idle_timeout > 3600))
+    {
+      fprintf (stderr, "stockcast-sync-server: --idle-timeout must be 1 to 3600 seconds.\n");
+      return 1;
+    }
+
+  if (hash_queue != UNSET && (hash_queue < 0 || hash_queue > 10000))
+    {
+      fprintf (stderr, "stockcast-sync-server: --password-queue must be 0 to 10000.\n");
       return 1;
     }
 
@@ -187,14 +225,23 @@ main (int   argc,
 
   sc_sync_server_config_init (&config);
   config.trust_forwarded_for = trust_forwarded;
-  if (session_lifetime < 0)
-    {
-      fprintf (stderr, "stockcast-sync-server: --session-lifetime must be positive.\n");
-      return 1;
-    }
-  if (session_lifetime > 0)
+  if (session_lifetime != UNSET)
     config.session_lifetime = session_lifetime;
+  if (registrations != UNSET)
+    config.max_registrations = registrations;
+  if (idle_timeout != UNSET)
+    config.idle_timeout = (guint) idle_timeout;
+  if (hash_queue != UNSET)
+    config.hash_queue = (guint) hash_queue;
   server = sc_sync_server_new (pool, &config);
+
+  /* Before the "listening" line: a SIGTERM right after it must drain,
+   * not kill. */
+  loop = g_main_loop_new (NULL, FALSE);
+  shutdown.server = server;
+  shutdown.loop = loop;
+  g_unix_signal_add (SIGTERM, on_signal, &shutdown);
+  g_unix_signal_add (SIGINT, on_signal, &shutdown);
 
   uris = sc_sync_server_listen (server, address, certificate, &error);
   if (uris == NULL)
@@ -213,11 +260,6 @@ main (int   argc,
   fflush (stdout);
   g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
 
-  loop = g_main_loop_new (NULL, FALSE);
-  shutdown.server = server;
-  shutdown.loop = loop;
-  g_unix_signal_add (SIGTERM, on_signal, &shutdown);
-  g_unix_signal_add (SIGINT, on_signal, &shutdown);
   g_main_loop_run (loop);
 
   g_message ("Stopped");

@@ -13,9 +13,13 @@
 #include <gio/gio.h>
 #include <sodium.h>
 
+#include "sc-json-scan.h"
 #include "sc-sync-result.h"
 
 #define MAX_FORECASTS 64
+/* Prices, interval ends and actual closes: no share trades anywhere near a
+ * trillion, and the bound keeps every number in plain decimal form. */
+#define MAX_PRICE     1e12
 
 gboolean
 sc_sync_result_is_uuid (const char *text)
@@ -84,6 +88,15 @@ get_number (JsonObject *object,
   return isfinite (*out_value);
 }
 
+/* A price-like number: finite and within what a price can mean. */
+static gboolean
+get_price (JsonObject *object,
+           const char *name,
+           double     *out_value)
+{
+  return get_number (object, name, out_value) && fabs (*out_value) <= MAX_PRICE;
+}
+
 static char *
 to_string (JsonBuilder *builder)
 {
@@ -91,7 +104,7 @@ to_string (JsonBuilder *builder)
   g_autoptr(JsonNode) root = json_builder_get_root (builder);
 
   json_generator_set_root (generator, root);
-  return json_generator_to_data (generator, NULL);
+  return sc_json_repair_numbers (json_generator_to_data (generator, NULL));
 }
 
 gboolean
@@ -141,7 +154,7 @@ sc_sync_result_canonicalize (JsonNode    *root,
     return invalid (error, "model");
   if ((as_of = get_string (object, "as_of", 32)) == NULL)
     return invalid (error, "as_of");
-  if (!get_number (object, "last_close", &last_close))
+  if (!get_price (object, "last_close", &last_close))
     return invalid (error, "last_close");
 
   node = json_object_get_member (object, "forecasts");
@@ -198,17 +211,17 @@ sc_sync_result_canonicalize (JsonNode    *root,
         return invalid (error, "forecasts.horizon");
       if ((date = get_string (forecast, "date", 32)) == NULL)
         return invalid (error, "forecasts.date");
-      if (!get_number (forecast, "price", &price))
+      if (!get_price (forecast, "price", &price))
         return invalid (error, "forecasts.price");
-      if (!get_number (forecast, "low", &low))
+      if (!get_price (forecast, "low", &low))
         return invalid (error, "forecasts.low");
-      if (!get_number (forecast, "high", &high))
+      if (!get_price (forecast, "high", &high))
         return invalid (error, "forecasts.high");
 
       actual_node = json_object_get_member (forecast, "actual");
       if (actual_node != NULL && !JSON_NODE_HOLDS_NULL (actual_node))
         {
-          if (!get_number (forecast, "actual", &actual))
+          if (!get_price (forecast, "actual", &actual))
             return invalid (error, "forecasts.actual");
           has_actual = TRUE;
         }

@@ -8,18 +8,31 @@
 #include "config.h"
 
 #include <string.h>
+#ifdef __linux__
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
 
 #include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
 #include <sodium.h>
 
+#include "sc-json-scan.h"
 #include "sc-sync-result.h"
 #include "sc-sync-server.h"
 #include "sc-sync-store.h"
 
 #define API_PREFIX      "/api/v1"
 #define TOKEN_BYTES     32      /* 256 bits */
-#define WORKER_THREADS  4       /* Argon2id takes 64 MiB per hash */
+#define WORKER_THREADS  4
+/* Argon2id takes 64 MiB and most of a core per hash: requests that hash
+ * (registering, signing in, changing or checking a password) run on their
+ * own few threads with a short queue, so a flood of them neither holds up
+ * /health and signed-in requests nor takes all memory. */
+#define HASH_THREADS    2
+#define REGISTRATION_WINDOW 3600
+#define LISTEN_BACKLOG  128
 #define DEFAULT_LIMIT   500
 #define MAX_LIMIT       1000
 
@@ -29,6 +42,7 @@ struct _ScSyncServer
   ScSyncDbPool       *pool;
   ScSyncServerConfig  config;
   GThreadPool        *workers;
+  GThreadPool        *hashers;
   GMainContext       *context;
   gboolean            disconnected;
   char               *dummy_hash;   /* verified for unknown users, to take the same time */
@@ -77,6 +91,9 @@ sc_sync_server_config_init (ScSyncServerConfig *config)
   config->max_account_failures = 5;
   config->max_address_failures = 20;
   config->trust_forwarded_for = FALSE;
+  config->max_registrations = 20;
+  config->idle_timeout = 30;
+  config->hash_queue = 8;
 }
 
 static gint64
@@ -216,10 +233,21 @@ parse_body (ScSyncServer *self,
             Exchange     *ex)
 {
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  ScJsonScan scan;
 
   if (ex->body_length > self->config.max_body)
     {
       reply_error (ex, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, "The request body is too large.");
+      return NULL;
+    }
+
+  /* Before json-glib sees it: deep nesting would overflow this worker's
+   * stack, \u0000 would cut a string short and a huge integer would turn
+   * into another number. */
+  scan = sc_json_scan (ex->body, ex->body_length, SC_JSON_MAX_DEPTH);
+  if (scan != SC_JSON_SCAN_OK && scan != SC_JSON_SCAN_EMPTY)
+    {
+      reply_error (ex, SOUP_STATUS_BAD_REQUEST, sc_json_scan_describe (scan));
       return NULL;
     }
 
@@ -356,8 +384,10 @@ handle_accounts (ScSyncServer *self,
   g_autoptr(JsonBuilder) builder = NULL;
   g_autofree char *key = NULL;
   g_autofree char *stored_hash = NULL;
+  g_autofree char *address_key = NULL;
   const char *username, *email, *password;
   char hash[crypto_pwhash_STRBYTES];
+  gint64 retry_after = 0;
   gboolean taken = FALSE;
   gint64 user_id;
   ScSyncDb *db;
@@ -391,10 +421,30 @@ handle_accounts (ScSyncServer *self,
       return;
     }
 
-  /* A cheap check first, so a taken name costs no hashing; the insert
-   * checks again. */
+  /* Registrations per address are limited, so nobody can fill the
+   * database or probe which usernames exist (409) at speed. A cheap check
+   * then, so a taken name costs no hashing; the insert checks again. */
+  address_key = g_strconcat ("register:", client_address (self, ex), NULL);
   if ((db = acquire (self, ex)) == NULL)
     return;
+  if (self->config.max_registrations > 0 &&
+      !sc_sync_store_count_attempt (db, address_key, now_seconds (), self->config.max_registrations,
+                                    REGISTRATION_WINDOW, &retry_after, &error))
+    {
+      release (self, db);
+      reply_storage_error (ex, error);
+      return;
+    }
+  if (retry_after > 0)
+    {
+      g_autofree char *retry = g_strdup_printf ("%" G_GINT64_FORMAT, retry_after);
+
+      release (self, db);
+      g_message ("Registration throttled (address)");
+      set_header (ex, "Retry-After", retry);
+      reply_error (ex, 429 /* Too Many Requests */, "Too many new accounts from this address; try again later.");
+      return;
+    }
   if (!sc_sync_store_find_user (db, key, &user_id, &stored_hash, &error))
     {
       release (self, db);
@@ -479,13 +529,20 @@ sign_in (ScSyncServer *self,
   account_key = g_strconcat ("user:", key, NULL);
   address_key = g_strconcat ("addr:", client_address (self, ex), NULL);
 
+  /* Every attempt is counted before it is checked, in one atomic step:
+   * of many parallel attempts only the allowed number get checked. A
+   * successful one is taken back below. */
   if ((db = acquire (self, ex)) == NULL)
     return;
-  ok = sc_sync_store_is_throttled (db, account_key, now, self->config.max_account_failures,
-                                   self->config.failure_window, &retry_account, &error) &&
-       sc_sync_store_is_throttled (db, address_key, now, self->config.max_address_failures,
-                                   self->config.failure_window, &retry_address, &error) &&
+  ok = sc_sync_store_count_attempt (db, account_key, now, self->config.max_account_failures,
+                                    self->config.failure_window, &retry_account, &error) &&
+       sc_sync_store_count_attempt (db, address_key, now, self->config.max_address_failures,
+                                    self->config.failure_window, &retry_address, &error) &&
        sc_sync_store_find_user (db, key, &user_id, &stored_hash, &error);
+  /* A refused attempt checks nothing: it does not count. */
+  if (ok && (retry_account > 0 || retry_address > 0))
+    ok = sc_sync_store_uncount_attempt (db, account_key, &error) &&
+         sc_sync_store_uncount_attempt (db, address_key, &error);
   release (self, db);
   if (!ok)
     {
@@ -512,15 +569,8 @@ sign_in (ScSyncServer *self,
 
   if (!ok)
     {
-      now = now_seconds ();
-      ok = sc_sync_store_record_failure (db, account_key, now, self->config.failure_window, &error) &&
-           sc_sync_store_record_failure (db, address_key, now, self->config.failure_window, &error);
+      /* Already counted. */
       release (self, db);
-      if (!ok)
-        {
-          reply_storage_error (ex, error);
-          return;
-        }
       set_header (ex, "WWW-Authenticate", "Bearer");
       reply_error (ex, SOUP_STATUS_UNAUTHORIZED, "Wrong username or password.");
       return;
@@ -535,6 +585,7 @@ sign_in (ScSyncServer *self,
 
   now = now_seconds ();
   ok = sc_sync_store_clear_failures (db, account_key, &error) &&
+       sc_sync_store_uncount_attempt (db, address_key, &error) &&
        sc_sync_store_create_session (db, user_id, token_hash, now,
                                      now + self->config.session_lifetime, &error);
   release (self, db);
@@ -587,6 +638,167 @@ handle_sessions (ScSyncServer *self,
   if (authenticate (self, ex, db, &user_id, &token_hash))
     {
       if (!sc_sync_store_delete_session (db, token_hash, &error))
+        reply_storage_error (ex, error);
+      else
+        reply_no_content (ex);
+    }
+  release (self, db);
+}
+
+/* Checks the signed-in user's password for an account change, throttled
+ * like a sign-in. Replies (401, 403, 429, 500) and returns FALSE when it
+ * does not hold. */
+static gboolean
+check_own_password (ScSyncServer  *self,
+                    Exchange      *ex,
+                    gint64         user_id,
+                    const char    *password)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *key = NULL;
+  g_autofree char *stored_hash = NULL;
+  g_autofree char *account_key = NULL;
+  gint64 retry = 0;
+  gboolean ok;
+  ScSyncDb *db;
+
+  if ((db = acquire (self, ex)) == NULL)
+    return FALSE;
+  ok = sc_sync_store_get_user (db, user_id, &key, &stored_hash, &error);
+  if (ok && key != NULL)
+    {
+      account_key = g_strconcat ("user:", key, NULL);
+      ok = sc_sync_store_count_attempt (db, account_key, now_seconds (), self->config.max_account_failures,
+                                        self->config.failure_window, &retry, &error);
+      if (ok && retry > 0)
+        ok = sc_sync_store_uncount_attempt (db, account_key, &error);
+    }
+  release (self, db);
+  if (!ok)
+    {
+      reply_storage_error (ex, error);
+      return FALSE;
+    }
+  if (key == NULL)
+    {
+      set_header (ex, "WWW-Authenticate", "Bearer error=\"invalid_token\"");
+      reply_error (ex, SOUP_STATUS_UNAUTHORIZED, "The session token is unknown, revoked or expired; sign in again.");
+      return FALSE;
+    }
+  if (retry > 0)
+    {
+      g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, retry);
+
+      set_header (ex, "Retry-After", text);
+      reply_error (ex, 429 /* Too Many Requests */, "Too many failed sign-ins; wait a while and try again.");
+      return FALSE;
+    }
+  if (password == NULL || strlen (password) > 1024 ||
+      crypto_pwhash_str_verify (stored_hash, password, strlen (password)) != 0)
+    {
+      reply_error (ex, SOUP_STATUS_FORBIDDEN, "The current password is wrong.");
+      return FALSE;
+    }
+
+  if ((db = acquire (self, ex)) == NULL)
+    return FALSE;
+  ok = sc_sync_store_clear_failures (db, account_key, &error);
+  release (self, db);
+  if (!ok)
+    {
+      reply_storage_error (ex, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* PUT /account/password and DELETE /account: the signed-in user's own
+ * account, with its current password. */
+static void
+handle_account (ScSyncServer *self,
+                Exchange     *ex,
+                gboolean      password_path)
+{
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *token_hash = NULL;
+  const char *password, *new_password = NULL;
+  char hash[crypto_pwhash_STRBYTES];
+  gint64 user_id;
+  gboolean ok;
+  ScSyncDb *db;
+
+  if (password_path ? strcmp (ex->method, "PUT") != 0 : strcmp (ex->method, "DELETE") != 0)
+    {
+      reply_method_not_allowed (ex, password_path ? "PUT" : "DELETE");
+      return;
+    }
+
+  if ((db = acquire (self, ex)) == NULL)
+    return;
+  ok = authenticate (self, ex, db, &user_id, &token_hash);
+  release (self, db);
+  if (!ok || (root = parse_body (self, ex)) == NULL)
+    return;
+
+  password = get_member_string (root, "password");
+  if (password_path)
+    {
+      new_password = get_member_string (root, "new_password");
+      if (new_password == NULL || g_utf8_strlen (new_password, -1) < 8 || strlen (new_password) > 1024)
+        {
+          reply_error (ex, SOUP_STATUS_BAD_REQUEST, "The new password must be 8 to 1024 characters long.");
+          return;
+        }
+    }
+
+  if (!check_own_password (self, ex, user_id, password))
+    return;
+
+  if (password_path &&
+      crypto_pwhash_str (hash, new_password, strlen (new_password),
+                         crypto_pwhash_OPSLIMIT_INTERACTIVE, crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
+    {
+      g_warning ("Hashing a password failed (out of memory?)");
+      reply_error (ex, SOUP_STATUS_SERVICE_UNAVAILABLE, "The server is busy; try again later.");
+      return;
+    }
+
+  if ((db = acquire (self, ex)) == NULL)
+    return;
+  ok = password_path ? sc_sync_store_set_password (db, user_id, hash, token_hash, &error)
+                     : sc_sync_store_delete_user (db, user_id, &error);
+  release (self, db);
+  if (!ok)
+    {
+      reply_storage_error (ex, error);
+      return;
+    }
+
+  g_message (password_path ? "Password changed; other sessions revoked" : "Account deleted");
+  reply_no_content (ex);
+}
+
+/* DELETE /sessions/all: sign out everywhere. */
+static void
+handle_sessions_all (ScSyncServer *self,
+                     Exchange     *ex)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 user_id;
+  ScSyncDb *db;
+
+  if (strcmp (ex->method, "DELETE") != 0)
+    {
+      reply_method_not_allowed (ex, "DELETE");
+      return;
+    }
+
+  if ((db = acquire (self, ex)) == NULL)
+    return;
+  if (authenticate (self, ex, db, &user_id, NULL))
+    {
+      if (!sc_sync_store_delete_sessions (db, user_id, &error))
         reply_storage_error (ex, error);
       else
         reply_no_content (ex);
@@ -721,7 +933,11 @@ handle_list_results (ScSyncServer *self,
                                 uuid, seq);
       else
         {
-          g_string_append_len (out, body, strlen (body) - 1);
+          /* Rows stored before numbers were range-checked may hold
+           * json-glib's "1e+30.0": repair them so the page stays JSON. */
+          g_autofree char *repaired = sc_json_repair_numbers (g_strdup (body));
+
+          g_string_append_len (out, repaired, strlen (repaired) - 1);
           g_string_append_printf (out, ",\"seq\":%" G_GINT64_FORMAT ",\"deleted\":false}", seq);
         }
       next = seq;
@@ -866,6 +1082,12 @@ run_exchange (gpointer data,
     handle_accounts (self, ex);
   else if (strcmp (rest, "/sessions") == 0)
     handle_sessions (self, ex);
+  else if (strcmp (rest, "/sessions/all") == 0)
+    handle_sessions_all (self, ex);
+  else if (strcmp (rest, "/account") == 0)
+    handle_account (self, ex, FALSE);
+  else if (strcmp (rest, "/account/password") == 0)
+    handle_account (self, ex, TRUE);
   else if (strcmp (rest, "/results") == 0 || g_str_has_prefix (rest, "/results/"))
     handle_results (self, ex, rest + strlen ("/results"));
   else
@@ -875,6 +1097,26 @@ run_exchange (gpointer data,
     reply_error (ex, SOUP_STATUS_INTERNAL_SERVER_ERROR, "The server failed to answer.");
 
   g_main_context_invoke (self->context, apply_exchange, ex);
+}
+
+/* Hashing thread: the same, at a lower CPU priority, so that on a busy
+ * machine the main loop and the other workers still get their share. */
+static void
+run_hash_exchange (gpointer data,
+                   gpointer user_data)
+{
+#ifdef __linux__
+  static GPrivate niced;
+
+  if (g_private_get (&niced) == NULL)
+    {
+      /* On Linux a thread's nice value is its own. */
+      if (setpriority (PRIO_PROCESS, (id_t) syscall (SYS_gettid), 10) != 0)
+        g_debug ("Cannot lower the hashing thread's priority");
+      g_private_set (&niced, GINT_TO_POINTER (1));
+    }
+#endif
+  run_exchange (data, user_data);
 }
 
 static void
@@ -909,6 +1151,19 @@ reply_now (SoupServerMessage *msg,
   soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_COPY, body, strlen (body));
 }
 
+/* Requests that run Argon2id. */
+static gboolean
+needs_hashing (const char *method,
+               const char *path)
+{
+  const char *rest = path + strlen (API_PREFIX);
+
+  return (strcmp (method, "POST") == 0 &&
+          (strcmp (rest, "/accounts") == 0 || strcmp (rest, "/sessions") == 0)) ||
+         (strcmp (method, "PUT") == 0 && strcmp (rest, "/account/password") == 0) ||
+         (strcmp (method, "DELETE") == 0 && strcmp (rest, "/account") == 0);
+}
+
 static void
 handle_request (SoupServer        *server,
                 SoupServerMessage *msg,
@@ -930,6 +1185,7 @@ handle_request (SoupServer        *server,
   g_object_set_data_full (G_OBJECT (msg), "sc-request-info", info, request_info_free);
   self->in_flight++;
   g_signal_connect (msg, "finished", G_CALLBACK (on_request_finished), self);
+  g_debug ("%s %s started", info->method, info->path);
 
   if (self->draining)
     {
@@ -967,7 +1223,23 @@ handle_request (SoupServer        *server,
   ex->headers = g_ptr_array_new_with_free_func (g_free);
 
   /* The database and password hashing run on the workers, so a slow query
-   * or a sign-in never holds up other requests. */
+   * or a sign-in never holds up other requests; hashing on its own bounded
+   * pool. */
+  if (needs_hashing (ex->method, path))
+    {
+      if (g_thread_pool_unprocessed (self->hashers) >= self->config.hash_queue)
+        {
+          exchange_free (ex);
+          soup_message_headers_replace (soup_server_message_get_response_headers (msg),
+                                        "Retry-After", "2");
+          reply_now (msg, SOUP_STATUS_SERVICE_UNAVAILABLE,
+                     "The server is busy checking passwords; try again in a few seconds.", FALSE);
+          return;
+        }
+      soup_server_message_pause (msg);
+      g_thread_pool_push (self->hashers, ex, NULL);
+      return;
+    }
   soup_server_message_pause (msg);
   g_thread_pool_push (self->workers, ex, NULL);
 }
@@ -1006,6 +1278,14 @@ on_request_started (SoupServer        *server,
                     SoupServerMessage *msg,
                     ScSyncServer      *self)
 {
+  GSocket *socket = soup_server_message_get_socket (msg);
+
+  /* Each read and write of this connection — waiting for the next request
+   * on a kept-alive connection, or for the rest of slowly sent headers —
+   * fails after this long, and libsoup closes the connection: idle
+   * sockets cannot pile up. */
+  if (socket != NULL)
+    g_socket_set_timeout (socket, self->config.idle_timeout);
   g_signal_connect (msg, "got-headers", G_CALLBACK (on_got_headers), self);
   g_signal_connect (msg, "got-chunk", G_CALLBACK (on_got_chunk), self);
 }
@@ -1023,6 +1303,7 @@ sc_sync_server_new (ScSyncDbPool             *pool,
   self->context = g_main_context_ref_thread_default ();
   self->soup = soup_server_new ("server-header", "stockcast-sync-server/" PACKAGE_VERSION " ", NULL);
   self->workers = g_thread_pool_new (run_exchange, self, WORKER_THREADS, FALSE, NULL);
+  self->hashers = g_thread_pool_new (run_hash_exchange, self, HASH_THREADS, FALSE, NULL);
 
   randombytes_buf (random, sizeof random);
   if (crypto_pwhash_str (dummy, (const char *) random, sizeof random,
@@ -1042,6 +1323,7 @@ sc_sync_server_listen (ScSyncServer     *self,
                        GTlsCertificate  *certificate,
                        GError          **error)
 {
+  g_autoptr(GSocket) socket = NULL;
   SoupServerListenOptions options = 0;
 
   if (certificate != NULL)
@@ -1050,7 +1332,17 @@ sc_sync_server_listen (ScSyncServer     *self,
       options |= SOUP_SERVER_LISTEN_HTTPS;
     }
 
-  if (!soup_server_listen (self->soup, address, options, error))
+  /* Our own socket for a longer accept queue than GSocket's default of
+   * 10: a burst of connections (forty sign-ins at once) must not get
+   * their SYNs dropped, which costs each a second's retransmission. */
+  socket = g_socket_new (g_socket_address_get_family (address), G_SOCKET_TYPE_STREAM,
+                         G_SOCKET_PROTOCOL_TCP, error);
+  if (socket == NULL)
+    return NULL;
+  g_socket_set_listen_backlog (socket, LISTEN_BACKLOG);
+  if (!g_socket_bind (socket, address, TRUE, error) ||
+      !g_socket_listen (socket, error) ||
+      !soup_server_listen_socket (self->soup, socket, options, error))
     return NULL;
 
   return soup_server_get_uris (self->soup);
@@ -1101,6 +1393,7 @@ sc_sync_server_free (ScSyncServer *self)
   /* Waits for the requests still running; their replies are dropped with
    * the connections. */
   self->disconnected = TRUE;
+  g_thread_pool_free (self->hashers, FALSE, TRUE);
   g_thread_pool_free (self->workers, FALSE, TRUE);
   while (g_main_context_iteration (self->context, FALSE))
     ;

@@ -27,6 +27,9 @@ typedef struct
   gint64   max_account_failures; /* failed logins per account and window */
   gint64   max_address_failures; /* failed logins per address and window */
   gboolean trust_forwarded_for;  /* take the client address from X-Forwarded-For */
+  gint64   max_registrations;    /* POST /accounts per address and hour; 0: no limit */
+  guint    idle_timeout;         /* seconds a connection may stay silent */
+  guint    hash_queue;           /* password requests waiting beyond the hashing threads */
 } ScSyncServerConfig;
 
 void          sc_sync_server_config_init (ScSyncServerConfig       *config);

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <gio/gio.h>
+
 #include "sc-sync-store.h"
 
 gboolean
@@ -108,6 +110,61 @@ sc_sync_store_record_failure (ScSyncDb    *db,
                            "  window_start = CASE WHEN $2 - login_failures.window_start >= $3"
                            "             THEN $2 ELSE login_failures.window_start END",
                            params, G_N_ELEMENTS (params), NULL, error);
+}
+
+gboolean
+sc_sync_store_count_attempt (ScSyncDb    *db,
+                             const char  *key,
+                             gint64       now,
+                             gint64       max_attempts,
+                             gint64       window,
+                             gint64      *out_retry_after,
+                             GError     **error)
+{
+  g_autoptr(ScSyncRows) rows = NULL;
+  ScSyncParam params[] = { SC_SYNC_TEXT (key), SC_SYNC_INT (now), SC_SYNC_INT (window) };
+  gint64 start, count;
+
+  /* Check and count in one statement: parallel attempts each get their
+   * own number, so no more than max_attempts are ever let through, also
+   * across processes on one PostgreSQL database. */
+  *out_retry_after = 0;
+  if (!sc_sync_db_query (db,
+                         "INSERT INTO login_failures (key, window_start, failures)"
+                         " VALUES ($1, $2, 1)"
+                         " ON CONFLICT (key) DO UPDATE SET"
+                         "  failures = CASE WHEN $2 - login_failures.window_start >= $3"
+                         "             THEN 1 ELSE login_failures.failures + 1 END,"
+                         "  window_start = CASE WHEN $2 - login_failures.window_start >= $3"
+                         "             THEN $2 ELSE login_failures.window_start END"
+                         " RETURNING window_start, failures",
+                         params, G_N_ELEMENTS (params), &rows, error))
+    return FALSE;
+
+  if (rows == NULL || rows->n_rows != 1)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, "Counting an attempt returned no row");
+      return FALSE;
+    }
+
+  start = sc_sync_rows_get_int (rows, 0, 0);
+  count = sc_sync_rows_get_int (rows, 0, 1);
+  if (count > max_attempts)
+    *out_retry_after = MAX (1, start + window - now);
+
+  return TRUE;
+}
+
+gboolean
+sc_sync_store_uncount_attempt (ScSyncDb    *db,
+                               const char  *key,
+                               GError     **error)
+{
+  ScSyncParam params[] = { SC_SYNC_TEXT (key) };
+
+  return sc_sync_db_query (db, "UPDATE login_failures SET failures = failures - 1"
+                               " WHERE key = $1 AND failures > 0",
+                           params, 1, NULL, error);
 }
 
 gboolean
@@ -339,4 +396,73 @@ sc_sync_store_list_results (ScSyncDb    *db,
     return NULL;
 
   return rows;
+}
+
+gboolean
+sc_sync_store_get_user (ScSyncDb    *db,
+                        gint64       user_id,
+                        char       **out_username_key,
+                        char       **out_password_hash,
+                        GError     **error)
+{
+  g_autoptr(ScSyncRows) rows = NULL;
+  ScSyncParam params[] = { SC_SYNC_INT (user_id) };
+
+  *out_username_key = NULL;
+  *out_password_hash = NULL;
+  if (!sc_sync_db_query (db, "SELECT username_key, password_hash FROM users WHERE id = $1",
+                         params, 1, &rows, error))
+    return FALSE;
+  if (rows->n_rows > 0)
+    {
+      *out_username_key = g_strdup (sc_sync_rows_get (rows, 0, 0));
+      *out_password_hash = g_strdup (sc_sync_rows_get (rows, 0, 1));
+    }
+  return TRUE;
+}
+
+gboolean
+sc_sync_store_set_password (ScSyncDb    *db,
+                            gint64       user_id,
+                            const char  *password_hash,
+                            const char  *keep_token_hash,
+                            GError     **error)
+{
+  /* SQLite numbers $N parameters in order of appearance: keep them so. */
+  ScSyncParam update[] = { SC_SYNC_TEXT (password_hash), SC_SYNC_INT (user_id) };
+  ScSyncParam revoke[] = { SC_SYNC_INT (user_id), SC_SYNC_TEXT (keep_token_hash) };
+
+  /* The new password and the end of every other session in one step. */
+  if (!sc_sync_db_begin (db, error))
+    return FALSE;
+  if (!sc_sync_db_query (db, "UPDATE users SET password_hash = $1 WHERE id = $2",
+                         update, G_N_ELEMENTS (update), NULL, error) ||
+      !sc_sync_db_query (db, "DELETE FROM sessions WHERE user_id = $1 AND token_hash <> $2",
+                         revoke, G_N_ELEMENTS (revoke), NULL, error))
+    {
+      sc_sync_db_rollback (db);
+      return FALSE;
+    }
+  return sc_sync_db_commit (db, error);
+}
+
+gboolean
+sc_sync_store_delete_sessions (ScSyncDb    *db,
+                               gint64       user_id,
+                               GError     **error)
+{
+  ScSyncParam params[] = { SC_SYNC_INT (user_id) };
+
+  return sc_sync_db_query (db, "DELETE FROM sessions WHERE user_id = $1", params, 1, NULL, error);
+}
+
+gboolean
+sc_sync_store_delete_user (ScSyncDb    *db,
+                           gint64       user_id,
+                           GError     **error)
+{
+  ScSyncParam params[] = { SC_SYNC_INT (user_id) };
+
+  /* Sessions and results go with it (ON DELETE CASCADE). */
+  return sc_sync_db_query (db, "DELETE FROM users WHERE id = $1", params, 1, NULL, error);
 }

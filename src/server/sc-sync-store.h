@@ -52,6 +52,20 @@ gboolean sc_sync_store_record_failure   (ScSyncDb    *db,
                                          gint64       now,
                                          gint64       window,
                                          GError     **error);
+/* Counts one attempt under key in the current window (a new window starts
+ * when the old one is over) and, in the same atomic statement, learns its
+ * number: *out_retry_after > 0 (seconds) when it is past max_attempts. */
+gboolean sc_sync_store_count_attempt    (ScSyncDb    *db,
+                                         const char  *key,
+                                         gint64       now,
+                                         gint64       max_attempts,
+                                         gint64       window,
+                                         gint64      *out_retry_after,
+                                         GError     **error);
+/* Takes back one counted attempt (one that turned out well). */
+gboolean sc_sync_store_uncount_attempt  (ScSyncDb    *db,
+                                         const char  *key,
+                                         GError     **error);
 gboolean sc_sync_store_clear_failures   (ScSyncDb    *db,
                                          const char  *key,
                                          GError     **error);
@@ -94,6 +108,26 @@ ScSyncRows *sc_sync_store_list_results  (ScSyncDb    *db,
                                          gint64       user_id,
                                          gint64       since,
                                          gint64       limit,
+                                         GError     **error);
+
+/* Account lifecycle (docs/sync-api.md). */
+gboolean sc_sync_store_get_user         (ScSyncDb    *db,
+                                         gint64       user_id,
+                                         char       **out_username_key,
+                                         char       **out_password_hash,
+                                         GError     **error);
+/* Sets the hash and revokes every session but keep_token_hash's. */
+gboolean sc_sync_store_set_password     (ScSyncDb    *db,
+                                         gint64       user_id,
+                                         const char  *password_hash,
+                                         const char  *keep_token_hash,
+                                         GError     **error);
+gboolean sc_sync_store_delete_sessions  (ScSyncDb    *db,
+                                         gint64       user_id,
+                                         GError     **error);
+/* The user with their sessions and results. */
+gboolean sc_sync_store_delete_user      (ScSyncDb    *db,
+                                         gint64       user_id,
                                          GError     **error);
 
 G_END_DECLS

@@ -848,22 +848,39 @@ lock_delay (gint64 failures)
   return MIN ((gint64) SC_ACCOUNTS_FIRST_DELAY << extra, SC_ACCOUNTS_MAX_DELAY);
 }
 
-/* Counts a failure; returns the lock it starts (0 if none). */
-static gint64
-record_failure (ScDb       *db,
-                const char *key)
+/* Counts an attempt as a failure before it is checked (a success clears
+ * the count again), in one write transaction with the check of the lock:
+ * of many parallel attempts, in this process or others, only the free ones
+ * get checked. Returns FALSE with *out_locked_for > 0 when the key is
+ * locked (nothing counted), else TRUE with the lock this attempt starts if
+ * it fails in *out_delay. */
+static gboolean
+reserve_attempt (ScDb        *db,
+                 const char  *key,
+                 gint64      *out_locked_for,
+                 gint64      *out_delay,
+                 GError     **error)
 {
-  g_autoptr(GError) error = NULL;
-  gint64 failures, locked_until, delay;
+  gint64 failures, locked_until, delay, now;
   sqlite3_stmt *stmt;
 
-  if (!sc_db_begin (db, &error))
-    goto fail;
+  *out_locked_for = 0;
+  *out_delay = 0;
+  if (!sc_db_begin (db, error))
+    return FALSE;
 
-  if (!read_attempts (db, key, &failures, &locked_until, &error))
+  if (!read_attempts (db, key, &failures, &locked_until, error))
     {
       sc_db_rollback (db);
-      goto fail;
+      return FALSE;
+    }
+
+  now = now_seconds ();
+  if (locked_until > now)
+    {
+      sc_db_rollback (db);
+      *out_locked_for = locked_until - now;
+      return FALSE;
     }
 
   failures++;
@@ -874,33 +891,30 @@ record_failure (ScDb       *db,
                         "VALUES (?1, ?2, ?3) "
                         "ON CONFLICT (username_key) DO UPDATE SET "
                         "  failures = excluded.failures, locked_until = excluded.locked_until",
-                        &error);
+                        error);
   if (stmt == NULL)
     {
       sc_db_rollback (db);
-      goto fail;
+      return FALSE;
     }
 
   sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 2, failures);
-  sqlite3_bind_int64 (stmt, 3, delay > 0 ? now_seconds () + delay : 0);
+  sqlite3_bind_int64 (stmt, 3, delay > 0 ? now + delay : 0);
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
-      sc_db_set_error (db, &error, _("Counting a failed attempt"));
+      sc_db_set_error (db, error, _("Counting a failed attempt"));
       sqlite3_reset (stmt);
       sc_db_rollback (db);
-      goto fail;
+      return FALSE;
     }
   sqlite3_reset (stmt);
 
-  if (!sc_db_commit (db, &error))
-    goto fail;
+  if (!sc_db_commit (db, error))
+    return FALSE;
 
-  return delay;
-
-fail:
-  g_warning ("Could not record a failed sign-in: %s", error->message);
-  return 0;
+  *out_delay = delay;
+  return TRUE;
 }
 
 static gboolean
@@ -944,7 +958,7 @@ authenticate (ScDb        *db,
               GError     **error)
 {
   g_autofree char *key = NULL;
-  gint64 failures, locked_until, now, delay;
+  gint64 locked_for, delay;
   const char *hash;
   gboolean ok;
 
@@ -952,13 +966,10 @@ authenticate (ScDb        *db,
     return FALSE;
 
   key = username_key (username);
-  if (!read_attempts (db, key, &failures, &locked_until, error))
-    return FALSE;
-
-  now = now_seconds ();
-  if (locked_until > now)
+  if (!reserve_attempt (db, key, &locked_for, &delay, error))
     {
-      set_throttled_error (error, username, locked_until - now);
+      if (locked_for > 0)
+        set_throttled_error (error, username, locked_for);
       return FALSE;
     }
 
@@ -975,8 +986,8 @@ authenticate (ScDb        *db,
 
   if (!ok)
     {
+      /* Already counted. */
       user_row_clear (row);
-      delay = record_failure (db, key);
       if (delay > 0)
         set_throttled_error (error, username, delay);
       else if (kind == SECRET_PASSWORD)
@@ -988,7 +999,7 @@ authenticate (ScDb        *db,
       return FALSE;
     }
 
-  if (failures > 0 && !clear_failures (db, key, error))
+  if (!clear_failures (db, key, error))
     {
       user_row_clear (row);
       return FALSE;

@@ -220,6 +220,15 @@ sc_db_migrate (ScDb    *self,
     return FALSE;
 
   version = sc_db_get_version (self);
+  if (version < 0 && sqlite3_errcode (self->handle) == SQLITE_OK)
+    {
+      /* Read fine, but negative: not a version Stockcast ever writes. */
+      sc_db_rollback (self);
+      g_set_error (error, SC_ERROR, SC_ERROR_STORAGE,
+                   _("The database %s has an impossible schema version (%d); it was not written by Stockcast."),
+                   self->path, version);
+      return FALSE;
+    }
   if (version < 0)
     {
       sc_db_set_error (self, error, _("Reading the schema version"));
