@@ -226,8 +226,8 @@ test_predict_delete_export (void)
   lines = g_strsplit (csv, "\n", -1);
   g_assert_true (g_str_has_prefix (lines[0], "uuid,created_at,ticker,model,as_of,last_close,horizon,"));
   g_assert_cmpuint (g_strv_length (lines), ==, 1 + 2 * 3 + 1);
-  g_assert_nonnull (strstr (csv, ",MSFT,linear-regression,"));
-  g_assert_nonnull (strstr (csv, ",AAPL,linear-regression,"));
+  g_assert_nonnull (strstr (csv, ",MSFT,naive,"));   /* the recommended model */
+  g_assert_nonnull (strstr (csv, ",AAPL,naive,"));
 
   /* Selecting a row shows it in the pane. */
   gtk_selection_model_select_item (sc_history_view_get_selection (fixture.history), 1, TRUE);

@@ -266,6 +266,56 @@ test_ols_intercept (void)
   g_assert_cmpfloat_with_epsilon (sc_regressor_predict (regressor, row), 81, 1e-9);
 }
 
+/* Exactly one shipped model is recommended, and it is what the window and
+ * predict start with. */
+static void
+test_recommended (void)
+{
+  GPtrArray *models = sc_models_get_all ();
+  g_autoptr(ScModelInfo) recommended = sc_models_get_recommended ();
+  guint n = 0;
+
+  for (guint i = 0; i < models->len; i++)
+    if (((ScModelInfo *) g_ptr_array_index (models, i))->recommended)
+      {
+        n++;
+        g_assert_true (g_ptr_array_index (models, i) == recommended);
+      }
+  g_assert_cmpuint (n, ==, 1);
+}
+
+/* A second descriptor claiming Recommended=true (a user's) does not make
+ * two: the first to say so keeps it. */
+static void
+test_recommended_unique (void)
+{
+  g_autofree char *system = g_build_filename (sc_test_get_tmpdir (), "rec-system", NULL);
+  g_autofree char *user = g_build_filename (sc_test_get_tmpdir (), "rec-user", NULL);
+  const char *dirs[] = { system, user, NULL };
+  g_autoptr(GPtrArray) models = NULL;
+  guint n = 0;
+
+  write_file (system, "a.model", "[Model]\nId=a\nKind=naive\nFeatures=close\nRecommended=true\n");
+  write_file (system, "b.model", "[Model]\nId=b\nKind=ols\nFeatures=close;ema5\n");
+  write_file (user, "c.model", "[Model]\nId=c\nKind=ols\nFeatures=close\nRecommended=true\n");
+
+  g_test_expect_message ("Stockcast", G_LOG_LEVEL_MESSAGE, "*Model c *is not the recommended one: a already is*");
+  models = sc_model_load_dirs (dirs);
+  g_test_assert_expected_messages ();
+  for (guint i = 0; i < models->len; i++)
+    {
+      ScModelInfo *info = g_ptr_array_index (models, i);
+
+      n += info->recommended;
+      if (info->recommended)
+        g_assert_cmpstr (info->id, ==, "a");
+    }
+  g_assert_cmpuint (n, ==, 1);
+
+  expect_error ("[Model]\nId=x\nKind=naive\nFeatures=close\nRecommended=maybe\n",
+                "Recommended must be true or false");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -274,6 +324,8 @@ main (int   argc,
 
   g_test_add_func ("/core/models/shipped", test_shipped);
   g_test_add_func ("/core/models/descriptor-errors", test_descriptor_errors);
+  g_test_add_func ("/core/models/recommended", test_recommended);
+  g_test_add_func ("/core/models/recommended-unique", test_recommended_unique);
   g_test_add_func ("/core/models/descriptor-good", test_descriptor_good);
   g_test_add_func ("/core/models/load-dirs", test_load_dirs);
   g_test_add_func ("/core/models/search-dirs", test_search_dirs);

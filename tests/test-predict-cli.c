@@ -40,11 +40,17 @@ assert_members (JsonObject         *object,
   g_assert_cmpuint (g_list_length (members), ==, g_strv_length ((char **) names));
 }
 
+static void expect_failure (int         expected_status,
+                            const char *fragment,
+                            const char *first_arg,
+                            ...) G_GNUC_NULL_TERMINATED;
+
 static const char * const metric_names[] = {
   "horizon", "mae", "rmse", "mape", "r2", "mase", "direction", "coverage", NULL
 };
 
-/* Forecasts of scikit-learn's LinearRegression on the same rows, recorded
+/* The model's own forecasts (before shrinking toward "no change") are
+ * those of scikit-learn's LinearRegression on the same rows, recorded
  * with: seed_pipeline.py FIXTURE --protocol fit-all --models linear-regression
  * (see tests/fixtures/README.md). */
 static void
@@ -61,7 +67,7 @@ check_against_sklearn (const char   *fixture,
   int status;
 
   status = sc_test_run_cli (NULL, &out, &err, "predict", "ko", "--csv", path, "--years", "0",
-                            "--horizons", horizons, "--json", NULL);
+                            "--horizons", horizons, "--model", "linear-regression", "--json", NULL);
   g_assert_cmpint (status, ==, 0);
   object = parse_object (out);
   forecasts = json_object_get_array_member (object, "forecasts");
@@ -69,7 +75,7 @@ check_against_sklearn (const char   *fixture,
   for (guint i = 0; i < n_expected; i++)
     {
       JsonObject *f = json_array_get_object_element (forecasts, i);
-      double price = json_object_get_double_member (f, "price");
+      double price = json_object_get_double_member (f, "model_price");
 
       if (fabs (price / expected[i] - 1) > 1e-6)
         g_error ("%s horizon %d: %.17g, scikit-learn %.17g", fixture,
@@ -96,7 +102,7 @@ test_predict_json_shape (void)
   g_autoptr(JsonObject) object = NULL;
   const char * const top[] = { "ticker", "model", "as_of", "last_close", "rows", "source",
                                "forecasts", "backtest", "seconds", NULL };
-  const char * const forecast[] = { "horizon", "date", "price", "low", "high", NULL };
+  const char * const forecast[] = { "horizon", "date", "price", "low", "high", "model_price", NULL };
   JsonArray *forecasts, *per_horizon;
   JsonObject *backtest;
   int status;
@@ -107,7 +113,8 @@ test_predict_json_shape (void)
   object = parse_object (out);
   assert_members (object, top);
   g_assert_cmpstr (json_object_get_string_member (object, "ticker"), ==, "KO");
-  g_assert_cmpstr (json_object_get_string_member (object, "model"), ==, "linear-regression");
+  /* By default the recommended model. */
+  g_assert_cmpstr (json_object_get_string_member (object, "model"), ==, "naive");
   g_assert_cmpstr (json_object_get_string_member (object, "as_of"), ==, "2020-12-11");
   g_assert_cmpstr (json_object_get_string_member (object, "source"), ==, "csv");
   g_assert_cmpfloat (json_object_get_double_member (object, "last_close"), ==, 53.349998);
@@ -151,7 +158,7 @@ test_backtest_seed_matches_sklearn (void)
   int status;
 
   status = sc_test_run_cli (NULL, &out, NULL, "backtest", "KO", "--csv", path, "--years", "0",
-                            "--protocol", "seed", "--json", NULL);
+                            "--protocol", "seed", "--model", "linear-regression", "--json", NULL);
   g_assert_cmpint (status, ==, 0);
   object = parse_object (out);
   assert_members (object, top);
@@ -166,6 +173,92 @@ test_backtest_seed_matches_sklearn (void)
       g_assert_cmpfloat_with_epsilon (json_object_get_double_member (m, "r2") / r2[i], 1, 1e-7);
       g_assert_true (json_object_get_null_member (m, "coverage"));
     }
+}
+
+/* backtest --origins lists every scored origin, oldest first, and the
+ * summary scores are exactly those of the listed origins. */
+static void
+test_backtest_origins (void)
+{
+  g_autofree char *path = sc_test_fixture_path ("KO-1000.csv");
+  const char * const origin_names[] = { "date", "target_date", "close", "forecast", "lower",
+                                        "upper", "actual", NULL };
+  const char * const models[] = { "naive", "linear-regression", "log-return" };
+  const int horizons[] = { 10, 60, 365 };
+
+  for (guint m = 0; m < G_N_ELEMENTS (models); m++)
+    {
+      g_autofree char *out = NULL;
+      g_autoptr(JsonObject) object = NULL;
+      JsonArray *per_horizon;
+      int status;
+
+      status = sc_test_run_cli (NULL, &out, NULL, "backtest", "KO", "--csv", path, "--model",
+                                models[m], "--json", "--origins", NULL);
+      g_assert_cmpint (status, ==, 0);
+      object = parse_object (out);
+      per_horizon = json_object_get_array_member (object, "per_horizon");
+      g_assert_cmpuint (json_array_get_length (per_horizon), ==, 3);
+      for (guint i = 0; i < 3; i++)
+        {
+          JsonObject *h = json_array_get_object_element (per_horizon, i);
+          JsonArray *origins = json_object_get_array_member (h, "origins");
+          guint n = json_array_get_length (origins);
+          double err = 0, naive = 0, covered = 0, with_interval = 0;
+          const char *previous = "";
+
+          g_assert_cmpuint (n, >, 20);
+          for (guint k = 0; k < n; k++)
+            {
+              JsonObject *o = json_array_get_object_element (origins, k);
+              const char *date = json_object_get_string_member (o, "date");
+              double close = json_object_get_double_member (o, "close");
+              double forecast = json_object_get_double_member (o, "forecast");
+              double actual = json_object_get_double_member (o, "actual");
+
+              assert_members (o, origin_names);
+              g_assert_cmpstr (date, >, previous);
+              g_assert_cmpstr (json_object_get_string_member (o, "target_date"), >, date);
+              previous = date;
+              err += fabs (actual - forecast);
+              naive += fabs (actual - close);
+              if (!json_object_get_null_member (o, "lower"))
+                {
+                  double lower = json_object_get_double_member (o, "lower");
+                  double upper = json_object_get_double_member (o, "upper");
+
+                  g_assert_cmpfloat (lower, <, forecast);
+                  g_assert_cmpfloat (upper, >, forecast);
+                  covered += actual >= lower && actual <= upper;
+                  with_interval++;
+                }
+            }
+          g_assert_cmpint (json_object_get_int_member (h, "horizon"), ==, horizons[i]);
+          g_assert_cmpfloat_with_epsilon (json_object_get_double_member (h, "mase"), err / naive, 1e-9);
+          g_assert_cmpfloat_with_epsilon (json_object_get_double_member (h, "coverage"),
+                                          covered / with_interval, 1e-12);
+        }
+    }
+
+  /* The first origins of the 10-day naive backtest of KO-1000: the close
+   * then, and the close 10 rows later. */
+  {
+    g_autofree char *out = NULL;
+    g_autoptr(JsonObject) object = NULL;
+    JsonObject *first;
+
+    g_assert_cmpint (sc_test_run_cli (NULL, &out, NULL, "backtest", "KO", "--csv", path,
+                                      "--model", "naive", "--horizons", "10", "--json",
+                                      "--origins", NULL), ==, 0);
+    object = parse_object (out);
+    first = json_array_get_object_element (
+      json_object_get_array_member (json_array_get_object_element (
+        json_object_get_array_member (object, "per_horizon"), 0), "origins"), 0);
+    g_assert_cmpfloat (json_object_get_double_member (first, "forecast"), ==,
+                       json_object_get_double_member (first, "close"));
+  }
+
+  expect_failure (1, "--origins goes with --json", "backtest", "KO", "--csv", path, "--origins", NULL);
 }
 
 static void
@@ -190,6 +283,7 @@ test_models (void)
   g_autoptr(JsonObject) object = NULL;
   JsonArray *models;
   gboolean seen_lr = FALSE;
+  guint recommended = 0;
   int status;
 
   status = sc_test_run_cli (NULL, &out, NULL, "models", "--json", NULL);
@@ -201,6 +295,7 @@ test_models (void)
     {
       JsonObject *m = json_array_get_object_element (models, i);
 
+      recommended += json_object_get_boolean_member (m, "recommended");
       if (g_strcmp0 (json_object_get_string_member (m, "id"), "linear-regression") == 0)
         {
           JsonArray *features = json_object_get_array_member (m, "features");
@@ -211,6 +306,7 @@ test_models (void)
         }
     }
   g_assert_true (seen_lr);
+  g_assert_cmpuint (recommended, ==, 1);
 
   g_clear_pointer (&out, g_free);
   status = sc_test_run_cli (NULL, &out, NULL, "models", NULL);
@@ -302,12 +398,25 @@ test_predict_human (void)
   status = sc_test_run_cli (NULL, &out, NULL, "predict", "KO", "--csv", path, "--horizons", "60,10",
                             NULL);
   g_assert_cmpint (status, ==, 0);
-  g_assert_nonnull (strstr (out, "KO · Linear regression · last close 53.35 on 2020-12-11"));
+  g_assert_nonnull (strstr (out, "KO · No change (baseline) · last close 53.35 on 2020-12-11"));
   g_assert_nonnull (strstr (out, "Horizon"));
   g_assert_nonnull (strstr (out, "80% interval"));
   g_assert_nonnull (strstr (out, "10 d "));
   g_assert_nonnull (strstr (out, "60 d "));
   g_assert_null (strstr (out, "365 d"));
+  g_assert_nonnull (strstr (out, "“No change” is the baseline"));
+  g_assert_nonnull (strstr (out, "80% range: "));
+
+  /* Another model says how it did against "no change", and a year ahead
+   * carries its caveat. */
+  g_clear_pointer (&out, g_free);
+  status = sc_test_run_cli (NULL, &out, NULL, "predict", "KO", "--csv", path, "--model",
+                            "linear-regression", NULL);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_nonnull (strstr (out, "How Linear regression did on KO in past tests:"));
+  g_assert_true (strstr (out, "than “no change” (MASE ") != NULL ||
+                 strstr (out, "as good as “no change”") != NULL);
+  g_assert_nonnull (strstr (out, "365 d: a forecast this far ahead rests on few independent outcomes"));
 }
 
 /* predict --save stores the prediction in the user's history. */
@@ -355,6 +464,7 @@ main (int   argc,
   g_test_add_func ("/cli/predict/human", test_predict_human);
   g_test_add_func ("/cli/backtest/seed-matches-sklearn", test_backtest_seed_matches_sklearn);
   g_test_add_func ("/cli/backtest/human", test_backtest_human);
+  g_test_add_func ("/cli/backtest/origins", test_backtest_origins);
   g_test_add_func ("/cli/models", test_models);
   g_test_add_func ("/cli/predict/errors", test_errors);
   g_test_add_func ("/cli/predict/save", test_predict_save);

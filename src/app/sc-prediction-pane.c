@@ -621,8 +621,16 @@ sc_prediction_pane_load_models (ScPredictionPane *self)
   g_autoptr(GtkListItemFactory) factory = model_factory_new (FALSE);
   g_autoptr(GtkListItemFactory) list_factory = model_factory_new (TRUE);
   g_autofree char *wanted = g_settings_get_string (self->settings, "default-model");
+  g_autoptr(ScModelInfo) recommended = sc_models_get_recommended ();
   GPtrArray *models = sc_models_get_all ();
   guint selected = 0;
+
+  /* No choice of the user's: the recommended model. */
+  if (wanted[0] == '\0' && recommended != NULL)
+    {
+      g_free (wanted);
+      wanted = g_strdup (recommended->id);
+    }
 
   for (guint i = 0; models != NULL && i < models->len; i++)
     {

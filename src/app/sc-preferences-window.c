@@ -142,6 +142,17 @@ sc_preferences_window_load (ScPreferencesWindow *self)
                                 gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
                                                              G_CALLBACK (model_name), NULL, NULL));
   adw_combo_row_set_model (self->model_row, G_LIST_MODEL (self->model_ids));
+  if (model[0] == '\0')
+    {
+      /* No choice of the user's yet: the recommended model is the default. */
+      g_autoptr(ScModelInfo) recommended = sc_models_get_recommended ();
+
+      if (recommended != NULL)
+        {
+          g_free (model);
+          model = g_strdup (recommended->id);
+        }
+    }
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->model_ids)); i++)
     if (g_strcmp0 (gtk_string_list_get_string (self->model_ids, i), model) == 0)
       adw_combo_row_set_selected (self->model_row, i);

@@ -20,7 +20,6 @@
 #include "sc-predictor.h"
 #include "sc-prices.h"
 
-#define DEFAULT_MODEL  "linear-regression"
 #define DEFAULT_WIDTH  1200
 #define DEFAULT_HEIGHT 700
 
@@ -95,7 +94,7 @@ _sc_cli_chart (int    argc,
   g_autofree char *horizons_text = NULL;
   const GOptionEntry entries[] = {
     { "horizons", 0, 0, G_OPTION_ARG_STRING, &horizons_text, N_("Trading days ahead (default: 10,60,365)"), N_("LIST") },
-    { "model", 'm', 0, G_OPTION_ARG_STRING, &model_id, N_("Prediction model (default: linear-regression)"), N_("ID") },
+    { "model", 'm', 0, G_OPTION_ARG_STRING, &model_id, N_("Prediction model (default: the recommended one)"), N_("ID") },
     { "csv", 0, 0, G_OPTION_ARG_FILENAME, &csv_path, N_("Read prices from a CSV file"), N_("FILE") },
     { "offline", 0, 0, G_OPTION_ARG_NONE, &offline, N_("Never use the network"), NULL },
     { "range", 'r', 0, G_OPTION_ARG_STRING, &range_text, N_("History shown: 1m, 6m, 1y, 5y (default), 10y or all"), N_("RANGE") },
@@ -161,7 +160,10 @@ _sc_cli_chart (int    argc,
 
   if (!no_forecast)
     {
-      model = sc_models_lookup (model_id != NULL ? model_id : DEFAULT_MODEL, &error);
+      if (model_id != NULL)
+        model = sc_models_lookup (model_id, &error);
+      else if ((model = sc_models_get_recommended ()) == NULL)
+        g_set_error (&error, SC_ERROR, SC_ERROR_DATA, _("No model descriptors were found."));
       if (model == NULL)
         return _sc_cli_fail (error);
     }

@@ -23,7 +23,6 @@
 #include "sc-prices.h"
 #include "sc-results.h"
 
-#define DEFAULT_MODEL "linear-regression"
 #define MAX_HORIZON 2520   /* ten years of trading days */
 
 static void
@@ -50,8 +49,21 @@ add_number (JsonBuilder *builder,
 }
 
 static void
+add_date (JsonBuilder *builder,
+          const char  *name,
+          ScDay        day)
+{
+  g_autofree char *text = sc_day_format (day);
+
+  json_builder_set_member_name (builder, name);
+  json_builder_add_string_value (builder, text);
+}
+
+/* ORIGINS (may be NULL): every scored origin, for `backtest --origins`. */
+static void
 add_metrics (JsonBuilder            *builder,
-             const ScHorizonMetrics *m)
+             const ScHorizonMetrics *m,
+             const ScOriginList     *origins)
 {
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "horizon");
@@ -63,6 +75,26 @@ add_metrics (JsonBuilder            *builder,
   add_number (builder, "mase", m->mase);
   add_number (builder, "direction", m->direction);
   add_number (builder, "coverage", m->coverage);
+  if (origins != NULL)
+    {
+      json_builder_set_member_name (builder, "origins");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < origins->n; i++)
+        {
+          const ScOrigin *o = &origins->origins[i];
+
+          json_builder_begin_object (builder);
+          add_date (builder, "date", o->date);
+          add_date (builder, "target_date", o->target_date);
+          add_number (builder, "close", o->close);
+          add_number (builder, "forecast", o->forecast);
+          add_number (builder, "lower", o->lower);
+          add_number (builder, "upper", o->upper);
+          add_number (builder, "actual", o->actual);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+    }
   json_builder_end_object (builder);
 }
 
@@ -186,7 +218,10 @@ job_prepare (Job        *job,
   if (years < 0 || years > 100)
     return _sc_cli_usage_error (_("--years takes a number of years from 0 (all) to 100."));
 
-  job->model = sc_models_lookup (model_id ? model_id : DEFAULT_MODEL, &error);
+  if (model_id != NULL)
+    job->model = sc_models_lookup (model_id, &error);
+  else if ((job->model = sc_models_get_recommended ()) == NULL)
+    g_set_error (&error, SC_ERROR, SC_ERROR_DATA, _("No model descriptors were found."));
   if (job->model == NULL)
     return _sc_cli_fail (error);
 
@@ -249,6 +284,73 @@ print_metrics_table (ScPrediction *p)
     }
 }
 
+/* How the model did against "no change" on this ticker, what "80% range"
+ * means as measured here, and the caveat of the longest horizon. */
+static void
+print_verdict (ScPrediction      *p,
+               const ScModelInfo *model)
+{
+  gboolean all_near_80 = TRUE;
+  GString *shares = g_string_new (NULL);
+
+  printf ("\n");
+  if (model->kind == SC_MODEL_KIND_NAIVE)
+    printf ("%s\n", _("“No change” is the baseline every other model is scored against."));
+  else
+    printf (_("How %s did on %s in past tests:\n"), model->name, p->ticker);
+
+  for (guint i = 0; i < p->n_forecasts; i++)
+    {
+      const ScHorizonMetrics *m = sc_prediction_get_metrics (p, p->forecasts[i].horizon);
+      int h = p->forecasts[i].horizon;
+
+      if (m == NULL)
+        continue;
+      if (model->kind != SC_MODEL_KIND_NAIVE && isfinite (m->mase))
+        {
+          int percent = (int) lround (100 * fabs (1 - m->mase));
+
+          if (percent < 1)
+            printf (_("  %d d: about as good as “no change” (MASE %.2f).\n"), h, m->mase);
+          else if (m->mase < 1)
+            printf (_("  %d d: %d%% better than “no change” (MASE %.2f).\n"), h, percent, m->mase);
+          else
+            printf (_("  %d d: %d%% worse than “no change” (MASE %.2f): a plain “no change” forecast did better here.\n"),
+                    h, percent, m->mase);
+        }
+      if (isfinite (m->coverage))
+        {
+          all_near_80 &= m->coverage >= 0.75 && m->coverage < 0.85;
+          if (shares->len > 0)
+            g_string_append (shares, ", ");
+          g_string_append_printf (shares, _("%.0f%% at %d d"), 100 * m->coverage, h);
+        }
+    }
+
+  if (shares->len > 0 && all_near_80)
+    printf (_("80%% range: in past tests on %s, 8 of 10 outcomes fell in such a range.\n"), p->ticker);
+  else if (shares->len > 0)
+    printf (_("80%% range: meant to hold 8 of 10 outcomes; in past tests on %s it held %s.\n"),
+            p->ticker, shares->str);
+  g_string_free (shares, TRUE);
+
+  for (guint i = 0; i < p->n_forecasts; i++)
+    {
+      const ScHorizonMetrics *m = sc_prediction_get_metrics (p, p->forecasts[i].horizon);
+      int h = p->forecasts[i].horizon;
+      guint independent;
+
+      if (m == NULL || h < 250)
+        continue;
+      independent = (m->n + h - 1) / h;
+      printf (g_dngettext (GETTEXT_PACKAGE,
+                           "%d d: a forecast this far ahead rests on few independent outcomes (%u non-overlapping one in this backtest); take it as a rough guide.\n",
+                           "%d d: a forecast this far ahead rests on few independent outcomes (%u non-overlapping ones in this backtest); take it as a rough guide.\n",
+                           independent),
+              h, independent);
+    }
+}
+
 /* models */
 
 int
@@ -292,6 +394,8 @@ _sc_cli_models (int    argc,
           json_builder_add_string_value (builder, sc_model_kind_to_string (info->kind));
           json_builder_set_member_name (builder, "target");
           json_builder_add_string_value (builder, sc_model_target_to_string (info->target));
+          json_builder_set_member_name (builder, "recommended");
+          json_builder_add_boolean_value (builder, info->recommended);
           json_builder_set_member_name (builder, "features");
           json_builder_begin_array (builder);
           for (guint k = 0; k < info->n_features; k++)
@@ -318,7 +422,10 @@ _sc_cli_models (int    argc,
       ScModelInfo *info = g_ptr_array_index (models, i);
       g_autofree char *features = g_strjoinv (", ", info->feature_names);
 
-      printf ("%-20s %s\n", info->id, info->name);
+      if (info->recommended)
+        printf ("%-20s %s (%s)\n", info->id, info->name, _("recommended"));
+      else
+        printf ("%-20s %s\n", info->id, info->name);
       if (info->description[0] != '\0')
         printf ("%-20s %s\n", "", info->description);
       printf ("%-20s %s: %s · %s: %s\n", "", _("inputs"), features, _("predicts"),
@@ -347,7 +454,7 @@ _sc_cli_predict (int    argc,
   int years = 10;
   gint64 start = g_get_monotonic_time ();
   const GOptionEntry entries[] = {
-    { "model", 0, 0, G_OPTION_ARG_STRING, &model_id, N_("Model to use (default linear-regression)"), N_("ID") },
+    { "model", 0, 0, G_OPTION_ARG_STRING, &model_id, N_("Model to use (default: the recommended one)"), N_("ID") },
     { "horizons", 0, 0, G_OPTION_ARG_STRING, &horizons, N_("Trading days ahead (default 10,60,365)"), N_("LIST") },
     { "years", 0, 0, G_OPTION_ARG_INT, &years, N_("Years of history to train on, 0 for all (default 10)"), N_("N") },
     { "csv", 0, 0, G_OPTION_ARG_FILENAME, &csv_path, N_("Read prices from a Yahoo or Stooq CSV file"), N_("FILE") },
@@ -430,6 +537,7 @@ _sc_cli_predict (int    argc,
           add_number (builder, "price", f->price);
           add_number (builder, "low", f->low);
           add_number (builder, "high", f->high);
+          add_number (builder, "model_price", f->model_price);
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
@@ -441,7 +549,7 @@ _sc_cli_predict (int    argc,
       json_builder_set_member_name (builder, "per_horizon");
       json_builder_begin_array (builder);
       for (guint i = 0; i < prediction->n_metrics; i++)
-        add_metrics (builder, &prediction->metrics[i]);
+        add_metrics (builder, &prediction->metrics[i], NULL);
       json_builder_end_array (builder);
       json_builder_end_object (builder);
 
@@ -487,9 +595,20 @@ _sc_cli_predict (int    argc,
 
         const char *row[] = { horizon, date, price, interval, mase, coverage };
 
+        if (!isfinite (f->low))
+          {
+            g_free (interval);
+            interval = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                     "no range: only %u day of prices",
+                                                     "no range: only %u days of prices",
+                                                     prediction->rows),
+                                        prediction->rows);
+            row[3] = interval;
+          }
         _sc_cli_print_row (row, widths, G_N_ELEMENTS (widths));
       }
     printf ("\n%s\n", _("Intervals and scores come from a walk-forward backtest (MASE < 1 beats “no change”)."));
+    print_verdict (prediction, job.model);
     if (uuid != NULL)
       printf (_("Saved as %s.\n"), uuid);
   }
@@ -509,17 +628,18 @@ _sc_cli_backtest (int    argc,
   g_autofree char *horizons = NULL;
   g_autofree char *csv_path = NULL;
   g_autofree char *protocol_text = NULL;
-  gboolean offline = FALSE, json = FALSE;
+  gboolean offline = FALSE, json = FALSE, origins = FALSE;
   ScProtocol protocol = SC_PROTOCOL_WALK_FORWARD;
   int years = 10;
   const GOptionEntry entries[] = {
-    { "model", 0, 0, G_OPTION_ARG_STRING, &model_id, N_("Model to use (default linear-regression)"), N_("ID") },
+    { "model", 0, 0, G_OPTION_ARG_STRING, &model_id, N_("Model to use (default: the recommended one)"), N_("ID") },
     { "horizons", 0, 0, G_OPTION_ARG_STRING, &horizons, N_("Trading days ahead (default 10,60,365)"), N_("LIST") },
     { "years", 0, 0, G_OPTION_ARG_INT, &years, N_("Years of history to use, 0 for all (default 10)"), N_("N") },
     { "csv", 0, 0, G_OPTION_ARG_FILENAME, &csv_path, N_("Read prices from a Yahoo or Stooq CSV file"), N_("FILE") },
     { "offline", 0, 0, G_OPTION_ARG_NONE, &offline, N_("Never use the network"), NULL },
     { "protocol", 0, 0, G_OPTION_ARG_STRING, &protocol_text, N_("walk-forward (default) or seed (the original’s shuffled split)"), N_("NAME") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { "origins", 0, 0, G_OPTION_ARG_NONE, &origins, N_("With --json: list every scored origin (walk-forward)"), NULL },
     { NULL }
   };
   int status;
@@ -530,6 +650,10 @@ _sc_cli_backtest (int    argc,
 
   if (protocol_text != NULL && !sc_protocol_from_string (protocol_text, &protocol))
     return _sc_cli_usage_error (_("--protocol is walk-forward or seed, not “%s”."), protocol_text);
+  if (origins && !json)
+    return _sc_cli_usage_error (_("--origins goes with --json."));
+  if (origins && protocol == SC_PROTOCOL_SEED)
+    return _sc_cli_usage_error (_("--origins lists walk-forward origins; the seed protocol has none."));
 
   status = job_prepare (&job, argc, argv, model_id, horizons, years, csv_path, offline);
   if (status != 0)
@@ -556,7 +680,8 @@ _sc_cli_backtest (int    argc,
       json_builder_set_member_name (builder, "per_horizon");
       json_builder_begin_array (builder);
       for (guint i = 0; i < prediction->n_metrics; i++)
-        add_metrics (builder, &prediction->metrics[i]);
+        add_metrics (builder, &prediction->metrics[i],
+                     origins && prediction->origins != NULL ? &prediction->origins[i] : NULL);
       json_builder_end_array (builder);
       json_builder_end_object (builder);
 

@@ -355,6 +355,18 @@ sc_model_info_load_data (const char  *display_name,
         }
     }
 
+  if (g_key_file_has_key (file, "Model", "Recommended", NULL))
+    {
+      g_autoptr(GError) bool_error = NULL;
+
+      info->recommended = g_key_file_get_boolean (file, "Model", "Recommended", &bool_error);
+      if (bool_error != NULL)
+        {
+          fail (&r, "Model", "Recommended", _("Recommended must be true or false."));
+          return NULL;
+        }
+    }
+
   {
     g_auto(GStrv) names = g_key_file_get_string_list (file, "Model", "Features", NULL, NULL);
     g_autoptr(GPtrArray) kept = g_ptr_array_new_with_free_func (g_free);
@@ -467,6 +479,7 @@ sc_model_load_dirs (const char * const *dirs)
   GPtrArray *models = g_ptr_array_new_with_free_func ((GDestroyNotify) sc_model_info_unref);
   GHashTableIter iter;
   gpointer value;
+  g_autofree char *recommended = NULL;
 
   for (guint d = 0; dirs != NULL && dirs[d] != NULL; d++)
     {
@@ -495,6 +508,16 @@ sc_model_load_dirs (const char * const *dirs)
             }
           if (g_hash_table_contains (by_id, info->id))
             g_debug ("Model %s from %s replaces an earlier one", info->id, path);
+          /* Exactly one model is recommended: the first to say so (the
+           * shipped folder is searched first), or one replacing it. */
+          if (info->recommended && recommended == NULL)
+            recommended = g_strdup (info->id);
+          else if (info->recommended && strcmp (recommended, info->id) != 0)
+            {
+              g_message ("Model %s from %s is not the recommended one: %s already is",
+                         info->id, path, recommended);
+              info->recommended = FALSE;
+            }
           /* The key lives in the value; replace both together. */
           g_hash_table_remove (by_id, info->id);
           g_hash_table_insert (by_id, info->id, info);
@@ -547,6 +570,24 @@ sc_models_get_all (void)
       g_once_init_leave (&models, sc_model_load_dirs ((const char * const *) dirs));
     }
   return models;
+}
+
+ScModelInfo *
+sc_models_get_recommended (void)
+{
+  GPtrArray *models = sc_models_get_all ();
+  ScModelInfo *fallback = NULL;
+
+  for (guint i = 0; i < models->len; i++)
+    {
+      ScModelInfo *info = g_ptr_array_index (models, i);
+
+      if (info->recommended)
+        return sc_model_info_ref (info);
+      if (fallback == NULL || info->kind == SC_MODEL_KIND_NAIVE)
+        fallback = info;
+    }
+  return fallback != NULL ? sc_model_info_ref (fallback) : NULL;
 }
 
 ScModelInfo *

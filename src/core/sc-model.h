@@ -46,6 +46,9 @@ struct _ScModelInfo
    * price itself, so forecasts stay anchored when prices leave the range
    * seen in training. */
   gboolean       residual;
+  /* Recommended=true: the default of the window and of `predict`; at most
+   * one loaded model has it. */
+  gboolean       recommended;
 
   /* [Ridge] */
   double         ridge_alpha;   /* penalty on standardised coefficients, times rows */
@@ -87,6 +90,9 @@ GPtrArray    *sc_model_load_dirs      (const char * const *dirs);
 char        **sc_model_search_dirs    (void);
 /* The descriptors of the search folders, loaded once per process. */
 GPtrArray    *sc_models_get_all       (void);
+/* A new reference to the recommended model (failing that, "no change"),
+ * or NULL when no model is installed. */
+ScModelInfo  *sc_models_get_recommended (void);
 /* A new reference to the model ID, or SC_ERROR_USAGE naming it. */
 ScModelInfo  *sc_models_lookup        (const char   *id,
                                        GError      **error);

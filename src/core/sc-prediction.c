@@ -42,6 +42,10 @@ sc_prediction_unref (ScPrediction *self)
   g_free (self->forecasts);
   g_free (self->protocol);
   g_free (self->metrics);
+  if (self->origins != NULL)
+    for (guint i = 0; i < self->n_metrics; i++)
+      g_free (self->origins[i].origins);
+  g_free (self->origins);
   g_free (self);
 }
 

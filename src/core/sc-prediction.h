@@ -18,6 +18,9 @@ typedef struct
   double price;
   double low;          /* 80% interval */
   double high;
+  double model_price;  /* the model's own forecast before it was shrunk toward
+                        * "no change" (PRICE keeps the share it has earned);
+                        * 0 where unknown */
 } ScForecast;
 
 typedef struct
@@ -32,6 +35,25 @@ typedef struct
   double direction;    /* fraction of correctly called up/down moves, 0..1 */
   double coverage;     /* fraction of outcomes inside the 80% interval, 0..1 */
 } ScHorizonMetrics;
+
+/* One scored origin of a walk-forward backtest, for anyone to audit. */
+typedef struct
+{
+  ScDay  date;         /* the origin: the last close known */
+  ScDay  target_date;  /* the day forecast */
+  double close;        /* the close on DATE ("no change" forecasts it) */
+  double forecast;
+  double lower;        /* 80% interval, NAN where there is none */
+  double upper;
+  double actual;       /* the close on TARGET_DATE */
+} ScOrigin;
+
+typedef struct
+{
+  int       horizon;
+  guint     n;
+  ScOrigin *origins;   /* oldest first; the metrics of HORIZON score exactly these */
+} ScOriginList;
 
 /* The outcome of one prediction run: what the CLI prints as JSON, the
  * window shows, the chart draws and the history stores. Every string and
@@ -52,6 +74,7 @@ struct _ScPrediction
   char             *protocol;      /* "walk-forward" or "seed" */
   guint             n_metrics;
   ScHorizonMetrics *metrics;
+  ScOriginList     *origins;       /* n_metrics lists (walk-forward), or NULL */
   double            seconds;
   char             *currency;      /* ISO 4217 code of the prices, NULL if unknown */
   gint              ref_count;
