@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "sc-account-jobs.h"
+#include "sc-adaptive-bin.h"
 #include "sc-error.h"
 #include "sc-history-item.h"
 #include "sc-history-view.h"
@@ -36,6 +37,8 @@ struct _ScWindow
   GtkStack             *main_stack;
   ScPredictionPane     *prediction_pane;
   ScHistoryView        *history_view;
+  ScAdaptiveBin        *adaptive_bin;
+  GtkPaned             *paned;
 };
 
 G_DEFINE_FINAL_TYPE (ScWindow, sc_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -382,12 +385,30 @@ sc_window_update_past_results (ScWindow *self,
   sc_prediction_pane_set_past_results (self->prediction_pane, past);
 }
 
+/* The history's selection and the pane are one: a new prediction is
+ * selected and scrolled to, a selected row is shown, deleting the shown row
+ * moves both to the next one or clears the pane. */
 static void
 on_prediction_saved (ScWindow *self,
                      ScResult *result)
 {
   sc_history_view_add (self->history_view, result);
   sc_window_update_past_results (self, result);
+}
+
+static void
+on_history_cleared (ScWindow *self)
+{
+  sc_prediction_pane_clear_result (self->prediction_pane);
+}
+
+static void
+on_narrow_changed (ScWindow *self)
+{
+  gboolean narrow = sc_adaptive_bin_get_narrow (self->adaptive_bin);
+
+  sc_prediction_pane_set_narrow (self->prediction_pane, narrow);
+  sc_history_view_set_narrow (self->history_view, narrow);
 }
 
 static void
@@ -400,6 +421,12 @@ static void
 on_result_activated (ScWindow *self,
                      ScResult *result)
 {
+  /* The prediction just made is shown already, with its test scores that
+   * the saved copy lacks. */
+  if (g_strcmp0 (sc_prediction_pane_get_shown_uuid (self->prediction_pane), result->uuid) == 0 &&
+      !sc_prediction_pane_get_stale (self->prediction_pane))
+    return;
+
   sc_prediction_pane_show_result (self->prediction_pane, result);
   sc_window_update_past_results (self, result);
 }
@@ -471,6 +498,7 @@ sc_window_class_init (ScWindowClass *klass)
   object_class->dispose = sc_window_dispose;
   window_class->close_request = sc_window_close_request;
 
+  g_type_ensure (SC_TYPE_ADAPTIVE_BIN);
   g_type_ensure (SC_TYPE_PREDICTION_PANE);
   g_type_ensure (SC_TYPE_HISTORY_VIEW);
 
@@ -481,6 +509,10 @@ sc_window_class_init (ScWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, ScWindow, prediction_pane);
   gtk_widget_class_bind_template_child (widget_class, ScWindow, history_view);
+  gtk_widget_class_bind_template_child (widget_class, ScWindow, adaptive_bin);
+  gtk_widget_class_bind_template_child (widget_class, ScWindow, paned);
+  gtk_widget_class_bind_template_callback (widget_class, on_history_cleared);
+  gtk_widget_class_bind_template_callback (widget_class, on_narrow_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_prediction_saved);
   gtk_widget_class_bind_template_callback (widget_class, on_busy_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_result_activated);
@@ -519,6 +551,8 @@ sc_window_init (ScWindow *self)
                                g_settings_get_int (self->settings, "window-height"));
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
+
+  gtk_widget_set_size_request (GTK_WIDGET (self), SC_ADAPTIVE_BIN_MIN_WIDTH, 480);
 
 #if DEVELOPMENT
   gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
