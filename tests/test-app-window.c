@@ -11,6 +11,9 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#ifdef GDK_WINDOWING_X11
+#include <gdk/x11/gdkx.h>
+#endif
 
 #include "sc-accounts.h"
 #include "sc-app-test-util.h"
@@ -729,6 +732,129 @@ test_new_prediction_in_view (void)
   fixture_teardown (&fixture);
 }
 
+/* Every widget shown lies within the window's width, and every label has
+ * at least its minimum width: nothing is cut off at the side. The chart
+ * draws itself to its size and the table is not shown when narrow. */
+static void
+assert_nothing_clipped (GtkWidget *widget,
+                        GtkWidget *window,
+                        guint     *n_checked)
+{
+  graphene_rect_t bounds;
+  int min_width = 0;
+
+  if (!gtk_widget_get_mapped (widget) || GTK_IS_POPOVER (widget))
+    return;
+
+  g_assert_true (gtk_widget_compute_bounds (widget, window, &bounds));
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
+  /* A pixel or two of style (the header bar's edge) may lie outside. */
+  if (g_getenv ("SC_DEBUG_WIDTHS"))
+    g_printerr ("%*s%s %s#%s x %.0f w %d min %d\n", gtk_widget_get_width (widget) > 0 ? 0 : 0, "",
+                G_OBJECT_TYPE_NAME (widget), gtk_widget_get_css_name (widget),
+                gtk_buildable_get_buildable_id (GTK_BUILDABLE (widget)), bounds.origin.x,
+                gtk_widget_get_width (widget), min_width);
+  if (!g_getenv ("SC_DEBUG_WIDTHS") && (bounds.origin.x < -2 ||
+      bounds.origin.x + bounds.size.width > gtk_widget_get_width (window) + 2 ||
+      /* A label given less than its minimum is cut text (other widgets'
+       * minimums include CSS margins their width does not). */
+      (GTK_IS_LABEL (widget) && gtk_widget_get_width (widget) < min_width)))
+    g_error ("%s %s: x %.0f, width %d (minimum %d) in a window %d wide",
+             G_OBJECT_TYPE_NAME (widget), gtk_widget_get_css_name (widget),
+             bounds.origin.x, gtk_widget_get_width (widget), min_width, gtk_widget_get_width (window));
+  (*n_checked)++;
+
+  /* GTK's own insides (a menu button's toggle takes its padding off). */
+  if (GTK_IS_COLUMN_VIEW (widget) || SC_IS_CHART (widget) || GTK_IS_MENU_BUTTON (widget) ||
+      GTK_IS_DROP_DOWN (widget) || GTK_IS_SCROLLBAR (widget))
+    return;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    assert_nothing_clipped (child, window, n_checked);
+}
+
+/* A phone-sized window: resized to 360×640 from outside, as a window
+ * manager (or xdotool, without one) does, it takes the narrow layout and
+ * everything fits. */
+static void
+test_narrow (void)
+{
+  g_autoptr(ScApplication) app = sc_app_test_new_application ();
+  g_autofree char *shot = NULL;
+  g_autofree char *xid = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  Fixture fixture = { 0 };
+  GdkSurface *surface;
+  guint n_checked = 0;
+  int status = 0;
+
+#ifdef GDK_WINDOWING_X11
+  if (!GDK_IS_X11_DISPLAY (gdk_display_get_default ()))
+#endif
+    {
+      g_test_skip ("Needs an X11 display (xvfb-run)");
+      return;
+    }
+  if (g_find_program_in_path ("xdotool") == NULL)
+    {
+      g_test_skip ("Needs xdotool");
+      return;
+    }
+
+  g_setenv ("STOCKCAST_QUOTES_URL", "http://127.0.0.1:9/no-network", TRUE);
+  fixture_setup (&fixture, app, "ines");
+  predict (&fixture, "AAPL");
+  SC_WAIT_UNTIL (!sc_prediction_pane_get_busy (fixture.pane));
+  predict (&fixture, "MSFT");
+  SC_WAIT_UNTIL (!sc_prediction_pane_get_busy (fixture.pane));
+  g_assert_false (sc_prediction_pane_get_narrow (fixture.pane));
+
+#ifdef GDK_WINDOWING_X11
+  surface = gtk_native_get_surface (GTK_NATIVE (fixture.window));
+  xid = g_strdup_printf ("%lu", (unsigned long) gdk_x11_surface_get_xid (surface));
+#endif
+  {
+    const char *argv[] = { "xdotool", "windowsize", xid, "360", "640", NULL };
+
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err, &status, &error);
+    g_assert_no_error (error);
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+  }
+
+  SC_WAIT_UNTIL (gtk_widget_get_width (GTK_WIDGET (fixture.window)) <= 400);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture.window));
+  g_test_message ("window %d×%d", gtk_widget_get_width (GTK_WIDGET (fixture.window)),
+                  gtk_widget_get_height (GTK_WIDGET (fixture.window)));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fixture.window)), <=, 400);
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (fixture.window)), <=, 640);
+  g_assert_true (sc_prediction_pane_get_narrow (fixture.pane));
+  g_assert_true (sc_history_view_get_narrow (fixture.history));
+
+  shot = sc_app_test_screenshot (GTK_WIDGET (fixture.window), "main-window-narrow");
+  assert_nothing_clipped (gtk_window_get_child (GTK_WINDOW (fixture.window)), GTK_WIDGET (fixture.window), &n_checked);
+  g_test_message ("%u widgets fit", n_checked);
+  g_assert_cmpuint (n_checked, >, 50);
+  /* The new prediction is still the selected row, in view in the list. */
+  assert_new_row_shown (&fixture, "MSFT");
+
+  /* And back to the wide layout. */
+  {
+    const char *argv[] = { "xdotool", "windowsize", xid, "1100", "760", NULL };
+
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, &status, &error);
+    g_assert_no_error (error);
+  }
+  SC_WAIT_UNTIL (gtk_widget_get_width (GTK_WIDGET (fixture.window)) >= 1000);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture.window));
+  g_assert_false (sc_prediction_pane_get_narrow (fixture.pane));
+  n_checked = 0;
+  assert_nothing_clipped (gtk_window_get_child (GTK_WINDOW (fixture.window)), GTK_WIDGET (fixture.window), &n_checked);
+
+  fixture_teardown (&fixture);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -748,6 +874,7 @@ main (int   argc,
   g_test_add_func ("/app/window/errors-and-keyboard", test_errors_and_keyboard);
   g_test_add_func ("/app/window/history-pages", test_history_pages);
   g_test_add_func ("/app/window/new-prediction-in-view", test_new_prediction_in_view);
+  g_test_add_func ("/app/window/narrow", test_narrow);
 
   status = g_test_run ();
   sc_quote_server_stop (server);

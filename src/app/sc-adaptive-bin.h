@@ -22,7 +22,7 @@ G_DECLARE_FINAL_TYPE (ScAdaptiveBin, sc_adaptive_bin, SC, ADAPTIVE_BIN, GtkWidge
  * allocation, the owner switches its children to their narrow layout in
  * its notify::narrow handler, and the child is measured again and
  * allocated in the same frame. */
-#define SC_ADAPTIVE_BIN_MIN_WIDTH 360
+#define SC_ADAPTIVE_BIN_MIN_WIDTH 340
 
 GtkWidget *sc_adaptive_bin_new           (void);
 GtkWidget *sc_adaptive_bin_get_child     (ScAdaptiveBin *self);

@@ -580,7 +580,8 @@ setup_row (GtkSignalListItemFactory *factory,
       GtkWidget *price = gtk_label_new (NULL);
 
       gtk_label_set_xalign (GTK_LABEL (caption), 0);
-      gtk_label_set_ellipsize (GTK_LABEL (caption), PANGO_ELLIPSIZE_END);
+      gtk_label_set_wrap (GTK_LABEL (caption), TRUE);
+      gtk_widget_set_valign (caption, GTK_ALIGN_END);
       gtk_widget_add_css_class (caption, "caption");
       gtk_widget_add_css_class (caption, "dim-label");
       gtk_label_set_xalign (GTK_LABEL (price), 0);
@@ -1158,6 +1159,8 @@ sc_history_view_set_narrow (ScHistoryView *self,
   gtk_widget_set_visible (GTK_WIDGET (self->table_scroller), !narrow);
   gtk_widget_set_visible (GTK_WIDGET (self->list_scroller), narrow);
   gtk_editable_set_width_chars (GTK_EDITABLE (self->search_entry), narrow ? 6 : 18);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->search_entry), narrow);
+  gtk_widget_set_visible (GTK_WIDGET (self->count_label), !narrow);
   gtk_widget_set_margin_start (self->toolbar, narrow ? 12 : 18);
   gtk_widget_set_margin_end (self->toolbar, narrow ? 12 : 18);
 

@@ -334,7 +334,7 @@ sc_prediction_pane_set_narrow (ScPredictionPane *self,
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self->result_box),
                                   narrow ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
   gtk_box_set_spacing (self->result_box, narrow ? 12 : 18);
-  gtk_widget_set_size_request (self->card_frame, narrow ? -1 : 340, -1);
+  gtk_widget_set_size_request (self->card_frame, narrow ? -1 : 320, -1);
   on_page_size_changed (gtk_scrolled_window_get_vadjustment (self->page_scroller), NULL, self);
   gtk_button_set_label (GTK_BUTTON (self->log_button), narrow ? _("_Log") : _("_Log Scale"));
 }

@@ -102,6 +102,9 @@ add_forecast_row (ScResultCard *self,
 
   title = sc_format_horizon (horizon);
   label = make_label (title, 0, "heading");
+  /* Narrow windows: the words wrap rather than push the card wider. */
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_set_hexpand (label, TRUE);
   gtk_grid_attach (self->forecast_grid, label, 0, row * 3, 1, 1);
 
   label = make_label (price_text, 1, "forecast-price");
@@ -132,6 +135,8 @@ add_forecast_row (ScResultCard *self,
       range = g_strdup_printf (_("80%% range %s – %s"), low_text, high_text);
     }
   label = make_label (range, 1, "dim-label");
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_RIGHT);
   gtk_widget_add_css_class (label, "caption");
   gtk_widget_add_css_class (label, "forecast-price");
   gtk_grid_attach (self->forecast_grid, label, 1, row * 3 + 1, 2, 1);

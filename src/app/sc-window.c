@@ -39,6 +39,7 @@ struct _ScWindow
   ScHistoryView        *history_view;
   ScAdaptiveBin        *adaptive_bin;
   GtkPaned             *paned;
+  guint                 paned_idle;
 };
 
 G_DEFINE_FINAL_TYPE (ScWindow, sc_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -402,6 +403,21 @@ on_history_cleared (ScWindow *self)
   sc_prediction_pane_clear_result (self->prediction_pane);
 }
 
+static gboolean
+place_paned (gpointer data)
+{
+  ScWindow *self = data;
+  int height = gtk_widget_get_height (GTK_WIDGET (self->paned));
+
+  self->paned_idle = 0;
+  if (sc_adaptive_bin_get_narrow (self->adaptive_bin))
+    gtk_paned_set_position (self->paned, MAX (height - 190, height * 3 / 5));
+  else
+    gtk_paned_set_position (self->paned, MAX (height - 260, height / 2));
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_narrow_changed (ScWindow *self)
 {
@@ -409,6 +425,10 @@ on_narrow_changed (ScWindow *self)
 
   sc_prediction_pane_set_narrow (self->prediction_pane, narrow);
   sc_history_view_set_narrow (self->history_view, narrow);
+  /* A phone's height goes mostly to the forecast; the history keeps two
+   * rows in view. The paned is being allocated now: moved once it is done. */
+  if (self->paned_idle == 0)
+    self->paned_idle = g_idle_add (place_paned, self);
 }
 
 static void
@@ -477,6 +497,7 @@ sc_window_dispose (GObject *object)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->sync_cancellable);
+  g_clear_handle_id (&self->paned_idle, g_source_remove);
   g_clear_pointer (&self->user, sc_user_unref);
   if (self->sign_in_dialog != NULL)
     gtk_window_destroy (self->sign_in_dialog);
@@ -551,8 +572,6 @@ sc_window_init (ScWindow *self)
                                g_settings_get_int (self->settings, "window-height"));
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
-
-  gtk_widget_set_size_request (GTK_WIDGET (self), SC_ADAPTIVE_BIN_MIN_WIDTH, 480);
 
 #if DEVELOPMENT
   gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
