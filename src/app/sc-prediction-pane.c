@@ -716,31 +716,93 @@ sc_prediction_pane_set_user (ScPredictionPane *self,
 
 /* --- model dropdown ------------------------------------------------------ */
 
+/* One plain line per shipped model; a descriptor the app does not know
+ * keeps its own description (ellipsized to one line). */
+static const char *
+model_plain_description (ScModelInfo *info)
+{
+  static const struct {
+    const char *id;
+    const char *text;
+  } plain[] = {
+    { "linear-regression", N_("Follows the price’s recent trend") },
+    { "log-return", N_("Recent gains, losses and swings; cautious") },
+    { "mlp", N_("Learns patterns in price and momentum") },
+    { "naive", N_("The price stays as today: the yardstick") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (plain); i++)
+    if (g_strcmp0 (info->id, plain[i].id) == 0)
+      return _(plain[i].text);
+  return info->description;
+}
+
+/* The descriptor's Recommended=true (the model API may not carry it yet:
+ * read from the file the descriptor came from). */
+static gboolean
+model_is_recommended (ScModelInfo *info)
+{
+  g_autoptr(GKeyFile) file = g_key_file_new ();
+
+  if (info->path == NULL || !g_key_file_load_from_file (file, info->path, G_KEY_FILE_NONE, NULL))
+    return FALSE;
+  return g_key_file_get_boolean (file, "Model", "Recommended", NULL);
+}
+
+/* A hidden check still takes its room, so rows line up. */
+static gboolean
+selected_to_opacity (GBinding     *binding,
+                     const GValue *from,
+                     GValue       *to,
+                     gpointer      user_data)
+{
+  g_value_set_double (to, g_value_get_boolean (from) ? 1.0 : 0.0);
+  return TRUE;
+}
+
 static void
 setup_model_item (GtkSignalListItemFactory *factory,
                   GtkListItem              *item,
                   gpointer                  with_description)
 {
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *name = gtk_label_new (NULL);
+  GtkWidget *tag = gtk_label_new (_("Recommended"));
 
   gtk_label_set_xalign (GTK_LABEL (name), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (tag, "caption");
+  gtk_widget_add_css_class (tag, "accent");
+  gtk_widget_set_valign (tag, GTK_ALIGN_BASELINE);
+  gtk_box_append (GTK_BOX (top), name);
+  gtk_box_append (GTK_BOX (top), tag);
   gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (box), name);
+  gtk_widget_set_hexpand (box, TRUE);
+  gtk_box_append (GTK_BOX (box), top);
+  gtk_box_append (GTK_BOX (row), box);
 
   if (with_description)
     {
       GtkWidget *description = gtk_label_new (NULL);
+      GtkWidget *check = gtk_image_new_from_icon_name ("object-select-symbolic");
 
       gtk_label_set_xalign (GTK_LABEL (description), 0);
-      gtk_label_set_wrap (GTK_LABEL (description), TRUE);
-      gtk_label_set_max_width_chars (GTK_LABEL (description), 40);
+      gtk_label_set_ellipsize (GTK_LABEL (description), PANGO_ELLIPSIZE_END);
+      gtk_label_set_width_chars (GTK_LABEL (description), 34);
+      gtk_label_set_max_width_chars (GTK_LABEL (description), 34);
       gtk_widget_add_css_class (description, "caption");
       gtk_widget_add_css_class (description, "dim-label");
       gtk_box_append (GTK_BOX (box), description);
+      /* The check on the current model. */
+      g_object_bind_property_full (item, "selected", check, "opacity", G_BINDING_SYNC_CREATE,
+                                   selected_to_opacity, NULL, NULL, NULL);
+      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+      gtk_box_append (GTK_BOX (row), check);
     }
 
-  gtk_list_item_set_child (item, box);
+  gtk_list_item_set_child (item, row);
 }
 
 static void
@@ -748,15 +810,19 @@ bind_model_item (GtkSignalListItemFactory *factory,
                  GtkListItem              *item,
                  gpointer                  with_description)
 {
-  GtkWidget *box = gtk_list_item_get_child (item);
-  GtkWidget *name = gtk_widget_get_first_child (box);
+  GtkWidget *row = gtk_list_item_get_child (item);
+  GtkWidget *box = gtk_widget_get_first_child (row);
+  GtkWidget *top = gtk_widget_get_first_child (box);
+  GtkWidget *name = gtk_widget_get_first_child (top);
+  GtkWidget *tag = gtk_widget_get_next_sibling (name);
   GtkStringObject *id = gtk_list_item_get_item (item);
   g_autoptr(ScModelInfo) info = sc_models_lookup (gtk_string_object_get_string (id), NULL);
 
   gtk_label_set_label (GTK_LABEL (name), info ? info->name : gtk_string_object_get_string (id));
+  gtk_widget_set_visible (tag, with_description && info != NULL && model_is_recommended (info));
   if (with_description)
-    gtk_label_set_label (GTK_LABEL (gtk_widget_get_next_sibling (name)),
-                         info ? info->description : "");
+    gtk_label_set_label (GTK_LABEL (gtk_widget_get_next_sibling (top)),
+                         info ? model_plain_description (info) : "");
 }
 
 static GtkListItemFactory *
@@ -780,14 +846,26 @@ sc_prediction_pane_load_models (ScPredictionPane *self)
   GPtrArray *models = sc_models_get_all ();
   guint selected = 0;
 
+  gboolean found = FALSE;
+
   for (guint i = 0; models != NULL && i < models->len; i++)
     {
       ScModelInfo *info = g_ptr_array_index (models, i);
 
       if (g_strcmp0 (info->id, wanted) == 0)
-        selected = i;
+        {
+          selected = i;
+          found = TRUE;
+        }
       gtk_string_list_append (ids, info->id);
     }
+  /* No (known) choice saved: the recommended model. */
+  for (guint i = 0; !found && models != NULL && i < models->len; i++)
+    if (model_is_recommended (g_ptr_array_index (models, i)))
+      {
+        selected = i;
+        found = TRUE;
+      }
 
   gtk_drop_down_set_factory (self->model_dropdown, factory);
   gtk_drop_down_set_list_factory (self->model_dropdown, list_factory);
