@@ -988,11 +988,13 @@ update_chart_height (gpointer data)
 {
   ScPredictionPane *self = data;
   GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->page_scroller);
-  int page = (int) gtk_adjustment_get_page_size (adjustment);
+  int page = MAX ((int) gtk_adjustment_get_page_size (adjustment), 0);
   int height = self->narrow ? 260 : MAX (300, page - 12 - 46);
   int current;
 
   self->chart_height_idle = 0;
+  g_debug ("Page %d px high (scroller %d): chart %d", page,
+           gtk_widget_get_height (GTK_WIDGET (self->page_scroller)), height);
   gtk_widget_get_size_request (GTK_WIDGET (self->chart_slot), NULL, &current);
   if (height != current)
     gtk_widget_set_size_request (GTK_WIDGET (self->chart_slot), -1, height);
@@ -1007,6 +1009,12 @@ on_page_size_changed (GtkAdjustment    *adjustment,
 {
   if (self->chart_height_idle == 0)
     self->chart_height_idle = g_idle_add (update_chart_height, self);
+}
+
+static void
+on_page_changed (ScPredictionPane *self)
+{
+  on_page_size_changed (NULL, NULL, self);
 }
 
 static void
@@ -1137,6 +1145,9 @@ sc_prediction_pane_init (ScPredictionPane *self)
 
   g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->page_scroller), "notify::page-size",
                            G_CALLBACK (on_page_size_changed), self, 0);
+  /* gtk_adjustment_configure() says so with ::changed. */
+  g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->page_scroller), "changed",
+                           G_CALLBACK (on_page_changed), self, G_CONNECT_SWAPPED);
 
   sc_prediction_pane_actions_update (self);
 }

@@ -1932,7 +1932,7 @@ ensure_layout (ScChartRenderer *self,
       double room = width - 2 * PAD - AXIS_GAP - axis_w;
 
       L->gutter = forecast_label_width (self, FALSE) + LABEL_GAP;
-      if (L->gutter > room * 0.3)
+      if (L->gutter > room * 0.35)
         {
           L->compact = TRUE;
           L->gutter = forecast_label_width (self, TRUE) + LABEL_GAP;
