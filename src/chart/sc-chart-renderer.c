@@ -92,6 +92,10 @@ struct _ScChartRenderer
   double                 first;
   double                 last;
 
+  /* The forecast labels' column widths (full, compact); < 0: not measured
+   * since the forecasts, currency or font changed. */
+  double                 label_width[2];
+
   PangoContext          *pango;
   PangoLayout           *text;
   PangoFontDescription  *font;
@@ -1025,6 +1029,7 @@ sc_chart_renderer_init (ScChartRenderer *self)
   PangoFontMap *font_map;
 
   sc_chart_theme_init_light (&self->theme);
+  self->label_width[0] = self->label_width[1] = -1;
   self->currency = g_strdup ("$");
   self->show_title = TRUE;
   self->train_first = NAN;
@@ -1148,6 +1153,7 @@ sc_chart_renderer_set_prediction (ScChartRenderer *self,
                                   ScPrediction    *prediction)
 {
   g_return_if_fail (SC_IS_CHART_RENDERER (self));
+  self->label_width[0] = self->label_width[1] = -1;
 
   g_clear_pointer (&self->model_id, g_free);
   g_clear_pointer (&self->forecasts, g_free);
@@ -1293,6 +1299,7 @@ sc_chart_renderer_set_currency (ScChartRenderer *self,
                                 const char      *symbol)
 {
   g_return_if_fail (SC_IS_CHART_RENDERER (self));
+  self->label_width[0] = self->label_width[1] = -1;
 
   g_free (self->currency);
   self->currency = g_strdup (symbol != NULL ? symbol : "");
@@ -1307,6 +1314,7 @@ sc_chart_renderer_set_font (ScChartRenderer *self,
   double size;
 
   g_return_if_fail (SC_IS_CHART_RENDERER (self));
+  self->label_width[0] = self->label_width[1] = -1;
 
   desc = pango_font_description_from_string (font != NULL ? font : "Sans 9");
   if (pango_font_description_get_size (desc) <= 0)
@@ -1789,6 +1797,9 @@ forecast_label_width (ScChartRenderer *self,
 {
   double widest = 0;
 
+  if (self->label_width[compact ? 1 : 0] >= 0)
+    return self->label_width[compact ? 1 : 0];
+
   for (guint i = 0; i < self->n_forecasts; i++)
     {
       double w, h;
@@ -1797,6 +1808,7 @@ forecast_label_width (ScChartRenderer *self,
       widest = MAX (widest, w);
     }
 
+  self->label_width[compact ? 1 : 0] = widest;
   return widest;
 }
 
