@@ -4,12 +4,15 @@
 # of its own with a throwaway profile. One account is registered with the
 # command line; the rest is done with real key presses (xdotool): sign in,
 # predict AAPL with the neural network, NVDA with the return trend and MSFT
-# with linear regression (forecast.png), then start again in the dark style
-# and predict AMZN (dark.png), all from the bundled sample prices (the quote
-# URLs point at a closed port: nothing leaves the machine).
+# with linear regression (forecast.png), resize the window to a phone's
+# 360×640 with xdotool (narrow.png: the narrow layout), then start again in
+# the dark style and predict AMZN (dark.png), all from the bundled sample
+# prices (the quote URLs point at a closed port: nothing leaves the machine).
 #
 # Usage: build-aux/screenshots.sh [BUILD_DIR [OUT_DIR]]
 #   BUILD_DIR  default: build          OUT_DIR  default: data/screenshots
+# SC_SHOTS_LANGUAGE=zh_HK takes them in that language and SC_SHOTS_ALL=1
+# adds a dark narrow one (both for looking at, not for data/screenshots).
 # Needs: Xvfb, xdotool, xwininfo, ImageMagick's import, dbus-daemon, gsettings.
 # optipng is used to shrink the PNGs when it is installed.
 #
@@ -24,8 +27,8 @@ out=$(cd "${2:-$src/data/screenshots}" && pwd)
 bin="$build/src/stockcast"
 
 # Window size in logical pixels of the screenshots.
-width=1200
-height=800
+width=1100
+height=760
 
 for tool in Xvfb xdotool import dbus-daemon xwininfo gsettings; do
   command -v "$tool" >/dev/null || { echo "screenshots.sh: $tool is not installed" >&2; exit 1; }
@@ -81,7 +84,7 @@ export STOCKCAST_LOCALEDIR="$build/po"
 export STOCKCAST_QUOTES_URL="http://127.0.0.1:9/no-network"
 export STOCKCAST_TIINGO_URL="http://127.0.0.1:9/no-network"
 export GSK_RENDERER=cairo GDK_BACKEND=x11 NO_AT_BRIDGE=1 GTK_A11Y=none
-export LANG=C.UTF-8 LC_ALL=C.UTF-8 LANGUAGE=
+export LANG=C.UTF-8 LC_ALL=C.UTF-8 LANGUAGE="${SC_SHOTS_LANGUAGE:-}"
 unset G_DEBUG G_MESSAGES_DEBUG GTK_THEME GDK_SCALE GDK_DPI_SCALE
 # SC_SHOTS_DEBUG=1: the root window after each step and the app's log in OUT_DIR/debug-*.
 [ -n "${SC_SHOTS_DEBUG:-}" ] && export G_MESSAGES_DEBUG=all
@@ -158,7 +161,7 @@ wait_history() {
 # --- 1. Welcome: a new profile, the sign-in dialog over the welcome page ------
 start_app
 main=$(find_window "^Stockcast$") || die "no main window"
-dialog=$(find_window "^Sign In – Stockcast$") || die "no sign-in dialog"
+dialog=$(find_window "^[^ ].* – Stockcast$") || die "no sign-in dialog"
 sleep 1
 # Without a window manager nothing centres the dialog; do what one would.
 read -r mx my mw mh < <(geometry "$main")
@@ -173,10 +176,10 @@ xdotool key Tab
 xdotool type --delay 40 "$password"
 xdotool key Return
 for _ in $(seq 1 100); do
-  xdotool search --onlyvisible --name "^Sign In – Stockcast$" >/dev/null 2>&1 || break
+  xdotool search --onlyvisible --name "^[^ ].* – Stockcast$" >/dev/null 2>&1 || break
   sleep 0.2
 done
-xdotool search --onlyvisible --name "^Sign In – Stockcast$" >/dev/null 2>&1 && die "still not signed in"
+xdotool search --onlyvisible --name "^[^ ].* – Stockcast$" >/dev/null 2>&1 && die "still not signed in"
 xdotool windowfocus --sync "$main" 2>/dev/null || true
 sleep 1
 
@@ -214,6 +217,13 @@ xdotool mousemove 1590 990
 sleep 2
 shoot forecast "$main"
 
+# --- 2b. A phone's size: the narrow layout ------------------------------------
+xdotool windowsize --sync "$main" 360 640 2>/dev/null || xdotool windowsize "$main" 360 640
+sleep 2
+shoot narrow "$main"
+xdotool windowsize "$main" "$width" "$height"
+sleep 1
+
 # --- 3. Started again in the dark style: the session is remembered ----------
 stop_app
 gsettings set "$schema" color-scheme dark
@@ -221,7 +231,7 @@ gsettings set "$schema" chart-range 1y
 start_app
 main=$(find_window "^Stockcast$") || die "no main window after the restart"
 sleep 2
-xdotool search --onlyvisible --name "^Sign In – Stockcast$" >/dev/null 2>&1 \
+xdotool search --onlyvisible --name "^[^ ].* – Stockcast$" >/dev/null 2>&1 \
   && die "\"Stay signed in\" did not keep the session"
 xdotool windowfocus --sync "$main" 2>/dev/null || true
 predict AMZN 2        # neural network
@@ -229,5 +239,11 @@ wait_history 4
 xdotool mousemove 1590 990
 sleep 2
 shoot dark "$main"
+# SC_SHOTS_ALL=1: the dark style narrow too (for looking at).
+if [ -n "${SC_SHOTS_ALL:-}" ]; then
+  xdotool windowsize "$main" 360 640
+  sleep 2
+  shoot narrow-dark "$main"
+fi
 
 stop_app

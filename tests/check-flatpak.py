@@ -14,8 +14,8 @@
 # exist in meson_options.txt. Also the metainfo's screenshots, which
 # Flathub and software centres show: at least two, one default, each with a
 # caption and an image URL into this repository's data/screenshots/ whose
-# file exists there, is a PNG and is at least 800 px wide
-# (build-aux/screenshots.sh makes them).
+# file exists there, is a PNG and is at least 800 px wide, or a portrait
+# phone-sized one at least 360 px wide (build-aux/screenshots.sh makes them).
 
 import json
 import os
@@ -37,6 +37,8 @@ METAINFO = f'data/{APP_ID}.metainfo.xml.in'
 SCREENSHOT_URL = 'https://raw.githubusercontent.com/stockcast/stockcast/main/'
 SCREENSHOT_DIR = 'data/screenshots/'
 MIN_SCREENSHOT_WIDTH = 800
+# A phone-sized (portrait) screenshot shows the narrow layout at its size.
+MIN_PHONE_WIDTH = 360
 PNG_SIGNATURE = b'\x89PNG\r\n\x1a\n'
 # Libraries meson.build needs that org.gnome.Platform does not ship.
 NEEDED_MODULES = {'libsodium'}
@@ -191,7 +193,7 @@ def check_screenshots(root):
             size = png_size(path)
             if size is None:
                 problem(name, f'screenshot {rel} is not a PNG')
-            elif size[0] < MIN_SCREENSHOT_WIDTH:
+            elif size[0] < MIN_SCREENSHOT_WIDTH and not (size[1] > size[0] >= MIN_PHONE_WIDTH):
                 problem(name, f'screenshot {rel} is {size[0]} px wide, less than {MIN_SCREENSHOT_WIDTH}')
             else:
                 print(f'# screenshot {rel}: {size[0]}x{size[1]}')

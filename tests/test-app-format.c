@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "sc-app-format.h"
 #include "sc-error.h"
@@ -27,20 +28,29 @@ check_quality (double      mase,
 static void
 test_quality (void)
 {
-  check_quality (0.92, 250, "Beats the naive forecast by 8% at 10 days.");
-  check_quality (0.99, 250, "No better than assuming no change at 10 days.");
-  check_quality (1.01, 250, "No better than assuming no change at 10 days.");
-  check_quality (1.25, 250, "Worse than assuming no change, by 25%, at 10 days.");
-  check_quality (NAN, 0, "Too little history to test the model at 10 days.");
+  check_quality (0.92, 250, "10 trading days ahead: closer than “no change” by 8%.");
+  check_quality (0.99, 250, "10 trading days ahead: no better than “no change”.");
+  check_quality (1.01, 250, "10 trading days ahead: no better than “no change”.");
+  check_quality (1.25, 250, "10 trading days ahead: worse than “no change” by 25%.");
+  check_quality (NAN, 0, "Too little history to test the model 10 trading days ahead.");
 }
 
 static void
 test_quality_detail (void)
 {
   ScHorizonMetrics metrics = { .horizon = 60, .n = 120, .mase = 1.0, .direction = 0.54, .coverage = 0.79 };
-  g_autofree char *text = sc_format_quality_detail (&metrics);
+  g_autofree char *text = sc_format_quality_detail (&metrics, FALSE);
+  g_autofree char *baseline = sc_format_quality_detail (&metrics, TRUE);
+  ScHorizonMetrics worse = { .horizon = 60, .n = 120, .mase = 1.3 };
+  ScHorizonMetrics same = { .horizon = 60, .n = 120, .mase = 1.01 };
+  ScHorizonMetrics better = { .horizon = 60, .n = 120, .mase = 0.9 };
 
   g_assert_cmpstr (text, ==, "Right about the direction 54% of the time; 79% of outcomes fell inside the 80% range (120 tests).");
+  /* The baseline is never scored against itself. */
+  g_assert_cmpstr (baseline, ==, "79% of outcomes fell inside the 80% range (120 tests).");
+  g_assert_cmpint (sc_quality_verdict (&worse), ==, SC_QUALITY_WORSE);
+  g_assert_cmpint (sc_quality_verdict (&same), ==, SC_QUALITY_SAME);
+  g_assert_cmpint (sc_quality_verdict (&better), ==, SC_QUALITY_BETTER);
 }
 
 static void
@@ -104,7 +114,15 @@ test_numbers (void)
   g_assert_cmpstr (down, ==, "−1.5%");
   g_assert_true (sc_day_parse ("2022-04-01", &d));
   day = sc_format_day (d);
-  g_assert_cmpstr (day, ==, "Fri, 1 Apr 2022");
+  g_assert_cmpstr (day, ==, "1 Apr 2022");
+  {
+    g_autofree char *created = sc_format_created ("2026-12-05T07:58:00Z");
+    g_autofree char *horizon = sc_format_horizon (10);
+
+    /* Local time, in the same date format. */
+    g_assert_true (strstr (created, "Dec 2026, ") != NULL);
+    g_assert_cmpstr (horizon, ==, "In 10 trading days");
+  }
 }
 
 int

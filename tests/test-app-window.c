@@ -10,11 +10,16 @@
 #include <string.h>
 
 #include <adwaita.h>
+#include <glib/gi18n.h>
+#ifdef GDK_WINDOWING_X11
+#include <gdk/x11/gdkx.h>
+#endif
 
 #include "sc-accounts.h"
 #include "sc-app-test-util.h"
 #include "sc-db.h"
 #include "sc-history-item.h"
+#include "sc-chart.h"
 #include "sc-history-view.h"
 #include "sc-prediction-pane.h"
 #include "sc-quote-server.h"
@@ -117,6 +122,41 @@ pane_message (Fixture *fixture)
   return gtk_label_get_label (SC_CHILD (fixture->pane, SC_TYPE_PREDICTION_PANE, "message_label"));
 }
 
+/* The selected row's widget lies inside the visible part of the history. */
+static GtkWidget *
+find_selected_row (GtkWidget *widget)
+{
+  if (gtk_widget_get_mapped (widget) &&
+      (gtk_widget_get_state_flags (widget) & GTK_STATE_FLAG_SELECTED) &&
+      g_strcmp0 (gtk_widget_get_css_name (widget), "row") == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_selected_row (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+assert_selected_row_visible (Fixture *fixture)
+{
+  GtkWidget *row = NULL;
+  graphene_rect_t bounds;
+  GtkWidget *history = GTK_WIDGET (fixture->history);
+
+  /* Scrolling to a row takes a frame or two. */
+  SC_WAIT_UNTIL ((row = find_selected_row (history)) != NULL &&
+                 gtk_widget_compute_bounds (row, history, &bounds) &&
+                 bounds.origin.y >= 0 &&
+                 bounds.origin.y + bounds.size.height <= gtk_widget_get_height (history) + 0.5);
+}
+
 static void
 predict (Fixture    *fixture,
          const char *ticker)
@@ -127,6 +167,27 @@ predict (Fixture    *fixture,
   /* Enter in the ticker entry predicts. */
   g_signal_emit_by_name (entry, "activate");
   g_assert_true (sc_prediction_pane_get_busy (fixture->pane));
+}
+
+/* The new prediction is the selected row, the card shows it, and its row
+ * is in view. */
+static void
+assert_new_row_shown (Fixture    *fixture,
+                      const char *ticker)
+{
+  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (sc_history_view_get_selection (fixture->history));
+  ScHistoryItem *item = gtk_single_selection_get_selected_item (selection);
+  g_autofree char *card = sc_result_card_dup_text (SC_CHILD (fixture->pane, SC_TYPE_PREDICTION_PANE, "result_card"));
+  GtkScrolledWindow *page = SC_CHILD (fixture->pane, SC_TYPE_PREDICTION_PANE, "page_scroller");
+
+  g_assert_nonnull (item);
+  g_assert_cmpstr (sc_history_item_get_ticker (item), ==, ticker);
+  g_assert_cmpstr (sc_history_item_get_uuid (item), ==, sc_prediction_pane_get_shown_uuid (fixture->pane));
+  g_assert_true (g_str_has_prefix (card, ticker));
+  g_assert_false (sc_prediction_pane_get_stale (fixture->pane));
+  /* The page is back at its top, where the ticker is. */
+  g_assert_cmpfloat (gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (page)), ==, 0);
+  assert_selected_row_visible (fixture);
 }
 
 static void
@@ -170,9 +231,11 @@ test_predict_delete_export (void)
   g_assert_nonnull (strstr (card_text, "Yahoo Finance"));
   g_assert_nonnull (strstr (card_text, "In 10 trading days"));
   g_assert_nonnull (strstr (card_text, "80% range"));
-  g_assert_true (strstr (card_text, "naive forecast") != NULL ||
-                 strstr (card_text, "assuming no change") != NULL);
+  g_assert_nonnull (strstr (card_text, "“no change”"));
+  g_assert_nonnull (strstr (card_text, "8 of 10 outcomes"));
+  g_assert_null (strstr (card_text, "naive"));
   g_assert_cmpuint (g_list_model_get_n_items (fixture.rows), ==, 1);
+  assert_new_row_shown (&fixture, "MSFT");
   g_assert_cmpint (count_results (fixture.user_id), ==, 1);
   g_free (shot);
   shot = sc_app_test_screenshot (GTK_WIDGET (fixture.window), "main-window-result");
@@ -187,6 +250,7 @@ test_predict_delete_export (void)
   g_assert_nonnull (strstr (card_text, "AAPL"));
   g_assert_nonnull (strstr (card_text, "Sample data"));
   g_assert_cmpuint (g_list_model_get_n_items (fixture.rows), ==, 2);
+  assert_new_row_shown (&fixture, "AAPL");
   g_free (shot);
   shot = sc_app_test_screenshot (GTK_WIDGET (fixture.window), "main-window-sample");
 
@@ -229,11 +293,15 @@ test_predict_delete_export (void)
   g_assert_nonnull (strstr (csv, ",MSFT,naive,"));   /* the recommended model */
   g_assert_nonnull (strstr (csv, ",AAPL,naive,"));
 
-  /* Selecting a row shows it in the pane. */
+  /* Selecting another row shows it in the card and the chart. */
   gtk_selection_model_select_item (sc_history_view_get_selection (fixture.history), 1, TRUE);
   g_free (card_text);
   card_text = sc_result_card_dup_text (SC_CHILD (fixture.pane, SC_TYPE_PREDICTION_PANE, "result_card"));
   g_assert_nonnull (strstr (card_text, "Saved prediction"));
+  g_assert_nonnull (strstr (card_text, "MSFT"));
+  g_assert_cmpstr (sc_chart_renderer_get_ticker (sc_chart_get_renderer (sc_prediction_pane_get_chart (fixture.pane))), ==, "MSFT");
+  g_assert_cmpstr (sc_prediction_pane_get_shown_uuid (fixture.pane), ==,
+                   sc_history_view_get_selected_uuid (fixture.history));
 
   /* Delete with Undo, then delete for good. */
   gtk_widget_activate_action (GTK_WIDGET (fixture.history), "history.delete", NULL);
@@ -247,13 +315,35 @@ test_predict_delete_export (void)
   sc_app_test_spin (300);
   g_assert_cmpint (count_results (fixture.user_id), ==, 2);
 
+  /* Deleting the shown row moves card and chart to the row taking its place. */
   gtk_selection_model_select_item (sc_history_view_get_selection (fixture.history), 0, TRUE);
+  g_assert_cmpstr (sc_chart_renderer_get_ticker (sc_chart_get_renderer (sc_prediction_pane_get_chart (fixture.pane))), ==, "AAPL");
   gtk_widget_activate_action (GTK_WIDGET (fixture.history), "history.delete", NULL);
   g_assert_cmpuint (g_list_model_get_n_items (fixture.rows), ==, 1);
+  g_assert_cmpstr (sc_chart_renderer_get_ticker (sc_chart_get_renderer (sc_prediction_pane_get_chart (fixture.pane))), ==, "MSFT");
+  g_assert_cmpstr (sc_prediction_pane_get_shown_uuid (fixture.pane), ==,
+                   sc_history_view_get_selected_uuid (fixture.history));
   adw_toast_dismiss (fixture.last_toast);
   SC_WAIT_UNTIL (count_results (fixture.user_id) == 1);
 
+  /* Deleting the last row clears them. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture.history), "history.delete", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (fixture.rows), ==, 0);
+  g_assert_null (sc_prediction_pane_get_shown_uuid (fixture.pane));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (SC_CHILD (fixture.pane, SC_TYPE_PREDICTION_PANE, "content_stack")), ==, "empty");
+  g_assert_null (sc_chart_renderer_get_ticker (sc_chart_get_renderer (sc_prediction_pane_get_chart (fixture.pane))));
+  adw_toast_dismiss (fixture.last_toast);
+  SC_WAIT_UNTIL (count_results (fixture.user_id) == 0);
+
   fixture_teardown (&fixture);
+}
+
+static void
+use_language (const char *language)
+{
+  g_setenv ("LANGUAGE", language, TRUE);
+  /* gettext caches its answers: this drops them. */
+  textdomain (textdomain (NULL));
 }
 
 static void
@@ -264,20 +354,51 @@ test_errors_and_keyboard (void)
   GtkLabel *message;
   GtkRevealer *message_revealer;
   g_autofree char *shot = NULL;
+  const char *text;
 
   g_setenv ("STOCKCAST_QUOTES_URL", "http://127.0.0.1:9/no-network", TRUE);
   fixture_setup (&fixture, app, "eve");
   message = SC_CHILD (fixture.pane, SC_TYPE_PREDICTION_PANE, "message_label");
   message_revealer = SC_CHILD (fixture.pane, SC_TYPE_PREDICTION_PANE, "message_revealer");
 
-  /* A ticker nobody has: a sentence, not a crash. */
-  predict (&fixture, "NOSUCHTICKER");
+  /* A ticker nobody has, offline: what is missing and what works instead. */
+  predict (&fixture, "ZZZZZ");
   SC_WAIT_UNTIL (!sc_prediction_pane_get_busy (fixture.pane));
   g_assert_true (gtk_revealer_get_reveal_child (message_revealer));
-  g_test_message ("error: %s", gtk_label_get_label (message));
-  g_assert_true (g_str_has_suffix (gtk_label_get_label (message), "."));
+  text = gtk_label_get_label (message);
+  g_test_message ("error: %s", text);
+  g_assert_true (g_str_has_prefix (text, "No prices for ZZZZZ on this computer"));
+  g_assert_nonnull (strstr (text, "AAPL, AMZN, GOOGL, MSFT, NVDA, SPY"));
+  g_assert_null (strstr (text, "resolve"));
+  g_assert_true (g_str_has_suffix (text, "."));
   g_assert_cmpuint (g_list_model_get_n_items (fixture.rows), ==, 0);
   shot = sc_app_test_screenshot (GTK_WIDGET (fixture.window), "main-window-error");
+
+  /* After a result, a failed prediction sets it visibly aside. */
+  predict (&fixture, "MSFT");
+  SC_WAIT_UNTIL (!sc_prediction_pane_get_busy (fixture.pane));
+  g_assert_false (sc_prediction_pane_get_stale (fixture.pane));
+  predict (&fixture, "ZZZZZ");
+  SC_WAIT_UNTIL (!sc_prediction_pane_get_busy (fixture.pane));
+  g_assert_true (sc_prediction_pane_get_stale (fixture.pane));
+  g_assert_nonnull (strstr (gtk_label_get_label (message), "The result below is the previous one."));
+  g_free (shot);
+  shot = sc_app_test_screenshot (GTK_WIDGET (fixture.window), "main-window-error-stale");
+
+  /* The same, all in Traditional Chinese. */
+  use_language ("zh_HK");
+  predict (&fixture, "ZZZZZ");
+  SC_WAIT_UNTIL (!sc_prediction_pane_get_busy (fixture.pane));
+  text = gtk_label_get_label (message);
+  g_test_message ("error in zh_HK: %s", text);
+  g_assert_nonnull (strstr (text, "ZZZZZ"));
+  g_assert_nonnull (strstr (text, "AAPL"));
+  g_assert_nonnull (strstr (text, "這部電腦"));
+  g_assert_null (strstr (text, "No prices"));
+  g_assert_null (strstr (text, "previous"));
+  g_free (shot);
+  shot = sc_app_test_screenshot (GTK_WIDGET (fixture.window), "main-window-error-zh_HK");
+  use_language ("C");
 
   /* Bad horizons are refused before anything runs. */
   gtk_editable_set_text (SC_CHILD (fixture.pane, SC_TYPE_PREDICTION_PANE, "horizons_entry"), "10, soon");
@@ -550,6 +671,190 @@ test_history_pages (void)
   fixture_teardown (&fixture);
 }
 
+/* After signing in the newest prediction is shown; a new one made while
+ * the history is scrolled far down is selected and scrolled to. */
+static void
+test_new_prediction_in_view (void)
+{
+  g_autoptr(ScApplication) app = sc_app_test_new_application ();
+  g_autoptr(GPtrArray) uuids = g_ptr_array_new_with_free_func (g_free);
+  GtkAdjustment *adjustment;
+  GtkScrolledWindow *scroller;
+  Fixture fixture = { 0 };
+  gint64 user_id;
+
+  g_setenv ("STOCKCAST_QUOTES_URL", "http://127.0.0.1:9/no-network", TRUE);
+  user_id = register_user ("hana");
+  save_results (user_id, 40, uuids);
+  {
+    g_autoptr(GSettings) settings = g_settings_new (APP_ID_BASE);
+
+    g_settings_set_string (settings, "remembered-user", "hana");
+  }
+  fixture.window = sc_window_new (app);
+  g_object_ref_sink (fixture.window);
+  gtk_window_set_default_size (GTK_WINDOW (fixture.window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (fixture.window));
+  sc_window_start_session (fixture.window);
+  SC_WAIT_UNTIL (sc_window_get_user (fixture.window) != NULL);
+  fixture.pane = SC_CHILD (fixture.window, SC_TYPE_WINDOW, "prediction_pane");
+  fixture.history = SC_CHILD (fixture.window, SC_TYPE_WINDOW, "history_view");
+  fixture.rows = sc_history_view_get_model (fixture.history);
+  SC_WAIT_UNTIL (!sc_history_view_get_loading (fixture.history));
+
+  /* Signed in: the latest prediction, not the empty page. */
+  SC_WAIT_UNTIL (sc_prediction_pane_get_shown_uuid (fixture.pane) != NULL);
+  g_assert_cmpstr (sc_prediction_pane_get_shown_uuid (fixture.pane), ==,
+                   g_ptr_array_index (uuids, uuids->len - 1));
+  g_assert_cmpstr (sc_history_view_get_selected_uuid (fixture.history), ==,
+                   g_ptr_array_index (uuids, uuids->len - 1));
+
+  /* Scrolled to the oldest rows, then a prediction. */
+  scroller = SC_CHILD (fixture.history, SC_TYPE_HISTORY_VIEW, "table_scroller");
+  adjustment = gtk_scrolled_window_get_vadjustment (scroller);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture.window));
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture.window));
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, 0);
+  {
+    GtkScrolledWindow *page = SC_CHILD (fixture.pane, SC_TYPE_PREDICTION_PANE, "page_scroller");
+    GtkAdjustment *page_adjustment = gtk_scrolled_window_get_vadjustment (page);
+
+    /* The page scrolled down too: a new prediction starts at its top. */
+    gtk_adjustment_set_value (page_adjustment, gtk_adjustment_get_upper (page_adjustment));
+  }
+
+  predict (&fixture, "NVDA");
+  SC_WAIT_UNTIL (!sc_prediction_pane_get_busy (fixture.pane));
+  g_assert_cmpuint (g_list_model_get_n_items (fixture.rows), ==, 41);
+  assert_new_row_shown (&fixture, "NVDA");
+
+  fixture_teardown (&fixture);
+}
+
+/* Every widget shown lies within the window's width, and every label has
+ * at least its minimum width: nothing is cut off at the side. The chart
+ * draws itself to its size and the table is not shown when narrow. */
+static void
+assert_nothing_clipped (GtkWidget *widget,
+                        GtkWidget *window,
+                        guint     *n_checked)
+{
+  graphene_rect_t bounds;
+  int min_width = 0;
+
+  if (!gtk_widget_get_mapped (widget) || GTK_IS_POPOVER (widget))
+    return;
+
+  g_assert_true (gtk_widget_compute_bounds (widget, window, &bounds));
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
+  /* A pixel or two of style (the header bar's edge) may lie outside. */
+  if (g_getenv ("SC_DEBUG_WIDTHS"))
+    g_printerr ("%*s%s %s#%s x %.0f w %d min %d\n", gtk_widget_get_width (widget) > 0 ? 0 : 0, "",
+                G_OBJECT_TYPE_NAME (widget), gtk_widget_get_css_name (widget),
+                gtk_buildable_get_buildable_id (GTK_BUILDABLE (widget)), bounds.origin.x,
+                gtk_widget_get_width (widget), min_width);
+  if (!g_getenv ("SC_DEBUG_WIDTHS") && (bounds.origin.x < -2 ||
+      bounds.origin.x + bounds.size.width > gtk_widget_get_width (window) + 2 ||
+      /* A label given less than its minimum is cut text (other widgets'
+       * minimums include CSS margins their width does not). */
+      (GTK_IS_LABEL (widget) && gtk_widget_get_width (widget) < min_width)))
+    g_error ("%s %s: x %.0f, width %d (minimum %d) in a window %d wide",
+             G_OBJECT_TYPE_NAME (widget), gtk_widget_get_css_name (widget),
+             bounds.origin.x, gtk_widget_get_width (widget), min_width, gtk_widget_get_width (window));
+  (*n_checked)++;
+
+  /* GTK's own insides (a menu button's toggle takes its padding off). */
+  if (GTK_IS_COLUMN_VIEW (widget) || SC_IS_CHART (widget) || GTK_IS_MENU_BUTTON (widget) ||
+      GTK_IS_DROP_DOWN (widget) || GTK_IS_SCROLLBAR (widget))
+    return;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    assert_nothing_clipped (child, window, n_checked);
+}
+
+/* A phone-sized window: resized to 360×640 from outside, as a window
+ * manager (or xdotool, without one) does, it takes the narrow layout and
+ * everything fits. */
+static void
+test_narrow (void)
+{
+  g_autoptr(ScApplication) app = sc_app_test_new_application ();
+  g_autofree char *shot = NULL;
+  g_autofree char *xid = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  Fixture fixture = { 0 };
+  GdkSurface *surface;
+  guint n_checked = 0;
+  int status = 0;
+
+#ifdef GDK_WINDOWING_X11
+  if (!GDK_IS_X11_DISPLAY (gdk_display_get_default ()))
+#endif
+    {
+      g_test_skip ("Needs an X11 display (xvfb-run)");
+      return;
+    }
+  if (g_find_program_in_path ("xdotool") == NULL)
+    {
+      g_test_skip ("Needs xdotool");
+      return;
+    }
+
+  g_setenv ("STOCKCAST_QUOTES_URL", "http://127.0.0.1:9/no-network", TRUE);
+  fixture_setup (&fixture, app, "ines");
+  predict (&fixture, "AAPL");
+  SC_WAIT_UNTIL (!sc_prediction_pane_get_busy (fixture.pane));
+  predict (&fixture, "MSFT");
+  SC_WAIT_UNTIL (!sc_prediction_pane_get_busy (fixture.pane));
+  g_assert_false (sc_prediction_pane_get_narrow (fixture.pane));
+
+#ifdef GDK_WINDOWING_X11
+  surface = gtk_native_get_surface (GTK_NATIVE (fixture.window));
+  xid = g_strdup_printf ("%lu", (unsigned long) gdk_x11_surface_get_xid (surface));
+#endif
+  {
+    const char *argv[] = { "xdotool", "windowsize", xid, "360", "640", NULL };
+
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err, &status, &error);
+    g_assert_no_error (error);
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+  }
+
+  SC_WAIT_UNTIL (gtk_widget_get_width (GTK_WIDGET (fixture.window)) <= 400);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture.window));
+  g_test_message ("window %d×%d", gtk_widget_get_width (GTK_WIDGET (fixture.window)),
+                  gtk_widget_get_height (GTK_WIDGET (fixture.window)));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fixture.window)), <=, 400);
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (fixture.window)), <=, 640);
+  g_assert_true (sc_prediction_pane_get_narrow (fixture.pane));
+  g_assert_true (sc_history_view_get_narrow (fixture.history));
+
+  shot = sc_app_test_screenshot (GTK_WIDGET (fixture.window), "main-window-narrow");
+  assert_nothing_clipped (gtk_window_get_child (GTK_WINDOW (fixture.window)), GTK_WIDGET (fixture.window), &n_checked);
+  g_test_message ("%u widgets fit", n_checked);
+  g_assert_cmpuint (n_checked, >, 50);
+  /* The new prediction is still the selected row, in view in the list. */
+  assert_new_row_shown (&fixture, "MSFT");
+
+  /* And back to the wide layout. */
+  {
+    const char *argv[] = { "xdotool", "windowsize", xid, "1100", "760", NULL };
+
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, &status, &error);
+    g_assert_no_error (error);
+  }
+  SC_WAIT_UNTIL (gtk_widget_get_width (GTK_WIDGET (fixture.window)) >= 1000);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture.window));
+  g_assert_false (sc_prediction_pane_get_narrow (fixture.pane));
+  n_checked = 0;
+  assert_nothing_clipped (gtk_window_get_child (GTK_WINDOW (fixture.window)), GTK_WIDGET (fixture.window), &n_checked);
+
+  fixture_teardown (&fixture);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -557,6 +862,9 @@ main (int   argc,
   int status;
 
   sc_test_init (&argc, &argv);
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("STOCKCAST_LOCALEDIR"));
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
   gtk_init ();
   adw_init ();
 
@@ -565,6 +873,8 @@ main (int   argc,
   g_test_add_func ("/app/window/predict-delete-export", test_predict_delete_export);
   g_test_add_func ("/app/window/errors-and-keyboard", test_errors_and_keyboard);
   g_test_add_func ("/app/window/history-pages", test_history_pages);
+  g_test_add_func ("/app/window/new-prediction-in-view", test_new_prediction_in_view);
+  g_test_add_func ("/app/window/narrow", test_narrow);
 
   status = g_test_run ();
   sc_quote_server_stop (server);

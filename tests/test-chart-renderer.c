@@ -15,6 +15,8 @@
 
 #include "sc-chart-renderer.h"
 #include "sc-error.h"
+#include "sc-model.h"
+#include "sc-predictor.h"
 #include "sc-prediction.h"
 #include "sc-prices.h"
 #include "sc-test-util.h"
@@ -266,7 +268,7 @@ test_date_ticks_labels (void)
   gboolean seen_year = FALSE;
 
   /* Days: the first one says the year, as no January is in view. */
-  g_assert_cmpstr (g_array_index (days, ScChartTick, 0).label, ==, "Mar 1, 2020");
+  g_assert_cmpstr (g_array_index (days, ScChartTick, 0).label, ==, "1 Mar 2020");
   g_assert_cmpstr (g_array_index (days, ScChartTick, 1).label, ==, "Mar 2");
 
   /* Months: January shows the year. */
@@ -560,19 +562,21 @@ test_forecast_pixels (void)
   cairo_surface_t *surface;
   cairo_rectangle_t plot;
   ScChartTheme theme;
-  double first = prediction->as_of - 200;
-  double last = prediction->as_of + 520;
+  double drawn_first, drawn_last;
 
   sc_chart_theme_init_light (&theme);
   sc_chart_renderer_set_prices (renderer, prices);
   sc_chart_renderer_set_prediction (renderer, prediction);
-  sc_chart_renderer_set_visible_range (renderer, first, last);
+  /* A preset shows every forecast left of the labels' column. */
+  sc_chart_renderer_set_range (renderer, SC_CHART_RANGE_5Y);
   surface = render (renderer, W, H);
   save_png (surface, "forecast-pixels.png");
 
   sc_chart_renderer_get_plot_area (renderer, W, H, &plot);
   g_assert_cmpfloat (plot.width, >, W * 0.8);
   g_assert_cmpfloat (plot.height, >, H * 0.75);
+  drawn_first = sc_chart_renderer_x_to_date (renderer, W, H, plot.x);
+  drawn_last = sc_chart_renderer_x_to_date (renderer, W, H, plot.x + plot.width);
 
   for (guint i = 0; i < prediction->n_forecasts; i++)
     {
@@ -583,8 +587,10 @@ test_forecast_pixels (void)
       double y_high = sc_chart_renderer_price_to_y (renderer, W, H, f->high);
       guint8 rgb[3];
 
-      /* The x mapping is the plain linear one over the visible range. */
-      g_assert_cmpfloat_with_epsilon (x, plot.x + (f->date - first) / (last - first) * plot.width, 1e-6);
+      /* The x mapping is the plain linear one over the drawn range: the
+       * range asked for, with the room a preset adds on the right for the
+       * forecast labels. */
+      g_assert_cmpfloat_with_epsilon (x, plot.x + (f->date - drawn_first) / (drawn_last - drawn_first) * plot.width, 1e-6);
       g_assert_cmpfloat (y_high, <, y);
       g_assert_cmpfloat (y, <, y_low);
 
@@ -800,8 +806,13 @@ test_rendered_price_labels (void)
                 {
                   const ScChartTick *t = &g_array_index (ticks, ScChartTick, k);
 
+                  /* On a log axis the finer step thinned where it is
+                   * squeezed keeps multiples of that finer step (27, 29,
+                   * 31, 33 of a step of 1). */
                   g_assert_true ((is_nice (step_of (ticks), FALSE) && is_round (t->value, step_of (ticks))) ||
-                                 (log_scale && is_nice (t->value, TRUE)));
+                                 (log_scale && is_nice (t->value, TRUE)) ||
+                                 (log_scale && is_nice (step_of (ticks) / 2, FALSE) &&
+                                  is_round (t->value, step_of (ticks) / 2)));
                   g_assert_cmpfloat (t->pos, >=, -1e-6);
                   g_assert_cmpfloat (t->pos, <=, plot.height + 1e-6);
                   g_assert_cmpfloat (fabs (sc_chart_renderer_price_to_y (renderer, w, h, t->value) -
@@ -905,7 +916,8 @@ test_hover (void)
   sc_chart_renderer_get_plot_area (renderer, W, H, &plot);
 
   /* Over the history: the nearest row. */
-  x = sc_chart_renderer_date_to_x (renderer, W, H, prices->date[100]) + 0.3;
+  x = sc_chart_renderer_date_to_x (renderer, W, H, prices->date[100]) * 0.75 +
+      sc_chart_renderer_date_to_x (renderer, W, H, prices->date[101]) * 0.25;
   g_assert_true (sc_chart_renderer_hit_test (renderer, W, H, x, &hover));
   g_assert_false (hover.is_forecast);
   g_assert_cmpuint (hover.row, ==, 100);
@@ -947,6 +959,132 @@ test_hover (void)
     g_assert_nonnull (strstr (text, "MSFT"));
     g_assert_nonnull (strstr (text, "Forecast in 10 trading days"));
   }
+}
+
+static gboolean
+labels_overlap (const cairo_rectangle_t *a,
+                const cairo_rectangle_t *b)
+{
+  return a->x < b->x + b->width && b->x < a->x + a->width &&
+         a->y < b->y + b->height && b->y < a->y + a->height;
+}
+
+/* On every bundled sample, with the linear model's real forecasts and a
+ * few earlier predictions, at every range preset, the window's sizes wide
+ * and narrow and the export's, linear and log, with and without a title:
+ * no two labels overlap, the legend and date lie inside the plot, the
+ * forecasts' labels in their column right of it, never over a point. */
+static void
+test_labels_apart (void)
+{
+  static const char *tickers[] = { "AAPL", "AMZN", "GOOGL", "MSFT", "NVDA", "SPY" };
+  static const int sizes[][2] = { { 1200, 700 }, { 700, 420 }, { 330, 260 } };
+  const char *sample_dir = g_getenv ("STOCKCAST_SAMPLE_DIR");
+  g_autoptr(ScModelInfo) model = sc_models_lookup ("linear-regression", NULL);
+  guint n_checked = 0;
+
+  g_assert_nonnull (sample_dir);
+  g_assert_nonnull (model);
+
+  for (guint t = 0; t < G_N_ELEMENTS (tickers); t++)
+    {
+      g_autofree char *file = g_strdup_printf ("%s.csv", tickers[t]);
+      g_autofree char *path = g_build_filename (sample_dir, file, NULL);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(ScPriceSeries) prices = sc_price_series_load_csv (tickers[t], path, &error);
+      g_autoptr(ScPredictor) predictor = NULL;
+      g_autoptr(ScPrediction) prediction = NULL;
+      ScChartPastPrediction past[6];
+
+      g_assert_no_error (error);
+      predictor = sc_predictor_new (model);
+      prediction = sc_predictor_run (predictor, prices, NULL, NULL, NULL, &error);
+      g_assert_no_error (error);
+
+      for (guint i = 0; i < G_N_ELEMENTS (past); i++)
+        {
+          guint row = prices->n_rows - 700 + i * 100;
+
+          past[i] = (ScChartPastPrediction) {
+            .made_on = prices->date[row - 42],
+            .date = prices->date[row],
+            .horizon = 60,
+            .price = prices->close[row - 42] * 1.03,
+            .low = prices->close[row - 42] * 0.9,
+            .high = prices->close[row - 42] * 1.15,
+            .actual = prices->close[row],
+          };
+        }
+
+      for (int title = 0; title <= 1; title++)
+        {
+          g_autoptr(ScChartRenderer) renderer = sc_chart_renderer_new ();
+
+          sc_chart_renderer_set_show_title (renderer, title);
+          sc_chart_renderer_set_prices (renderer, prices);
+          sc_chart_renderer_set_prediction (renderer, prediction);
+          sc_chart_renderer_set_past_predictions (renderer, past, G_N_ELEMENTS (past));
+
+          for (ScChartRange range = SC_CHART_RANGE_1M; range <= SC_CHART_RANGE_ALL; range++)
+            for (int log_scale = 0; log_scale <= 1; log_scale++)
+              for (guint z = 0; z < G_N_ELEMENTS (sizes); z++)
+                {
+                  int w = sizes[z][0], h = sizes[z][1];
+                  g_autoptr(GArray) labels = NULL;
+                  cairo_rectangle_t plot;
+                  guint n_forecast_labels = 0;
+
+                  sc_chart_renderer_set_range (renderer, range);
+                  sc_chart_renderer_set_log_scale (renderer, log_scale);
+                  labels = sc_chart_renderer_get_labels (renderer, w, h);
+                  sc_chart_renderer_get_plot_area (renderer, w, h, &plot);
+
+                  for (guint i = 0; i < labels->len; i++)
+                    {
+                      const ScChartLabel *a = &g_array_index (labels, ScChartLabel, i);
+
+                      if (a->kind == SC_CHART_LABEL_FORECAST)
+                        n_forecast_labels++;
+                      /* Inside the plot, or (forecasts) in the column between
+                       * the plot and the price axis. */
+                      g_assert_cmpfloat (a->rect.x, >=, plot.x - 1e-6);
+                      g_assert_cmpfloat (a->rect.y, >=, plot.y - 1e-6);
+                      g_assert_cmpfloat (a->rect.x + a->rect.width, <=,
+                                         a->kind == SC_CHART_LABEL_FORECAST ? w : plot.x + plot.width + 1e-6);
+                      g_assert_cmpfloat (a->rect.y + a->rect.height, <=, plot.y + plot.height + 1e-6);
+                      if (a->kind == SC_CHART_LABEL_FORECAST)
+                        g_assert_cmpfloat (a->rect.x, >=, plot.x + plot.width);
+
+                      for (guint k = i + 1; k < labels->len; k++)
+                        {
+                          const ScChartLabel *b = &g_array_index (labels, ScChartLabel, k);
+
+                          if (labels_overlap (&a->rect, &b->rect))
+                            g_test_message ("%s %s %s %d×%d%s: labels %u and %u overlap", tickers[t],
+                                            sc_chart_range_to_string (range), log_scale ? "log" : "linear",
+                                            w, h, title ? " titled" : "", i, k);
+                          g_assert_false (labels_overlap (&a->rect, &b->rect));
+                        }
+
+                      /* A point that is drawn lies left of every forecast label. */
+                      if (a->kind == SC_CHART_LABEL_FORECAST && !a->beyond)
+                        for (guint k = 0; k < labels->len; k++)
+                          {
+                            const ScChartLabel *b = &g_array_index (labels, ScChartLabel, k);
+
+                            if (b->kind == SC_CHART_LABEL_FORECAST)
+                              g_assert_cmpfloat (a->anchor_x + 5, <, b->rect.x);
+                          }
+                    }
+
+                  /* Every preset shows at least the 10-day forecast's label. */
+                  g_assert_cmpuint (n_forecast_labels, >=, 1);
+                  n_checked++;
+                }
+        }
+    }
+
+  g_test_message ("%u layouts checked", n_checked);
 }
 
 static void
@@ -1164,6 +1302,7 @@ main (int   argc,
   g_test_add_func ("/chart/render/hover", test_hover);
   g_test_add_func ("/chart/render/empty", test_empty);
   g_test_add_func ("/chart/render/gallery", test_gallery);
+  g_test_add_func ("/chart/render/labels-apart", test_labels_apart);
   g_test_add_func ("/chart/export", test_export);
 
   return g_test_run ();

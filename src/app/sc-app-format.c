@@ -29,6 +29,16 @@ sc_format_price (double price)
   return g_strdup_printf ("%.2f", price);
 }
 
+/* One date format for the whole window (card, history, chart), from the
+ * translation so each language writes dates its own way. */
+static char *
+format_date (GDateTime *date)
+{
+  /* TRANSLATORS: a date as in "1 Apr 2022", used everywhere in the window;
+   * see g_date_time_format(). Chinese: "%Y年%-m月%-d日" */
+  return g_date_time_format (date, _("%-e %b %Y"));
+}
+
 char *
 sc_format_day (ScDay day)
 {
@@ -38,8 +48,34 @@ sc_format_day (ScDay day)
   if (date == NULL)
     return g_strdup ("–");
 
-  /* TRANSLATORS: a date as in "Fri, 1 Apr 2022"; see g_date_time_format() */
-  return g_date_time_format (date, _("%a, %-e %b %Y"));
+  return format_date (date);
+}
+
+char *
+sc_format_created (const char *created_at)
+{
+  g_autoptr(GDateTime) when = g_date_time_new_from_iso8601 (created_at ? created_at : "", NULL);
+  g_autoptr(GDateTime) local = NULL;
+  g_autofree char *day = NULL;
+  g_autofree char *time = NULL;
+
+  if (when == NULL)
+    return g_strdup (created_at ? created_at : "–");
+
+  local = g_date_time_to_local (when);
+  day = format_date (local);
+  /* TRANSLATORS: the time of day of a saved prediction; see g_date_time_format() */
+  time = g_date_time_format (local, _("%H:%M"));
+  /* TRANSLATORS: a date, then a time: "1 Apr 2022, 14:05" */
+  return g_strdup_printf (C_("date and time", "%s, %s"), day, time);
+}
+
+char *
+sc_format_horizon (int horizon)
+{
+  /* The same words in the card, the history and the chart. */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "In %d trading day", "In %d trading days", horizon),
+                          horizon);
 }
 
 char *
@@ -59,6 +95,20 @@ sc_format_change (double from,
   return g_strdup_printf ("−%.1f%%", -change);
 }
 
+ScQualityVerdict
+sc_quality_verdict (const ScHorizonMetrics *metrics)
+{
+  g_return_val_if_fail (metrics != NULL, SC_QUALITY_UNKNOWN);
+
+  if (metrics->n == 0 || !isfinite (metrics->mase))
+    return SC_QUALITY_UNKNOWN;
+  if (metrics->mase <= 1.0 - MASE_MARGIN)
+    return SC_QUALITY_BETTER;
+  if (metrics->mase >= 1.0 + MASE_MARGIN)
+    return SC_QUALITY_WORSE;
+  return SC_QUALITY_SAME;
+}
+
 char *
 sc_format_quality (const ScHorizonMetrics *metrics)
 {
@@ -66,49 +116,63 @@ sc_format_quality (const ScHorizonMetrics *metrics)
 
   g_return_val_if_fail (metrics != NULL, NULL);
 
-  if (metrics->n == 0 || !isfinite (metrics->mase))
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                         "Too little history to test the model at %d day.",
-                                         "Too little history to test the model at %d days.",
-                                         metrics->horizon),
-                            metrics->horizon);
-
-  if (metrics->mase <= 1.0 - MASE_MARGIN)
+  switch (sc_quality_verdict (metrics))
     {
-      percent = round ((1.0 - metrics->mase) * 100.0);
+    case SC_QUALITY_UNKNOWN:
       return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                           "Beats the naive forecast by %.0f%% at %d day.",
-                                           "Beats the naive forecast by %.0f%% at %d days.",
+                                           "Too little history to test the model %d trading day ahead.",
+                                           "Too little history to test the model %d trading days ahead.",
                                            metrics->horizon),
-                              percent, metrics->horizon);
-    }
+                              metrics->horizon);
 
-  if (metrics->mase >= 1.0 + MASE_MARGIN)
-    {
+    case SC_QUALITY_BETTER:
+      percent = round ((1.0 - metrics->mase) * 100.0);
+      /* TRANSLATORS: “no change” is the baseline forecast (the price stays as today) */
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "%d trading day ahead: closer than “no change” by %.0f%%.",
+                                           "%d trading days ahead: closer than “no change” by %.0f%%.",
+                                           metrics->horizon),
+                              metrics->horizon, percent);
+
+    case SC_QUALITY_WORSE:
       percent = round ((metrics->mase - 1.0) * 100.0);
       return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                           "Worse than assuming no change, by %.0f%%, at %d day.",
-                                           "Worse than assuming no change, by %.0f%%, at %d days.",
+                                           "%d trading day ahead: worse than “no change” by %.0f%%.",
+                                           "%d trading days ahead: worse than “no change” by %.0f%%.",
                                            metrics->horizon),
-                              percent, metrics->horizon);
-    }
+                              metrics->horizon, percent);
 
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                       "No better than assuming no change at %d day.",
-                                       "No better than assuming no change at %d days.",
-                                       metrics->horizon),
-                          metrics->horizon);
+    case SC_QUALITY_SAME:
+    default:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "%d trading day ahead: no better than “no change”.",
+                                           "%d trading days ahead: no better than “no change”.",
+                                           metrics->horizon),
+                              metrics->horizon);
+    }
 }
 
 char *
-sc_format_quality_detail (const ScHorizonMetrics *metrics)
+sc_format_quality_detail (const ScHorizonMetrics *metrics,
+                          gboolean                baseline)
 {
   g_return_val_if_fail (metrics != NULL, NULL);
 
   if (metrics->n == 0)
     return g_strdup ("");
 
-  return g_strdup_printf (_("Right about the direction %.0f%% of the time; %.0f%% of outcomes fell inside the 80%% range (%u tests)."),
+  /* "No change" never moves, so its direction is never right: not a score. */
+  if (baseline)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "%.0f%% of outcomes fell inside the 80%% range (%u test).",
+                                         "%.0f%% of outcomes fell inside the 80%% range (%u tests).",
+                                         metrics->n),
+                            metrics->coverage * 100.0, metrics->n);
+
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "Right about the direction %.0f%% of the time; %.0f%% of outcomes fell inside the 80%% range (%u test).",
+                                       "Right about the direction %.0f%% of the time; %.0f%% of outcomes fell inside the 80%% range (%u tests).",
+                                       metrics->n),
                           metrics->direction * 100.0, metrics->coverage * 100.0, metrics->n);
 }
 

@@ -219,8 +219,9 @@ sc_chart_measure (GtkWidget      *widget,
     }
   else
     {
+      /* As tall as its parent says (the pane sizes it to the page). */
       *minimum = 220;
-      *natural = 420;
+      *natural = 220;
     }
 }
 

@@ -60,13 +60,19 @@ struct _ScHistoryView
   GtkStack           *stack;
   AdwStatusPage      *empty_page;
   GtkColumnView      *column_view;
+  GtkScrolledWindow  *table_scroller;
+  GtkListView        *list_view;
+  GtkScrolledWindow  *list_scroller;
   GMenuModel         *row_menu;
+  GtkWidget          *toolbar;
+  gboolean            narrow;
 };
 
 G_DEFINE_FINAL_TYPE (ScHistoryView, sc_history_view, ADW_TYPE_BIN)
 
 enum {
   RESULT_ACTIVATED,
+  CLEARED,
   TOAST,
   N_SIGNALS
 };
@@ -74,6 +80,7 @@ enum {
 static guint signals[N_SIGNALS];
 
 static void sc_history_view_actions_update (ScHistoryView *self);
+static void on_selection_changed (ScHistoryView *self);
 
 /* --- database jobs ------------------------------------------------------- */
 
@@ -298,7 +305,21 @@ sc_history_view_delete_selected (ScHistoryView *self)
   pending->position = position;
   g_ptr_array_add (self->pending, pending);
 
-  g_list_store_remove (self->store, position);
+  {
+    guint shown_position = gtk_single_selection_get_selected (self->selection);
+    guint n;
+
+    /* The card and chart show the selected row: they move with the
+     * selection to the row that takes its place, or are cleared. */
+    g_signal_handlers_block_by_func (self->selection, on_selection_changed, self);
+    g_list_store_remove (self->store, position);
+    g_signal_handlers_unblock_by_func (self->selection, on_selection_changed, self);
+    n = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+    if (n > 0)
+      gtk_single_selection_set_selected (self->selection, MIN (shown_position, n - 1));
+    else
+      g_signal_emit (self, signals[CLEARED], 0);
+  }
 
   /* TRANSLATORS: a toast; %s is a ticker such as MSFT */
   title = g_strdup_printf (_("Prediction for %s deleted"), sc_history_item_get_ticker (item));
@@ -315,20 +336,6 @@ sc_history_view_delete_selected (ScHistoryView *self)
 }
 
 /* --- cells ---------------------------------------------------------------- */
-
-static char *
-format_created (const char *created_at)
-{
-  g_autoptr(GDateTime) when = g_date_time_new_from_iso8601 (created_at, NULL);
-  g_autoptr(GDateTime) local = NULL;
-
-  if (when == NULL)
-    return g_strdup (created_at);
-
-  local = g_date_time_to_local (when);
-  /* TRANSLATORS: date and time of a saved prediction; see g_date_time_format() */
-  return g_date_time_format (local, _("%-e %b %Y, %H:%M"));
-}
 
 static void
 on_cell_pressed (GtkGestureClick *gesture,
@@ -452,7 +459,7 @@ bind_cell (GtkSignalListItemFactory *factory,
   switch (spec->kind)
     {
     case COLUMN_DATE:
-      text = format_created (result->created_at);
+      text = sc_format_created (result->created_at);
       break;
 
     case COLUMN_TICKER:
@@ -519,6 +526,119 @@ bind_cell (GtkSignalListItemFactory *factory,
   gtk_label_set_label (main_label, text);
   if (sub_label != NULL)
     gtk_label_set_label (sub_label, sub_text ? sub_text : "");
+}
+
+/* --- narrow rows --------------------------------------------------------- */
+
+static int *
+history_horizons (gsize *n)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID_BASE);
+  g_autoptr(GVariant) value = g_settings_get_value (settings, "horizons");
+  const gint32 *horizons = g_variant_get_fixed_array (value, n, sizeof (gint32));
+  int *copy = g_new0 (int, MAX (*n, 1));
+
+  for (gsize i = 0; i < *n; i++)
+    copy[i] = horizons[i];
+  return copy;
+}
+
+static void
+setup_row (GtkSignalListItemFactory *factory,
+           GtkListItem              *list_item,
+           ScHistoryView            *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *ticker = gtk_label_new (NULL);
+  GtkWidget *model = gtk_label_new (NULL);
+  GtkWidget *made = gtk_label_new (NULL);
+  GtkWidget *grid = gtk_grid_new ();
+  gsize n = 0;
+  g_autofree int *horizons = history_horizons (&n);
+
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_widget_add_css_class (ticker, "heading");
+  gtk_label_set_xalign (GTK_LABEL (model), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (model), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (model, TRUE);
+  gtk_widget_add_css_class (model, "dim-label");
+  gtk_label_set_xalign (GTK_LABEL (made), 1);
+  gtk_widget_add_css_class (made, "dim-label");
+  gtk_widget_add_css_class (made, "caption");
+  gtk_box_append (GTK_BOX (top), ticker);
+  gtk_box_append (GTK_BOX (top), model);
+  gtk_box_append (GTK_BOX (top), made);
+  gtk_box_append (GTK_BOX (box), top);
+
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
+  gtk_grid_set_column_homogeneous (GTK_GRID (grid), TRUE);
+  for (gsize i = 0; i < n; i++)
+    {
+      g_autofree char *title = sc_format_horizon (horizons[i]);
+      GtkWidget *caption = gtk_label_new (title);
+      GtkWidget *price = gtk_label_new (NULL);
+
+      gtk_label_set_xalign (GTK_LABEL (caption), 0);
+      gtk_label_set_wrap (GTK_LABEL (caption), TRUE);
+      gtk_widget_set_valign (caption, GTK_ALIGN_END);
+      gtk_widget_add_css_class (caption, "caption");
+      gtk_widget_add_css_class (caption, "dim-label");
+      gtk_label_set_xalign (GTK_LABEL (price), 0);
+      gtk_widget_add_css_class (price, "numeric");
+      gtk_grid_attach (GTK_GRID (grid), caption, (int) i, 0, 1, 1);
+      gtk_grid_attach (GTK_GRID (grid), price, (int) i, 1, 1, 1);
+    }
+  gtk_box_append (GTK_BOX (box), grid);
+
+  gtk_list_item_set_child (list_item, box);
+}
+
+static void
+bind_row (GtkSignalListItemFactory *factory,
+          GtkListItem              *list_item,
+          ScHistoryView            *self)
+{
+  ScHistoryItem *item = gtk_list_item_get_item (list_item);
+  ScResult *result = sc_history_item_get_result (item);
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+  GtkWidget *top = gtk_widget_get_first_child (box);
+  GtkWidget *ticker = gtk_widget_get_first_child (top);
+  GtkWidget *model = gtk_widget_get_next_sibling (ticker);
+  GtkWidget *made = gtk_widget_get_next_sibling (model);
+  GtkGrid *grid = GTK_GRID (gtk_widget_get_next_sibling (top));
+  g_autoptr(ScModelInfo) info = sc_models_lookup (result->model, NULL);
+  g_autofree char *created = sc_format_created (result->created_at);
+  gsize n = 0;
+  g_autofree int *horizons = history_horizons (&n);
+
+  gtk_label_set_label (GTK_LABEL (ticker), result->ticker);
+  gtk_label_set_label (GTK_LABEL (model), info ? info->name : result->model);
+  gtk_label_set_label (GTK_LABEL (made), created);
+
+  for (gsize i = 0; i < n; i++)
+    {
+      GtkWidget *price = gtk_grid_get_child_at (grid, (int) i, 1);
+      const ScResultForecast *f = sc_history_item_get_forecast (item, horizons[i]);
+      g_autofree char *text = f ? sc_format_price (f->price) : g_strdup ("–");
+
+      if (price != NULL)
+        gtk_label_set_label (GTK_LABEL (price), text);
+    }
+}
+
+static void
+sc_history_view_setup_list (ScHistoryView *self)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row), self);
+  gtk_list_view_set_factory (self->list_view, factory);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
 }
 
 static int
@@ -594,8 +714,7 @@ sc_history_view_build_columns (ScHistoryView *self)
 
   for (gsize i = 0; i < n; i++)
     {
-      g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "In %d Day", "In %d Days", horizons[i]),
-                                                horizons[i]);
+      g_autofree char *title = sc_format_horizon (horizons[i]);
       ColumnSpec *spec = g_new0 (ColumnSpec, 1);
       GtkSorter *sorter;
 
@@ -723,6 +842,63 @@ on_row_activated (ScHistoryView *self,
   emit_activated (self, item);
 }
 
+/* GTK 4.8 has no gtk_column_view_scroll_to(): the list inside the column
+ * view (and the narrow list) have the list.scroll-to-item action. */
+static GtkWidget *
+find_list_view (GtkWidget *widget)
+{
+  if (GTK_IS_LIST_VIEW (widget))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_list_view (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+void
+sc_history_view_scroll_to (ScHistoryView *self,
+                           guint          position)
+{
+  GtkWidget *list;
+
+  g_return_if_fail (SC_IS_HISTORY_VIEW (self));
+
+  if (position >= g_list_model_get_n_items (G_LIST_MODEL (self->selection)))
+    return;
+
+  list = self->narrow ? GTK_WIDGET (self->list_view) : find_list_view (GTK_WIDGET (self->column_view));
+  if (list != NULL)
+    gtk_widget_activate_action (list, "list.scroll-to-item", "u", position);
+}
+
+static gboolean
+select_item (ScHistoryView *self,
+             ScHistoryItem *item)
+{
+  GListModel *rows = G_LIST_MODEL (self->selection);
+
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(ScHistoryItem) row = g_list_model_get_item (rows, i);
+
+      if (row == item)
+        {
+          gtk_single_selection_set_selected (self->selection, i);
+          sc_history_view_scroll_to (self, i);
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
 /* --- loading ------------------------------------------------------------- */
 
 static void page_cb (GObject      *object,
@@ -793,8 +969,14 @@ page_cb (GObject      *object,
 
   g_list_store_splice (self->store, g_list_model_get_n_items (G_LIST_MODEL (self->store)), 0,
                        items->pdata, items->len);
-  if (first)
-    gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  /* After signing in, the newest prediction is the one shown, unless one
+   * was made (and selected) while the page was read. */
+  if (first && gtk_single_selection_get_selected_item (self->selection) == NULL &&
+      g_list_model_get_n_items (G_LIST_MODEL (self->selection)) > 0)
+    {
+      gtk_single_selection_set_selected (self->selection, 0);
+      sc_history_view_scroll_to (self, 0);
+    }
 
   if (!more)
     {
@@ -895,8 +1077,100 @@ sc_history_view_add (ScHistoryView *self,
   item = sc_history_item_new (result);
   g_signal_handlers_block_by_func (self->selection, on_selection_changed, self);
   g_list_store_insert (self->store, 0, item);
+  /* The new row is the one the card shows: selected and scrolled to,
+   * wherever the sort puts it (a filter that hides it is cleared). */
+  if (!select_item (self, item))
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+      g_free (self->filter_text);
+      self->filter_text = NULL;
+      gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_LESS_STRICT);
+      select_item (self, item);
+    }
   g_signal_handlers_unblock_by_func (self->selection, on_selection_changed, self);
   sc_history_view_actions_update (self);
+}
+
+gboolean
+sc_history_view_select (ScHistoryView *self,
+                        const char    *uuid)
+{
+  GListModel *rows;
+
+  g_return_val_if_fail (SC_IS_HISTORY_VIEW (self), FALSE);
+
+  rows = G_LIST_MODEL (self->selection);
+  for (guint i = 0; uuid != NULL && i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(ScHistoryItem) item = g_list_model_get_item (rows, i);
+
+      if (g_strcmp0 (sc_history_item_get_uuid (item), uuid) == 0)
+        {
+          gtk_single_selection_set_selected (self->selection, i);
+          sc_history_view_scroll_to (self, i);
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+const char *
+sc_history_view_get_selected_uuid (ScHistoryView *self)
+{
+  ScHistoryItem *item;
+
+  g_return_val_if_fail (SC_IS_HISTORY_VIEW (self), NULL);
+
+  item = gtk_single_selection_get_selected_item (self->selection);
+  return item ? sc_history_item_get_uuid (item) : NULL;
+}
+
+void
+sc_history_view_unselect (ScHistoryView *self)
+{
+  g_return_if_fail (SC_IS_HISTORY_VIEW (self));
+
+  g_signal_handlers_block_by_func (self->selection, on_selection_changed, self);
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  g_signal_handlers_unblock_by_func (self->selection, on_selection_changed, self);
+  sc_history_view_actions_update (self);
+}
+
+gboolean
+sc_history_view_get_narrow (ScHistoryView *self)
+{
+  g_return_val_if_fail (SC_IS_HISTORY_VIEW (self), FALSE);
+
+  return self->narrow;
+}
+
+/* Narrow: a list of two-line rows instead of the table; the filter entry
+ * shrinks. Both views share one selection. */
+void
+sc_history_view_set_narrow (ScHistoryView *self,
+                            gboolean       narrow)
+{
+  guint selected;
+
+  g_return_if_fail (SC_IS_HISTORY_VIEW (self));
+
+  narrow = !!narrow;
+  if (self->narrow == narrow)
+    return;
+  self->narrow = narrow;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->table_scroller), !narrow);
+  gtk_widget_set_visible (GTK_WIDGET (self->list_scroller), narrow);
+  gtk_editable_set_width_chars (GTK_EDITABLE (self->search_entry), narrow ? 6 : 18);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->search_entry), narrow);
+  gtk_widget_set_visible (GTK_WIDGET (self->count_label), !narrow);
+  gtk_widget_set_margin_start (self->toolbar, narrow ? 12 : 18);
+  gtk_widget_set_margin_end (self->toolbar, narrow ? 12 : 18);
+
+  selected = gtk_single_selection_get_selected (self->selection);
+  if (selected != GTK_INVALID_LIST_POSITION)
+    sc_history_view_scroll_to (self, selected);
 }
 
 GListModel *
@@ -1359,11 +1633,18 @@ sc_history_view_class_init (ScHistoryViewClass *klass)
   signals[RESULT_ACTIVATED] =
     g_signal_new ("result-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, SC_TYPE_RESULT);
+  signals[CLEARED] =
+    g_signal_new ("cleared", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
   signals[TOAST] =
     g_signal_new ("toast", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, ADW_TYPE_TOAST);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/stockcast/Stockcast/sc-history-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, ScHistoryView, toolbar);
+  gtk_widget_class_bind_template_child (widget_class, ScHistoryView, table_scroller);
+  gtk_widget_class_bind_template_child (widget_class, ScHistoryView, list_view);
+  gtk_widget_class_bind_template_child (widget_class, ScHistoryView, list_scroller);
   gtk_widget_class_bind_template_child (widget_class, ScHistoryView, count_label);
   gtk_widget_class_bind_template_child (widget_class, ScHistoryView, search_entry);
   gtk_widget_class_bind_template_child (widget_class, ScHistoryView, stack);
@@ -1406,6 +1687,9 @@ sc_history_view_init (ScHistoryView *self)
                            G_CALLBACK (on_items_changed), self, G_CONNECT_SWAPPED);
 
   sc_history_view_build_columns (self);
+  sc_history_view_setup_list (self);
+  g_signal_connect_object (self->list_view, "activate", G_CALLBACK (on_row_activated),
+                           self, G_CONNECT_SWAPPED);
 
   self->row_popover = gtk_popover_menu_new_from_model (self->row_menu);
   gtk_popover_set_has_arrow (GTK_POPOVER (self->row_popover), FALSE);
@@ -1421,6 +1705,11 @@ sc_history_view_init (ScHistoryView *self)
                                         gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_KP_Delete, 0),
                                                           gtk_named_action_new ("history.delete")));
   gtk_widget_add_controller (GTK_WIDGET (self->column_view), shortcuts);
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Delete, 0),
+                                                          gtk_named_action_new ("history.delete")));
+  gtk_widget_add_controller (GTK_WIDGET (self->list_view), shortcuts);
 
   sc_history_view_actions_update (self);
 }

@@ -20,14 +20,29 @@ G_DECLARE_FINAL_TYPE (ScHistoryView, sc_history_view, SC, HISTORY_VIEW, AdwBin)
 
 /* The signed-in user's saved predictions in a sortable, filterable table.
  * Emits ::result-activated (ScResult) when a row is selected or activated,
+ * ::cleared when the row shown was deleted and no row is left,
  * ::toast (AdwToast) for the window to show (deletions offer Undo).
  * Actions: history.delete, history.show, history.export, history.export-prices,
  * history.find. */
 void        sc_history_view_set_user       (ScHistoryView       *self,
                                             ScUser              *user);
-/* Adds a result just saved, at the top. */
+/* Adds a result just saved, selects it and scrolls it into view (without
+ * ::result-activated: the pane shows it already). */
 void        sc_history_view_add            (ScHistoryView       *self,
                                             ScResult            *result);
+/* Selects the row of uuid and scrolls to it (emitting ::result-activated);
+ * FALSE if no row shown has it. */
+gboolean    sc_history_view_select         (ScHistoryView       *self,
+                                            const char          *uuid);
+const char *sc_history_view_get_selected_uuid (ScHistoryView    *self);
+/* Drops the selection without ::result-activated. */
+void        sc_history_view_unselect       (ScHistoryView       *self);
+void        sc_history_view_scroll_to      (ScHistoryView       *self,
+                                            guint                position);
+/* Narrow windows: a list of two-line rows instead of the table. */
+gboolean    sc_history_view_get_narrow     (ScHistoryView       *self);
+void        sc_history_view_set_narrow     (ScHistoryView       *self,
+                                            gboolean             narrow);
 /* Rows shown (after the filter), in display order. */
 GListModel *sc_history_view_get_model      (ScHistoryView       *self);
 GtkSelectionModel *sc_history_view_get_selection (ScHistoryView *self);

@@ -15,6 +15,7 @@
 #include "sc-error.h"
 #include "sc-model.h"
 #include "sc-predict-job.h"
+#include "sc-price-cache.h"
 #include "sc-predictor.h"
 #include "sc-price-loader.h"
 #include "sc-quotes.h"
@@ -183,11 +184,20 @@ http_progress_cb (goffset  received,
                   gpointer user_data)
 {
   JobData *job = user_data;
-  g_autofree char *size = g_format_size (received);
   g_autofree char *text = NULL;
 
-  /* TRANSLATORS: %s is an amount such as "120 kB" */
-  text = g_strdup_printf (_("Downloading prices… %s"), size);
+  /* Nothing come in yet is not "0 bytes": the connection is still being made. */
+  if (received <= 0)
+    {
+      text = g_strdup (_("Asking for prices…"));
+    }
+  else
+    {
+      g_autofree char *size = g_format_size (received);
+
+      /* TRANSLATORS: %s is an amount such as "120 kB" */
+      text = g_strdup_printf (_("Downloading prices… %s"), size);
+    }
   /* Prices are the first 30% of the bar; the size is often unknown. */
   progress_report (job->task, &job->progress, SC_PREDICT_STEP_PRICES,
                    total > 0 ? 0.3 * (double) received / (double) total : -1.0, text);
@@ -202,6 +212,60 @@ predictor_progress_cb (double      fraction,
 
   progress_report (job->task, &job->progress, SC_PREDICT_STEP_TRAINING,
                    0.3 + 0.65 * CLAMP (fraction, 0.0, 1.0), step);
+}
+
+static int
+sc_compare_strings (gconstpointer a,
+                    gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The tickers a prediction works for without a network: the bundled
+ * samples and whatever of the user's history has prices cached. */
+static char *
+offline_tickers (ScDb   *db,
+                 gint64  user_id)
+{
+  g_autoptr(GPtrArray) tickers = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree char *sample_dir = sc_price_loader_get_sample_dir ();
+  g_autoptr(GDir) dir = sample_dir ? g_dir_open (sample_dir, 0, NULL) : NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_suffix (name, ".csv"))
+      g_ptr_array_add (tickers, g_strndup (name, strlen (name) - 4));
+
+  if (user_id != 0)
+    {
+      g_autoptr(GPtrArray) results = sc_results_list (db, user_id, SC_RESULTS_LIST_DEFAULT, 0, 200, NULL);
+
+      for (guint i = 0; results != NULL && i < results->len; i++)
+        {
+          const char *ticker = ((ScResult *) g_ptr_array_index (results, i))->ticker;
+          g_autoptr(GPtrArray) cached = sc_price_cache_list (db, ticker, NULL);
+
+          if (cached != NULL && cached->len > 0)
+            g_ptr_array_add (tickers, g_strdup (ticker));
+        }
+    }
+
+  g_ptr_array_sort (tickers, sc_compare_strings);
+  for (guint i = 0; i < tickers->len; i++)
+    {
+      char *ticker = g_ptr_array_index (tickers, i);
+
+      if (!g_hash_table_add (seen, ticker))
+        continue;
+      if (text->len > 0)
+        /* TRANSLATORS: between tickers in a list: "AAPL, MSFT" */
+        g_string_append (text, C_("list separator", ", "));
+      g_string_append (text, ticker);
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
 static void
@@ -253,6 +317,18 @@ job_thread (GTask        *task,
   sc_quote_client_set_source_order (client, (const char * const *) request->sources);
   load = sc_price_loader_load (db, client, ticker, flags, cancellable,
                                http_progress_cb, job, &error);
+  /* Nothing cached, no sample and no network: say what would work instead
+   * of the network's own (untranslated) words. */
+  if (load == NULL && g_error_matches (error, SC_ERROR, SC_ERROR_NETWORK))
+    {
+      g_autofree char *tickers = offline_tickers (db, request->user_id);
+
+      g_debug ("No prices for %s: %s", ticker, error->message);
+      g_task_return_new_error (task, SC_ERROR, SC_ERROR_NETWORK,
+                               _("No prices for %s on this computer, and they cannot be downloaded now: check the network connection, or the spelling of the ticker. Without a network these tickers work: %s."),
+                               ticker, tickers);
+      return;
+    }
   if (load == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
@@ -375,7 +451,7 @@ list_tickers_thread (GTask        *task,
         g_ptr_array_add (tickers, g_strdup (((ScResult *) g_ptr_array_index (results, i))->ticker));
     }
 
-  g_ptr_array_sort (tickers, (GCompareFunc) g_strcmp0);
+  g_ptr_array_sort (tickers, sc_compare_strings);
   {
     GPtrArray *unique = g_ptr_array_new ();
 

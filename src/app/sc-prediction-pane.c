@@ -34,6 +34,7 @@ struct _ScPredictionPane
   GtkEntry           *ticker_entry;
   GtkDropDown        *model_dropdown;
   GtkEntry           *horizons_entry;
+  GtkWidget          *horizons_label;
   GtkRevealer        *progress_revealer;
   GtkProgressBar     *progress_bar;
   GtkRevealer        *message_revealer;
@@ -48,9 +49,25 @@ struct _ScPredictionPane
   GtkToggleButton    *log_button;
   ScChart            *chart;
   GCancellable       *chart_cancellable; /* prices for a saved result */
+
+  GtkGrid            *form_grid;
+  GtkWidget          *horizons_box;
+  GtkWidget          *predict_button;
+  GtkScrolledWindow  *page_scroller;
+  GtkBox             *result_box;
+  GtkWidget          *card_frame;
+  char               *shown_uuid;        /* saved result shown, or NULL */
+  guint               chart_height_idle;
+  gboolean            narrow;
 };
 
 G_DEFINE_FINAL_TYPE (ScPredictionPane, sc_prediction_pane, ADW_TYPE_BIN)
+
+static void sc_prediction_pane_set_stale (ScPredictionPane *self,
+                                          gboolean          stale);
+static void on_page_size_changed (GtkAdjustment    *adjustment,
+                                  GParamSpec       *pspec,
+                                  ScPredictionPane *self);
 
 enum {
   PROP_0,
@@ -203,6 +220,126 @@ typedef struct
 } RunData;
 
 static void
+sc_prediction_pane_scroll_to_top (ScPredictionPane *self)
+{
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->page_scroller), 0);
+}
+
+static void
+sc_prediction_pane_set_stale (ScPredictionPane *self,
+                              gboolean          stale)
+{
+  if (stale)
+    gtk_widget_add_css_class (GTK_WIDGET (self->result_box), "stale");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->result_box), "stale");
+}
+
+gboolean
+sc_prediction_pane_get_stale (ScPredictionPane *self)
+{
+  g_return_val_if_fail (SC_IS_PREDICTION_PANE (self), FALSE);
+
+  return gtk_widget_has_css_class (GTK_WIDGET (self->result_box), "stale");
+}
+
+const char *
+sc_prediction_pane_get_shown_uuid (ScPredictionPane *self)
+{
+  g_return_val_if_fail (SC_IS_PREDICTION_PANE (self), NULL);
+
+  return self->shown_uuid;
+}
+
+ScChart *
+sc_prediction_pane_get_chart (ScPredictionPane *self)
+{
+  g_return_val_if_fail (SC_IS_PREDICTION_PANE (self), NULL);
+
+  return self->chart;
+}
+
+void
+sc_prediction_pane_clear_result (ScPredictionPane *self)
+{
+  g_return_if_fail (SC_IS_PREDICTION_PANE (self));
+
+  g_clear_pointer (&self->shown_uuid, g_free);
+  if (self->chart_cancellable != NULL)
+    g_cancellable_cancel (self->chart_cancellable);
+  g_clear_object (&self->chart_cancellable);
+  sc_chart_set_prediction (self->chart, NULL);
+  sc_chart_set_prices (self->chart, NULL);
+  sc_chart_set_past_predictions (self->chart, NULL, 0);
+  sc_prediction_pane_set_stale (self, FALSE);
+  gtk_stack_set_visible_child_name (self->content_stack, "empty");
+}
+
+gboolean
+sc_prediction_pane_get_narrow (ScPredictionPane *self)
+{
+  g_return_val_if_fail (SC_IS_PREDICTION_PANE (self), FALSE);
+
+  return self->narrow;
+}
+
+static void
+grid_place (GtkGrid   *grid,
+            GtkWidget *child,
+            int        column,
+            int        row)
+{
+  GtkLayoutManager *layout = gtk_widget_get_layout_manager (GTK_WIDGET (grid));
+  GtkGridLayoutChild *cell = GTK_GRID_LAYOUT_CHILD (gtk_layout_manager_get_layout_child (layout, child));
+
+  gtk_grid_layout_child_set_column (cell, column);
+  gtk_grid_layout_child_set_row (cell, row);
+}
+
+/* Narrow: the form in two rows, the card above the chart, both as wide as
+ * the window; the page scrolls as a whole. */
+void
+sc_prediction_pane_set_narrow (ScPredictionPane *self,
+                               gboolean          narrow)
+{
+  int margin;
+
+  g_return_if_fail (SC_IS_PREDICTION_PANE (self));
+
+  narrow = !!narrow;
+  if (self->narrow == narrow)
+    return;
+  self->narrow = narrow;
+  margin = narrow ? 12 : 18;
+
+  grid_place (self->form_grid, GTK_WIDGET (self->ticker_entry), 0, 0);
+  grid_place (self->form_grid, GTK_WIDGET (self->model_dropdown), narrow ? 0 : 1, narrow ? 1 : 0);
+  grid_place (self->form_grid, self->horizons_box, narrow ? 1 : 2, narrow ? 1 : 0);
+  grid_place (self->form_grid, self->predict_button, narrow ? 1 : 3, 0);
+  gtk_editable_set_width_chars (GTK_EDITABLE (self->ticker_entry), narrow ? 6 : 12);
+  gtk_editable_set_width_chars (GTK_EDITABLE (self->horizons_entry), narrow ? 6 : 9);
+  gtk_widget_set_size_request (GTK_WIDGET (self->model_dropdown), narrow ? 120 : 230, -1);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->model_dropdown), narrow);
+  gtk_widget_set_visible (GTK_WIDGET (self->horizons_label), !narrow);
+
+  gtk_widget_set_margin_start (GTK_WIDGET (self->form_grid), margin);
+  gtk_widget_set_margin_end (GTK_WIDGET (self->form_grid), margin);
+  gtk_widget_set_margin_start (GTK_WIDGET (self->content_stack), margin);
+  gtk_widget_set_margin_end (GTK_WIDGET (self->content_stack), margin);
+  gtk_widget_set_margin_start (GTK_WIDGET (self->progress_revealer), margin);
+  gtk_widget_set_margin_end (GTK_WIDGET (self->progress_revealer), margin);
+  gtk_widget_set_margin_start (GTK_WIDGET (self->message_revealer), margin);
+  gtk_widget_set_margin_end (GTK_WIDGET (self->message_revealer), margin);
+
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->result_box),
+                                  narrow ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
+  gtk_box_set_spacing (self->result_box, narrow ? 12 : 18);
+  gtk_widget_set_size_request (self->card_frame, narrow ? -1 : 320, -1);
+  on_page_size_changed (gtk_scrolled_window_get_vadjustment (self->page_scroller), NULL, self);
+  gtk_button_set_label (GTK_BUTTON (self->log_button), narrow ? _("_Log") : _("_Log Scale"));
+}
+
+static void
 predict_cb (GObject      *object,
             GAsyncResult *result,
             gpointer      user_data)
@@ -223,19 +360,35 @@ predict_cb (GObject      *object,
 
   if (outcome == NULL)
     {
-      sc_prediction_pane_show_message (self, error->message, TRUE);
+      /* What is below is no answer to this: dimmed, and the banner says so. */
+      if (g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "result") == 0)
+        {
+          g_autofree char *text = g_strdup_printf ("%s\n%s", error->message,
+                                                   _("The result below is the previous one."));
+
+          sc_prediction_pane_set_stale (self, TRUE);
+          sc_prediction_pane_show_message (self, text, TRUE);
+        }
+      else
+        {
+          sc_prediction_pane_show_message (self, error->message, TRUE);
+        }
       gtk_widget_grab_focus (GTK_WIDGET (self->ticker_entry));
       return;
     }
 
+  sc_prediction_pane_set_stale (self, FALSE);
   sc_result_card_set_prediction (self->result_card, outcome->prediction);
   sc_chart_set_prices (self->chart, outcome->series);
   sc_chart_set_prediction (self->chart, outcome->prediction);
   gtk_stack_set_visible_child_name (self->content_stack, "result");
+  sc_prediction_pane_scroll_to_top (self);
   sc_prediction_pane_show_message (self, outcome->notice, FALSE);
+  g_clear_pointer (&self->shown_uuid, g_free);
 
   if (outcome->result != NULL)
     {
+      self->shown_uuid = g_strdup (outcome->result->uuid);
       g_signal_emit (self, signals[SAVED], 0, outcome->result);
       sc_prediction_pane_refresh_tickers (self);
     }
@@ -446,6 +599,10 @@ sc_prediction_pane_show_result (ScPredictionPane *self,
   g_return_if_fail (result != NULL);
 
   sc_result_card_set_result (self->result_card, result);
+  g_free (self->shown_uuid);
+  self->shown_uuid = g_strdup (result->uuid);
+  sc_prediction_pane_set_stale (self, FALSE);
+  sc_prediction_pane_scroll_to_top (self);
 
   prediction = prediction_from_result (result);
   sc_chart_set_prices (self->chart, NULL);
@@ -502,7 +659,7 @@ sc_prediction_pane_reset (ScPredictionPane *self)
 
   sc_prediction_pane_set_busy (self, NULL);
   gtk_editable_set_text (GTK_EDITABLE (self->ticker_entry), "");
-  gtk_stack_set_visible_child_name (self->content_stack, "empty");
+  sc_prediction_pane_clear_result (self);
   sc_prediction_pane_show_message (self, NULL, FALSE);
 }
 
@@ -560,31 +717,81 @@ sc_prediction_pane_set_user (ScPredictionPane *self,
 
 /* --- model dropdown ------------------------------------------------------ */
 
+/* One plain line per shipped model; a descriptor the app does not know
+ * keeps its own description (ellipsized to one line). */
+static const char *
+model_plain_description (ScModelInfo *info)
+{
+  static const struct {
+    const char *id;
+    const char *text;
+  } plain[] = {
+    { "linear-regression", N_("Follows the price’s recent trend") },
+    { "log-return", N_("Recent gains, losses and swings; cautious") },
+    { "mlp", N_("Learns patterns in price and momentum") },
+    { "naive", N_("The price stays as today: the yardstick") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (plain); i++)
+    if (g_strcmp0 (info->id, plain[i].id) == 0)
+      return _(plain[i].text);
+  return info->description;
+}
+
+/* A hidden check still takes its room, so rows line up. */
+static gboolean
+selected_to_opacity (GBinding     *binding,
+                     const GValue *from,
+                     GValue       *to,
+                     gpointer      user_data)
+{
+  g_value_set_double (to, g_value_get_boolean (from) ? 1.0 : 0.0);
+  return TRUE;
+}
+
 static void
 setup_model_item (GtkSignalListItemFactory *factory,
                   GtkListItem              *item,
                   gpointer                  with_description)
 {
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *name = gtk_label_new (NULL);
+  GtkWidget *tag = gtk_label_new (_("Recommended"));
 
   gtk_label_set_xalign (GTK_LABEL (name), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (tag, "caption");
+  gtk_widget_add_css_class (tag, "accent");
+  gtk_widget_set_valign (tag, GTK_ALIGN_BASELINE);
+  gtk_box_append (GTK_BOX (top), name);
+  gtk_box_append (GTK_BOX (top), tag);
   gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (box), name);
+  gtk_widget_set_hexpand (box, TRUE);
+  gtk_box_append (GTK_BOX (box), top);
+  gtk_box_append (GTK_BOX (row), box);
 
   if (with_description)
     {
       GtkWidget *description = gtk_label_new (NULL);
+      GtkWidget *check = gtk_image_new_from_icon_name ("object-select-symbolic");
 
       gtk_label_set_xalign (GTK_LABEL (description), 0);
-      gtk_label_set_wrap (GTK_LABEL (description), TRUE);
-      gtk_label_set_max_width_chars (GTK_LABEL (description), 40);
+      gtk_label_set_ellipsize (GTK_LABEL (description), PANGO_ELLIPSIZE_END);
+      gtk_label_set_width_chars (GTK_LABEL (description), 34);
+      gtk_label_set_max_width_chars (GTK_LABEL (description), 34);
       gtk_widget_add_css_class (description, "caption");
       gtk_widget_add_css_class (description, "dim-label");
       gtk_box_append (GTK_BOX (box), description);
+      /* The check on the current model. */
+      g_object_bind_property_full (item, "selected", check, "opacity", G_BINDING_SYNC_CREATE,
+                                   selected_to_opacity, NULL, NULL, NULL);
+      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+      gtk_box_append (GTK_BOX (row), check);
     }
 
-  gtk_list_item_set_child (item, box);
+  gtk_list_item_set_child (item, row);
 }
 
 static void
@@ -592,15 +799,19 @@ bind_model_item (GtkSignalListItemFactory *factory,
                  GtkListItem              *item,
                  gpointer                  with_description)
 {
-  GtkWidget *box = gtk_list_item_get_child (item);
-  GtkWidget *name = gtk_widget_get_first_child (box);
+  GtkWidget *row = gtk_list_item_get_child (item);
+  GtkWidget *box = gtk_widget_get_first_child (row);
+  GtkWidget *top = gtk_widget_get_first_child (box);
+  GtkWidget *name = gtk_widget_get_first_child (top);
+  GtkWidget *tag = gtk_widget_get_next_sibling (name);
   GtkStringObject *id = gtk_list_item_get_item (item);
   g_autoptr(ScModelInfo) info = sc_models_lookup (gtk_string_object_get_string (id), NULL);
 
   gtk_label_set_label (GTK_LABEL (name), info ? info->name : gtk_string_object_get_string (id));
+  gtk_widget_set_visible (tag, with_description && info != NULL && info->recommended);
   if (with_description)
-    gtk_label_set_label (GTK_LABEL (gtk_widget_get_next_sibling (name)),
-                         info ? info->description : "");
+    gtk_label_set_label (GTK_LABEL (gtk_widget_get_next_sibling (top)),
+                         info ? model_plain_description (info) : "");
 }
 
 static GtkListItemFactory *
@@ -625,21 +836,26 @@ sc_prediction_pane_load_models (ScPredictionPane *self)
   GPtrArray *models = sc_models_get_all ();
   guint selected = 0;
 
-  /* No choice of the user's: the recommended model. */
-  if (wanted[0] == '\0' && recommended != NULL)
-    {
-      g_free (wanted);
-      wanted = g_strdup (recommended->id);
-    }
+  gboolean found = FALSE;
 
   for (guint i = 0; models != NULL && i < models->len; i++)
     {
       ScModelInfo *info = g_ptr_array_index (models, i);
 
       if (g_strcmp0 (info->id, wanted) == 0)
-        selected = i;
+        {
+          selected = i;
+          found = TRUE;
+        }
       gtk_string_list_append (ids, info->id);
     }
+  /* No (known) choice saved: the recommended model. */
+  for (guint i = 0; !found && recommended != NULL && models != NULL && i < models->len; i++)
+    if (g_strcmp0 (((ScModelInfo *) g_ptr_array_index (models, i))->id, recommended->id) == 0)
+      {
+        selected = i;
+        found = TRUE;
+      }
 
   gtk_drop_down_set_factory (self->model_dropdown, factory);
   gtk_drop_down_set_list_factory (self->model_dropdown, list_factory);
@@ -754,6 +970,43 @@ sc_prediction_pane_setup_chart (ScPredictionPane *self)
 
 /* --- GObject ------------------------------------------------------------- */
 
+/* The chart fills the visible page beside the card (which may be taller:
+ * the page then scrolls, chart and card together). The page size changes
+ * during allocation, so the new height is set once that is over. */
+static gboolean
+update_chart_height (gpointer data)
+{
+  ScPredictionPane *self = data;
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->page_scroller);
+  int page = MAX ((int) gtk_adjustment_get_page_size (adjustment), 0);
+  int height = self->narrow ? 260 : MAX (300, page - 12 - 46);
+  int current;
+
+  self->chart_height_idle = 0;
+  g_debug ("Page %d px high (scroller %d): chart %d", page,
+           gtk_widget_get_height (GTK_WIDGET (self->page_scroller)), height);
+  gtk_widget_get_size_request (GTK_WIDGET (self->chart_slot), NULL, &current);
+  if (height != current)
+    gtk_widget_set_size_request (GTK_WIDGET (self->chart_slot), -1, height);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_page_size_changed (GtkAdjustment    *adjustment,
+                      GParamSpec       *pspec,
+                      ScPredictionPane *self)
+{
+  if (self->chart_height_idle == 0)
+    self->chart_height_idle = g_idle_add (update_chart_height, self);
+}
+
+static void
+on_page_changed (ScPredictionPane *self)
+{
+  on_page_size_changed (NULL, NULL, self);
+}
+
 static void
 sc_prediction_pane_dispose (GObject *object)
 {
@@ -767,6 +1020,8 @@ sc_prediction_pane_dispose (GObject *object)
   g_cancellable_cancel (self->chart_cancellable);
   g_clear_object (&self->chart_cancellable);
   g_clear_pointer (&self->user, sc_user_unref);
+  g_clear_pointer (&self->shown_uuid, g_free);
+  g_clear_handle_id (&self->chart_height_idle, g_source_remove);
   g_clear_object (&self->tickers);
   g_clear_object (&self->settings);
 
@@ -832,6 +1087,13 @@ sc_prediction_pane_class_init (ScPredictionPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScPredictionPane, chart_slot);
   gtk_widget_class_bind_template_child (widget_class, ScPredictionPane, range_box);
   gtk_widget_class_bind_template_child (widget_class, ScPredictionPane, log_button);
+  gtk_widget_class_bind_template_child (widget_class, ScPredictionPane, horizons_label);
+  gtk_widget_class_bind_template_child (widget_class, ScPredictionPane, form_grid);
+  gtk_widget_class_bind_template_child (widget_class, ScPredictionPane, horizons_box);
+  gtk_widget_class_bind_template_child (widget_class, ScPredictionPane, predict_button);
+  gtk_widget_class_bind_template_child (widget_class, ScPredictionPane, page_scroller);
+  gtk_widget_class_bind_template_child (widget_class, ScPredictionPane, result_box);
+  gtk_widget_class_bind_template_child (widget_class, ScPredictionPane, card_frame);
   gtk_widget_class_bind_template_callback (widget_class, on_ticker_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_form_changed);
 
@@ -870,6 +1132,12 @@ sc_prediction_pane_init (ScPredictionPane *self)
   g_signal_connect_object (self->model_dropdown, "notify::selected",
                            G_CALLBACK (sc_prediction_pane_actions_update), self,
                            G_CONNECT_SWAPPED);
+
+  g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->page_scroller), "notify::page-size",
+                           G_CALLBACK (on_page_size_changed), self, 0);
+  /* gtk_adjustment_configure() says so with ::changed. */
+  g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->page_scroller), "changed",
+                           G_CALLBACK (on_page_changed), self, G_CONNECT_SWAPPED);
 
   sc_prediction_pane_actions_update (self);
 }

@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "sc-accounts.h"
+#include "sc-chart.h"
 #include "sc-results.h"
 
 G_BEGIN_DECLS
@@ -34,6 +35,16 @@ void     sc_prediction_pane_show_result  (ScPredictionPane *self,
 /* Earlier results for the ticker shown (ScResult), drawn on the chart. */
 void     sc_prediction_pane_set_past_results (ScPredictionPane *self,
                                               GPtrArray        *results);
+/* The uuid of the saved result shown (new or from the history), or NULL. */
+const char *sc_prediction_pane_get_shown_uuid (ScPredictionPane *self);
+/* TRUE while the result shown was set aside by a failed prediction. */
+gboolean sc_prediction_pane_get_stale    (ScPredictionPane *self);
+/* Shows the empty page again (the result shown was deleted). */
+void     sc_prediction_pane_clear_result (ScPredictionPane *self);
+gboolean sc_prediction_pane_get_narrow   (ScPredictionPane *self);
+void     sc_prediction_pane_set_narrow   (ScPredictionPane *self,
+                                          gboolean          narrow);
+ScChart *sc_prediction_pane_get_chart (ScPredictionPane *self);
 /* Forgets the result shown and the form's ticker (after signing out). */
 void     sc_prediction_pane_reset        (ScPredictionPane *self);
 

@@ -80,6 +80,7 @@ sc_register_dialog_validate (ScRegisterDialog  *self,
   const char *repeat = row_text (self->repeat_row);
   gboolean complete = *username && *email && *password && *repeat;
   gboolean mismatch;
+  gboolean email_typing;
   const char *message = NULL;
 
   if (*username)
@@ -90,8 +91,12 @@ sc_register_dialog_validate (ScRegisterDialog  *self,
     sc_accounts_check_password (password, &password_error);
   mismatch = *repeat && g_strcmp0 (password, repeat) != 0;
 
+  /* An address still being typed ("alice@") is not wrong yet: it keeps
+   * Create off, and is flagged once the focus leaves it. */
+  email_typing = email_error != NULL &&
+                 (gtk_widget_get_state_flags (GTK_WIDGET (self->email_row)) & GTK_STATE_FLAG_FOCUS_WITHIN);
   mark_row (self->username_row, username_error != NULL || self->server_error != NULL);
-  mark_row (self->email_row, email_error != NULL);
+  mark_row (self->email_row, email_error != NULL && !email_typing);
   mark_row (self->password_row, password_error != NULL);
   mark_row (self->repeat_row, mismatch);
 
@@ -99,7 +104,7 @@ sc_register_dialog_validate (ScRegisterDialog  *self,
     message = self->server_error;
   else if (username_error != NULL)
     message = username_error->message;
-  else if (email_error != NULL)
+  else if (email_error != NULL && !email_typing)
     message = email_error->message;
   else if (password_error != NULL)
     message = password_error->message;
@@ -109,7 +114,7 @@ sc_register_dialog_validate (ScRegisterDialog  *self,
   if (out_message != NULL)
     *out_message = g_strdup (message);
 
-  return complete && message == NULL;
+  return complete && message == NULL && email_error == NULL;
 }
 
 static void
@@ -290,7 +295,14 @@ sc_register_dialog_class_init (ScRegisterDialogClass *klass)
 static void
 sc_register_dialog_init (ScRegisterDialog *self)
 {
+  GtkEventController *focus;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Leaving the address checks it in full. */
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect_object (focus, "leave", G_CALLBACK (sc_register_dialog_actions_update), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->email_row), focus);
 
   sc_register_dialog_actions_update (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->username_row));

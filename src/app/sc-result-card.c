@@ -29,6 +29,7 @@ struct _ScResultCard
   GtkWidget  *source_box;
   GtkImage   *source_icon;
   GtkLabel   *source_label;
+  GtkWidget  *range_note;
 
   char       *currency;    /* of the prices shown (sc_currency_format) */
 };
@@ -102,21 +103,28 @@ add_forecast_row (ScResultCard *self,
   g_autofree char *range = NULL;
   GtkWidget *label;
 
-  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "In %d trading day", "In %d trading days", horizon), horizon);
+  title = sc_format_horizon (horizon);
   label = make_label (title, 0, "heading");
-  gtk_grid_attach (self->forecast_grid, label, 0, row * 2, 1, 1);
+  /* Narrow windows: the words wrap rather than push the card wider. */
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_grid_attach (self->forecast_grid, label, 0, row * 3, 1, 1);
 
   label = make_label (price_text, 1, "forecast-price");
   gtk_widget_add_css_class (label, "title-3");
-  gtk_grid_attach (self->forecast_grid, label, 1, row * 2, 1, 1);
+  gtk_grid_attach (self->forecast_grid, label, 1, row * 3, 1, 1);
 
   label = make_label (change, 1, "forecast-change");
-  gtk_widget_add_css_class (label, price >= last_close ? "success" : "warning");
-  gtk_grid_attach (self->forecast_grid, label, 2, row * 2, 1, 1);
+  /* No move (the "no change" baseline) is not good news: no colour. */
+  if (fabs (price / last_close - 1.0) < 0.0005)
+    gtk_widget_add_css_class (label, "dim-label");
+  else
+    gtk_widget_add_css_class (label, price >= last_close ? "success" : "warning");
+  gtk_grid_attach (self->forecast_grid, label, 2, row * 3, 1, 1);
 
   label = make_label (day, 0, "dim-label");
   gtk_widget_add_css_class (label, "caption");
-  gtk_grid_attach (self->forecast_grid, label, 0, row * 2 + 1, 1, 1);
+  gtk_grid_attach (self->forecast_grid, label, 0, row * 3 + 1, 1, 1);
 
   if (isfinite (actual))
     {
@@ -130,9 +138,21 @@ add_forecast_row (ScResultCard *self,
       range = g_strdup_printf (_("80%% range %s – %s"), low_text, high_text);
     }
   label = make_label (range, 1, "dim-label");
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_RIGHT);
   gtk_widget_add_css_class (label, "caption");
   gtk_widget_add_css_class (label, "forecast-price");
-  gtk_grid_attach (self->forecast_grid, label, 1, row * 2 + 1, 2, 1);
+  gtk_grid_attach (self->forecast_grid, label, 1, row * 3 + 1, 2, 1);
+
+  /* A year ahead has only a few independent outcomes behind its test. */
+  if (horizon >= 250)
+    {
+      label = make_label (_("Few independent years stand behind this far a forecast: take it as a rough guide."), 0, "caption");
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_widget_add_css_class (label, "forecast-caveat");
+      gtk_grid_attach (self->forecast_grid, label, 0, row * 3 + 2, 3, 1);
+    }
 }
 
 void
@@ -140,6 +160,8 @@ sc_result_card_set_prediction (ScResultCard *self,
                                ScPrediction *prediction)
 {
   g_autofree char *source = NULL;
+  g_autoptr(ScModelInfo) info = NULL;
+  gboolean baseline;
 
   g_return_if_fail (SC_IS_RESULT_CARD (self));
   g_return_if_fail (prediction != NULL);
@@ -159,16 +181,45 @@ sc_result_card_set_prediction (ScResultCard *self,
     }
 
   remove_children (GTK_WIDGET (self->quality_box));
+  info = sc_models_lookup (prediction->model_id, NULL);
+  baseline = info != NULL && info->kind == SC_MODEL_KIND_NAIVE;
+  if (baseline && prediction->n_metrics > 0)
+    {
+      GtkWidget *label = make_label (_("This is “no change” itself: the yardstick every other model is measured against."), 0, NULL);
+
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_box_append (self->quality_box, label);
+    }
   for (guint i = 0; i < prediction->n_metrics; i++)
     {
       g_autofree char *quality = sc_format_quality (&prediction->metrics[i]);
-      g_autofree char *detail = sc_format_quality_detail (&prediction->metrics[i]);
+      g_autofree char *detail = sc_format_quality_detail (&prediction->metrics[i], baseline);
       GtkWidget *label;
 
-      label = make_label (quality, 0, NULL);
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_widget_add_css_class (label, prediction->metrics[i].mase <= 0.98 ? "success" : "dim-label");
-      gtk_box_append (self->quality_box, label);
+      if (!baseline)
+        {
+          label = make_label (quality, 0, NULL);
+          gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+          switch (sc_quality_verdict (&prediction->metrics[i]))
+            {
+            case SC_QUALITY_BETTER:
+              gtk_widget_add_css_class (label, "success");
+              break;
+            case SC_QUALITY_WORSE:
+              gtk_widget_add_css_class (label, "warning");
+              break;
+            default:
+              gtk_widget_add_css_class (label, "dim-label");
+              break;
+            }
+          gtk_box_append (self->quality_box, label);
+        }
+      else if (*detail)
+        {
+          g_autofree char *title = sc_format_horizon (prediction->metrics[i].horizon);
+
+          gtk_box_append (self->quality_box, make_label (title, 0, NULL));
+        }
       if (*detail)
         {
           label = make_label (detail, 0, "caption");
@@ -223,10 +274,9 @@ sc_result_card_set_result (ScResultCard *self,
   when = g_date_time_new_from_iso8601 (result->created_at, NULL);
   if (when != NULL)
     {
-      g_autoptr(GDateTime) local = g_date_time_to_local (when);
-      /* TRANSLATORS: when a saved prediction was made; see g_date_time_format() */
-      g_autofree char *date = g_date_time_format (local, _("%-e %b %Y at %H:%M"));
+      g_autofree char *date = sc_format_created (result->created_at);
 
+      /* TRANSLATORS: %s is a date and time, "5 Dec 2026, 07:58" */
       created = g_strdup_printf (_("Saved prediction made on %s"), date);
     }
   else
@@ -297,6 +347,7 @@ sc_result_card_class_init (ScResultCardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScResultCard, source_box);
   gtk_widget_class_bind_template_child (widget_class, ScResultCard, source_icon);
   gtk_widget_class_bind_template_child (widget_class, ScResultCard, source_label);
+  gtk_widget_class_bind_template_child (widget_class, ScResultCard, range_note);
 }
 
 static void

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "sc-account-jobs.h"
+#include "sc-adaptive-bin.h"
 #include "sc-error.h"
 #include "sc-history-item.h"
 #include "sc-history-view.h"
@@ -36,6 +37,9 @@ struct _ScWindow
   GtkStack             *main_stack;
   ScPredictionPane     *prediction_pane;
   ScHistoryView        *history_view;
+  ScAdaptiveBin        *adaptive_bin;
+  GtkPaned             *paned;
+  guint                 paned_idle;
 };
 
 G_DEFINE_FINAL_TYPE (ScWindow, sc_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -382,12 +386,49 @@ sc_window_update_past_results (ScWindow *self,
   sc_prediction_pane_set_past_results (self->prediction_pane, past);
 }
 
+/* The history's selection and the pane are one: a new prediction is
+ * selected and scrolled to, a selected row is shown, deleting the shown row
+ * moves both to the next one or clears the pane. */
 static void
 on_prediction_saved (ScWindow *self,
                      ScResult *result)
 {
   sc_history_view_add (self->history_view, result);
   sc_window_update_past_results (self, result);
+}
+
+static void
+on_history_cleared (ScWindow *self)
+{
+  sc_prediction_pane_clear_result (self->prediction_pane);
+}
+
+static gboolean
+place_paned (gpointer data)
+{
+  ScWindow *self = data;
+  int height = gtk_widget_get_height (GTK_WIDGET (self->paned));
+
+  self->paned_idle = 0;
+  if (sc_adaptive_bin_get_narrow (self->adaptive_bin))
+    gtk_paned_set_position (self->paned, MAX (height - 190, height * 3 / 5));
+  else
+    gtk_paned_set_position (self->paned, MAX (height - 260, height / 2));
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_narrow_changed (ScWindow *self)
+{
+  gboolean narrow = sc_adaptive_bin_get_narrow (self->adaptive_bin);
+
+  sc_prediction_pane_set_narrow (self->prediction_pane, narrow);
+  sc_history_view_set_narrow (self->history_view, narrow);
+  /* A phone's height goes mostly to the forecast; the history keeps two
+   * rows in view. The paned is being allocated now: moved once it is done. */
+  if (self->paned_idle == 0)
+    self->paned_idle = g_idle_add (place_paned, self);
 }
 
 static void
@@ -400,6 +441,12 @@ static void
 on_result_activated (ScWindow *self,
                      ScResult *result)
 {
+  /* The prediction just made is shown already, with its test scores that
+   * the saved copy lacks. */
+  if (g_strcmp0 (sc_prediction_pane_get_shown_uuid (self->prediction_pane), result->uuid) == 0 &&
+      !sc_prediction_pane_get_stale (self->prediction_pane))
+    return;
+
   sc_prediction_pane_show_result (self->prediction_pane, result);
   sc_window_update_past_results (self, result);
 }
@@ -450,6 +497,7 @@ sc_window_dispose (GObject *object)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->sync_cancellable);
+  g_clear_handle_id (&self->paned_idle, g_source_remove);
   g_clear_pointer (&self->user, sc_user_unref);
   if (self->sign_in_dialog != NULL)
     gtk_window_destroy (self->sign_in_dialog);
@@ -471,6 +519,7 @@ sc_window_class_init (ScWindowClass *klass)
   object_class->dispose = sc_window_dispose;
   window_class->close_request = sc_window_close_request;
 
+  g_type_ensure (SC_TYPE_ADAPTIVE_BIN);
   g_type_ensure (SC_TYPE_PREDICTION_PANE);
   g_type_ensure (SC_TYPE_HISTORY_VIEW);
 
@@ -481,6 +530,10 @@ sc_window_class_init (ScWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, ScWindow, prediction_pane);
   gtk_widget_class_bind_template_child (widget_class, ScWindow, history_view);
+  gtk_widget_class_bind_template_child (widget_class, ScWindow, adaptive_bin);
+  gtk_widget_class_bind_template_child (widget_class, ScWindow, paned);
+  gtk_widget_class_bind_template_callback (widget_class, on_history_cleared);
+  gtk_widget_class_bind_template_callback (widget_class, on_narrow_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_prediction_saved);
   gtk_widget_class_bind_template_callback (widget_class, on_busy_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_result_activated);

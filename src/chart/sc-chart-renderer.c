@@ -26,6 +26,7 @@
 #define EMA_PERIOD     10
 #define RSI_PERIOD     10
 #define STROKE_CHUNK   48
+#define LABEL_GAP      12.0   /* between the plot and the forecast labels */
 
 /* Layout of a chart at one size; rebuilt when the size or the data change. */
 typedef struct
@@ -43,6 +44,15 @@ typedef struct
   double             price_step;
   GArray            *date_ticks;
   GArray            *price_ticks;
+
+  /* Text inside the plot, placed once per layout so that none overlaps
+   * (sc_chart_renderer_get_labels() hands them to tests). */
+  gboolean           show_training;  /* the window starts inside the view */
+  double             gutter;         /* width of the labels' column right of the plot */
+  gboolean           compact;        /* labels without the horizon's words */
+  gboolean           fan_cut;        /* the forecast runs past the plot's edge */
+  guint              n_legend;       /* legend items that fit */
+  GArray            *labels;         /* ScChartLabel */
 } Layout;
 
 struct _ScChartRenderer
@@ -81,6 +91,10 @@ struct _ScChartRenderer
   gboolean               range_set;
   double                 first;
   double                 last;
+
+  /* The forecast labels' column widths (full, compact); < 0: not measured
+   * since the forecasts, currency or font changed. */
+  double                 label_width[2];
 
   PangoContext          *pango;
   PangoLayout           *text;
@@ -136,34 +150,19 @@ ymd_to_day (int year,
   return era * 146097 + doe - 719468;
 }
 
-static const char *
-month_name (int month)
+/* Dates are written with g_date_time_format() and formats from the
+ * translation: the window's own date format for whole dates, so the chart
+ * and the card agree, and each language orders and names them its way. */
+static void
+format_date (double      day,
+             const char *format,
+             char       *buffer,
+             gsize       size)
 {
-  /* Abbreviated month names as the locale writes them, made once. */
-  static char *names[12];
+  g_autoptr(GDateTime) date = g_date_time_new_from_unix_utc ((gint64) floor (day) * 86400);
+  g_autofree char *text = date ? g_date_time_format (date, format) : NULL;
 
-  g_assert (month >= 1 && month <= 12);
-
-  if (g_once_init_enter (&names[0]))
-    {
-      char *first = NULL;
-
-      for (int m = 1; m <= 12; m++)
-        {
-          g_autoptr(GDate) date = g_date_new_dmy (1, m, 2000);
-          char buffer[64];
-
-          if (g_date_strftime (buffer, sizeof buffer, "%b", date) == 0)
-            g_snprintf (buffer, sizeof buffer, "%d", m);
-          if (m == 1)
-            first = g_strdup (buffer);
-          else
-            names[m - 1] = g_strdup (buffer);
-        }
-      g_once_init_leave (&names[0], first);
-    }
-
-  return names[month - 1];
+  g_strlcpy (buffer, text ? text : "–", size);
 }
 
 static void
@@ -171,11 +170,9 @@ format_day_long (double  day,
                  char   *buffer,
                  gsize   size)
 {
-  int y, m, d;
-
-  day_to_ymd ((gint64) floor (day), &y, &m, &d);
-  /* TRANSLATORS: a date: abbreviated month, day, year */
-  g_snprintf (buffer, size, C_("chart date", "%s %d, %d"), month_name (m), d, y);
+  /* TRANSLATORS: a date as in "1 Apr 2022", used everywhere in the window;
+   * see g_date_time_format(). Chinese: "%Y年%-m月%-d日" */
+  format_date (day, _("%-e %b %Y"), buffer, size);
 }
 
 /* Themes */
@@ -398,8 +395,9 @@ label_date_ticks (GArray   *ticks,
         case STEP_DAY:
         case STEP_WEEK:
         case STEP_HALF_MONTH:
-          /* TRANSLATORS: a date tick: abbreviated month and day */
-          g_snprintf (tick->label, sizeof tick->label, C_("chart date", "%s %d"), month_name (m), d);
+          /* TRANSLATORS: a date tick: abbreviated month and day; see
+           * g_date_time_format(). Chinese: "%-m月%-d日" */
+          format_date (tick->value, C_("chart date", "%b %-e"), tick->label, sizeof tick->label);
           break;
         case STEP_MONTH:
           if (m == 1)
@@ -408,7 +406,8 @@ label_date_ticks (GArray   *ticks,
               year_shown = TRUE;
             }
           else
-            g_snprintf (tick->label, sizeof tick->label, "%s", month_name (m));
+            /* TRANSLATORS: a month tick; see g_date_time_format(). Chinese: "%-m月" */
+            format_date (tick->value, C_("chart month", "%b"), tick->label, sizeof tick->label);
           break;
         case STEP_YEAR:
         default:
@@ -426,14 +425,12 @@ static void
 label_with_year (ScChartTick *tick,
                  StepKind     kind)
 {
-  int y, m, d;
-
-  day_to_ymd ((gint64) tick->value, &y, &m, &d);
   if (kind == STEP_MONTH)
-    /* TRANSLATORS: a date tick: abbreviated month and year */
-    g_snprintf (tick->label, sizeof tick->label, C_("chart month and year", "%s %d"), month_name (m), y);
+    /* TRANSLATORS: a date tick: abbreviated month and year; see
+     * g_date_time_format(). Chinese: "%Y年%-m月" */
+    format_date (tick->value, C_("chart month and year", "%b %Y"), tick->label, sizeof tick->label);
   else
-    g_snprintf (tick->label, sizeof tick->label, C_("chart date", "%s %d, %d"), month_name (m), d, y);
+    format_day_long (tick->value, tick->label, sizeof tick->label);
 }
 
 static GArray *
@@ -1007,6 +1004,7 @@ sc_chart_renderer_finalize (GObject *object)
   g_free (self->dy);
   g_clear_pointer (&self->layout.date_ticks, g_array_unref);
   g_clear_pointer (&self->layout.price_ticks, g_array_unref);
+  g_clear_pointer (&self->layout.labels, g_array_unref);
   g_clear_pointer (&self->font, pango_font_description_free);
   g_clear_pointer (&self->small_font, pango_font_description_free);
   g_clear_pointer (&self->title_font, pango_font_description_free);
@@ -1031,6 +1029,7 @@ sc_chart_renderer_init (ScChartRenderer *self)
   PangoFontMap *font_map;
 
   sc_chart_theme_init_light (&self->theme);
+  self->label_width[0] = self->label_width[1] = -1;
   self->currency = g_strdup ("$");
   self->show_title = TRUE;
   self->train_first = NAN;
@@ -1154,6 +1153,7 @@ sc_chart_renderer_set_prediction (ScChartRenderer *self,
                                   ScPrediction    *prediction)
 {
   g_return_if_fail (SC_IS_CHART_RENDERER (self));
+  self->label_width[0] = self->label_width[1] = -1;
 
   g_clear_pointer (&self->model_id, g_free);
   g_clear_pointer (&self->forecasts, g_free);
@@ -1299,6 +1299,7 @@ sc_chart_renderer_set_currency (ScChartRenderer *self,
                                 const char      *symbol)
 {
   g_return_if_fail (SC_IS_CHART_RENDERER (self));
+  self->label_width[0] = self->label_width[1] = -1;
 
   g_free (self->currency);
   self->currency = g_strdup (symbol != NULL ? symbol : "");
@@ -1313,6 +1314,7 @@ sc_chart_renderer_set_font (ScChartRenderer *self,
   double size;
 
   g_return_if_fail (SC_IS_CHART_RENDERER (self));
+  self->label_width[0] = self->label_width[1] = -1;
 
   desc = pango_font_description_from_string (font != NULL ? font : "Sans 9");
   if (pango_font_description_get_size (desc) <= 0)
@@ -1744,6 +1746,85 @@ visible_extent (ScChartRenderer *self,
   *out_hi = hi;
 }
 
+/* A forecast's label: its price (with an arrow when its point lies past
+ * the cut) over the horizon in the card's and the history's words. */
+static void
+forecast_label_text (ScChartRenderer *self,
+                     guint            index,
+                     gboolean         beyond,
+                     gboolean         compact,
+                     char           **price_line,
+                     char           **horizon_line)
+{
+  const ScForecast *f = &self->forecasts[index];
+  g_autofree char *price = sc_chart_format_price (f->price, 0.01, self->currency);
+
+  /* TRANSLATORS: a forecast label on the chart whose point lies beyond the
+   * right edge: an arrow, then the price */
+  *price_line = beyond ? g_strdup_printf (C_("chart", "→ %s"), price) : g_steal_pointer (&price);
+  if (compact)
+    /* TRANSLATORS: a short forecast label on a narrow chart: trading days ahead */
+    *horizon_line = g_strdup_printf (C_("chart", "%d d"), f->horizon);
+  else
+    *horizon_line = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "In %d trading day", "In %d trading days", f->horizon),
+                                     f->horizon);
+}
+
+static void
+forecast_label_size (ScChartRenderer *self,
+                     guint            index,
+                     gboolean         beyond,
+                     gboolean         compact,
+                     double          *out_w,
+                     double          *out_h)
+{
+  g_autofree char *price = NULL;
+  g_autofree char *horizon = NULL;
+  double w1, h1, w2, h2;
+
+  forecast_label_text (self, index, beyond, compact, &price, &horizon);
+  text_set (self, self->small_font, price);
+  text_size (self, &w1, &h1);
+  text_set (self, self->small_font, horizon);
+  text_size (self, &w2, &h2);
+  *out_w = MAX (w1, w2) + 10;
+  *out_h = h1 + h2 + 4;
+}
+
+static double
+forecast_label_width (ScChartRenderer *self,
+                      gboolean         compact)
+{
+  double widest = 0;
+
+  if (self->label_width[compact ? 1 : 0] >= 0)
+    return self->label_width[compact ? 1 : 0];
+
+  for (guint i = 0; i < self->n_forecasts; i++)
+    {
+      double w, h;
+
+      forecast_label_size (self, i, TRUE, compact, &w, &h);
+      widest = MAX (widest, w);
+    }
+
+  self->label_width[compact ? 1 : 0] = widest;
+  return widest;
+}
+
+static gboolean
+past_in_view (ScChartRenderer *self,
+              double           first,
+              double           last)
+{
+  for (guint i = 0; i < self->n_past; i++)
+    if (self->past[i].date >= first && self->past[i].date <= last)
+      return TRUE;
+  return FALSE;
+}
+
+static void place_labels (ScChartRenderer *self);
+
 static void
 ensure_layout (ScChartRenderer *self,
                int              width,
@@ -1759,6 +1840,7 @@ ensure_layout (ScChartRenderer *self,
 
   g_clear_pointer (&L->date_ticks, g_array_unref);
   g_clear_pointer (&L->price_ticks, g_array_unref);
+  g_clear_pointer (&L->labels, g_array_unref);
   L->width = width;
   L->height = height;
 
@@ -1851,8 +1933,26 @@ ensure_layout (ScChartRenderer *self,
     axis_w = MAX (axis_w, w + 8);
   }
 
+  /* The forecasts' labels get a column of their own between the plot and
+   * the price axis, when the forecast is in view; a narrow chart gets
+   * shorter labels rather than a sliver of a plot. */
+  L->gutter = 0;
+  L->compact = FALSE;
+  /* Kept whatever the view (zoom and pan keep the plot's width). */
+  if (self->has_prediction && self->n_forecasts > 0)
+    {
+      double room = width - 2 * PAD - AXIS_GAP - axis_w;
+
+      L->gutter = forecast_label_width (self, FALSE) + LABEL_GAP;
+      if (L->gutter > room * 0.35)
+        {
+          L->compact = TRUE;
+          L->gutter = forecast_label_width (self, TRUE) + LABEL_GAP;
+        }
+    }
+
   L->plot.x = PAD;
-  L->plot.width = MAX (10.0, width - PAD - AXIS_GAP - axis_w - L->plot.x);
+  L->plot.width = MAX (10.0, width - PAD - AXIS_GAP - axis_w - L->gutter - L->plot.x);
   L->rsi.x = L->plot.x;
   L->rsi.width = L->plot.width;
 
@@ -1861,6 +1961,12 @@ ensure_layout (ScChartRenderer *self,
   L->rs = (ScChartScale) { 0, 100, L->rsi.y + L->rsi.height, L->rsi.y, FALSE };
 
   L->date_ticks = sc_chart_date_ticks (first, last, L->plot.width, measure_label, self);
+
+  /* The training window's shade says something only where it begins
+   * inside the view; covering the whole plot, it says nothing. */
+  L->show_training = self->has_prediction && isfinite (self->train_first) &&
+                     self->train_first > first && self->train_first < MIN (self->as_of, last);
+  place_labels (self);
 
   L->valid = TRUE;
 }
@@ -2137,6 +2243,264 @@ crisp (double v)
   return floor (v) + 0.5;
 }
 
+typedef enum { SWATCH_LINE, SWATCH_DASH, SWATCH_BOX, SWATCH_DIAMOND } Swatch;
+
+typedef struct
+{
+  const char         *label;
+  Swatch              swatch;
+  const ScChartColor *color;
+  gboolean            shown;
+} LegendItem;
+
+/* The in-plot legend of the window's chart (exports have it in their
+ * title line): what the forecast, earlier predictions and the shade are. */
+static guint
+plot_legend_items (ScChartRenderer *self,
+                   LegendItem      *items)
+{
+  const Layout *L = &self->layout;
+  guint n = 0;
+
+  if (self->show_title || !self->has_prediction)
+    return 0;
+
+  items[n++] = (LegendItem) { _("Forecast, 80% range"), SWATCH_DASH, &self->theme.forecast, TRUE };
+  if (self->n_past > 0 && past_in_view (self, L->xs.d0, L->xs.d1))
+    items[n++] = (LegendItem) { _("Earlier predictions"), SWATCH_DIAMOND, &self->theme.forecast, TRUE };
+  if (L->show_training)
+    items[n++] = (LegendItem) { _("Training window"), SWATCH_BOX, &self->theme.foreground, TRUE };
+
+  return n;
+}
+
+#define LEGEND_SWATCH 22.0   /* swatch and its gap */
+#define LEGEND_GAP    14.0   /* between items */
+
+typedef struct
+{
+  double y;
+  double h;
+  guint  index;
+} Slot;
+
+static int
+compare_slots (gconstpointer a,
+               gconstpointer b)
+{
+  const Slot *sa = a, *sb = b;
+
+  return sa->y < sb->y ? -1 : sa->y > sb->y ? 1 : 0;
+}
+
+static gboolean
+rect_overlaps (const cairo_rectangle_t *a,
+               const cairo_rectangle_t *b)
+{
+  return a->x < b->x + b->width && b->x < a->x + a->width &&
+         a->y < b->y + b->height && b->y < a->y + a->height;
+}
+
+static void
+place_labels (ScChartRenderer *self)
+{
+  Layout *L = &self->layout;
+  double right = L->plot.x + L->plot.width;
+  double bottom = L->plot.y + L->plot.height - 2;
+  double top = L->plot.y + 2;
+  double column_x, cut_x = right;
+  LegendItem items[4];
+  guint n_items;
+  g_autoptr(GArray) slots = g_array_new (FALSE, FALSE, sizeof (Slot));
+
+  L->labels = g_array_new (FALSE, TRUE, sizeof (ScChartLabel));
+  L->fan_cut = FALSE;
+
+  /* The legend: one row at the top left, or one item a row if that is
+   * more than half the plot. */
+  n_items = plot_legend_items (self, items);
+  /* A plot too narrow for the whole legend keeps the items that fit. */
+  while (n_items > 0)
+    {
+      double widest = 0;
+
+      for (guint i = 0; i < n_items; i++)
+        {
+          double w;
+
+          text_set (self, self->small_font, items[i].label);
+          text_size (self, &w, NULL);
+          widest = MAX (widest, LEGEND_SWATCH + w);
+        }
+      if (widest + 12 <= L->plot.width - 12)
+        break;
+      n_items--;
+    }
+  L->n_legend = n_items;
+  if (n_items > 0)
+    {
+      double row_w = 0, item_h = 0, widest = 0;
+      gboolean stacked;
+      ScChartLabel legend = { SC_CHART_LABEL_LEGEND, 0, FALSE };
+
+      for (guint i = 0; i < n_items; i++)
+        {
+          double w, h;
+
+          text_set (self, self->small_font, items[i].label);
+          text_size (self, &w, &h);
+          row_w += LEGEND_SWATCH + w + (i ? LEGEND_GAP : 0);
+          widest = MAX (widest, LEGEND_SWATCH + w);
+          item_h = MAX (item_h, h);
+        }
+      stacked = row_w > L->plot.width * 0.5;
+      legend.rect = (cairo_rectangle_t) {
+        L->plot.x + 6, L->plot.y + 4,
+        (stacked ? widest : row_w) + 12,
+        (stacked ? n_items * (item_h + 2) : item_h + 2) + 4,
+      };
+      g_array_append_val (L->labels, legend);
+    }
+
+  /* The last close's date, beside its marker. */
+  if (self->has_prediction && self->as_of >= L->xs.d0 && self->as_of <= L->xs.d1)
+    {
+      ScChartLabel today = { SC_CHART_LABEL_TODAY, 0, FALSE };
+      char date[64];
+      double x = sc_chart_scale_map (&L->xs, self->as_of);
+      double w, h;
+
+      format_day_long (self->as_of, date, sizeof date);
+      text_set (self, self->small_font, date);
+      text_size (self, &w, &h);
+      today.rect = (cairo_rectangle_t) { x - 6 - w, L->plot.y + 4, w, h };
+      if (today.rect.x < L->plot.x)
+        today.rect.x = x + 6;
+      if (today.rect.x + w > L->plot.x + L->plot.width)
+        today.rect.x = L->plot.x + L->plot.width - w;
+      for (guint i = 0; i < L->labels->len; i++)
+        {
+          const ScChartLabel *other = &g_array_index (L->labels, ScChartLabel, i);
+
+          if (rect_overlaps (&today.rect, &other->rect))
+            today.rect.y = other->rect.y + other->rect.height + 4;
+        }
+      today.anchor_x = x;
+      today.anchor_y = today.rect.y;
+      if (w <= L->plot.width)
+        g_array_append_val (L->labels, today);
+    }
+
+  if (!self->has_prediction || self->n_forecasts == 0 || self->as_of > L->xs.d1 ||
+      self->forecasts[self->n_forecasts - 1].date < L->xs.d0)
+    return;
+
+  /* The forecasts' column right of the plot (the layout's gutter); where
+   * the forecast runs on past the plot's edge, it is cut there and marked. */
+  if (L->gutter <= 0)
+    return;
+  column_x = right + LABEL_GAP;
+  top = L->plot.y;
+  bottom = L->plot.y + L->plot.height;
+
+  for (guint i = 0; i < L->labels->len; i++)
+    {
+      const ScChartLabel *other = &g_array_index (L->labels, ScChartLabel, i);
+
+      if (other->rect.x < column_x + L->gutter && column_x < other->rect.x + other->rect.width)
+        top = MAX (top, other->rect.y + other->rect.height + 4);
+    }
+
+  {
+    double prev_day = self->as_of;
+    double prev_x = sc_chart_scale_map (&L->xs, self->as_of);
+    double prev_y = sc_chart_scale_map (&L->ys, self->last_close);
+    double cut_y = NAN;
+
+    for (guint i = 0; i < self->n_forecasts; i++)
+      {
+        const ScForecast *f = &self->forecasts[i];
+        double x = sc_chart_scale_map (&L->xs, f->date);
+        double y = sc_chart_scale_map (&L->ys, f->price);
+        ScChartLabel label = { SC_CHART_LABEL_FORECAST, i, FALSE };
+        Slot slot;
+        double w, h;
+
+        if (f->date < L->xs.d0)
+          {
+            prev_day = f->date;
+            prev_x = x;
+            prev_y = y;
+            continue;
+          }
+
+        if (x > cut_x)
+          {
+            /* Where the dashed path crosses the cut. */
+            if (!isfinite (cut_y))
+              cut_y = x - prev_x > 0.5 ? prev_y + (y - prev_y) * (cut_x - prev_x) / (x - prev_x) : y;
+            label.beyond = TRUE;
+            label.anchor_x = cut_x;
+            label.anchor_y = cut_y;
+            L->fan_cut = TRUE;
+          }
+        else
+          {
+            label.anchor_x = x;
+            label.anchor_y = y;
+          }
+        label.anchor_y = CLAMP (label.anchor_y, L->plot.y, L->plot.y + L->plot.height);
+        forecast_label_size (self, i, label.beyond, L->compact, &w, &h);
+        label.rect = (cairo_rectangle_t) { column_x, label.anchor_y - h / 2, w, h };
+
+        slot = (Slot) { label.rect.y, h, L->labels->len };
+        g_array_append_val (slots, slot);
+        g_array_append_val (L->labels, label);
+
+        prev_day = f->date;
+        prev_x = x;
+        prev_y = y;
+      }
+    (void) prev_day;
+  }
+
+  /* Apart, in the order of their points: pushed down from the top, then
+   * up from the bottom if that ran over. */
+  g_array_sort (slots, compare_slots);
+  for (guint i = 0; i < slots->len; i++)
+    {
+      Slot *slot = &g_array_index (slots, Slot, i);
+      double floor_y = i == 0 ? top : g_array_index (slots, Slot, i - 1).y + g_array_index (slots, Slot, i - 1).h + 3;
+
+      slot->y = MAX (slot->y, floor_y);
+    }
+  for (guint i = slots->len; i > 0; i--)
+    {
+      Slot *slot = &g_array_index (slots, Slot, i - 1);
+      double ceiling = i == slots->len ? bottom : g_array_index (slots, Slot, i).y - 3;
+
+      if (slot->y + slot->h > ceiling)
+        slot->y = ceiling - slot->h;
+    }
+  for (guint i = 0; i < slots->len; i++)
+    {
+      Slot *slot = &g_array_index (slots, Slot, i);
+
+      g_array_index (L->labels, ScChartLabel, slot->index).rect.y = slot->y;
+    }
+}
+
+GArray *
+sc_chart_renderer_get_labels (ScChartRenderer *self,
+                              int              width,
+                              int              height)
+{
+  g_return_val_if_fail (SC_IS_CHART_RENDERER (self), NULL);
+
+  ensure_layout (self, width, height);
+  return g_array_ref (self->layout.labels);
+}
+
 static void
 draw_training (ScChartRenderer *self,
                cairo_t         *cr)
@@ -2144,7 +2508,7 @@ draw_training (ScChartRenderer *self,
   const Layout *L = &self->layout;
   double x0, x1, bottom;
 
-  if (!self->has_prediction || !isfinite (self->train_first))
+  if (!L->show_training)
     return;
 
   x0 = MAX (sc_chart_scale_map (&L->xs, self->train_first), L->plot.x);
@@ -2156,23 +2520,6 @@ draw_training (ScChartRenderer *self,
   set_color (cr, &self->theme.training, 1);
   cairo_rectangle (cr, x0, L->plot.y, x1 - x0, bottom - L->plot.y);
   cairo_fill (cr);
-
-  {
-    char date[64];
-    double w, date_w = 0;
-
-    /* Only where it clears the date label at the other end of the shade. */
-    if (self->as_of <= L->xs.d1)
-      {
-        format_day_long (self->as_of, date, sizeof date);
-        text_set (self, self->small_font, date);
-        text_size (self, &date_w, NULL);
-      }
-    text_set (self, self->small_font, _("Training window"));
-    text_size (self, &w, NULL);
-    if (x1 - x0 > w + date_w + 30)
-      text_show (self, cr, x0 + 6, L->plot.y + 4, &self->theme.foreground, 0.45);
-  }
 }
 
 static void
@@ -2362,70 +2709,189 @@ draw_forecast (ScChartRenderer *self,
     }
 }
 
-static gboolean
-rects_overlap (const cairo_rectangle_t *a,
-               const cairo_rectangle_t *b)
+/* Where the forecast runs on past the labels' column, a bracket across the
+ * fan at the cut says it does not end there. */
+static void
+draw_fan_cut (ScChartRenderer *self,
+              cairo_t         *cr)
 {
-  return a->x < b->x + b->width && b->x < a->x + a->width &&
-         a->y < b->y + b->height && b->y < a->y + a->height;
+  const Layout *L = &self->layout;
+  double y0 = G_MAXDOUBLE, y1 = -G_MAXDOUBLE, x = L->plot.x + L->plot.width;
+  double prev_x, prev_lo, prev_hi, day;
+  static const double dash[] = { 2, 2 };
+
+  if (!L->fan_cut)
+    return;
+
+  prev_x = sc_chart_scale_map (&L->xs, self->as_of);
+  prev_lo = prev_hi = sc_chart_scale_map (&L->ys, self->last_close);
+  for (guint i = 1; i <= self->n_forecasts; i++)
+    {
+      double fx = sc_chart_scale_map (&L->xs, (fan_point (self, i, FAN_PRICE, &day), day));
+      double lo = sc_chart_scale_map (&L->ys, fan_point (self, i, FAN_LOW, &day));
+      double hi = sc_chart_scale_map (&L->ys, fan_point (self, i, FAN_HIGH, &day));
+
+      if (fx >= x && prev_x <= x && fx - prev_x > 0.5)
+        {
+          double t = (x - prev_x) / (fx - prev_x);
+
+          y0 = prev_hi + (hi - prev_hi) * t;
+          y1 = prev_lo + (lo - prev_lo) * t;
+          break;
+        }
+      prev_x = fx;
+      prev_lo = lo;
+      prev_hi = hi;
+    }
+  if (y0 > y1)
+    return;
+
+  y0 = CLAMP (y0, L->plot.y, L->plot.y + L->plot.height);
+  y1 = CLAMP (y1, L->plot.y, L->plot.y + L->plot.height);
+  cairo_set_line_width (cr, 1.5);
+  cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
+  set_color (cr, &self->theme.forecast, 0.8);
+  cairo_move_to (cr, crisp (x), y0);
+  cairo_line_to (cr, crisp (x), y1);
+  cairo_stroke (cr);
+  cairo_set_dash (cr, NULL, 0, 0);
+  /* Small chevrons at the ends: "continues". */
+  cairo_set_line_width (cr, 1.2);
+  cairo_move_to (cr, x + 1, y0 - 3);
+  cairo_line_to (cr, x + 4, y0);
+  cairo_line_to (cr, x + 1, y0 + 3);
+  cairo_move_to (cr, x + 1, y1 - 3);
+  cairo_line_to (cr, x + 4, y1);
+  cairo_line_to (cr, x + 1, y1 + 3);
+  cairo_stroke (cr);
 }
 
-/* Labels beside the forecast points, nudged apart when they collide. */
+/* The labels placed by place_labels(): a leader line from each point (or
+ * from where the forecast is cut) to its label at the right edge. */
 static void
 draw_forecast_labels (ScChartRenderer *self,
                       cairo_t         *cr)
 {
   const Layout *L = &self->layout;
-  cairo_rectangle_t placed[16];
-  guint n_placed = 0;
 
-  if (!self->has_prediction)
-    return;
-
-  for (guint i = 1; i <= self->n_forecasts && n_placed < G_N_ELEMENTS (placed); i++)
+  for (guint i = 0; i < L->labels->len; i++)
     {
-      const ScForecast *f = &self->forecasts[i - 1];
-      g_autofree char *price = sc_chart_format_price (f->price, 0.01, self->currency);
-      g_autofree char *label = NULL;
-      cairo_rectangle_t r;
-      double x, y, w, h;
+      const ScChartLabel *label = &g_array_index (L->labels, ScChartLabel, i);
+      g_autofree char *price = NULL;
+      g_autofree char *horizon = NULL;
+      const cairo_rectangle_t *r = &label->rect;
+      double h1;
 
-      x = sc_chart_scale_map (&L->xs, f->date);
-      y = sc_chart_scale_map (&L->ys, f->price);
-      if (x < L->plot.x || x > L->plot.x + L->plot.width || y < L->plot.y || y > L->plot.y + L->plot.height)
+      if (label->kind != SC_CHART_LABEL_FORECAST)
         continue;
 
-      /* TRANSLATORS: a forecast label: horizon in trading days, then price */
-      label = g_strdup_printf (C_("chart", "%dd  %s"), f->horizon, price);
-      text_set (self, self->small_font, label);
-      text_size (self, &w, &h);
-
-      r = (cairo_rectangle_t) { x + 9, y - h / 2, w + 8, h + 2 };
-      if (r.x + r.width > L->plot.x + L->plot.width)
-        r.x = x - 9 - r.width;
-      r.y = CLAMP (r.y, L->plot.y, L->plot.y + L->plot.height - r.height);
-
-      for (int tries = 0; tries < 8; tries++)
+      if (r->x - label->anchor_x > 6)
         {
-          gboolean clash = FALSE;
-
-          for (guint k = 0; k < n_placed; k++)
-            if (rects_overlap (&r, &placed[k]))
-              {
-                clash = TRUE;
-                r.y = placed[k].y + placed[k].height + 2;
-                if (r.y + r.height > L->plot.y + L->plot.height)
-                  r.y = placed[k].y - r.height - 2;
-              }
-          if (!clash)
-            break;
+          cairo_set_line_width (cr, 1);
+          set_color (cr, &self->theme.forecast, 0.55);
+          cairo_move_to (cr, label->anchor_x + (label->beyond ? 0 : 5), label->anchor_y);
+          cairo_line_to (cr, r->x - 6, r->y + r->height / 2);
+          cairo_line_to (cr, r->x - 1, r->y + r->height / 2);
+          cairo_stroke (cr);
         }
 
-      rounded_rect (cr, r.x, r.y, r.width, r.height, 4);
+      rounded_rect (cr, r->x, r->y, r->width, r->height, 4);
+      set_color (cr, &self->theme.background, 0.9);
+      cairo_fill_preserve (cr);
+      cairo_set_line_width (cr, 1);
+      set_color (cr, &self->theme.forecast, 0.35);
+      cairo_stroke (cr);
+
+      forecast_label_text (self, label->index, label->beyond, L->compact, &price, &horizon);
+      text_set (self, self->small_font, price);
+      text_size (self, NULL, &h1);
+      text_show (self, cr, r->x + 5, r->y + 2, &self->theme.forecast, 1);
+      text_set (self, self->small_font, horizon);
+      text_show (self, cr, r->x + 5, r->y + 2 + h1, &self->theme.foreground, 0.7);
+    }
+}
+
+static void
+draw_swatch (cairo_t            *cr,
+             Swatch              swatch,
+             const ScChartColor *color,
+             double              x,
+             double              cy)
+{
+  switch (swatch)
+    {
+    case SWATCH_LINE:
+    case SWATCH_DASH:
+      if (swatch == SWATCH_DASH)
+        {
+          set_color (cr, color, 0.16);
+          cairo_rectangle (cr, x, cy - 5, 16, 10);
+          cairo_fill (cr);
+        }
+      cairo_set_line_width (cr, 2);
+      set_color (cr, color, 1);
+      cairo_move_to (cr, x, cy);
+      cairo_line_to (cr, x + 16, cy);
+      cairo_stroke (cr);
+      break;
+    case SWATCH_BOX:
+      set_color (cr, color, 0.09);
+      cairo_rectangle (cr, x, cy - 5, 16, 10);
+      cairo_fill (cr);
+      break;
+    case SWATCH_DIAMOND:
+    default:
+      cairo_set_line_width (cr, 1.2);
+      set_color (cr, color, 1);
+      cairo_move_to (cr, x + 8, cy - 4);
+      cairo_line_to (cr, x + 12, cy);
+      cairo_line_to (cr, x + 8, cy + 4);
+      cairo_line_to (cr, x + 4, cy);
+      cairo_close_path (cr);
+      cairo_stroke (cr);
+      break;
+    }
+}
+
+static void
+draw_plot_legend (ScChartRenderer *self,
+                  cairo_t         *cr)
+{
+  const Layout *L = &self->layout;
+  LegendItem items[4];
+  guint n_items = MIN (plot_legend_items (self, items), L->n_legend);
+
+  for (guint i = 0; i < L->labels->len; i++)
+    {
+      const ScChartLabel *label = &g_array_index (L->labels, ScChartLabel, i);
+      const cairo_rectangle_t *r = &label->rect;
+      double x = r->x + 6, y = r->y + 3;
+      gboolean stacked = FALSE;
+
+      if (label->kind != SC_CHART_LABEL_LEGEND)
+        continue;
+
+      rounded_rect (cr, r->x, r->y, r->width, r->height, 4);
       set_color (cr, &self->theme.background, 0.85);
       cairo_fill (cr);
-      text_show (self, cr, r.x + 4, r.y + 1, &self->theme.forecast, 1);
-      placed[n_placed++] = r;
+
+      for (guint k = 0; k < n_items; k++)
+        {
+          double w, h;
+
+          text_set (self, self->small_font, items[k].label);
+          text_size (self, &w, &h);
+          if (k == 1 && r->height > 2 * h)
+            stacked = TRUE;
+          if (stacked && k > 0)
+            {
+              x = r->x + 6;
+              y += h + 2;
+            }
+          draw_swatch (cr, items[k].swatch, items[k].color, x, y + h / 2);
+          text_show (self, cr, x + LEGEND_SWATCH, y, &self->theme.foreground, 0.75);
+          x += LEGEND_SWATCH + w + LEGEND_GAP;
+        }
     }
 }
 
@@ -2455,11 +2921,13 @@ draw_today (ScChartRenderer *self,
   format_day_long (self->as_of, date, sizeof date);
   text_set (self, self->small_font, date);
   text_size (self, &w, &h);
-  /* Left of the marker, unless that runs off the plot. */
-  if (x - 6 - w >= L->plot.x)
-    text_show (self, cr, x - 6 - w, L->plot.y + 4, &self->theme.today, 1);
-  else
-    text_show (self, cr, x + 6, L->plot.y + 4, &self->theme.today, 1);
+  for (guint i = 0; i < L->labels->len; i++)
+    {
+      const ScChartLabel *label = &g_array_index (L->labels, ScChartLabel, i);
+
+      if (label->kind == SC_CHART_LABEL_TODAY)
+        text_show (self, cr, label->rect.x, label->rect.y, &self->theme.today, 1);
+    }
 
   y = sc_chart_scale_map (&L->ys, self->last_close);
   cairo_arc (cr, x, y, 4.5, 0, 2 * G_PI);
@@ -2480,7 +2948,7 @@ draw_axis_tag (ScChartRenderer    *self,
                const ScChartColor *ink)
 {
   const Layout *L = &self->layout;
-  double w, h, x = L->plot.x + L->plot.width + 2;
+  double w, h, x = L->plot.x + L->plot.width + L->gutter + 2;
 
   text_set (self, self->font, label);
   text_size (self, &w, &h);
@@ -2555,7 +3023,7 @@ draw_axes (ScChartRenderer *self,
       if (isfinite (tag_y) && fabs (y - tag_y) < (tick->extent + tag_h) / 2)
         continue;
       text_set (self, self->font, tick->label);
-      text_show (self, cr, L->plot.x + L->plot.width + AXIS_GAP, y - tick->extent / 2,
+      text_show (self, cr, L->plot.x + L->plot.width + L->gutter + AXIS_GAP, y - tick->extent / 2,
                  &self->theme.foreground, 0.7);
     }
 
@@ -2621,12 +3089,11 @@ draw_rsi (ScChartRenderer *self,
       g_snprintf (label, sizeof label, "%d", level);
       text_set (self, self->font, label);
       text_size (self, NULL, &h);
-      text_show (self, cr, L->rsi.x + L->rsi.width + AXIS_GAP,
+      text_show (self, cr, L->rsi.x + L->rsi.width + L->gutter + AXIS_GAP,
                  sc_chart_scale_map (&L->rs, level) - h / 2, &self->theme.foreground, 0.6);
     }
 }
 
-typedef enum { SWATCH_LINE, SWATCH_DASH, SWATCH_BOX, SWATCH_DIAMOND } Swatch;
 
 static gboolean
 past_visible (ScChartRenderer *self)
@@ -2642,18 +3109,13 @@ draw_title (ScChartRenderer *self,
             cairo_t         *cr)
 {
   const Layout *L = &self->layout;
-  struct {
-    const char         *label;
-    Swatch              swatch;
-    const ScChartColor *color;
-    gboolean            shown;
-  } legend[] = {
+  LegendItem legend[] = {
     { _("Close"), SWATCH_LINE, &self->theme.price, self->n_rows > 0 },
     /* xgettext:no-c-format */
-    { _("Forecast, 80% interval"), SWATCH_DASH, &self->theme.forecast, self->n_forecasts > 0 },
+    { _("Forecast, 80% range"), SWATCH_DASH, &self->theme.forecast, self->n_forecasts > 0 },
     { _("EMA 10"), SWATCH_LINE, &self->theme.ema, self->show_ema },
-    { _("Training window"), SWATCH_BOX, &self->theme.foreground, isfinite (self->train_first) && self->has_prediction },
-    { _("Past predictions"), SWATCH_DIAMOND, &self->theme.forecast, past_visible (self) },
+    { _("Training window"), SWATCH_BOX, &self->theme.foreground, L->show_training },
+    { _("Earlier predictions"), SWATCH_DIAMOND, &self->theme.forecast, past_visible (self) },
   };
   double title_w, title_h, sub_w = 0, sub_h, x, right;
   g_autoptr(GString) sub = g_string_new (NULL);
@@ -2729,39 +3191,7 @@ draw_title (ScChartRenderer *self,
         text_size (self, NULL, &h);
         cy = L->title.y + title_h - h / 2 - 2;
 
-        switch (legend[i].swatch)
-          {
-          case SWATCH_LINE:
-          case SWATCH_DASH:
-            if (legend[i].swatch == SWATCH_DASH)
-              {
-                set_color (cr, legend[i].color, 0.16);
-                cairo_rectangle (cr, x, cy - 5, 16, 10);
-                cairo_fill (cr);
-              }
-            cairo_set_line_width (cr, 2);
-            set_color (cr, legend[i].color, 1);
-            cairo_move_to (cr, x, cy);
-            cairo_line_to (cr, x + 16, cy);
-            cairo_stroke (cr);
-            break;
-          case SWATCH_BOX:
-            set_color (cr, legend[i].color, 0.09);
-            cairo_rectangle (cr, x, cy - 5, 16, 10);
-            cairo_fill (cr);
-            break;
-          case SWATCH_DIAMOND:
-          default:
-            cairo_set_line_width (cr, 1.2);
-            set_color (cr, legend[i].color, 1);
-            cairo_move_to (cr, x + 8, cy - 4);
-            cairo_line_to (cr, x + 12, cy);
-            cairo_line_to (cr, x + 8, cy + 4);
-            cairo_line_to (cr, x + 4, cy);
-            cairo_close_path (cr);
-            cairo_stroke (cr);
-            break;
-          }
+        draw_swatch (cr, legend[i].swatch, legend[i].color, x, cy);
         text_show (self, cr, x + 22, cy - h / 2, &self->theme.foreground, 0.75);
         x += widths[i] + 22 + 14;
       }
@@ -2808,18 +3238,21 @@ sc_chart_renderer_draw (ScChartRenderer *self,
   cairo_rectangle (cr, L->plot.x, L->plot.y, L->plot.width, L->plot.height);
   cairo_clip (cr);
   draw_prices (self, cr);
-  draw_forecast (self, cr);
-  draw_past (self, cr);
   cairo_restore (cr);
-
-  draw_rsi (self, cr);
-  draw_today (self, cr);
 
   cairo_save (cr);
   cairo_rectangle (cr, L->plot.x, L->plot.y, L->plot.width, L->plot.height);
   cairo_clip (cr);
-  draw_forecast_labels (self, cr);
+  draw_forecast (self, cr);
+  draw_past (self, cr);
   cairo_restore (cr);
+  draw_fan_cut (self, cr);
+
+  draw_rsi (self, cr);
+  draw_today (self, cr);
+
+  draw_forecast_labels (self, cr);
+  draw_plot_legend (self, cr);
 
   draw_axes (self, cr);
   draw_title (self, cr);

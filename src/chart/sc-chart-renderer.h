@@ -231,6 +231,32 @@ GArray          *sc_chart_renderer_get_price_ticks     (ScChartRenderer         
                                                         int                          width,
                                                         int                          height);
 
+/* Text placed inside the plot: the legend (in the window, where the chart
+ * has no title line), the last close's date, and a label per forecast in a
+ * column at the plot's right edge, joined to its point by a leader line
+ * (or, past the edge, to where the forecast is cut off). None overlaps. */
+typedef enum
+{
+  SC_CHART_LABEL_LEGEND,
+  SC_CHART_LABEL_TODAY,
+  SC_CHART_LABEL_FORECAST,
+} ScChartLabelKind;
+
+typedef struct
+{
+  ScChartLabelKind   kind;
+  guint              index;      /* forecast index, for FORECAST */
+  gboolean           beyond;     /* its point lies past the cut */
+  cairo_rectangle_t  rect;
+  double             anchor_x;   /* the point the leader line joins */
+  double             anchor_y;
+} ScChartLabel;
+
+/* The labels of the layout at width × height (an array of ScChartLabel). */
+GArray          *sc_chart_renderer_get_labels          (ScChartRenderer             *self,
+                                                        int                          width,
+                                                        int                          height);
+
 /* What lies under the pointer. */
 typedef struct
 {
