@@ -100,4 +100,18 @@ int _sc_cli_chart (int    argc,
 int   _sc_cli_sync             (int          argc,
                                 char       **argv);
 
+/* scorecard and refresh (sc-cli-scorecard.c) */
+struct _ScScorecard;
+int   _sc_cli_scorecard        (int          argc,
+                                char       **argv);
+int   _sc_cli_refresh          (int          argc,
+                                char       **argv);
+/* The scorecard of the user's saved predictions, after filling actuals. */
+struct _ScScorecard *_sc_cli_user_scorecard (struct _ScDb  *db,
+                                             gint64         user_id,
+                                             GError       **error);
+/* The `scorecard --json` text. */
+char *_sc_cli_scorecard_to_json (const char                *username,
+                                 const struct _ScScorecard *card);
+
 G_END_DECLS

@@ -57,6 +57,10 @@ static const ScCliCommand commands[] = {
   /* sync */
   { "sync", _sc_cli_sync, N_("Send and fetch predictions through a sync server") },
 
+  /* scorecard and watchlist */
+  { "scorecard", _sc_cli_scorecard, N_("Show how a user’s predictions turned out") },
+  { "refresh", _sc_cli_refresh, N_("Fetch prices for predictions that came due and fill in their outcomes") },
+
   { NULL, NULL, NULL }
 };
 
@@ -73,6 +77,8 @@ static const char *usage_lines[] = {
   N_("stockcast account reset NAME --recovery-code CODE --password-stdin"),
   N_("stockcast history [delete UUID] --user NAME --password-stdin [--json]"),
   N_("stockcast sync --user NAME --password-stdin [--server URL] [--register]"),
+  N_("stockcast scorecard --user NAME --password-stdin [--json]"),
+  N_("stockcast refresh [--offline]"),
 };
 
 static void

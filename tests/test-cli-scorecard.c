@@ -1,0 +1,178 @@
+/* test-cli-scorecard.c
+ *
+ * Copyright 2026 The Stockcast authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <json-glib/json-glib.h>
+
+#include "sc-quote-server.h"
+#include "sc-test-util.h"
+
+#define PASSWORD "correct horse battery\n"
+
+static ScQuoteServer *server;
+
+static void
+use_server (const char *scenario)
+{
+  g_autofree char *url = sc_quote_server_get_url (server, scenario);
+
+  g_setenv ("STOCKCAST_QUOTES_URL", url, TRUE);
+}
+
+static void
+fresh_profile (const char *name)
+{
+  g_autofree char *dir = g_build_filename (sc_test_get_tmpdir (), name, NULL);
+
+  g_mkdir_with_parents (dir, 0700);
+  g_setenv ("XDG_DATA_HOME", dir, TRUE);
+  g_assert_cmpint (sc_test_run_cli (PASSWORD, NULL, NULL, "account", "register", "ann",
+                                    "--email", "ann@example.org", "--password-stdin", NULL), ==, 0);
+}
+
+static JsonObject *
+scorecard_json (void)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  GError *error = NULL;
+
+  g_assert_cmpint (sc_test_run_cli (PASSWORD, &out, &err, "scorecard", "--user", "ann",
+                                    "--password-stdin", "--json", NULL), ==, 0);
+  node = json_from_string (out, &error);
+  g_assert_no_error (error);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (node));
+  return json_object_ref (json_node_get_object (node));
+}
+
+/* Predictions saved from prices up to mid-2020 come due once `refresh`
+ * fetches the later prices from the fixture quote server; the scorecard
+ * then counts them, and agrees with history's own figures. */
+static void
+test_refresh_fills_actuals (void)
+{
+  g_autoptr(JsonObject) before = NULL;
+  g_autoptr(JsonObject) after = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GPtrArray) requests = NULL;
+  JsonObject *overall;
+  JsonArray *by_model;
+  gint64 due = 0, inside = 0;
+
+  fresh_profile ("refresh");
+
+  use_server ("early/upto-2020-06-01");
+  g_assert_cmpint (sc_test_run_cli (PASSWORD, NULL, NULL, "predict", "MSFT", "--horizons", "10,60,365",
+                                    "--save", "--user", "ann", "--password-stdin", NULL), ==, 0);
+  g_assert_cmpint (sc_test_run_cli (PASSWORD, NULL, NULL, "predict", "MSFT", "--model", "naive",
+                                    "--horizons", "10", "--save", "--user", "ann", "--password-stdin",
+                                    NULL), ==, 0);
+
+  before = scorecard_json ();
+  g_assert_cmpstr (json_object_get_string_member (before, "user"), ==, "ann");
+  overall = json_object_get_object_member (before, "overall");
+  g_assert_cmpint (json_object_get_int_member (overall, "due"), ==, 0);
+  g_assert_true (json_object_get_null_member (overall, "coverage"));
+  g_assert_true (json_object_get_null_member (overall, "mase"));
+  g_assert_true (json_object_get_null_member (overall, "direction"));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (before, "by_model")), ==, 4);
+
+  /* the whole series now: 10- and 60-day targets are in it, 365 is not */
+  use_server ("late");
+  g_assert_cmpint (sc_test_run_cli (NULL, &out, &err, "refresh", NULL), ==, 0);
+  requests = sc_quote_server_get_requests (server, "late");
+  g_assert_cmpuint (requests->len, ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (g_ptr_array_index (requests, 0), "symbol"), ==, "MSFT");
+  g_assert_nonnull (strstr (out, "3 predictions came due"));
+  g_assert_nonnull (strstr (out, "MSFT, 10 trading days: predicted "));
+  g_assert_nonnull (strstr (out, "MSFT, 60 trading days: predicted "));
+  g_assert_nonnull (strstr (out, "1 prediction is still waiting for its actual close."));
+
+  after = scorecard_json ();
+  overall = json_object_get_object_member (after, "overall");
+  g_assert_cmpint (json_object_get_int_member (overall, "due"), ==, 3);
+  by_model = json_object_get_array_member (after, "by_model");
+  g_assert_cmpuint (json_array_get_length (by_model), ==, 4);
+  for (guint i = 0; i < json_array_get_length (by_model); i++)
+    {
+      JsonObject *row = json_array_get_object_element (by_model, i);
+      gint64 h = json_object_get_int_member (row, "horizon");
+
+      due += json_object_get_int_member (row, "due");
+      inside += json_object_get_int_member (row, "inside");
+      if (h == 365)
+        {
+          g_assert_cmpint (json_object_get_int_member (row, "due"), ==, 0);
+          g_assert_true (json_object_get_null_member (row, "coverage"));
+        }
+      else
+        {
+          g_assert_cmpint (json_object_get_int_member (row, "due"), ==, 1);
+          g_assert_false (json_object_get_null_member (row, "direction"));
+        }
+    }
+  g_assert_cmpint (due, ==, 3);
+  g_assert_cmpint (inside, ==, json_object_get_int_member (overall, "inside"));
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (overall, "coverage"),
+                                  inside / 3.0, 1e-12);
+  /* naive predicts no change: its MASE is exactly 1 */
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (by_model, 3), "model"),
+                   ==, "naive");
+  g_assert_cmpfloat (json_object_get_double_member (json_array_get_object_element (by_model, 3), "mase"),
+                     ==, 1.0);
+
+  /* nothing new the second time */
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (sc_test_run_cli (NULL, &out, NULL, "refresh", "--offline", NULL), ==, 0);
+  g_assert_null (strstr (out, "came due"));
+
+  /* the human form says the sample is small */
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (sc_test_run_cli (PASSWORD, &out, NULL, "scorecard", "--user", "ann",
+                                    "--password-stdin", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "3 came due: too few to judge"));
+}
+
+static void
+test_errors (void)
+{
+  g_autofree char *err = NULL;
+
+  fresh_profile ("errors");
+  g_assert_cmpint (sc_test_run_cli (PASSWORD, NULL, &err, "scorecard", "--password-stdin", NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "--user NAME"));
+  g_assert_cmpint (sc_test_run_cli ("wrong horse\n", NULL, NULL, "scorecard", "--user", "ann",
+                                    "--password-stdin", NULL), ==, 4);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (sc_test_run_cli (NULL, NULL, &err, "refresh", "extra", NULL), ==, 1);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  sc_test_init (&argc, &argv);
+
+  g_test_add_func ("/cli/scorecard/refresh-fills-actuals", test_refresh_fills_actuals);
+  g_test_add_func ("/cli/scorecard/errors", test_errors);
+
+  /* quote-server.py exits by itself when this process goes away, so an
+   * aborted test leaves no server behind. */
+  server = sc_quote_server_start ();
+  use_server ("unused");
+  status = g_test_run ();
+  sc_quote_server_stop (server);
+
+  return status;
+}
