@@ -142,6 +142,53 @@ test_refresh_fills_actuals (void)
   g_assert_nonnull (strstr (out, "3 came due: too few to judge"));
 }
 
+/* predict A B C: one line per ticker in the order given, the same
+ * forecasts as predicting each alone; a ticker without prices is reported
+ * and the others still come out. */
+static void
+test_predict_many (void)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *single = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(JsonNode) alone = NULL;
+  JsonArray *predictions;
+  GError *error = NULL;
+
+  fresh_profile ("many");
+  g_assert_cmpint (sc_test_run_cli (NULL, &out, NULL, "predict", "NVDA", "msft", "AAPL", "--offline",
+                                    "--json", NULL), ==, 0);
+  node = json_from_string (out, &error);
+  g_assert_no_error (error);
+  predictions = json_object_get_array_member (json_node_get_object (node), "predictions");
+  g_assert_cmpuint (json_array_get_length (predictions), ==, 3);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (predictions, 1), "ticker"),
+                   ==, "MSFT");
+
+  g_assert_cmpint (sc_test_run_cli (NULL, &single, NULL, "predict", "MSFT", "--offline", "--json", NULL), ==, 0);
+  alone = json_from_string (single, &error);
+  g_assert_no_error (error);
+  for (guint k = 0; k < 3; k++)
+    {
+      JsonObject *a = json_array_get_object_element (json_object_get_array_member (json_array_get_object_element (predictions, 1), "forecasts"), k);
+      JsonObject *b = json_array_get_object_element (json_object_get_array_member (json_node_get_object (alone), "forecasts"), k);
+
+      g_assert_cmpfloat (json_object_get_double_member (a, "price"), ==, json_object_get_double_member (b, "price"));
+      g_assert_cmpfloat (json_object_get_double_member (a, "low"), ==, json_object_get_double_member (b, "low"));
+    }
+
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (sc_test_run_cli (NULL, &out, &err, "predict", "MSFT", "NOSUCH", "--offline",
+                                    "--horizons", "10", NULL), ==, 3);
+  g_assert_true (g_str_has_prefix (out, "MSFT "));
+  g_assert_nonnull (strstr (err, "NOSUCH"));
+
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (sc_test_run_cli (NULL, NULL, &err, "predict", "MSFT", "AAPL", "--csv", "x.csv", NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "single ticker"));
+}
+
 static void
 test_errors (void)
 {
@@ -166,6 +213,7 @@ main (int   argc,
 
   g_test_add_func ("/cli/scorecard/refresh-fills-actuals", test_refresh_fills_actuals);
   g_test_add_func ("/cli/scorecard/errors", test_errors);
+  g_test_add_func ("/cli/predict/many", test_predict_many);
 
   /* quote-server.py exits by itself when this process goes away, so an
    * aborted test leaves no server behind. */

@@ -114,4 +114,13 @@ struct _ScScorecard *_sc_cli_user_scorecard (struct _ScDb  *db,
 char *_sc_cli_scorecard_to_json (const char                *username,
                                  const struct _ScScorecard *card);
 
+/* predict A B C …: the predictor is set up; one line (or one JSON object
+ * in "predictions") per ticker. (sc-cli-predict-many.c) */
+struct _ScPredictor;
+int   _sc_cli_predict_many     (struct _ScPredictor  *predictor,
+                                char                **tickers,
+                                guint                 n_tickers,
+                                gboolean              offline,
+                                gboolean              json);
+
 G_END_DECLS

@@ -68,6 +68,7 @@ static const char *usage_lines[] = {
   N_("stockcast                      Open the window"),
   N_("stockcast models [--json]"),
   N_("stockcast predict TICKER [--model ID] [--horizons 10,60,365] [--years 10] [--csv FILE] [--offline] [--save --user NAME --password-stdin] [--json]"),
+  N_("stockcast predict TICKER TICKER … [--model ID] [--horizons 10,60,365] [--years 10] [--offline] [--json]"),
   N_("stockcast backtest TICKER [--model ID] [--csv FILE] [--offline] [--protocol walk-forward|seed] [--json]"),
   N_("stockcast chart TICKER [--model ID] [--csv FILE] [--range 1m|6m|1y|5y|10y|all] [--size WxH] --output FILE.png|.svg|.pdf"),
   N_("stockcast import-csv TICKER FILE"),
