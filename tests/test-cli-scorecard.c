@@ -189,6 +189,55 @@ test_predict_many (void)
   g_assert_nonnull (strstr (err, "single ticker"));
 }
 
+/* The watchlist keeps each user's tickers apart, in the order added,
+ * each once; bad input writes nothing. */
+static void
+test_watchlist (void)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  fresh_profile ("watchlist");
+  g_assert_cmpint (sc_test_run_cli ("other horse battery\n", NULL, NULL, "account", "register", "bo",
+                                    "--email", "bo@example.org", "--password-stdin", NULL), ==, 0);
+
+  g_assert_cmpint (sc_test_run_cli (PASSWORD, &out, NULL, "watchlist", "add", "msft", "KO", "NVDA",
+                                    "--user", "ann", "--password-stdin", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "Added MSFT to the watchlist."));
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (sc_test_run_cli (PASSWORD, &out, NULL, "watchlist", "add", "KO",
+                                    "--user", "ann", "--password-stdin", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "KO was already on the watchlist."));
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (sc_test_run_cli (PASSWORD, &out, NULL, "watchlist", "remove", "ko",
+                                    "--user", "ann", "--password-stdin", NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (sc_test_run_cli (PASSWORD, NULL, &err, "watchlist", "remove", "KO",
+                                    "--user", "ann", "--password-stdin", NULL), ==, 2);
+  g_assert_nonnull (strstr (err, "KO is not on the watchlist."));
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (sc_test_run_cli (PASSWORD, NULL, &err, "watchlist", "add", "AAPL", "M$FT",
+                                    "--user", "ann", "--password-stdin", NULL), ==, 2);
+  g_assert_nonnull (strstr (err, "“M$FT” is not a ticker symbol."));
+  /* re-adding after a removal puts it at the end */
+  g_assert_cmpint (sc_test_run_cli (PASSWORD, NULL, NULL, "watchlist", "add", "KO",
+                                    "--user", "ann", "--password-stdin", NULL), ==, 0);
+
+  g_assert_cmpint (sc_test_run_cli (PASSWORD, &out, NULL, "watchlist", "list",
+                                    "--user", "ann", "--password-stdin", NULL), ==, 0);
+  g_assert_cmpstr (out, ==, "MSFT\nNVDA\nKO\n");
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (sc_test_run_cli (PASSWORD, &out, NULL, "watchlist", "list", "--json",
+                                    "--user", "ann", "--password-stdin", NULL), ==, 0);
+  g_assert_cmpstr (out, ==, "{\"user\":\"ann\",\"tickers\":[\"MSFT\",\"NVDA\",\"KO\"]}\n");
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (sc_test_run_cli ("other horse battery\n", &out, NULL, "watchlist", "list",
+                                    "--user", "bo", "--password-stdin", NULL), ==, 0);
+  g_assert_cmpstr (out, ==, "");
+  g_assert_cmpint (sc_test_run_cli (PASSWORD, NULL, NULL, "watchlist", "frob",
+                                    "--user", "ann", "--password-stdin", NULL), ==, 1);
+}
+
 static void
 test_errors (void)
 {
@@ -214,6 +263,7 @@ main (int   argc,
   g_test_add_func ("/cli/scorecard/refresh-fills-actuals", test_refresh_fills_actuals);
   g_test_add_func ("/cli/scorecard/errors", test_errors);
   g_test_add_func ("/cli/predict/many", test_predict_many);
+  g_test_add_func ("/cli/watchlist", test_watchlist);
 
   /* quote-server.py exits by itself when this process goes away, so an
    * aborted test leaves no server behind. */

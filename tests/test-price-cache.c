@@ -110,12 +110,13 @@ test_migrations (void)
    * older database (migrations only ever add). */
   const char *drop[] = {
     NULL,
-    "DROP TABLE sync_links; DROP TABLE prices; DROP TABLE price_series;",
-    "DROP TABLE sync_links;",
+    "DROP TABLE watchlist; DROP TABLE sync_links; DROP TABLE prices; DROP TABLE price_series;",
+    "DROP TABLE watchlist; DROP TABLE sync_links;",
+    "DROP TABLE watchlist;",
   };
 
   g_assert_cmpint (sc_db_get_version (fresh), ==, sc_db_latest_version ());
-  g_assert_cmpint (sc_db_latest_version (), ==, 3);
+  g_assert_cmpint (sc_db_latest_version (), ==, 4);
   g_assert_cmpint (query_int (fresh, "SELECT COUNT (*) FROM pragma_table_info ('prices')"), ==, 9);
   g_assert_cmpint (query_int (fresh, "SELECT COUNT (*) FROM pragma_table_info ('price_series') WHERE name = 'timezone'"), ==, 1);
 

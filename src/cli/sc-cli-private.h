@@ -114,6 +114,10 @@ struct _ScScorecard *_sc_cli_user_scorecard (struct _ScDb  *db,
 char *_sc_cli_scorecard_to_json (const char                *username,
                                  const struct _ScScorecard *card);
 
+/* watchlist (sc-cli-watchlist.c) */
+int   _sc_cli_watchlist        (int          argc,
+                                char       **argv);
+
 /* predict A B C …: the predictor is set up; one line (or one JSON object
  * in "predictions") per ticker. (sc-cli-predict-many.c) */
 struct _ScPredictor;

@@ -59,6 +59,7 @@ static const ScCliCommand commands[] = {
 
   /* scorecard and watchlist */
   { "scorecard", _sc_cli_scorecard, N_("Show how a user’s predictions turned out") },
+  { "watchlist", _sc_cli_watchlist, N_("Add, remove or list the tickers a user follows") },
   { "refresh", _sc_cli_refresh, N_("Fetch prices for predictions that came due and fill in their outcomes") },
 
   { NULL, NULL, NULL }
@@ -80,6 +81,7 @@ static const char *usage_lines[] = {
   N_("stockcast sync --user NAME --password-stdin [--server URL] [--register]"),
   N_("stockcast scorecard --user NAME --password-stdin [--json]"),
   N_("stockcast refresh [--offline]"),
+  N_("stockcast watchlist add|remove TICKER… | list --user NAME --password-stdin [--json]"),
 };
 
 static void
