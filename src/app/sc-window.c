@@ -16,8 +16,10 @@
 #include "sc-password-dialog.h"
 #include "sc-prediction-pane.h"
 #include "sc-preferences-window.h"
+#include "sc-scorecard-window.h"
 #include "sc-sign-in-dialog.h"
 #include "sc-sync.h"
+#include "sc-watchlist-window.h"
 #include "sc-window.h"
 
 struct _ScWindow
@@ -65,6 +67,8 @@ sc_window_actions_update (ScWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.find", signed_in);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.export", signed_in);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.sync", signed_in && self->sync_cancellable == NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.scorecard", signed_in);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.watchlist", signed_in);
 }
 
 ScUser *
@@ -279,6 +283,31 @@ export_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   gtk_widget_activate_action (GTK_WIDGET (SC_WINDOW (widget)->history_view), "history.export", NULL);
+}
+
+/* Scorecard and watchlist (issue 15): windows of their own. */
+static void
+scorecard_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  ScWindow *self = SC_WINDOW (widget);
+
+  if (self->user != NULL)
+    gtk_window_present (GTK_WINDOW (sc_scorecard_window_new (GTK_WINDOW (self), self->user->id,
+                                                             self->user->username)));
+}
+
+static void
+watchlist_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  ScWindow *self = SC_WINDOW (widget);
+  g_autofree char *model_id = g_settings_get_string (self->settings, "default-model");
+
+  if (self->user != NULL)
+    gtk_window_present (GTK_WINDOW (sc_watchlist_window_new (GTK_WINDOW (self), self->user->id, model_id)));
 }
 
 static void
@@ -504,6 +533,11 @@ sc_window_class_init (ScWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.cancel", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "window.find", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "window.export", NULL);
+
+  gtk_widget_class_install_action (widget_class, "window.scorecard", NULL, scorecard_action);
+  gtk_widget_class_install_action (widget_class, "window.watchlist", NULL, watchlist_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "window.scorecard", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "window.watchlist", NULL);
 }
 
 static void

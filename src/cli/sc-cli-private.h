@@ -106,10 +106,6 @@ int   _sc_cli_scorecard        (int          argc,
                                 char       **argv);
 int   _sc_cli_refresh          (int          argc,
                                 char       **argv);
-/* The scorecard of the user's saved predictions, after filling actuals. */
-struct _ScScorecard *_sc_cli_user_scorecard (struct _ScDb  *db,
-                                             gint64         user_id,
-                                             GError       **error);
 /* The `scorecard --json` text. */
 char *_sc_cli_scorecard_to_json (const char                *username,
                                  const struct _ScScorecard *card);

@@ -20,42 +20,6 @@
 #include "sc-results.h"
 #include "sc-scorecard.h"
 
-ScScorecard *
-_sc_cli_user_scorecard (ScDb    *db,
-                        gint64   user_id,
-                        GError **error)
-{
-  g_autoptr(GPtrArray) results = NULL;
-  g_autoptr(GArray) forecasts = g_array_new (FALSE, FALSE, sizeof (ScScorecardForecast));
-  g_autoptr(GError) fill_error = NULL;
-
-  /* Outcomes whose prices came in some other way (import, predict). */
-  if (sc_results_fill_actuals (db, NULL, &fill_error) < 0)
-    g_warning ("%s", fill_error->message);
-
-  results = sc_results_list (db, user_id, SC_RESULTS_LIST_DEFAULT, 0, 0, error);
-  if (results == NULL)
-    return NULL;
-
-  for (guint i = 0; i < results->len; i++)
-    {
-      const ScResult *r = g_ptr_array_index (results, i);
-
-      for (guint j = 0; j < r->n_forecasts; j++)
-        {
-          const ScResultForecast *rf = &r->forecasts[j];
-          ScScorecardForecast f = {
-            r->model, rf->horizon, r->last_close, rf->price, rf->low, rf->high, rf->actual,
-          };
-
-          g_array_append_val (forecasts, f);
-        }
-    }
-
-  /* results (and so the model ids) live until here */
-  return sc_scorecard_compute ((ScScorecardForecast *) forecasts->data, forecasts->len);
-}
-
 static void
 add_share (JsonBuilder *builder,
            const char  *name,
@@ -196,7 +160,7 @@ _sc_cli_scorecard (int    argc,
   if (user == NULL)
     return _sc_cli_fail (error);
 
-  card = _sc_cli_user_scorecard (db, user->id, &error);
+  card = sc_due_user_scorecard (db, user->id, &error);
   if (card == NULL)
     return _sc_cli_fail (error);
 

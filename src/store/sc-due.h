@@ -10,6 +10,7 @@
 #include <glib.h>
 
 #include "sc-db.h"
+#include "sc-scorecard.h"
 
 G_BEGIN_DECLS
 
@@ -40,5 +41,12 @@ GPtrArray *sc_due_tickers        (GArray      *pending);
 int        sc_due_lookup_actuals (ScDb        *db,
                                   GArray      *pending,
                                   GError     **error);
+
+/* The scorecard of user_id's saved predictions (tombstones left out), after
+ * filling the actuals the price cache already knows: what `stockcast
+ * scorecard` prints and the window's scorecard shows. */
+ScScorecard *sc_due_user_scorecard (ScDb    *db,
+                                    gint64   user_id,
+                                    GError **error);
 
 G_END_DECLS
