@@ -15,6 +15,7 @@
 #include "sc-due.h"
 #include "sc-model.h"
 #include "sc-price-loader.h"
+#include "sc-results.h"
 #include "sc-watch-jobs.h"
 #include "sc-watchlist.h"
 
@@ -370,6 +371,101 @@ sc_watchlist_predict_async (GPtrArray            *tickers,
 GPtrArray *
 sc_watchlist_predict_finish (GAsyncResult  *result,
                              GError       **error)
+{
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* --- due predictions --------------------------------------------------------- */
+
+typedef struct
+{
+  gint64   user_id;
+  gboolean offline;
+} DueData;
+
+static void
+due_thread (GTask        *task,
+            gpointer      source_object,
+            gpointer      task_data,
+            GCancellable *cancellable)
+{
+  DueData *data = task_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScDb) db = sc_db_open (NULL, &error);
+  g_autoptr(GArray) pending = NULL;
+  g_autoptr(GPtrArray) tickers = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  GArray *filled;
+
+  if (db == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  pending = sc_due_list_pending (db, data->user_id, today, &error);
+  if (pending == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  tickers = sc_due_tickers (pending);
+  for (guint i = 0; i < tickers->len; i++)
+    {
+      g_autoptr(ScPriceLoad) load = NULL;
+
+      if (g_task_return_error_if_cancelled (task))
+        return;
+      /* A ticker that cannot be refreshed waits for the next time. */
+      load = sc_price_loader_load (db, NULL, g_ptr_array_index (tickers, i),
+                                   data->offline ? SC_PRICE_LOAD_OFFLINE : SC_PRICE_LOAD_DEFAULT,
+                                   cancellable, NULL, NULL, NULL);
+    }
+
+  if (sc_results_fill_actuals (db, NULL, &error) < 0 ||
+      sc_due_lookup_actuals (db, pending, &error) < 0)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  filled = g_array_new (FALSE, TRUE, sizeof (ScDueForecast));
+  for (guint i = 0; i < pending->len; i++)
+    {
+      ScDueForecast *f = &g_array_index (pending, ScDueForecast, i);
+
+      if (!isnan (f->actual))
+        {
+          ScDueForecast copy = *f;
+
+          copy.ticker = g_strdup (f->ticker);
+          g_array_append_val (filled, copy);
+        }
+    }
+  g_task_return_pointer (task, filled, (GDestroyNotify) sc_due_forecasts_free);
+}
+
+void
+sc_due_job_async (gint64               user_id,
+                  gboolean             offline,
+                  GCancellable        *cancellable,
+                  GAsyncReadyCallback  callback,
+                  gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  DueData *data = g_new0 (DueData, 1);
+
+  data->user_id = user_id;
+  data->offline = offline;
+  g_task_set_source_tag (task, sc_due_job_async);
+  g_task_set_task_data (task, data, g_free);
+  g_task_run_in_thread (task, due_thread);
+}
+
+GArray *
+sc_due_job_finish (GAsyncResult  *result,
+                   GError       **error)
 {
   return g_task_propagate_pointer (G_TASK (result), error);
 }

@@ -70,6 +70,18 @@ void       sc_watchlist_predict_async  (GPtrArray            *tickers,
 GPtrArray *sc_watchlist_predict_finish (GAsyncResult         *result,
                                         GError              **error);
 
+/* Catch-up of due predictions: refreshes the prices of user_id's tickers
+ * with forecasts that came due without an actual close (cache first, the
+ * network unless offline), fills the actuals and returns the forecasts
+ * filled now (GArray of ScDueForecast, sc-due.h). */
+void    sc_due_job_async  (gint64               user_id,
+                           gboolean             offline,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data);
+GArray *sc_due_job_finish (GAsyncResult        *result,
+                           GError             **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScWatchRow, sc_watch_row_free)
 
 G_END_DECLS

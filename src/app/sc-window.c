@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "sc-account-jobs.h"
+#include "sc-due-notifier.h"
 #include "sc-error.h"
 #include "sc-history-item.h"
 #include "sc-history-view.h"
@@ -87,6 +88,15 @@ sc_window_get_sign_in_dialog (ScWindow *self)
   return self->sign_in_dialog;
 }
 
+static void
+sc_window_due_filled (GtkWidget *widget)
+{
+  ScWindow *self = SC_WINDOW (widget);
+
+  /* Reload the history so the new actual closes show. */
+  sc_history_view_set_user (self->history_view, self->user);
+}
+
 void
 sc_window_set_user (ScWindow *self,
                     ScUser   *user,
@@ -117,6 +127,11 @@ sc_window_set_user (ScWindow *self,
 
   if (user != NULL)
     sc_prediction_pane_focus_ticker (self->prediction_pane);
+
+  /* Predictions that came due since the last start (issue 15). */
+  if (user != NULL)
+    sc_due_notifier_run (GTK_WIDGET (self), self->settings, user->id, self->cancellable,
+                         sc_window_due_filled);
 }
 
 static void

@@ -211,7 +211,7 @@ _sc_cli_refresh (int    argc,
   if (db == NULL)
     return _sc_cli_fail (error);
 
-  pending = sc_due_list_pending (db, today, &error);
+  pending = sc_due_list_pending (db, 0, today, &error);
   if (pending == NULL)
     return _sc_cli_fail (error);
 

@@ -25,6 +25,7 @@ clear_due (gpointer data)
 
 GArray *
 sc_due_list_pending (ScDb        *db,
+                     gint64       user_id,
                      const char  *today,
                      GError     **error)
 {
@@ -42,12 +43,14 @@ sc_due_list_pending (ScDb        *db,
                         "SELECT f.result_id, f.horizon, r.ticker, f.price, f.low, f.high "
                         "FROM result_forecasts f JOIN results r ON r.id = f.result_id "
                         "WHERE f.actual IS NULL AND r.deleted = 0 AND f.target_date <= ?1 "
+                        "AND (?2 = 0 OR r.user_id = ?2) "
                         "ORDER BY f.target_date, r.ticker, f.horizon",
                         error);
   if (stmt == NULL)
     return NULL;
 
   sqlite3_bind_text (stmt, 1, today, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, user_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       ScDueForecast f = { 0 };
@@ -69,6 +72,17 @@ sc_due_list_pending (ScDb        *db,
     }
 
   return g_steal_pointer (&pending);
+}
+
+void
+sc_due_forecasts_free (GArray *forecasts)
+{
+  if (forecasts == NULL)
+    return;
+  for (guint i = 0; i < forecasts->len; i++)
+    g_clear_pointer (&g_array_index (forecasts, ScDueForecast, i).ticker, g_free);
+  g_array_set_clear_func (forecasts, NULL);
+  g_array_unref (forecasts);
 }
 
 GPtrArray *

@@ -30,10 +30,14 @@ typedef struct
 } ScDueForecast;
 
 /* Element type ScDueForecast (the array frees the tickers). Forecasts of
- * deleted results are left out. today is "YYYY-MM-DD". NULL on error. */
+ * deleted results are left out. today is "YYYY-MM-DD"; user_id 0 means
+ * every user. NULL on error. */
 GArray    *sc_due_list_pending   (ScDb        *db,
+                                  gint64       user_id,
                                   const char  *today,
                                   GError     **error);
+/* Frees an array of ScDueForecast and their tickers. */
+void       sc_due_forecasts_free (GArray      *forecasts);
 /* The distinct tickers of pending (owned strings). */
 GPtrArray *sc_due_tickers        (GArray      *pending);
 /* Reads the actual close of each forecast of pending again (after a fill);
