@@ -135,6 +135,33 @@ test_refresh_fills_actuals (void)
   g_assert_cmpint (sc_test_run_cli (NULL, &out, NULL, "refresh", "--offline", NULL), ==, 0);
   g_assert_null (strstr (out, "came due"));
 
+  /* the calibration chart, in each format, written whole */
+  {
+    const char *names[] = { "calibration.png", "calibration.svg", "calibration.pdf" };
+    const char *magic[] = { "\x89PNG", "<?xml", "%PDF" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+      {
+        g_autofree char *path = g_build_filename (sc_test_get_tmpdir (), names[i], NULL);
+        g_autofree char *data = NULL;
+        gsize length = 0;
+
+        g_assert_cmpint (sc_test_run_cli (PASSWORD, NULL, NULL, "scorecard", "--user", "ann",
+                                          "--password-stdin", "--chart", path, "--size", "900x500",
+                                          NULL), ==, 0);
+        g_assert_true (g_file_get_contents (path, &data, &length, NULL));
+        g_assert_cmpuint (length, >, 1000);
+        g_assert_true (g_str_has_prefix (data, magic[i]));
+      }
+    g_clear_pointer (&err, g_free);
+    g_assert_cmpint (sc_test_run_cli (PASSWORD, NULL, &err, "scorecard", "--user", "ann",
+                                      "--password-stdin", "--chart", "x.gif", NULL), ==, 1);
+    g_assert_nonnull (strstr (err, ".png, .svg or .pdf"));
+    g_clear_pointer (&err, g_free);
+    g_assert_cmpint (sc_test_run_cli (PASSWORD, NULL, &err, "scorecard", "--user", "ann",
+                                      "--password-stdin", "--chart", "x.png", "--size", "10x10", NULL), ==, 1);
+  }
+
   /* the human form says the sample is small */
   g_clear_pointer (&out, g_free);
   g_assert_cmpint (sc_test_run_cli (PASSWORD, &out, NULL, "scorecard", "--user", "ann",

@@ -15,6 +15,7 @@
 
 #include "sc-accounts.h"
 #include "sc-cli-private.h"
+#include "sc-modules.h"
 #include "sc-due.h"
 #include "sc-prices.h"
 #include "sc-results.h"
@@ -131,10 +132,15 @@ _sc_cli_scorecard (int    argc,
   g_autoptr(ScUser) user = NULL;
   g_autoptr(ScScorecard) card = NULL;
   g_autofree char *username = NULL;
+  g_autofree char *chart = NULL;
+  g_autofree char *size = NULL;
   gboolean password_stdin = FALSE;
   gboolean json = FALSE;
+  int width = 1200, height = 600;
   const GOptionEntry entries[] = {
     { "user", 0, 0, G_OPTION_ARG_STRING, &username, N_("Whose predictions"), N_("NAME") },
+    { "chart", 0, 0, G_OPTION_ARG_FILENAME, &chart, N_("Also draw the calibration chart: .png, .svg or .pdf"), N_("FILE") },
+    { "size", 0, 0, G_OPTION_ARG_STRING, &size, N_("Chart size in pixels (default 1200x600)"), N_("WxH") },
     { "password-stdin", 0, 0, G_OPTION_ARG_NONE, &password_stdin, N_("Read the password from the first line of standard input"), NULL },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
     { NULL }
@@ -151,6 +157,9 @@ _sc_cli_scorecard (int    argc,
     return _sc_cli_usage_error (_("Say whose scorecard with --user NAME."));
   if (!password_stdin)
     return _sc_cli_usage_error (_("Give the password on standard input and add --password-stdin."));
+  if (size != NULL && (sscanf (size, "%dx%d", &width, &height) != 2 || width < 300 || height < 200 ||
+                       width > 10000 || height > 10000))
+    return _sc_cli_usage_error (_("--size takes WIDTHxHEIGHT between 300x200 and 10000x10000, not “%s”."), size);
 
   db = _sc_cli_open_db (&error);
   if (db == NULL)
@@ -159,6 +168,21 @@ _sc_cli_scorecard (int    argc,
   user = _sc_cli_sign_in (db, username, &error);
   if (user == NULL)
     return _sc_cli_fail (error);
+
+  if (chart != NULL)
+    {
+      typedef gboolean (*ExportFunc) (const char *, int, int, gconstpointer, guint, GError **);
+      g_autoptr(GArray) forecasts = sc_due_user_forecasts (db, user->id, &error);
+      ExportFunc export;
+
+      if (forecasts == NULL)
+        return _sc_cli_fail (error);
+      /* The chart lives in the stockcast-chart module with cairo and pango. */
+      export = (ExportFunc) sc_modules_lookup ("stockcast-chart", "sc_calibration_chart_export", &error);
+      if (export == NULL ||
+          !export (chart, width, height, forecasts->data, forecasts->len, &error))
+        return _sc_cli_fail (error);
+    }
 
   card = sc_due_user_scorecard (db, user->id, &error);
   if (card == NULL)

@@ -79,7 +79,7 @@ static const char *usage_lines[] = {
   N_("stockcast account reset NAME --recovery-code CODE --password-stdin"),
   N_("stockcast history [delete UUID] --user NAME --password-stdin [--json]"),
   N_("stockcast sync --user NAME --password-stdin [--server URL] [--register]"),
-  N_("stockcast scorecard --user NAME --password-stdin [--json]"),
+  N_("stockcast scorecard --user NAME --password-stdin [--json] [--chart FILE.png|.svg|.pdf [--size WxH]]"),
   N_("stockcast refresh [--offline]"),
   N_("stockcast watchlist add|remove TICKER… | list --user NAME --password-stdin [--json]"),
 };

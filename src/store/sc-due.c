@@ -148,8 +148,8 @@ sc_due_lookup_actuals (ScDb    *db,
   return known;
 }
 
-ScScorecard *
-sc_due_user_scorecard (ScDb    *db,
+GArray *
+sc_due_user_forecasts (ScDb    *db,
                        gint64   user_id,
                        GError **error)
 {
@@ -172,14 +172,26 @@ sc_due_user_scorecard (ScDb    *db,
       for (guint j = 0; j < r->n_forecasts; j++)
         {
           const ScResultForecast *rf = &r->forecasts[j];
+          /* Model ids are few: interned, they outlive the results. */
           ScScorecardForecast f = {
-            r->model, rf->horizon, r->last_close, rf->price, rf->low, rf->high, rf->actual,
+            g_intern_string (r->model), rf->horizon, r->last_close, rf->price, rf->low, rf->high, rf->actual,
           };
 
           g_array_append_val (forecasts, f);
         }
     }
 
-  /* results (and so the model ids) live until here */
-  return sc_scorecard_compute ((ScScorecardForecast *) forecasts->data, forecasts->len);
+  return g_steal_pointer (&forecasts);
+}
+
+ScScorecard *
+sc_due_user_scorecard (ScDb    *db,
+                       gint64   user_id,
+                       GError **error)
+{
+  g_autoptr(GArray) forecasts = sc_due_user_forecasts (db, user_id, error);
+
+  if (forecasts == NULL)
+    return NULL;
+  return sc_scorecard_compute ((ScScorecardForecast *) (gpointer) forecasts->data, forecasts->len);
 }

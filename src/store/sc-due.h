@@ -49,6 +49,10 @@ int        sc_due_lookup_actuals (ScDb        *db,
 /* The scorecard of user_id's saved predictions (tombstones left out), after
  * filling the actuals the price cache already knows: what `stockcast
  * scorecard` prints and the window's scorecard shows. */
+/* The forecasts behind it (ScScorecardForecast, model ids interned). */
+GArray      *sc_due_user_forecasts (ScDb    *db,
+                                    gint64   user_id,
+                                    GError **error);
 ScScorecard *sc_due_user_scorecard (ScDb    *db,
                                     gint64   user_id,
                                     GError **error);
