@@ -120,6 +120,8 @@ scorecard_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autoptr(ScScorecard) card = sc_scorecard_job_finish (result, &error);
 
+  if (self->cancellable == NULL)  /* disposed meanwhile */
+    return;
   if (card == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))

@@ -183,8 +183,13 @@ list_cb (GObject      *source,
 
   if (rows == NULL)
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+      if (self->cancellable != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         show_message (self, error->message);
+      return;
+    }
+  if (self->cancellable == NULL)
+    {
+      g_ptr_array_unref (rows);
       return;
     }
   show_message (self, NULL);
@@ -249,8 +254,9 @@ predict_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   GPtrArray *rows = sc_watchlist_predict_finish (result, &error);
 
-  /* A window being closed cancelled this; leave it alone. */
-  if (g_cancellable_is_cancelled (self->cancellable))
+  /* A window being closed (disposed: no cancellable left) cancelled this;
+   * leave it alone. */
+  if (self->cancellable == NULL || g_cancellable_is_cancelled (self->cancellable))
     {
       g_clear_pointer (&rows, g_ptr_array_unref);
       return;
