@@ -381,7 +381,8 @@ test_errors (void)
   expect_failure (1, "--horizons takes", "predict", "KO", "--csv", ko, "--horizons", "0", NULL);
   expect_failure (1, "--years takes", "predict", "KO", "--csv", ko, "--years", "-1", NULL);
   expect_failure (1, "needs a ticker", "predict", NULL);
-  expect_failure (1, "Unexpected argument", "predict", "A", "B", NULL);
+  expect_failure (1, "--csv and --save take a single ticker", "predict", "A", "B", "--csv", ko, NULL);
+  expect_failure (1, "Unexpected argument", "backtest", "A", "B", NULL);
   expect_failure (1, "--save needs", "predict", "KO", "--csv", ko, "--save", NULL);
   expect_failure (1, "--protocol is walk-forward or seed", "backtest", "KO", "--csv", ko,
                   "--protocol", "magic", NULL);

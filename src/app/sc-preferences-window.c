@@ -18,6 +18,7 @@ struct _ScPreferencesWindow
   AdwPreferencesWindow  parent_instance;
 
   GSettings            *settings;
+  GtkSwitch            *notify_switch;
   GtkStringList        *model_ids;
 
   AdwComboRow          *model_row;
@@ -177,6 +178,7 @@ sc_preferences_window_load (ScPreferencesWindow *self)
 
   g_settings_bind (self->settings, "training-years", self->years_spin, "value", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "tiingo-token", self->tiingo_row, "text", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "notify-due", self->notify_switch, "active", G_SETTINGS_BIND_DEFAULT);
   {
     g_autofree char *server = g_settings_get_string (self->settings, "sync-server");
 
@@ -213,6 +215,7 @@ sc_preferences_window_class_init (ScPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScPreferencesWindow, model_row);
   gtk_widget_class_bind_template_child (widget_class, ScPreferencesWindow, horizons_row);
   gtk_widget_class_bind_template_child (widget_class, ScPreferencesWindow, years_spin);
+  gtk_widget_class_bind_template_child (widget_class, ScPreferencesWindow, notify_switch);
   gtk_widget_class_bind_template_child (widget_class, ScPreferencesWindow, sources_row);
   gtk_widget_class_bind_template_child (widget_class, ScPreferencesWindow, tiingo_row);
   gtk_widget_class_bind_template_child (widget_class, ScPreferencesWindow, style_row);

@@ -11,14 +11,17 @@
 
 #include "sc-account-jobs.h"
 #include "sc-adaptive-bin.h"
+#include "sc-due-notifier.h"
 #include "sc-error.h"
 #include "sc-history-item.h"
 #include "sc-history-view.h"
 #include "sc-password-dialog.h"
 #include "sc-prediction-pane.h"
 #include "sc-preferences-window.h"
+#include "sc-scorecard-window.h"
 #include "sc-sign-in-dialog.h"
 #include "sc-sync.h"
+#include "sc-watchlist-window.h"
 #include "sc-window.h"
 
 struct _ScWindow
@@ -69,6 +72,8 @@ sc_window_actions_update (ScWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.find", signed_in);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.export", signed_in);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.sync", signed_in && self->sync_cancellable == NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.scorecard", signed_in);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.watchlist", signed_in);
 }
 
 ScUser *
@@ -85,6 +90,15 @@ sc_window_get_sign_in_dialog (ScWindow *self)
   g_return_val_if_fail (SC_IS_WINDOW (self), NULL);
 
   return self->sign_in_dialog;
+}
+
+static void
+sc_window_due_filled (GtkWidget *widget)
+{
+  ScWindow *self = SC_WINDOW (widget);
+
+  /* Reload the history so the new actual closes show. */
+  sc_history_view_set_user (self->history_view, self->user);
 }
 
 void
@@ -117,6 +131,11 @@ sc_window_set_user (ScWindow *self,
 
   if (user != NULL)
     sc_prediction_pane_focus_ticker (self->prediction_pane);
+
+  /* Predictions that came due since the last start (issue 15). */
+  if (user != NULL)
+    sc_due_notifier_run (GTK_WIDGET (self), self->settings, user->id, self->cancellable,
+                         sc_window_due_filled);
 }
 
 static void
@@ -283,6 +302,31 @@ export_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   gtk_widget_activate_action (GTK_WIDGET (SC_WINDOW (widget)->history_view), "history.export", NULL);
+}
+
+/* Scorecard and watchlist (issue 15): windows of their own. */
+static void
+scorecard_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  ScWindow *self = SC_WINDOW (widget);
+
+  if (self->user != NULL)
+    gtk_window_present (GTK_WINDOW (sc_scorecard_window_new (GTK_WINDOW (self), self->user->id,
+                                                             self->user->username)));
+}
+
+static void
+watchlist_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  ScWindow *self = SC_WINDOW (widget);
+  g_autofree char *model_id = g_settings_get_string (self->settings, "default-model");
+
+  if (self->user != NULL)
+    gtk_window_present (GTK_WINDOW (sc_watchlist_window_new (GTK_WINDOW (self), self->user->id, model_id)));
 }
 
 static void
@@ -557,6 +601,11 @@ sc_window_class_init (ScWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.cancel", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "window.find", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "window.export", NULL);
+
+  gtk_widget_class_install_action (widget_class, "window.scorecard", NULL, scorecard_action);
+  gtk_widget_class_install_action (widget_class, "window.watchlist", NULL, watchlist_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "window.scorecard", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "window.watchlist", NULL);
 }
 
 static void

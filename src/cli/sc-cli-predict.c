@@ -436,6 +436,46 @@ _sc_cli_models (int    argc,
 
 /* predict */
 
+/* predict A B C …: the same checks as job_prepare(), then a batch. */
+static int
+predict_many (int         argc,
+              char      **argv,
+              const char *model_id,
+              const char *horizons_text,
+              int         years,
+              const char *csv_path,
+              gboolean    save,
+              gboolean    offline,
+              gboolean    json)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) horizons = NULL;
+  g_autoptr(ScModelInfo) model = NULL;
+  g_autoptr(ScPredictor) predictor = NULL;
+
+  if (csv_path != NULL || save)
+    return _sc_cli_usage_error (_("--csv and --save take a single ticker."));
+  if (horizons_text != NULL && !parse_horizons (horizons_text, &horizons))
+    return _sc_cli_usage_error (_("--horizons takes trading days from 1 to %d separated by commas, not “%s”."),
+                                MAX_HORIZON, horizons_text);
+  if (years < 0 || years > 100)
+    return _sc_cli_usage_error (_("--years takes a number of years from 0 (all) to 100."));
+
+  if (model_id != NULL)
+    model = sc_models_lookup (model_id, &error);
+  else if ((model = sc_models_get_recommended ()) == NULL)
+    g_set_error (&error, SC_ERROR, SC_ERROR_DATA, _("No model descriptors were found."));
+  if (model == NULL)
+    return _sc_cli_fail (error);
+
+  predictor = sc_predictor_new (model);
+  sc_predictor_set_years (predictor, (guint) years);
+  if (horizons != NULL)
+    sc_predictor_set_horizons (predictor, (const int *) (gpointer) horizons->data, horizons->len);
+
+  return _sc_cli_predict_many (predictor, argv + 1, argc - 1, offline, json);
+}
+
 int
 _sc_cli_predict (int    argc,
                  char **argv)
@@ -475,6 +515,9 @@ _sc_cli_predict (int    argc,
     return _sc_cli_usage_error (_("--save needs --user NAME and --password-stdin."));
   if (!save && (user != NULL || password_stdin))
     return _sc_cli_usage_error (_("--user and --password-stdin go with --save."));
+
+  if (argc > 2)
+    return predict_many (argc, argv, model_id, horizons, years, csv_path, save, offline, json);
 
   /* The password before the work: a wrong one must not cost a training. */
   if (save)

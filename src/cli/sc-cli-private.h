@@ -110,4 +110,27 @@ int _sc_cli_chart (int    argc,
 int   _sc_cli_sync             (int          argc,
                                 char       **argv);
 
+/* scorecard and refresh (sc-cli-scorecard.c) */
+struct _ScScorecard;
+int   _sc_cli_scorecard        (int          argc,
+                                char       **argv);
+int   _sc_cli_refresh          (int          argc,
+                                char       **argv);
+/* The `scorecard --json` text. */
+char *_sc_cli_scorecard_to_json (const char                *username,
+                                 const struct _ScScorecard *card);
+
+/* watchlist (sc-cli-watchlist.c) */
+int   _sc_cli_watchlist        (int          argc,
+                                char       **argv);
+
+/* predict A B C …: the predictor is set up; one line (or one JSON object
+ * in "predictions") per ticker. (sc-cli-predict-many.c) */
+struct _ScPredictor;
+int   _sc_cli_predict_many     (struct _ScPredictor  *predictor,
+                                char                **tickers,
+                                guint                 n_tickers,
+                                gboolean              offline,
+                                gboolean              json);
+
 G_END_DECLS

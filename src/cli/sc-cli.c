@@ -58,6 +58,11 @@ static const ScCliCommand commands[] = {
   /* sync */
   { "sync", _sc_cli_sync, N_("Send and fetch predictions through a sync server") },
 
+  /* scorecard and watchlist */
+  { "scorecard", _sc_cli_scorecard, N_("Show how a user’s predictions turned out") },
+  { "watchlist", _sc_cli_watchlist, N_("Add, remove or list the tickers a user follows") },
+  { "refresh", _sc_cli_refresh, N_("Fetch prices for predictions that came due and fill in their outcomes") },
+
   { NULL, NULL, NULL }
 };
 
@@ -65,6 +70,7 @@ static const char *usage_lines[] = {
   N_("stockcast                      Open the window"),
   N_("stockcast models [--json]"),
   N_("stockcast predict TICKER [--model ID] [--horizons 10,60,365] [--years 10] [--csv FILE] [--offline] [--save --user NAME --password-stdin] [--json]"),
+  N_("stockcast predict TICKER TICKER … [--model ID] [--horizons 10,60,365] [--years 10] [--offline] [--json]"),
   N_("stockcast backtest TICKER [--model ID] [--csv FILE] [--offline] [--protocol walk-forward|seed] [--json]"),
   N_("stockcast chart TICKER [--model ID] [--csv FILE] [--range 1m|6m|1y|5y|10y|all] [--size WxH] --output FILE.png|.svg|.pdf"),
   N_("stockcast import-csv TICKER FILE"),
@@ -75,6 +81,9 @@ static const char *usage_lines[] = {
   N_("stockcast account reset NAME --recovery-code CODE --password-stdin"),
   N_("stockcast history [delete UUID] --user NAME --password-stdin [--json]"),
   N_("stockcast sync --user NAME --password-stdin [--server URL] [--register]"),
+  N_("stockcast scorecard --user NAME --password-stdin [--json] [--chart FILE.png|.svg|.pdf [--size WxH]]"),
+  N_("stockcast refresh [--offline]"),
+  N_("stockcast watchlist add|remove TICKER… | list --user NAME --password-stdin [--json]"),
 };
 
 static void

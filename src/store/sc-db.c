@@ -136,12 +136,30 @@ static const char migration_series_meta[] =
 static const char migration_result_currency[] =
   "ALTER TABLE results ADD COLUMN currency TEXT;";   /* ISO 4217, NULL if unknown */
 
+/* 5 → 6: each user's watchlist. Entries have a uuid like results so they
+ * sync under the same rules: removing a ticker leaves a tombstone (synced
+ * too), and adding it again makes a new entry rather than reviving one. */
+static const char migration_watchlist[] =
+  "CREATE TABLE watchlist ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL,"
+  "  user_id INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,"
+  "  ticker TEXT NOT NULL,"                  /* upper case */
+  "  added_at TEXT NOT NULL,"                /* YYYY-MM-DDTHH:MM:SSZ */
+  "  deleted INTEGER NOT NULL DEFAULT 0,"    /* tombstone */
+  "  synced INTEGER NOT NULL DEFAULT 0,"     /* the server has this state */
+  "  server_seq INTEGER NOT NULL DEFAULT 0,"
+  "  UNIQUE (user_id, uuid)"
+  ");"
+  "CREATE INDEX watchlist_by_user ON watchlist (user_id, deleted, ticker);";
+
 static const char *migrations[] = {
   migration_accounts,
   migration_prices,
   migration_sync,
   migration_series_meta,
   migration_result_currency,
+  migration_watchlist,
 };
 
 /* Tests build databases of earlier schema versions to migrate from. */
