@@ -74,6 +74,31 @@ test_naive_mase_is_one (void)
     }
   g_assert_cmpint (p->forecasts[0].horizon, ==, 10);
   g_assert_cmpint (p->forecasts[2].horizon, ==, 365);
+  /* It never calls a move, so it has no direction score. */
+  for (guint i = 0; i < 3; i++)
+    g_assert_true (isnan (p->metrics[i].direction));
+}
+
+/* Direction counts only the origins where a move was called: a forecast
+ * of no change is neither right nor wrong about it. */
+static void
+test_direction_counts_calls (void)
+{
+  const double actual[] = { 11, 9, 12, 10, 10 };
+  const double pred[] = { 10.5, 10.5, 10, 10, 9 };
+  const double naive[] = { 10, 10, 10, 10, 10 };
+  const double flat[] = { 10, 10, 10, 10, 10 };
+  ScHorizonMetrics m;
+
+  /* calls: up (right), up (wrong), none, none, down (wrong: flat outcome) */
+  _sc_score (actual, pred, naive, NULL, NULL, G_N_ELEMENTS (actual), 10, &m);
+  g_assert_cmpuint (m.n, ==, 5);
+  g_assert_cmpfloat_with_epsilon (m.direction, 1.0 / 3, 1e-12);
+  g_assert_true (isnan (m.coverage));
+
+  _sc_score (actual, flat, naive, NULL, NULL, G_N_ELEMENTS (actual), 10, &m);
+  g_assert_true (isnan (m.direction));
+  g_assert_cmpfloat (m.mase, ==, 1.0);
 }
 
 /* An exact straight line is predicted exactly by the model itself, even
@@ -558,6 +583,7 @@ main (int   argc,
   sc_test_init (&argc, &argv);
 
   g_test_add_func ("/core/predictor/naive-mase-is-one", test_naive_mase_is_one);
+  g_test_add_func ("/core/predictor/direction-counts-calls", test_direction_counts_calls);
   g_test_add_func ("/core/predictor/straight-line", test_straight_line);
   g_test_add_func ("/core/predictor/too-short", test_too_short);
   g_test_add_func ("/core/predictor/window", test_window);

@@ -161,8 +161,8 @@ sc_format_quality_detail (const ScHorizonMetrics *metrics,
   if (metrics->n == 0)
     return g_strdup ("");
 
-  /* "No change" never moves, so its direction is never right: not a score. */
-  if (baseline)
+  /* "No change" never moves, so it calls no direction: not a score. */
+  if (baseline || !isfinite (metrics->direction))
     return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                          "%.0f%% of outcomes fell inside the 80%% range (%u test).",
                                          "%.0f%% of outcomes fell inside the 80%% range (%u tests).",

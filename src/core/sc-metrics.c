@@ -43,7 +43,7 @@ _sc_score (const double     *actual,
            ScHorizonMetrics *m)
 {
   double abs_sum = 0, sq_sum = 0, ape_sum = 0, naive_sum = 0, mean = 0, ss_tot = 0;
-  guint ape_n = 0, hits = 0, right = 0, covered = 0, with_interval = 0;
+  guint ape_n = 0, calls = 0, right = 0, covered = 0, with_interval = 0;
 
   memset (m, 0, sizeof *m);
   m->horizon = h;
@@ -73,13 +73,18 @@ _sc_score (const double     *actual,
           ape_sum += fabs (err / actual[i]);
           ape_n++;
         }
-      right += ((move > 0) - (move < 0)) == ((call > 0) - (call < 0));
+      /* A forecast of no change calls no direction: it is left out, or a
+       * model shrunk toward "no change" would look wrong most of the time. */
+      if (call != 0)
+        {
+          calls++;
+          right += ((move > 0) - (move < 0)) == ((call > 0) - (call < 0));
+        }
       if (low != NULL && !isnan (low[i]))
         {
           with_interval++;
           covered += actual[i] >= low[i] && actual[i] <= high[i];
         }
-      hits++;
     }
 
   m->mae = abs_sum / n;
@@ -87,6 +92,6 @@ _sc_score (const double     *actual,
   m->mape = ape_n > 0 ? 100 * ape_sum / ape_n : NAN;
   m->r2 = ss_tot > 0 ? 1 - sq_sum / ss_tot : NAN;
   m->mase = naive_sum > 0 ? abs_sum / naive_sum : NAN;
-  m->direction = (double) right / hits;
+  m->direction = calls > 0 ? (double) right / calls : NAN;
   m->coverage = with_interval > 0 ? (double) covered / with_interval : NAN;
 }
