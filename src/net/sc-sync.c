@@ -692,6 +692,7 @@ apply_watch_page (ScDb          *db,
       JsonObject *object = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
       g_autoptr(GError) entry_error = NULL;
       ScWatchEntry entry = { 0 };
+      gboolean changed = FALSE;
 
       if (object == NULL ||
           (entry.uuid = (char *) json_object_get_string_member_with_default (object, "uuid", NULL)) == NULL)
@@ -711,7 +712,7 @@ apply_watch_page (ScDb          *db,
           g_warning ("Skipping watchlist entry %s from the sync server: no ticker or added_at", entry.uuid);
           continue;
         }
-      if (!sc_watchlist_merge_remote (db, user_id, &entry, &entry_error))
+      if (!sc_watchlist_merge_remote (db, user_id, &entry, &changed, &entry_error))
         {
           if (!g_error_matches (entry_error, SC_ERROR, SC_ERROR_DATA))
             {
@@ -721,7 +722,8 @@ apply_watch_page (ScDb          *db,
           g_warning ("Skipping watchlist entry %s from the sync server: %s", entry.uuid, entry_error->message);
           continue;
         }
-      report->watchlist_received++;
+      if (changed)
+        report->watchlist_received++;
     }
 
   return TRUE;
@@ -812,7 +814,7 @@ sync_watchlist (ScDb          *db,
               /* Removed on another computer meanwhile: the tombstone wins. */
               ScWatchEntry tombstone = { entry->uuid, NULL, NULL, TRUE, seq };
 
-              if (!sc_watchlist_merge_remote (db, user_id, &tombstone, error))
+              if (!sc_watchlist_merge_remote (db, user_id, &tombstone, NULL, error))
                 return FALSE;
             }
           else if (!sc_watchlist_mark_synced (db, user_id, entry->uuid, FALSE, seq, NULL, error))

@@ -64,7 +64,7 @@ typedef struct
   guint    conflicts;     /* local results the server holds with other content (kept, unsynced) */
   guint    rejected;      /* local results the server refused as invalid (kept, unsynced) */
   guint    watchlist_sent;      /* watchlist entries and removals uploaded */
-  guint    watchlist_received;  /* watchlist entries and removals received */
+  guint    watchlist_received;  /* entries added or removed here from the server */
   guint    watchlist_unsent;    /* refused (invalid, full watchlist) or in conflict: kept, unsynced */
 } ScSyncReport;
 

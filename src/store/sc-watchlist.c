@@ -291,12 +291,23 @@ gboolean
 sc_watchlist_merge_remote (ScDb               *db,
                            gint64              user_id,
                            const ScWatchEntry *remote,
+                           gboolean           *out_changed,
                            GError            **error)
 {
   g_autofree char *key = NULL;
   sqlite3_stmt *stmt;
+  gboolean changed;
 
   g_return_val_if_fail (db != NULL && remote != NULL && remote->uuid != NULL, FALSE);
+  g_return_val_if_fail (remote->deleted || remote->added_at != NULL, FALSE);
+
+  if (out_changed != NULL)
+    *out_changed = FALSE;
+  if (!remote->deleted && !sc_watchlist_check_ticker (remote->ticker, error))
+    return FALSE;
+
+  if (!sc_db_begin (db, error))
+    return FALSE;
 
   if (remote->deleted)
     {
@@ -304,37 +315,54 @@ sc_watchlist_merge_remote (ScDb               *db,
        * had it live and unsynced (a deletion wins). No row: nothing to do. */
       stmt = sc_db_prepare (db,
                             "UPDATE watchlist SET deleted = 1, synced = 1, server_seq = ?3 "
-                            "WHERE user_id = ?1 AND uuid = ?2",
+                            "WHERE user_id = ?1 AND uuid = ?2 AND deleted = 0",
                             error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, user_id);
-      sqlite3_bind_text (stmt, 2, remote->uuid, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int64 (stmt, 3, remote->server_seq);
-      return step_done (db, stmt, _("Saving the watchlist"), error);
     }
-
-  g_return_val_if_fail (remote->added_at != NULL, FALSE);
-  if (!sc_watchlist_check_ticker (remote->ticker, error))
-    return FALSE;
-
-  key = g_ascii_strup (remote->ticker, -1);
-  /* A new entry comes in synced; a known one becomes synced unless this
-   * computer removed it (its tombstone is pushed, never revived). */
-  stmt = sc_db_prepare (db,
-                        "INSERT INTO watchlist (uuid, user_id, ticker, added_at, deleted, synced, server_seq) "
-                        "VALUES (?2, ?1, ?3, ?4, 0, 1, ?5) "
-                        "ON CONFLICT (user_id, uuid) DO UPDATE SET synced = 1, server_seq = ?5 "
-                        "WHERE watchlist.deleted = 0",
-                        error);
+  else
+    {
+      key = g_ascii_strup (remote->ticker, -1);
+      stmt = sc_db_prepare (db,
+                            "INSERT INTO watchlist (uuid, user_id, ticker, added_at, deleted, synced, server_seq) "
+                            "VALUES (?2, ?1, ?4, ?5, 0, 1, ?3) ON CONFLICT (user_id, uuid) DO NOTHING",
+                            error);
+    }
   if (stmt == NULL)
-    return FALSE;
+    goto fail;
   sqlite3_bind_int64 (stmt, 1, user_id);
   sqlite3_bind_text (stmt, 2, remote->uuid, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, key, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 4, remote->added_at, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 5, remote->server_seq);
-  return step_done (db, stmt, _("Saving the watchlist"), error);
+  sqlite3_bind_int64 (stmt, 3, remote->server_seq);
+  if (key != NULL)
+    {
+      sqlite3_bind_text (stmt, 4, key, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 5, remote->added_at, -1, SQLITE_TRANSIENT);
+    }
+  if (!step_done (db, stmt, _("Saving the watchlist"), error))
+    goto fail;
+  changed = sqlite3_changes (sc_db_get_handle (db)) > 0;
+
+  /* Known here in the server's state: synced. A live entry this computer
+   * removed keeps its unsynced tombstone (pushed next, never revived). */
+  stmt = sc_db_prepare (db,
+                        "UPDATE watchlist SET synced = 1, server_seq = ?3 "
+                        "WHERE user_id = ?1 AND uuid = ?2 AND deleted = ?4",
+                        error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, user_id);
+  sqlite3_bind_text (stmt, 2, remote->uuid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 3, remote->server_seq);
+  sqlite3_bind_int (stmt, 4, remote->deleted ? 1 : 0);
+  if (!step_done (db, stmt, _("Saving the watchlist"), error) ||
+      !sc_db_commit (db, error))
+    goto fail;
+
+  if (out_changed != NULL)
+    *out_changed = changed;
+  return TRUE;
+
+fail:
+  sc_db_rollback (db);
+  return FALSE;
 }
 
 gboolean

@@ -68,10 +68,12 @@ gboolean   sc_watchlist_mark_synced      (ScDb          *db,
                                           GError       **error);
 /* Applies an entry from the server: a tombstone deletes the local entry
  * (a deletion is final); a live entry is added unless this computer holds
- * it deleted. */
+ * it deleted. *out_changed (nullable): an entry was added or removed here
+ * (not just marked synced, as for this computer's own uploads). */
 gboolean   sc_watchlist_merge_remote     (ScDb          *db,
                                           gint64         user_id,
                                           const ScWatchEntry *remote,
+                                          gboolean      *out_changed,
                                           GError       **error);
 /* How far the watchlist was pulled from the sync server. */
 gboolean   sc_watchlist_get_sync_seq     (ScDb          *db,
