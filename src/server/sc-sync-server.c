@@ -59,7 +59,6 @@ typedef struct
   char    *path;
 } RequestInfo;
 
-
 void
 sc_sync_server_config_init (ScSyncServerConfig *config)
 {
