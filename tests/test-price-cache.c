@@ -109,11 +109,12 @@ test_migrations (void)
   g_autofree char *expected = schema_of (fresh);
   /* Older databases are built by stopping the migrations at version v. */
   g_assert_cmpint (sc_db_get_version (fresh), ==, sc_db_latest_version ());
-  g_assert_cmpint (sc_db_latest_version (), ==, 6);
+  g_assert_cmpint (sc_db_latest_version (), ==, 7);
   g_assert_cmpint (query_int (fresh, "SELECT COUNT (*) FROM pragma_table_info ('results') WHERE name = 'currency'"), ==, 1);
   g_assert_cmpint (query_int (fresh, "SELECT COUNT (*) FROM pragma_table_info ('price_series')"
                                      " WHERE name IN ('currency', 'exchange', 'live_date', 'live_close', 'live_time')"), ==, 5);
   g_assert_cmpint (query_int (fresh, "SELECT COUNT (*) FROM pragma_table_info ('watchlist')"), ==, 8);
+  g_assert_cmpint (query_int (fresh, "SELECT COUNT (*) FROM pragma_table_info ('watchlist_sync')"), ==, 2);
   g_assert_cmpint (query_int (fresh, "SELECT COUNT (*) FROM pragma_table_info ('prices')"), ==, 9);
   g_assert_cmpint (query_int (fresh, "SELECT COUNT (*) FROM pragma_table_info ('price_series') WHERE name = 'timezone'"), ==, 1);
 

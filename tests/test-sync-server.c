@@ -1123,6 +1123,7 @@ test_option_ranges (void)
     { "--idle-timeout", "0" },
     { "--registrations-per-hour", "-5" },
     { "--password-queue", "-1" },
+    { "--max-watchlist", "0" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

@@ -381,7 +381,9 @@ sync_cb (GObject      *object,
     }
 
   /* TRANSLATORS: a toast after syncing */
-  message = g_strdup_printf (_("Synced: %u sent, %u received"), report->pushed + report->deleted, report->pulled);
+  message = g_strdup_printf (_("Synced: %u sent, %u received"),
+                             report->pushed + report->deleted + report->watchlist_sent,
+                             report->pulled + report->watchlist_received);
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
   /* Sync states and results pulled from the server. */
   sc_history_view_set_user (self->history_view, self->user);

@@ -166,6 +166,10 @@ _sc_cli_sync (int    argc,
 
   printf (_("Synced %s with %s: %u sent, %u deletions sent, %u received.\n"),
           user->username, link->server_url, report.pushed, report.deleted, report.pulled);
+  printf (_("Watchlist: %u changes sent, %u received.\n"), report.watchlist_sent, report.watchlist_received);
+  if (report.watchlist_unsent > 0)
+    fprintf (stderr, _("%u watchlist entries could not be sent (the server refused them or its watchlist is full); they stay on this computer.\n"),
+             report.watchlist_unsent);
   if (report.conflicts > 0 || report.rejected > 0)
     fprintf (stderr, _("%u predictions could not be sent (the server holds other content under their id, or refused them); they stay on this computer.\n"),
              report.conflicts + report.rejected);

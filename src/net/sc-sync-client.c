@@ -605,15 +605,17 @@ sc_sync_client_sign_out_everywhere_sync (ScSyncClient  *self,
   return ok;
 }
 
-gboolean
-sc_sync_client_put_result_sync (ScSyncClient     *self,
-                                const char       *uuid,
-                                const char       *body,
-                                ScSyncPutStatus  *out_status,
-                                gint64           *out_seq,
-                                gboolean         *out_deleted,
-                                GCancellable     *cancellable,
-                                GError          **error)
+/* PUT /COLLECTION/UUID, for results and watchlist entries alike. */
+static gboolean
+put_sync (ScSyncClient     *self,
+          const char       *collection,
+          const char       *uuid,
+          const char       *body,
+          ScSyncPutStatus  *out_status,
+          gint64           *out_seq,
+          gboolean         *out_deleted,
+          GCancellable     *cancellable,
+          GError          **error)
 {
   g_autofree char *path = NULL;
   g_autoptr(JsonObject) object = NULL;
@@ -625,7 +627,7 @@ sc_sync_client_put_result_sync (ScSyncClient     *self,
 
   *out_seq = 0;
   *out_deleted = FALSE;
-  path = g_strdup_printf ("/results/%s", uuid);
+  path = g_strdup_printf ("/%s/%s", collection, uuid);
 
   g_mutex_lock (&self->lock);
   ok = request (self, "PUT", path, body, TRUE, &response, cancellable, error);
@@ -649,6 +651,7 @@ sc_sync_client_put_result_sync (ScSyncClient     *self,
           *out_status = SC_SYNC_PUT_CONFLICT;
           break;
         case 400:
+        case 403:   /* the watchlist is full */
         case 413:
           *out_status = SC_SYNC_PUT_REJECTED;
           break;
@@ -664,11 +667,12 @@ sc_sync_client_put_result_sync (ScSyncClient     *self,
   return ok;
 }
 
-gboolean
-sc_sync_client_delete_result_sync (ScSyncClient  *self,
-                                   const char    *uuid,
-                                   GCancellable  *cancellable,
-                                   GError       **error)
+static gboolean
+delete_sync (ScSyncClient  *self,
+             const char    *collection,
+             const char    *uuid,
+             GCancellable  *cancellable,
+             GError       **error)
 {
   g_autofree char *path = NULL;
   Response response;
@@ -676,7 +680,7 @@ sc_sync_client_delete_result_sync (ScSyncClient  *self,
 
   g_return_val_if_fail (SC_IS_SYNC_CLIENT (self), FALSE);
 
-  path = g_strdup_printf ("/results/%s", uuid);
+  path = g_strdup_printf ("/%s/%s", collection, uuid);
   g_mutex_lock (&self->lock);
   ok = request (self, "DELETE", path, NULL, TRUE, &response, cancellable, error);
   if (ok && response.status != 204)
@@ -690,14 +694,19 @@ sc_sync_client_delete_result_sync (ScSyncClient  *self,
   return ok;
 }
 
-JsonArray *
-sc_sync_client_pull_sync (ScSyncClient  *self,
-                          gint64         since,
-                          guint          limit,
-                          gint64        *out_next,
-                          gboolean      *out_more,
-                          GCancellable  *cancellable,
-                          GError       **error)
+/* GET /COLLECTION?since=…: the page's array is the member `member`.
+ * out_supported (nullable): FALSE, with an empty page, for 404. */
+static JsonArray *
+pull_sync (ScSyncClient  *self,
+           const char    *collection,
+           const char    *member,
+           gint64         since,
+           guint          limit,
+           gint64        *out_next,
+           gboolean      *out_more,
+           gboolean      *out_supported,
+           GCancellable  *cancellable,
+           GError       **error)
 {
   g_autofree char *path = NULL;
   g_autoptr(JsonObject) object = NULL;
@@ -708,19 +717,27 @@ sc_sync_client_pull_sync (ScSyncClient  *self,
   g_return_val_if_fail (SC_IS_SYNC_CLIENT (self), NULL);
 
   if (limit > 0)
-    path = g_strdup_printf ("/results?since=%" G_GINT64_FORMAT "&limit=%u", since, limit);
+    path = g_strdup_printf ("/%s?since=%" G_GINT64_FORMAT "&limit=%u", collection, since, limit);
   else
-    path = g_strdup_printf ("/results?since=%" G_GINT64_FORMAT, since);
+    path = g_strdup_printf ("/%s?since=%" G_GINT64_FORMAT, collection, since);
 
   g_mutex_lock (&self->lock);
   if (!request (self, "GET", path, NULL, TRUE, &response, cancellable, error))
     goto out;
 
-  if (response.status != 200)
+  if (response.status == 404 && out_supported != NULL)
+    {
+      /* A server from before this collection. */
+      *out_supported = FALSE;
+      *out_next = since;
+      *out_more = FALSE;
+      results = json_array_new ();
+    }
+  else if (response.status != 200)
     set_status_error (self, &response, error);
   else if ((object = parse_object (&response, error)) != NULL)
     {
-      node = json_object_get_member (object, "results");
+      node = json_object_get_member (object, member);
       if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node) ||
           !json_object_has_member (object, "next"))
         g_set_error (error, SC_ERROR, SC_ERROR_NETWORK,
@@ -738,6 +755,77 @@ sc_sync_client_pull_sync (ScSyncClient  *self,
 out:
   g_mutex_unlock (&self->lock);
   return results;
+}
+
+gboolean
+sc_sync_client_put_result_sync (ScSyncClient     *self,
+                                const char       *uuid,
+                                const char       *body,
+                                ScSyncPutStatus  *out_status,
+                                gint64           *out_seq,
+                                gboolean         *out_deleted,
+                                GCancellable     *cancellable,
+                                GError          **error)
+{
+  return put_sync (self, "results", uuid, body, out_status, out_seq, out_deleted, cancellable, error);
+}
+
+gboolean
+sc_sync_client_delete_result_sync (ScSyncClient  *self,
+                                   const char    *uuid,
+                                   GCancellable  *cancellable,
+                                   GError       **error)
+{
+  return delete_sync (self, "results", uuid, cancellable, error);
+}
+
+JsonArray *
+sc_sync_client_pull_sync (ScSyncClient  *self,
+                          gint64         since,
+                          guint          limit,
+                          gint64        *out_next,
+                          gboolean      *out_more,
+                          GCancellable  *cancellable,
+                          GError       **error)
+{
+  return pull_sync (self, "results", "results", since, limit, out_next, out_more, NULL, cancellable, error);
+}
+
+gboolean
+sc_sync_client_put_watch_sync (ScSyncClient     *self,
+                               const char       *uuid,
+                               const char       *body,
+                               ScSyncPutStatus  *out_status,
+                               gint64           *out_seq,
+                               gboolean         *out_deleted,
+                               GCancellable     *cancellable,
+                               GError          **error)
+{
+  return put_sync (self, "watchlist", uuid, body, out_status, out_seq, out_deleted, cancellable, error);
+}
+
+gboolean
+sc_sync_client_delete_watch_sync (ScSyncClient  *self,
+                                  const char    *uuid,
+                                  GCancellable  *cancellable,
+                                  GError       **error)
+{
+  return delete_sync (self, "watchlist", uuid, cancellable, error);
+}
+
+JsonArray *
+sc_sync_client_pull_watchlist_sync (ScSyncClient  *self,
+                                    gint64         since,
+                                    guint          limit,
+                                    gint64        *out_next,
+                                    gboolean      *out_more,
+                                    gboolean      *out_supported,
+                                    GCancellable  *cancellable,
+                                    GError       **error)
+{
+  *out_supported = TRUE;
+  return pull_sync (self, "watchlist", "entries", since, limit, out_next, out_more, out_supported,
+                    cancellable, error);
 }
 
 /* --- threaded variants ---------------------------------------------------- */

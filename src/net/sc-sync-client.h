@@ -114,6 +114,30 @@ JsonArray    *sc_sync_client_pull_sync        (ScSyncClient       *self,
                                                gboolean           *out_more,
                                                GCancellable       *cancellable,
                                                GError            **error);
+/* The same for watchlist entries ({"uuid","ticker","added_at","deleted"});
+ * a full watchlist on the server (403) is SC_SYNC_PUT_REJECTED. The pull
+ * gives the "entries" array; *out_supported is FALSE, with an empty page,
+ * when the server predates the watchlist (404). */
+gboolean      sc_sync_client_put_watch_sync   (ScSyncClient       *self,
+                                               const char         *uuid,
+                                               const char         *body,
+                                               ScSyncPutStatus    *out_status,
+                                               gint64             *out_seq,
+                                               gboolean           *out_deleted,
+                                               GCancellable       *cancellable,
+                                               GError            **error);
+gboolean      sc_sync_client_delete_watch_sync (ScSyncClient      *self,
+                                                const char        *uuid,
+                                                GCancellable      *cancellable,
+                                                GError           **error);
+JsonArray    *sc_sync_client_pull_watchlist_sync (ScSyncClient    *self,
+                                                  gint64           since,
+                                                  guint            limit,
+                                                  gint64          *out_next,
+                                                  gboolean        *out_more,
+                                                  gboolean        *out_supported,
+                                                  GCancellable    *cancellable,
+                                                  GError         **error);
 
 /* Threaded variants of the account calls, for the window. */
 void          sc_sync_client_register_async   (ScSyncClient       *self,

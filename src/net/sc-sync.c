@@ -21,6 +21,7 @@
 #include "sc-error.h"
 #include "sc-results.h"
 #include "sc-sync.h"
+#include "sc-watchlist.h"
 
 #define PULL_PAGE 500
 
@@ -363,7 +364,7 @@ save_last_seq (ScDb    *db,
   return step_done (db, stmt, error);
 }
 
-/* Every result of the user becomes unsynced: for a new link. */
+/* Every result and watchlist entry of the user becomes unsynced: for a new link. */
 static gboolean
 reset_sync_state (ScDb    *db,
                   gint64   user_id,
@@ -376,7 +377,7 @@ reset_sync_state (ScDb    *db,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, user_id);
-  return step_done (db, stmt, error);
+  return step_done (db, stmt, error) && sc_watchlist_reset_sync (db, user_id, error);
 }
 
 gboolean
@@ -652,6 +653,191 @@ pull (ScDb          *db,
   return TRUE;
 }
 
+/* --- watchlist --------------------------------------------------------------- */
+
+static char *
+watch_entry_to_json (const ScWatchEntry *entry)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "uuid");
+  json_builder_add_string_value (builder, entry->uuid);
+  json_builder_set_member_name (builder, "ticker");
+  json_builder_add_string_value (builder, entry->ticker);
+  json_builder_set_member_name (builder, "added_at");
+  json_builder_add_string_value (builder, entry->added_at);
+  json_builder_set_member_name (builder, "deleted");
+  json_builder_add_boolean_value (builder, entry->deleted);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  return json_generator_to_data (generator, NULL);
+}
+
+/* Applies one page of the server's watchlist changes. */
+static gboolean
+apply_watch_page (ScDb          *db,
+                  gint64         user_id,
+                  JsonArray     *page,
+                  ScSyncReport  *report,
+                  GError       **error)
+{
+  for (guint i = 0; i < json_array_get_length (page); i++)
+    {
+      JsonNode *node = json_array_get_element (page, i);
+      JsonObject *object = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+      g_autoptr(GError) entry_error = NULL;
+      ScWatchEntry entry = { 0 };
+      gboolean changed = FALSE;
+
+      if (object == NULL ||
+          (entry.uuid = (char *) json_object_get_string_member_with_default (object, "uuid", NULL)) == NULL)
+        {
+          g_set_error (error, SC_ERROR, SC_ERROR_NETWORK,
+                       _("The sync server sent an answer Stockcast does not understand."));
+          return FALSE;
+        }
+      entry.server_seq = json_object_get_int_member_with_default (object, "seq", 0);
+      entry.deleted = json_object_get_boolean_member_with_default (object, "deleted", FALSE);
+      entry.ticker = (char *) json_object_get_string_member_with_default (object, "ticker", NULL);
+      entry.added_at = (char *) json_object_get_string_member_with_default (object, "added_at", NULL);
+
+      if (!entry.deleted && (entry.ticker == NULL || entry.added_at == NULL))
+        {
+          /* One bad record must not block every later one. */
+          g_warning ("Skipping watchlist entry %s from the sync server: no ticker or added_at", entry.uuid);
+          continue;
+        }
+      if (!sc_watchlist_merge_remote (db, user_id, &entry, &changed, &entry_error))
+        {
+          if (!g_error_matches (entry_error, SC_ERROR, SC_ERROR_DATA))
+            {
+              g_propagate_error (error, g_steal_pointer (&entry_error));
+              return FALSE;
+            }
+          g_warning ("Skipping watchlist entry %s from the sync server: %s", entry.uuid, entry_error->message);
+          continue;
+        }
+      if (changed)
+        report->watchlist_received++;
+    }
+
+  return TRUE;
+}
+
+/* Pulls the server's watchlist changes, then pushes this computer's.
+ * Pulling first learns, before anything is sent, whether the server has a
+ * watchlist at all (an older one answers 404: then the watchlist simply
+ * stays on this computer); a tombstone pulled for an entry this computer
+ * holds unsynced wins, as for results. */
+static gboolean
+sync_watchlist (ScDb          *db,
+                gint64         user_id,
+                ScSyncClient  *client,
+                ScSyncReport  *report,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  g_autoptr(GPtrArray) unsynced = NULL;
+  gboolean more = TRUE;
+  gint64 since;
+
+  if (!sc_watchlist_get_sync_seq (db, user_id, &since, error))
+    return FALSE;
+
+  while (more)
+    {
+      g_autoptr(JsonArray) page = NULL;
+      gboolean supported = TRUE;
+      gint64 next = since;
+
+      page = sc_sync_client_pull_watchlist_sync (client, since, PULL_PAGE, &next, &more, &supported,
+                                                 cancellable, error);
+      if (page == NULL)
+        return FALSE;
+      if (!supported)
+        {
+          g_debug ("sync: the server has no watchlist; keeping it on this computer");
+          return TRUE;
+        }
+      if (!apply_watch_page (db, user_id, page, report, error))
+        return FALSE;
+
+      /* The page is applied: remember how far we got. */
+      if (next > since && !sc_watchlist_set_sync_seq (db, user_id, next, error))
+        return FALSE;
+      if (next <= since && more)
+        {
+          g_set_error (error, SC_ERROR, SC_ERROR_NETWORK,
+                       _("The sync server sent an answer Stockcast does not understand."));
+          return FALSE;
+        }
+      since = next;
+    }
+
+  unsynced = sc_watchlist_list_unsynced (db, user_id, error);
+  if (unsynced == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < unsynced->len; i++)
+    {
+      ScWatchEntry *entry = g_ptr_array_index (unsynced, i);
+      g_autofree char *body = NULL;
+      ScSyncPutStatus status;
+      gboolean deleted;
+      gint64 seq;
+
+      if (entry->deleted)
+        {
+          if (!sc_sync_client_delete_watch_sync (client, entry->uuid, cancellable, error) ||
+              !sc_watchlist_mark_synced (db, user_id, entry->uuid, TRUE, entry->server_seq, NULL, error))
+            return FALSE;
+          report->watchlist_sent++;
+          continue;
+        }
+
+      body = watch_entry_to_json (entry);
+      if (!sc_sync_client_put_watch_sync (client, entry->uuid, body, &status, &seq, &deleted,
+                                          cancellable, error))
+        return FALSE;
+
+      switch (status)
+        {
+        case SC_SYNC_PUT_CREATED:
+        case SC_SYNC_PUT_EXISTS:
+          if (deleted)
+            {
+              /* Removed on another computer meanwhile: the tombstone wins. */
+              ScWatchEntry tombstone = { entry->uuid, NULL, NULL, TRUE, seq };
+
+              if (!sc_watchlist_merge_remote (db, user_id, &tombstone, NULL, error))
+                return FALSE;
+            }
+          else if (!sc_watchlist_mark_synced (db, user_id, entry->uuid, FALSE, seq, NULL, error))
+            return FALSE;
+          report->watchlist_sent++;
+          break;
+        case SC_SYNC_PUT_CONFLICT:
+          g_warning ("The sync server holds another watchlist entry under uuid %s; keeping %s unsynced",
+                     entry->uuid, entry->ticker);
+          report->watchlist_unsent++;
+          break;
+        case SC_SYNC_PUT_REJECTED:
+        default:
+          g_warning ("The sync server refused watchlist entry %s (%s); keeping it unsynced",
+                     entry->uuid, entry->ticker);
+          report->watchlist_unsent++;
+          break;
+        }
+    }
+
+  return TRUE;
+}
+
 gboolean
 sc_sync_run (ScDb          *db,
              gint64         user_id,
@@ -688,8 +874,9 @@ sc_sync_run (ScDb          *db,
       else
         {
           sc_sync_client_set_token (client, token);
-          if (push (db, user_id, client, &report, cancellable, &local_error))
-            pull (db, user_id, link->last_seq, client, &report, cancellable, &local_error);
+          if (push (db, user_id, client, &report, cancellable, &local_error) &&
+              pull (db, user_id, link->last_seq, client, &report, cancellable, &local_error))
+            sync_watchlist (db, user_id, client, &report, cancellable, &local_error);
         }
     }
 

@@ -22,7 +22,8 @@ G_BEGIN_DECLS
  *
  * A sync pushes every unsynced local change (new results, then deletions),
  * then pulls everything after the last server sequence number, page by
- * page. A result is marked synced only after the server confirmed it, and
+ * page; then the watchlist is pulled (its own cursor) and pushed the same
+ * way. A result is marked synced only after the server confirmed it, and
  * the sequence number is saved after each applied page, so an interrupted
  * sync loses nothing and the next one resumes.
  *
@@ -62,6 +63,9 @@ typedef struct
   guint    pulled;        /* results and deletions received */
   guint    conflicts;     /* local results the server holds with other content (kept, unsynced) */
   guint    rejected;      /* local results the server refused as invalid (kept, unsynced) */
+  guint    watchlist_sent;      /* watchlist entries and removals uploaded */
+  guint    watchlist_received;  /* entries added or removed here from the server */
+  guint    watchlist_unsent;    /* refused (invalid, full watchlist) or in conflict: kept, unsynced */
 } ScSyncReport;
 
 void        sc_sync_link_free        (ScSyncLink         *link);

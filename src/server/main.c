@@ -104,6 +104,7 @@ main (int   argc,
   gint64 registrations = UNSET;
   gint64 idle_timeout = UNSET;
   gint64 hash_queue = UNSET;
+  gint64 max_watchlist = UNSET;
   ScSyncServerConfig config;
   ScSyncDbPool *pool;
   GSList *uris;
@@ -130,6 +131,8 @@ main (int   argc,
       "Seconds a connection may stay silent before it is closed (default 30)", "SECONDS" },
     { "password-queue", 0, 0, G_OPTION_ARG_INT64, &hash_queue,
       "Password requests that may wait for the 2 hashing threads; more get 503 (default 8)", "N" },
+    { "max-watchlist", 0, 0, G_OPTION_ARG_INT64, &max_watchlist,
+      "Watchlist entries one user may keep (default 1000)", "N" },
     { "version", 0, 0, G_OPTION_ARG_NONE, &version, "Print the version and exit", NULL },
     { NULL }
   };
@@ -169,6 +172,12 @@ main (int   argc,
   if (hash_queue != UNSET && (hash_queue < 0 || hash_queue > 10000))
     {
       fprintf (stderr, "stockcast-sync-server: --password-queue must be 0 to 10000.\n");
+      return 1;
+    }
+
+  if (max_watchlist != UNSET && (max_watchlist < 1 || max_watchlist > 100000))
+    {
+      fprintf (stderr, "stockcast-sync-server: --max-watchlist must be 1 to 100000.\n");
       return 1;
     }
 
@@ -233,6 +242,8 @@ main (int   argc,
     config.idle_timeout = (guint) idle_timeout;
   if (hash_queue != UNSET)
     config.hash_queue = (guint) hash_queue;
+  if (max_watchlist != UNSET)
+    config.max_watchlist = max_watchlist;
   server = sc_sync_server_new (pool, &config);
 
   /* Before the "listening" line: a SIGTERM right after it must drain,

@@ -59,7 +59,23 @@ static const char migration_1[] =
   "  failures INTEGER NOT NULL"
   ");";
 
-static const char * const sqlite_migrations[] = { migration_1 };
+/* 1 → 2: each user's watchlist, synced like results (one row per entry
+ * uuid, tombstones kept, sequence numbers from the same per-user counter). */
+static const char migration_2[] =
+  "CREATE TABLE watchlist ("
+  "  user_id INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,"
+  "  uuid TEXT NOT NULL,"
+  "  seq INTEGER NOT NULL,"
+  "  digest TEXT,"
+  "  body TEXT,"
+  "  deleted INTEGER NOT NULL DEFAULT 0,"
+  "  updated_at INTEGER NOT NULL,"
+  "  PRIMARY KEY (user_id, uuid)"
+  ");"
+  "CREATE UNIQUE INDEX watchlist_by_seq ON watchlist (user_id, seq);"
+  "CREATE INDEX watchlist_live ON watchlist (user_id, deleted);";
+
+static const char * const sqlite_migrations[] = { migration_1, migration_2 };
 
 static void
 finalize_statement (gpointer stmt)

@@ -20,7 +20,7 @@
 
 #include "sc-json-scan.h"
 #include "sc-sync-result.h"
-#include "sc-sync-server.h"
+#include "sc-sync-server-private.h"
 #include "sc-sync-store.h"
 
 #define API_PREFIX      "/api/v1"
@@ -33,8 +33,6 @@
 #define HASH_THREADS    2
 #define REGISTRATION_WINDOW 3600
 #define LISTEN_BACKLOG  128
-#define DEFAULT_LIMIT   500
-#define MAX_LIMIT       1000
 
 struct _ScSyncServer
 {
@@ -61,27 +59,6 @@ typedef struct
   char    *path;
 } RequestInfo;
 
-/* One request as the worker threads see it: its inputs copied out of the
- * SoupServerMessage (which belongs to the main thread) and the response to
- * apply back there. */
-typedef struct
-{
-  ScSyncServer      *self;
-  SoupServerMessage *msg;
-  char              *method;
-  char              *path;
-  GHashTable        *query;
-  char              *body;
-  gsize              body_length;
-  char              *authorization;
-  char              *forwarded_for;
-  char              *remote_host;
-
-  guint              status;
-  char              *response;        /* JSON, or NULL */
-  GPtrArray         *headers;         /* name, value, name, value… */
-} Exchange;
-
 void
 sc_sync_server_config_init (ScSyncServerConfig *config)
 {
@@ -94,6 +71,7 @@ sc_sync_server_config_init (ScSyncServerConfig *config)
   config->max_registrations = 20;
   config->idle_timeout = 30;
   config->hash_queue = 8;
+  config->max_watchlist = 1000;
 }
 
 static gint64
@@ -1041,6 +1019,108 @@ handle_health (ScSyncServer *self,
   reply_builder (ex, SOUP_STATUS_OK, builder);
 }
 
+/* --- for the handlers in other files (sc-sync-server-private.h) --------- */
+
+const ScSyncServerConfig *
+_sc_sync_server_get_config (ScSyncServer *self)
+{
+  return &self->config;
+}
+
+gint64
+_sc_sync_server_now (void)
+{
+  return now_seconds ();
+}
+
+JsonNode *
+_sc_sync_server_parse_body (ScSyncServer *self,
+                            Exchange     *ex)
+{
+  return parse_body (self, ex);
+}
+
+void
+_sc_sync_server_reply_error (Exchange   *ex,
+                             guint       status,
+                             const char *message)
+{
+  reply_error (ex, status, message);
+}
+
+void
+_sc_sync_server_reply_storage_error (Exchange     *ex,
+                                     const GError *error)
+{
+  reply_storage_error (ex, error);
+}
+
+void
+_sc_sync_server_reply_builder (Exchange    *ex,
+                               guint        status,
+                               JsonBuilder *builder)
+{
+  reply_builder (ex, status, builder);
+}
+
+void
+_sc_sync_server_reply_json (Exchange *ex,
+                            guint     status,
+                            char     *body)
+{
+  set_json (ex, status, body);
+}
+
+void
+_sc_sync_server_reply_no_content (Exchange *ex)
+{
+  reply_no_content (ex);
+}
+
+void
+_sc_sync_server_reply_method_not_allowed (Exchange   *ex,
+                                          const char *allow)
+{
+  reply_method_not_allowed (ex, allow);
+}
+
+ScSyncDb *
+_sc_sync_server_acquire (ScSyncServer *self,
+                         Exchange     *ex)
+{
+  return acquire (self, ex);
+}
+
+void
+_sc_sync_server_release (ScSyncServer *self,
+                         ScSyncDb     *db)
+{
+  release (self, db);
+}
+
+gboolean
+_sc_sync_server_authenticate (ScSyncServer *self,
+                              Exchange     *ex,
+                              ScSyncDb     *db,
+                              gint64       *out_user_id)
+{
+  return authenticate (self, ex, db, out_user_id, NULL);
+}
+
+gboolean
+_sc_sync_server_parse_since_limit (Exchange *ex,
+                                   gint64   *out_since,
+                                   gint64   *out_limit)
+{
+  if (!parse_query_int (ex->query, "since", 0, 0, G_MAXINT64, out_since) ||
+      !parse_query_int (ex->query, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT, out_limit))
+    {
+      reply_error (ex, SOUP_STATUS_BAD_REQUEST, "“since” must be a sequence number and “limit” 1 to 1000.");
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* Main thread: hands the response to libsoup. */
 static gboolean
 apply_exchange (gpointer data)
@@ -1090,6 +1170,8 @@ run_exchange (gpointer data,
     handle_account (self, ex, TRUE);
   else if (strcmp (rest, "/results") == 0 || g_str_has_prefix (rest, "/results/"))
     handle_results (self, ex, rest + strlen ("/results"));
+  else if (strcmp (rest, "/watchlist") == 0 || g_str_has_prefix (rest, "/watchlist/"))
+    _sc_sync_server_handle_watchlist (self, ex, rest + strlen ("/watchlist"));
   else
     reply_error (ex, SOUP_STATUS_NOT_FOUND, "There is nothing at this address.");
 

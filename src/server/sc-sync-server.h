@@ -30,6 +30,7 @@ typedef struct
   gint64   max_registrations;    /* POST /accounts per address and hour; 0: no limit */
   guint    idle_timeout;         /* seconds a connection may stay silent */
   guint    hash_queue;           /* password requests waiting beyond the hashing threads */
+  gint64   max_watchlist;        /* watchlist entries (not deleted) per user */
 } ScSyncServerConfig;
 
 void          sc_sync_server_config_init (ScSyncServerConfig       *config);

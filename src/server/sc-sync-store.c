@@ -466,3 +466,163 @@ sc_sync_store_delete_user (ScSyncDb    *db,
   /* Sessions and results go with it (ON DELETE CASCADE). */
   return sc_sync_db_query (db, "DELETE FROM users WHERE id = $1", params, 1, NULL, error);
 }
+
+/* --- watchlist ------------------------------------------------------------ */
+
+ScSyncPutOutcome
+sc_sync_store_put_watch (ScSyncDb   *db,
+                         gint64      user_id,
+                         const char *uuid,
+                         const char *digest,
+                         const char *body,
+                         gboolean    deleted,
+                         gint64      max_live,
+                         gint64      now,
+                         gint64     *out_seq,
+                         GError    **error)
+{
+  g_autoptr(ScSyncRows) rows = NULL;
+  g_autoptr(ScSyncRows) count = NULL;
+  ScSyncParam key[] = { SC_SYNC_INT (user_id), SC_SYNC_TEXT (uuid) };
+  ScSyncPutOutcome outcome;
+  gint64 seq;
+
+  if (!sc_sync_db_begin (db, error))
+    return SC_SYNC_PUT_FAILED;
+
+  /* next_seq first: it locks the user's counter row, so the count below
+   * cannot be overtaken by a parallel upload of the same user. */
+  if (!next_seq (db, user_id, &seq, error) ||
+      !sc_sync_db_query (db, "SELECT digest, deleted, seq FROM watchlist WHERE user_id = $1 AND uuid = $2",
+                         key, G_N_ELEMENTS (key), &rows, error))
+    goto fail;
+
+  if (rows->n_rows > 0)
+    {
+      gboolean was_deleted = sc_sync_rows_get_int (rows, 0, 1) != 0;
+
+      *out_seq = sc_sync_rows_get_int (rows, 0, 2);
+      if (was_deleted)
+        outcome = SC_SYNC_PUT_DELETED;
+      else if (g_strcmp0 (sc_sync_rows_get (rows, 0, 0), digest) != 0)
+        outcome = SC_SYNC_PUT_DIFFERS;
+      else if (deleted)
+        {
+          ScSyncParam params[] = { SC_SYNC_INT (user_id), SC_SYNC_TEXT (uuid), SC_SYNC_INT (seq), SC_SYNC_INT (now) };
+
+          if (!sc_sync_db_query (db, "UPDATE watchlist SET deleted = 1, seq = $3, updated_at = $4"
+                                     " WHERE user_id = $1 AND uuid = $2",
+                                 params, G_N_ELEMENTS (params), NULL, error) ||
+              !sc_sync_db_commit (db, error))
+            goto fail;
+          *out_seq = seq;
+          return SC_SYNC_PUT_SAME;
+        }
+      else
+        outcome = SC_SYNC_PUT_SAME;
+
+      sc_sync_db_rollback (db);
+      return outcome;
+    }
+  else
+    {
+      ScSyncParam user[] = { SC_SYNC_INT (user_id) };
+      ScSyncParam params[] = {
+        SC_SYNC_INT (user_id), SC_SYNC_TEXT (uuid), SC_SYNC_INT (seq), SC_SYNC_TEXT (digest),
+        SC_SYNC_TEXT (body), SC_SYNC_INT (deleted ? 1 : 0), SC_SYNC_INT (now),
+      };
+
+      if (!deleted)
+        {
+          if (!sc_sync_db_query (db, "SELECT count(*) FROM watchlist WHERE user_id = $1 AND deleted = 0",
+                                 user, 1, &count, error))
+            goto fail;
+          if (sc_sync_rows_get_int (count, 0, 0) >= max_live)
+            {
+              *out_seq = 0;
+              sc_sync_db_rollback (db);
+              return SC_SYNC_PUT_FULL;
+            }
+        }
+
+      if (!sc_sync_db_query (db, "INSERT INTO watchlist (user_id, uuid, seq, digest, body, deleted, updated_at)"
+                                 " VALUES ($1, $2, $3, $4, $5, $6, $7)",
+                             params, G_N_ELEMENTS (params), NULL, error) ||
+          !sc_sync_db_commit (db, error))
+        goto fail;
+
+      *out_seq = seq;
+      return SC_SYNC_PUT_CREATED;
+    }
+
+fail:
+  sc_sync_db_rollback (db);
+  return SC_SYNC_PUT_FAILED;
+}
+
+gboolean
+sc_sync_store_delete_watch (ScSyncDb    *db,
+                            gint64       user_id,
+                            const char  *uuid,
+                            gint64       now,
+                            gint64      *out_seq,
+                            GError     **error)
+{
+  g_autoptr(ScSyncRows) rows = NULL;
+  ScSyncParam key[] = { SC_SYNC_INT (user_id), SC_SYNC_TEXT (uuid) };
+  ScSyncParam params[] = { SC_SYNC_INT (user_id), SC_SYNC_TEXT (uuid), SC_SYNC_INT (0), SC_SYNC_INT (now) };
+  gint64 seq;
+
+  if (!sc_sync_db_begin (db, error))
+    return FALSE;
+
+  if (!next_seq (db, user_id, &seq, error) ||
+      !sc_sync_db_query (db, "SELECT deleted, seq FROM watchlist WHERE user_id = $1 AND uuid = $2",
+                         key, G_N_ELEMENTS (key), &rows, error))
+    goto fail;
+
+  if (rows->n_rows > 0 && sc_sync_rows_get_int (rows, 0, 0) != 0)
+    {
+      /* Already a tombstone: deleting twice is fine. */
+      *out_seq = sc_sync_rows_get_int (rows, 0, 1);
+      sc_sync_db_rollback (db);
+      return TRUE;
+    }
+
+  /* Also for a uuid never seen, so a late upload of it stays deleted. */
+  params[2] = SC_SYNC_INT (seq);
+  if (!sc_sync_db_query (db,
+                         "INSERT INTO watchlist (user_id, uuid, seq, digest, body, deleted, updated_at)"
+                         " VALUES ($1, $2, $3, NULL, NULL, 1, $4)"
+                         " ON CONFLICT (user_id, uuid) DO UPDATE SET"
+                         "  deleted = 1, seq = $3, updated_at = $4",
+                         params, G_N_ELEMENTS (params), NULL, error) ||
+      !sc_sync_db_commit (db, error))
+    goto fail;
+
+  *out_seq = seq;
+  return TRUE;
+
+fail:
+  sc_sync_db_rollback (db);
+  return FALSE;
+}
+
+ScSyncRows *
+sc_sync_store_list_watchlist (ScSyncDb    *db,
+                              gint64       user_id,
+                              gint64       since,
+                              gint64       limit,
+                              GError     **error)
+{
+  ScSyncRows *rows = NULL;
+  ScSyncParam params[] = { SC_SYNC_INT (user_id), SC_SYNC_INT (since), SC_SYNC_INT (limit) };
+
+  if (!sc_sync_db_query (db,
+                         "SELECT seq, uuid, body, deleted FROM watchlist"
+                         " WHERE user_id = $1 AND seq > $2 ORDER BY seq LIMIT $3",
+                         params, G_N_ELEMENTS (params), &rows, error))
+    return NULL;
+
+  return rows;
+}

@@ -19,6 +19,7 @@ typedef enum
   SC_SYNC_PUT_SAME,      /* already stored with the same content */
   SC_SYNC_PUT_DIFFERS,   /* already stored with other content */
   SC_SYNC_PUT_DELETED,   /* already deleted: the tombstone stays */
+  SC_SYNC_PUT_FULL,      /* new, but the user already has the most allowed */
   SC_SYNC_PUT_FAILED,
 } ScSyncPutOutcome;
 
@@ -109,6 +110,33 @@ ScSyncRows *sc_sync_store_list_results  (ScSyncDb    *db,
                                          gint64       since,
                                          gint64       limit,
                                          GError     **error);
+
+/* The watchlist: entries follow the rules of results (per user, PUT by
+ * uuid with the same content check, tombstones that stay, sequence numbers
+ * from the same per-user counter), and a user holds at most max_live
+ * entries that are not deleted (SC_SYNC_PUT_FULL beyond). */
+ScSyncPutOutcome sc_sync_store_put_watch  (ScSyncDb   *db,
+                                           gint64      user_id,
+                                           const char *uuid,
+                                           const char *digest,
+                                           const char *body,
+                                           gboolean    deleted,
+                                           gint64      max_live,
+                                           gint64      now,
+                                           gint64     *out_seq,
+                                           GError    **error);
+gboolean sc_sync_store_delete_watch     (ScSyncDb    *db,
+                                         gint64       user_id,
+                                         const char  *uuid,
+                                         gint64       now,
+                                         gint64      *out_seq,
+                                         GError     **error);
+/* Columns: seq, uuid, body, deleted; ordered by seq. */
+ScSyncRows *sc_sync_store_list_watchlist (ScSyncDb   *db,
+                                          gint64      user_id,
+                                          gint64      since,
+                                          gint64      limit,
+                                          GError    **error);
 
 /* Account lifecycle (docs/sync-api.md). */
 gboolean sc_sync_store_get_user         (ScSyncDb    *db,

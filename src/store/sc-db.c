@@ -153,6 +153,15 @@ static const char migration_watchlist[] =
   ");"
   "CREATE INDEX watchlist_by_user ON watchlist (user_id, deleted, ticker);";
 
+/* 6 → 7: how far each user's watchlist is pulled from their sync server
+ * (its own cursor: pushing an entry must not skip changes of other
+ * computers that the server numbered before it). */
+static const char migration_watchlist_sync[] =
+  "CREATE TABLE watchlist_sync ("
+  "  user_id INTEGER PRIMARY KEY REFERENCES users (id) ON DELETE CASCADE,"
+  "  last_seq INTEGER NOT NULL DEFAULT 0"
+  ");";
+
 static const char *migrations[] = {
   migration_accounts,
   migration_prices,
@@ -160,6 +169,7 @@ static const char *migrations[] = {
   migration_series_meta,
   migration_result_currency,
   migration_watchlist,
+  migration_watchlist_sync,
 };
 
 /* Tests build databases of earlier schema versions to migrate from. */
