@@ -114,11 +114,15 @@ describe_forecasts (const ScWatchRow *row)
   for (guint i = 0; i < row->prediction->n_forecasts; i++)
     {
       const ScForecast *f = &row->prediction->forecasts[i];
+      g_autoptr(GString) one = g_string_new (NULL);
 
       if (i > 0)
         g_string_append (text, "  ·  ");
       /* Translators: "10 d: 216.15 (204.52–232.10)" */
-      g_string_append_printf (text, _("%d d: %.2f (%.2f–%.2f)"), f->horizon, f->price, f->low, f->high);
+      g_string_append_printf (one, _("%d d: %.2f (%.2f–%.2f)"), f->horizon, f->price, f->low, f->high);
+      /* One horizon never breaks across lines: only between horizons. */
+      g_string_replace (one, " ", "\u00a0", 0);
+      g_string_append (text, one->str);
     }
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
