@@ -36,6 +36,7 @@ libdir=$(meson introspect --buildoptions "$tmp/build" |
          python3 -c 'import json,sys; print(next(o["value"] for o in json.load(sys.stdin) if o["name"] == "libdir"))')
 need "$libdir/stockcast/stockcast-gui.so"
 need "$libdir/stockcast/stockcast-chart.so"
+need "$libdir/stockcast/stockcast-net.so"
 if [ -x "$tmp/build/src/server/stockcast-sync-server" ]; then
   need bin/stockcast-sync-server
 fi

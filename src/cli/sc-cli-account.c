@@ -205,8 +205,12 @@ account_passwd (const char *username)
       g_autoptr(ScUser) user = sc_accounts_lookup (db, username, NULL);
       g_autoptr(GError) sync_error = NULL;
 
+      __typeof__ (sc_sync_change_server_password) *change_server_password =
+        _SC_CLI_NET (sc_sync_change_server_password, &sync_error);
+
       if (user != NULL &&
-          !sc_sync_change_server_password (db, user->id, old_password, new_password, NULL, &sync_error))
+          (change_server_password == NULL ||
+           !change_server_password (db, user->id, old_password, new_password, NULL, &sync_error)))
         fprintf (stderr, _("stockcast: The password changed on this computer but not on the sync server: %s\n"),
                  sync_error->message);
     }
@@ -268,11 +272,13 @@ account_delete (const char *username)
   if (password != NULL && (db = _sc_cli_open_db (&error)) != NULL)
     {
       g_autoptr(ScUser) user = sc_accounts_login (db, username, password, &error);
+      __typeof__ (sc_sync_unlink) *sync_unlink = NULL;
 
       /* A sync token must not outlive its account: revoke it on the server
        * (best effort, offline too) and forget it, before the account goes. */
       ok = user != NULL &&
-           sc_sync_unlink (db, user->id, NULL, &error) &&
+           (sync_unlink = _SC_CLI_NET (sc_sync_unlink, &error)) != NULL &&
+           sync_unlink (db, user->id, NULL, &error) &&
            sc_accounts_delete_user (db, username, password, &error);
     }
   sc_accounts_free_secret (password);

@@ -452,6 +452,7 @@ predict_many (int         argc,
   g_autoptr(GArray) horizons = NULL;
   g_autoptr(ScModelInfo) model = NULL;
   g_autoptr(ScPredictor) predictor = NULL;
+  __typeof__ (_sc_cli_predict_many) *run_many = NULL;
 
   if (csv_path != NULL || save)
     return _sc_cli_usage_error (_("--csv and --save take a single ticker."));
@@ -473,7 +474,11 @@ predict_many (int         argc,
   if (horizons != NULL)
     sc_predictor_set_horizons (predictor, (const int *) (gpointer) horizons->data, horizons->len);
 
-  return _sc_cli_predict_many (predictor, argv + 1, argc - 1, offline, json);
+  run_many = _SC_CLI_NET (_sc_cli_predict_many, &error);
+  if (run_many == NULL)
+    return _sc_cli_fail (error);
+
+  return run_many (predictor, argv + 1, argc - 1, offline, json);
 }
 
 int

@@ -10,8 +10,19 @@
 #include <glib.h>
 
 #include "sc-error.h"
+#include "sc-modules.h"
 
 G_BEGIN_DECLS
+
+/* The net layer, libcurl with it, is the stockcast-net module (see
+ * src/meson.build): commands that stay offline, like `predict --csv`, do
+ * not pay for loading libcurl and the libraries it brings. The CLI reaches
+ * the net layer and its own online parts (sc-cli-online.c, sc-cli-sync.c,
+ * sc-cli-import.c, sc-cli-prices-command.c, sc-cli-predict-many.c) through
+ * this: FUNC looked up in the module, typed as FUNC's declaration so the
+ * compiler checks every call; NULL with an error naming the file. */
+#define _SC_CLI_NET(func, error) \
+  ((__typeof__ (func) *) sc_modules_lookup ("stockcast-net", #func, (error)))
 
 /* argv[0] is the subcommand's name; the return value is the exit status. */
 typedef int (*ScCliCommandFunc) (int    argc,
@@ -53,11 +64,16 @@ struct _ScPriceSeries *_sc_cli_load_prices (const char  *ticker,
 
 /* The same from the cache or the network only, with what is known about
  * the series (currency, live bar, last refresh); warnings are printed.
- * (sc-cli-prices.c) */
+ * (sc-cli-online.c, in the stockcast-net module) */
 struct _ScPriceLoad;
 struct _ScPriceLoad *_sc_cli_load_price_series (const char  *ticker,
                                                 gboolean     offline,
                                                 GError     **error);
+/* _sc_cli_load_prices() without csv_path. (sc-cli-online.c) */
+struct _ScPriceSeries *_sc_cli_load_cached_prices (const char  *ticker,
+                                                   gboolean     offline,
+                                                   char       **out_source,
+                                                   GError     **error);
 
 /* Saves a prediction to USER's history after reading their password from
  * stdin; returns the new result's uuid. (sc-cli-history.c) */

@@ -31,6 +31,24 @@ run_chart (int    argc,
   return chart (argc, argv);
 }
 
+/* Commands that go online live in the stockcast-net module. */
+#define NET_COMMAND(name, func)                           \
+  static int                                               \
+  name (int    argc,                                       \
+        char **argv)                                       \
+  {                                                        \
+    g_autoptr(GError) error = NULL;                        \
+    ScCliCommandFunc command = _SC_CLI_NET (func, &error); \
+                                                           \
+    if (command == NULL)                                   \
+      return _sc_cli_fail (error);                         \
+    return command (argc, argv);                           \
+  }
+
+NET_COMMAND (run_import_csv, _sc_cli_import_csv)
+NET_COMMAND (run_prices, _sc_cli_prices)
+NET_COMMAND (run_sync, _sc_cli_sync)
+
 typedef struct
 {
   const char       *name;
@@ -45,8 +63,8 @@ static const ScCliCommand commands[] = {
   { "backtest", _sc_cli_backtest, N_("Score a model on past prices") },
 
   /* prices */
-  { "import-csv", _sc_cli_import_csv, N_("Put prices from a CSV file into the local cache") },
-  { "prices", _sc_cli_prices, N_("Print the cached daily prices of a ticker") },
+  { "import-csv", run_import_csv, N_("Put prices from a CSV file into the local cache") },
+  { "prices", run_prices, N_("Print the cached daily prices of a ticker") },
 
   /* accounts and history */
   { "account", _sc_cli_account, N_("Register, sign in, change or reset a password, delete an account") },
@@ -56,7 +74,7 @@ static const ScCliCommand commands[] = {
   { "chart", run_chart, N_("Draw prices and forecast to PNG, SVG or PDF") },
 
   /* sync */
-  { "sync", _sc_cli_sync, N_("Send and fetch predictions through a sync server") },
+  { "sync", run_sync, N_("Send and fetch predictions through a sync server") },
 
   /* scorecard and watchlist */
   { "scorecard", _sc_cli_scorecard, N_("Show how a user’s predictions turned out") },

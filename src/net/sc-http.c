@@ -123,7 +123,6 @@ gint64
 sc_http_parse_retry_after (const char *value,
                            gint64      now_unix)
 {
-  const ScCurl *api;
   const char *p;
   time_t when;
 
@@ -136,10 +135,7 @@ sc_http_parse_retry_after (const char *value,
     return g_ascii_strtoll (value, NULL, 10);
 
   /* An HTTP date, which libcurl parses. */
-  api = sc_curl_get (NULL);
-  if (api == NULL)
-    return -1;
-  when = api->getdate (value, NULL);
+  when = curl_getdate (value, NULL);
   if (when == (time_t) -1)
     return -1;
 
@@ -299,7 +295,6 @@ ScHttpResponse *
 sc_http_get (const ScHttpRequest  *request,
              GError              **error)
 {
-  const ScCurl *api;
   const char *service;
   guint agent = 0;
   guint backoff;
@@ -308,8 +303,7 @@ sc_http_get (const ScHttpRequest  *request,
   g_return_val_if_fail (request != NULL, NULL);
   g_return_val_if_fail (request->url != NULL, NULL);
 
-  api = sc_curl_get (error);
-  if (api == NULL)
+  if (!sc_curl_init (error))
     return NULL;
 
   service = request->service_name ? request->service_name : _("The quote service");
@@ -334,50 +328,50 @@ sc_http_get (const ScHttpRequest  *request,
       transfer.body = body;
       transfer.max_size = request->max_size ? request->max_size : DEFAULT_MAX_SIZE;
 
-      curl = api->easy_init ();
+      curl = curl_easy_init ();
       if (curl == NULL)
         {
           g_set_error (error, SC_ERROR, SC_ERROR_NETWORK, _("Cannot start a network request."));
           return NULL;
         }
 
-      headers = api->slist_append (headers, "Accept: application/json,text/plain;q=0.9,*/*;q=0.8");
-      headers = api->slist_append (headers, "Accept-Language: en-US,en;q=0.9");
+      headers = curl_slist_append (headers, "Accept: application/json,text/plain;q=0.9,*/*;q=0.8");
+      headers = curl_slist_append (headers, "Accept-Language: en-US,en;q=0.9");
       for (guint i = 0; request->headers != NULL && request->headers[i] != NULL; i++)
-        headers = api->slist_append (headers, request->headers[i]);
+        headers = curl_slist_append (headers, request->headers[i]);
 
-      api->easy_setopt (curl, CURLOPT_URL, request->url);
-      api->easy_setopt (curl, CURLOPT_HTTPHEADER, headers);
-      api->easy_setopt (curl, CURLOPT_USERAGENT, user_agents[agent % G_N_ELEMENTS (user_agents)]);
-      api->easy_setopt (curl, CURLOPT_ACCEPT_ENCODING, "");
-      api->easy_setopt (curl, CURLOPT_HTTP_VERSION, (long) CURL_HTTP_VERSION_2TLS);
-      api->easy_setopt (curl, CURLOPT_NOSIGNAL, 1L);
-      api->easy_setopt (curl, CURLOPT_CONNECTTIMEOUT, (long) (request->connect_timeout ? request->connect_timeout : DEFAULT_CONNECT_TIMEOUT));
-      api->easy_setopt (curl, CURLOPT_TIMEOUT, (long) (request->total_timeout ? request->total_timeout : DEFAULT_TOTAL_TIMEOUT));
-      api->easy_setopt (curl, CURLOPT_FOLLOWLOCATION, 1L);
-      api->easy_setopt (curl, CURLOPT_MAXREDIRS, 5L);
+      curl_easy_setopt (curl, CURLOPT_URL, request->url);
+      curl_easy_setopt (curl, CURLOPT_HTTPHEADER, headers);
+      curl_easy_setopt (curl, CURLOPT_USERAGENT, user_agents[agent % G_N_ELEMENTS (user_agents)]);
+      curl_easy_setopt (curl, CURLOPT_ACCEPT_ENCODING, "");
+      curl_easy_setopt (curl, CURLOPT_HTTP_VERSION, (long) CURL_HTTP_VERSION_2TLS);
+      curl_easy_setopt (curl, CURLOPT_NOSIGNAL, 1L);
+      curl_easy_setopt (curl, CURLOPT_CONNECTTIMEOUT, (long) (request->connect_timeout ? request->connect_timeout : DEFAULT_CONNECT_TIMEOUT));
+      curl_easy_setopt (curl, CURLOPT_TIMEOUT, (long) (request->total_timeout ? request->total_timeout : DEFAULT_TOTAL_TIMEOUT));
+      curl_easy_setopt (curl, CURLOPT_FOLLOWLOCATION, 1L);
+      curl_easy_setopt (curl, CURLOPT_MAXREDIRS, 5L);
 #if LIBCURL_VERSION_NUM >= 0x075500
-      api->easy_setopt (curl, CURLOPT_PROTOCOLS_STR, "http,https");
-      api->easy_setopt (curl, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
+      curl_easy_setopt (curl, CURLOPT_PROTOCOLS_STR, "http,https");
+      curl_easy_setopt (curl, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
 #else
-      api->easy_setopt (curl, CURLOPT_PROTOCOLS, (long) (CURLPROTO_HTTP | CURLPROTO_HTTPS));
-      api->easy_setopt (curl, CURLOPT_REDIR_PROTOCOLS, (long) (CURLPROTO_HTTP | CURLPROTO_HTTPS));
+      curl_easy_setopt (curl, CURLOPT_PROTOCOLS, (long) (CURLPROTO_HTTP | CURLPROTO_HTTPS));
+      curl_easy_setopt (curl, CURLOPT_REDIR_PROTOCOLS, (long) (CURLPROTO_HTTP | CURLPROTO_HTTPS));
 #endif
-      api->easy_setopt (curl, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t) transfer.max_size);
-      api->easy_setopt (curl, CURLOPT_WRITEFUNCTION, write_cb);
-      api->easy_setopt (curl, CURLOPT_WRITEDATA, &transfer);
-      api->easy_setopt (curl, CURLOPT_HEADERFUNCTION, header_cb);
-      api->easy_setopt (curl, CURLOPT_HEADERDATA, &transfer);
-      api->easy_setopt (curl, CURLOPT_XFERINFOFUNCTION, progress_cb);
-      api->easy_setopt (curl, CURLOPT_XFERINFODATA, &transfer);
-      api->easy_setopt (curl, CURLOPT_NOPROGRESS, 0L);
-      api->easy_setopt (curl, CURLOPT_ERRORBUFFER, curl_error);
+      curl_easy_setopt (curl, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t) transfer.max_size);
+      curl_easy_setopt (curl, CURLOPT_WRITEFUNCTION, write_cb);
+      curl_easy_setopt (curl, CURLOPT_WRITEDATA, &transfer);
+      curl_easy_setopt (curl, CURLOPT_HEADERFUNCTION, header_cb);
+      curl_easy_setopt (curl, CURLOPT_HEADERDATA, &transfer);
+      curl_easy_setopt (curl, CURLOPT_XFERINFOFUNCTION, progress_cb);
+      curl_easy_setopt (curl, CURLOPT_XFERINFODATA, &transfer);
+      curl_easy_setopt (curl, CURLOPT_NOPROGRESS, 0L);
+      curl_easy_setopt (curl, CURLOPT_ERRORBUFFER, curl_error);
 
       g_debug ("GET %s (attempt %u)", request->url, attempt + 1);
-      code = api->easy_perform (curl);
-      api->easy_getinfo (curl, CURLINFO_RESPONSE_CODE, &status);
-      api->easy_cleanup (curl);
-      api->slist_free_all (headers);
+      code = curl_easy_perform (curl);
+      curl_easy_getinfo (curl, CURLINFO_RESPONSE_CODE, &status);
+      curl_easy_cleanup (curl);
+      curl_slist_free_all (headers);
 
       if (transfer.cancelled || g_cancellable_is_cancelled (request->cancellable))
         {
@@ -445,7 +439,7 @@ sc_http_get (const ScHttpRequest  *request,
           else if (code != CURLE_OK)
             g_set_error (error, SC_ERROR, SC_ERROR_NETWORK,
                          _("Cannot reach %s (%s)."), service,
-                         curl_error[0] ? curl_error : api->easy_strerror (code));
+                         curl_error[0] ? curl_error : curl_easy_strerror (code));
           else if (last_status == 429)
             g_set_error (error, SC_ERROR, SC_ERROR_NETWORK,
                          _("%s is rate limiting requests; try again later."), service);

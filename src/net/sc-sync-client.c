@@ -64,9 +64,7 @@ sc_sync_client_finalize (GObject *object)
 {
   ScSyncClient *self = SC_SYNC_CLIENT (object);
 
-  /* A handle exists only once libcurl has been loaded. */
-  if (self->curl != NULL)
-    sc_curl_get (NULL)->easy_cleanup (g_steal_pointer (&self->curl));
+  g_clear_pointer (&self->curl, curl_easy_cleanup);
   g_clear_pointer (&self->token, wipe_free);
   g_free (self->url);
   g_mutex_clear (&self->lock);
@@ -240,62 +238,60 @@ request (ScSyncClient  *self,
   g_autofree char *authorization = NULL;
   struct curl_slist *headers = NULL;
   char curl_error[CURL_ERROR_SIZE] = "";
-  const ScCurl *api;
   CURLcode code;
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
 
-  api = sc_curl_get (error);
-  if (api == NULL)
+  if (!sc_curl_init (error))
     return FALSE;
 
   if (self->curl == NULL)
-    self->curl = api->easy_init ();
+    self->curl = curl_easy_init ();
   else
-    api->easy_reset (self->curl);
+    curl_easy_reset (self->curl);
 
   memset (response, 0, sizeof *response);
   response->body = g_string_new (NULL);
 
-  api->easy_setopt (self->curl, CURLOPT_URL, url);
-  api->easy_setopt (self->curl, CURLOPT_CUSTOMREQUEST, method);
-  api->easy_setopt (self->curl, CURLOPT_PROTOCOLS_STR, "http,https");
-  api->easy_setopt (self->curl, CURLOPT_FOLLOWLOCATION, 0L);
-  api->easy_setopt (self->curl, CURLOPT_CONNECTTIMEOUT, CONNECT_TIMEOUT_S);
-  api->easy_setopt (self->curl, CURLOPT_TIMEOUT, TOTAL_TIMEOUT_S);
-  api->easy_setopt (self->curl, CURLOPT_NOSIGNAL, 1L);
-  api->easy_setopt (self->curl, CURLOPT_USERAGENT, "Stockcast/" PACKAGE_VERSION);
-  api->easy_setopt (self->curl, CURLOPT_ERRORBUFFER, curl_error);
-  api->easy_setopt (self->curl, CURLOPT_WRITEFUNCTION, on_write);
-  api->easy_setopt (self->curl, CURLOPT_WRITEDATA, response);
-  api->easy_setopt (self->curl, CURLOPT_HEADERFUNCTION, on_header);
-  api->easy_setopt (self->curl, CURLOPT_HEADERDATA, response);
+  curl_easy_setopt (self->curl, CURLOPT_URL, url);
+  curl_easy_setopt (self->curl, CURLOPT_CUSTOMREQUEST, method);
+  curl_easy_setopt (self->curl, CURLOPT_PROTOCOLS_STR, "http,https");
+  curl_easy_setopt (self->curl, CURLOPT_FOLLOWLOCATION, 0L);
+  curl_easy_setopt (self->curl, CURLOPT_CONNECTTIMEOUT, CONNECT_TIMEOUT_S);
+  curl_easy_setopt (self->curl, CURLOPT_TIMEOUT, TOTAL_TIMEOUT_S);
+  curl_easy_setopt (self->curl, CURLOPT_NOSIGNAL, 1L);
+  curl_easy_setopt (self->curl, CURLOPT_USERAGENT, "Stockcast/" PACKAGE_VERSION);
+  curl_easy_setopt (self->curl, CURLOPT_ERRORBUFFER, curl_error);
+  curl_easy_setopt (self->curl, CURLOPT_WRITEFUNCTION, on_write);
+  curl_easy_setopt (self->curl, CURLOPT_WRITEDATA, response);
+  curl_easy_setopt (self->curl, CURLOPT_HEADERFUNCTION, on_header);
+  curl_easy_setopt (self->curl, CURLOPT_HEADERDATA, response);
   if (cancellable != NULL)
     {
-      api->easy_setopt (self->curl, CURLOPT_NOPROGRESS, 0L);
-      api->easy_setopt (self->curl, CURLOPT_XFERINFOFUNCTION, on_progress);
-      api->easy_setopt (self->curl, CURLOPT_XFERINFODATA, cancellable);
+      curl_easy_setopt (self->curl, CURLOPT_NOPROGRESS, 0L);
+      curl_easy_setopt (self->curl, CURLOPT_XFERINFOFUNCTION, on_progress);
+      curl_easy_setopt (self->curl, CURLOPT_XFERINFODATA, cancellable);
     }
 
-  headers = api->slist_append (headers, "Accept: application/json");
-  headers = api->slist_append (headers, "Expect:");
+  headers = curl_slist_append (headers, "Accept: application/json");
+  headers = curl_slist_append (headers, "Expect:");
   if (with_token && self->token != NULL)
     {
       authorization = g_strconcat ("Authorization: Bearer ", self->token, NULL);
-      headers = api->slist_append (headers, authorization);
+      headers = curl_slist_append (headers, authorization);
     }
   if (body != NULL)
     {
-      headers = api->slist_append (headers, "Content-Type: application/json");
-      api->easy_setopt (self->curl, CURLOPT_POSTFIELDS, body);
-      api->easy_setopt (self->curl, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t) strlen (body));
+      headers = curl_slist_append (headers, "Content-Type: application/json");
+      curl_easy_setopt (self->curl, CURLOPT_POSTFIELDS, body);
+      curl_easy_setopt (self->curl, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t) strlen (body));
     }
-  api->easy_setopt (self->curl, CURLOPT_HTTPHEADER, headers);
+  curl_easy_setopt (self->curl, CURLOPT_HTTPHEADER, headers);
 
   g_debug ("sync: %s %s", method, path);
-  code = api->easy_perform (self->curl);
-  api->slist_free_all (headers);
+  code = curl_easy_perform (self->curl);
+  curl_slist_free_all (headers);
   if (authorization != NULL)
     sodium_memzero (authorization, strlen (authorization));
 
@@ -306,11 +302,11 @@ request (ScSyncClient  *self,
         return FALSE;
       g_set_error (error, SC_ERROR, SC_ERROR_NETWORK,
                    _("The sync server %s cannot be reached (%s)."), self->url,
-                   curl_error[0] ? curl_error : api->easy_strerror (code));
+                   curl_error[0] ? curl_error : curl_easy_strerror (code));
       return FALSE;
     }
 
-  api->easy_getinfo (self->curl, CURLINFO_RESPONSE_CODE, &response->status);
+  curl_easy_getinfo (self->curl, CURLINFO_RESPONSE_CODE, &response->status);
   return TRUE;
 }
 
