@@ -92,13 +92,16 @@ sc_test_run_cli (const char  *stdin_text,
                  ...)
 {
   g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
   g_autoptr(GSubprocess) process = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *stdin_path = NULL;
   g_autofree char *standard_output = NULL;
   g_autofree char *standard_error = NULL;
   const char *bin = g_getenv ("STOCKCAST_BIN");
   const char *arg;
   va_list ap;
+  int fd;
 
   g_assert_nonnull (bin);
   g_ptr_array_add (args, (char *) bin);
@@ -108,16 +111,24 @@ sc_test_run_cli (const char  *stdin_text,
   va_end (ap);
   g_ptr_array_add (args, NULL);
 
-  process = g_subprocess_newv ((const char * const *) args->pdata,
-                               G_SUBPROCESS_FLAGS_STDIN_PIPE |
-                               G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                               G_SUBPROCESS_FLAGS_STDERR_PIPE,
-                               &error);
+  /* Standard input comes from a file, not a pipe: a command that exits
+   * before reading it (a usage error) cannot kill the test with SIGPIPE. */
+  fd = g_file_open_tmp ("stockcast-stdin-XXXXXX", &stdin_path, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (stdin_path, stdin_text ? stdin_text : "", -1, &error));
+  g_assert_no_error (error);
+  g_close (fd, NULL);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_set_stdin_file_path (launcher, stdin_path);
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) args->pdata, &error);
   g_assert_no_error (error);
 
-  g_subprocess_communicate_utf8 (process, stdin_text ? stdin_text : "", NULL,
+  g_subprocess_communicate_utf8 (process, NULL, NULL,
                                  &standard_output, &standard_error, &error);
   g_assert_no_error (error);
+  g_unlink (stdin_path);
 
   if (g_test_verbose ())
     g_test_message ("stdout: %s\nstderr: %s", standard_output, standard_error);
