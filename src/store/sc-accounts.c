@@ -14,6 +14,7 @@
 #include <sodium.h>
 
 #include "sc-accounts.h"
+#include "sc-db-private.h"
 #include "sc-error.h"
 
 /* Crockford's base32: no I, L, O or U, so codes survive being read aloud. */

@@ -12,7 +12,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
-#include "sc-db.h"
+#include "sc-db-private.h"
 #include "sc-error.h"
 
 struct _ScDb

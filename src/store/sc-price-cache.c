@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sc-db-private.h"
 #include "sc-error.h"
 #include "sc-price-cache.h"
 #include "sc-results.h"

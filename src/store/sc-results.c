@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sc-db-private.h"
 #include "sc-error.h"
 #include "sc-results.h"
 
