@@ -14,18 +14,11 @@
 
 #include "sc-db-private.h"
 #include "sc-error.h"
+#include "sc-price-cache.h"
 #include "sc-result-private.h"
-#include "sc-results.h"
+#include "sc-results-private.h"
 
 /* --- reading ------------------------------------------------------------ */
-
-#define RESULT_COLUMNS \
-  "r.id, r.uuid, r.ticker, r.created_at, r.model, r.as_of, r.last_close, " \
-  "r.deleted, r.synced, r.server_seq, " \
-  "f.horizon, f.target_date, f.price, f.low, f.high, f.actual, r.currency "
-
-#define RESULT_FROM \
-  "FROM results r LEFT JOIN result_forecasts f ON f.result_id = r.id "
 
 static void
 take_forecasts (ScResult *result,
@@ -36,13 +29,13 @@ take_forecasts (ScResult *result,
   result->forecasts = (ScResultForecast *) g_array_steal (forecasts, NULL);
 }
 
-/* Reads the rows of stmt (RESULT_COLUMNS, the rows of each result next to
+/* Reads the rows of stmt (SC_RESULTS_COLUMNS, the rows of each result next to
  * each other) into results. */
-static gboolean
-collect_results (ScDb          *db,
-                 sqlite3_stmt  *stmt,
-                 GPtrArray     *results,
-                 GError       **error)
+gboolean
+_sc_results_collect (ScDb          *db,
+                     sqlite3_stmt  *stmt,
+                     GPtrArray     *results,
+                     GError       **error)
 {
   g_autoptr(GArray) forecasts = g_array_new (FALSE, FALSE, sizeof (ScResultForecast));
   ScResult *current = NULL;
@@ -120,7 +113,7 @@ sc_results_list (ScDb                *db,
   /* Page over results in index order (newest first), then join their
    * forecasts by primary key: no sorting anywhere. */
   stmt = sc_db_prepare (db,
-                        "SELECT " RESULT_COLUMNS
+                        "SELECT " SC_RESULTS_COLUMNS
                         "FROM (SELECT * FROM results"
                         "      WHERE user_id = ?1 AND (deleted = 0 OR ?2)"
                         "      ORDER BY created_at DESC, id DESC LIMIT ?3 OFFSET ?4) r "
@@ -134,7 +127,7 @@ sc_results_list (ScDb                *db,
   sqlite3_bind_int64 (stmt, 3, limit == 0 ? -1 : (gint64) limit);
   sqlite3_bind_int64 (stmt, 4, offset);
 
-  if (!collect_results (db, stmt, results, error))
+  if (!_sc_results_collect (db, stmt, results, error))
     return NULL;
 
   return g_steal_pointer (&results);
@@ -191,7 +184,7 @@ sc_results_list_before (ScDb                *db,
   /* The same walk down results_by_user as sc_results_list(), started at
    * the cursor instead of skipped to it. */
   stmt = sc_db_prepare (db,
-                        "SELECT " RESULT_COLUMNS
+                        "SELECT " SC_RESULTS_COLUMNS
                         "FROM (SELECT * FROM results"
                         "      WHERE user_id = ?1 AND (deleted = 0 OR ?2)"
                         "        AND (created_at, id) < (?4, ?5)"
@@ -208,7 +201,7 @@ sc_results_list_before (ScDb                *db,
   sqlite3_bind_int64 (stmt, 5, id);
 
   results = g_ptr_array_new_with_free_func ((GDestroyNotify) sc_result_unref);
-  if (!collect_results (db, stmt, results, error))
+  if (!_sc_results_collect (db, stmt, results, error))
     return NULL;
 
   return g_steal_pointer (&results);
@@ -260,7 +253,7 @@ sc_results_get (ScDb        *db,
 
   key = g_ascii_strdown (uuid, -1);
   stmt = sc_db_prepare (db,
-                        "SELECT " RESULT_COLUMNS RESULT_FROM
+                        "SELECT " SC_RESULTS_COLUMNS SC_RESULTS_FROM
                         "WHERE r.user_id = ?1 AND r.uuid = ?2",
                         error);
   if (stmt == NULL)
@@ -268,7 +261,7 @@ sc_results_get (ScDb        *db,
 
   sqlite3_bind_int64 (stmt, 1, user_id);
   sqlite3_bind_text (stmt, 2, key, -1, SQLITE_TRANSIENT);
-  if (!collect_results (db, stmt, results, error))
+  if (!_sc_results_collect (db, stmt, results, error))
     return NULL;
 
   if (results->len == 0)
@@ -281,38 +274,13 @@ sc_results_get (ScDb        *db,
   return sc_result_ref (g_ptr_array_index (results, 0));
 }
 
-GPtrArray *
-sc_results_list_unsynced (ScDb    *db,
-                          gint64   user_id,
-                          GError **error)
-{
-  g_autoptr(GPtrArray) results = g_ptr_array_new_with_free_func ((GDestroyNotify) sc_result_unref);
-  sqlite3_stmt *stmt;
-
-  g_return_val_if_fail (db != NULL, NULL);
-
-  stmt = sc_db_prepare (db,
-                        "SELECT " RESULT_COLUMNS RESULT_FROM
-                        "WHERE r.user_id = ?1 AND r.synced = 0 "
-                        "ORDER BY r.created_at, r.id",
-                        error);
-  if (stmt == NULL)
-    return NULL;
-
-  sqlite3_bind_int64 (stmt, 1, user_id);
-  if (!collect_results (db, stmt, results, error))
-    return NULL;
-
-  return g_steal_pointer (&results);
-}
-
 /* --- writing ------------------------------------------------------------ */
 
-static gboolean
-step_done (ScDb          *db,
-           sqlite3_stmt  *stmt,
-           const char    *what,
-           GError       **error)
+gboolean
+_sc_results_step_done (ScDb          *db,
+                       sqlite3_stmt  *stmt,
+                       const char    *what,
+                       GError       **error)
 {
   int rc = sqlite3_step (stmt);
 
@@ -329,14 +297,14 @@ step_done (ScDb          *db,
 /* Steps stmt, an UPDATE of the result uuid in the transaction the caller
  * began, and commits; otherwise rolls back, with an SC_ERROR_DATA error
  * when no result matched. */
-static gboolean
-update_one_and_commit (ScDb          *db,
-                       sqlite3_stmt  *stmt,
-                       const char    *what,
-                       const char    *uuid,
-                       GError       **error)
+gboolean
+_sc_results_update_one_and_commit (ScDb          *db,
+                                   sqlite3_stmt  *stmt,
+                                   const char    *what,
+                                   const char    *uuid,
+                                   GError       **error)
 {
-  if (!step_done (db, stmt, what, error))
+  if (!_sc_results_step_done (db, stmt, what, error))
     {
       sc_db_rollback (db);
       return FALSE;
@@ -354,15 +322,27 @@ update_one_and_commit (ScDb          *db,
 }
 
 /* Inserts result for user_id inside the caller's transaction. */
-static gboolean
-insert_result (ScDb            *db,
-               gint64           user_id,
-               const ScResult  *result,
-               GError         **error)
+gboolean
+_sc_results_insert (ScDb            *db,
+                    gint64           user_id,
+                    const ScResult  *result,
+                    GError         **error)
 {
+  g_autofree char *cached_currency = NULL;
+  const char *currency = result->currency;
   sqlite3_stmt *stmt;
   gint64 result_id;
   char as_of[11];
+
+  /* Without a currency of its own, a result takes the one its ticker's
+   * prices are cached in. */
+  if (currency == NULL)
+    {
+      cached_currency = sc_price_cache_dup_currency (db, result->ticker, error);
+      if (cached_currency == NULL && error != NULL && *error != NULL)
+        return FALSE;
+      currency = cached_currency;
+    }
 
   stmt = sc_db_prepare (db,
                         "INSERT INTO models (id, name) VALUES (?1, ?1) ON CONFLICT DO NOTHING",
@@ -370,18 +350,13 @@ insert_result (ScDb            *db,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, result->model, -1, SQLITE_TRANSIENT);
-  if (!step_done (db, stmt, _("Saving the model"), error))
+  if (!_sc_results_step_done (db, stmt, _("Saving the model"), error))
     return FALSE;
 
   stmt = sc_db_prepare (db,
                         "INSERT INTO results (uuid, user_id, ticker, created_at, model, as_of, "
                         "                     last_close, deleted, synced, server_seq, currency) "
-                        /* Without a currency of its own, a result takes the
-                         * one its ticker's prices are cached in. */
-                        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,"
-                        " COALESCE (?11, (SELECT currency FROM price_series"
-                        "                 WHERE ticker = ?3 AND currency IS NOT NULL"
-                        "                 ORDER BY refreshed_at DESC LIMIT 1)))",
+                        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
                         error);
   if (stmt == NULL)
     return FALSE;
@@ -397,11 +372,11 @@ insert_result (ScDb            *db,
   sqlite3_bind_int (stmt, 8, result->deleted);
   sqlite3_bind_int (stmt, 9, result->synced);
   sqlite3_bind_int64 (stmt, 10, result->server_seq);
-  if (result->currency != NULL)
-    sqlite3_bind_text (stmt, 11, result->currency, -1, SQLITE_TRANSIENT);
+  if (currency != NULL)
+    sqlite3_bind_text (stmt, 11, currency, -1, SQLITE_TRANSIENT);
   else
     sqlite3_bind_null (stmt, 11);
-  if (!step_done (db, stmt, _("Saving the prediction"), error))
+  if (!_sc_results_step_done (db, stmt, _("Saving the prediction"), error))
     return FALSE;
 
   result_id = sqlite3_last_insert_rowid (sc_db_get_handle (db));
@@ -430,7 +405,7 @@ insert_result (ScDb            *db,
         sqlite3_bind_null (stmt, 7);
       else
         sqlite3_bind_double (stmt, 7, f->actual);
-      if (!step_done (db, stmt, _("Saving the prediction"), error))
+      if (!_sc_results_step_done (db, stmt, _("Saving the prediction"), error))
         return FALSE;
     }
 
@@ -487,7 +462,7 @@ sc_results_save (ScDb                *db,
   if (!sc_db_begin (db, error))
     return NULL;
 
-  if (!insert_result (db, user_id, result, error))
+  if (!_sc_results_insert (db, user_id, result, error))
     {
       sc_db_rollback (db);
       return NULL;
@@ -538,386 +513,5 @@ sc_results_delete (ScDb        *db,
 
   sqlite3_bind_int64 (stmt, 1, user_id);
   sqlite3_bind_text (stmt, 2, key, -1, SQLITE_TRANSIENT);
-  return update_one_and_commit (db, stmt, _("Deleting the prediction"), uuid, error);
-}
-
-/* --- outcomes ----------------------------------------------------------- */
-
-typedef struct
-{
-  char   date[11];
-  double close;
-} PriceRow;
-
-typedef struct
-{
-  gint64 result_id;
-  int    horizon;
-  double actual;
-} Outcome;
-
-/* The cached closes of ticker, one per date (from the most recently
- * refreshed source when several have the date), by date. */
-static GArray *
-load_closes (ScDb        *db,
-             const char  *ticker,
-             GError     **error)
-{
-  g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (PriceRow));
-  sqlite3_stmt *stmt;
-  int rc;
-
-  stmt = sc_db_prepare (db,
-                        "SELECT p.date, p.close FROM prices p "
-                        "JOIN price_series s ON s.ticker = p.ticker AND s.source = p.source "
-                        "WHERE p.ticker = ?1 AND p.close > 0 "
-                        "ORDER BY p.date, s.refreshed_at DESC, p.source",
-                        error);
-  if (stmt == NULL)
-    return NULL;
-
-  sqlite3_bind_text (stmt, 1, ticker, -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      const char *date = (const char *) sqlite3_column_text (stmt, 0);
-      PriceRow row;
-
-      if (date == NULL || strlen (date) != 10)
-        continue;
-      if (rows->len > 0 && strcmp (g_array_index (rows, PriceRow, rows->len - 1).date, date) == 0)
-        continue;
-
-      memcpy (row.date, date, 11);
-      row.close = sqlite3_column_double (stmt, 1);
-      g_array_append_val (rows, row);
-    }
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      sc_db_set_error (db, error, _("Reading the price cache"));
-      return NULL;
-    }
-
-  return g_steal_pointer (&rows);
-}
-
-/* Index of the first row dated after date. */
-static guint
-first_row_after (GArray     *rows,
-                 const char *date)
-{
-  guint lo = 0, hi = rows->len;
-
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-
-      if (strcmp (g_array_index (rows, PriceRow, mid).date, date) <= 0)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-
-  return lo;
-}
-
-static int
-fill_ticker (ScDb        *db,
-             const char  *ticker,
-             GError     **error)
-{
-  g_autoptr(GArray) rows = NULL;
-  sqlite3_stmt *select, *update;
-  int filled = 0;
-  int rc;
-
-  rows = load_closes (db, ticker, error);
-  if (rows == NULL)
-    return -1;
-  if (rows->len == 0)
-    return 0;
-
-  select = sc_db_prepare (db,
-                          "SELECT f.result_id, f.horizon, r.as_of "
-                          "FROM results r JOIN result_forecasts f ON f.result_id = r.id "
-                          "WHERE r.ticker = ?1 AND f.actual IS NULL",
-                          error);
-  if (select == NULL)
-    return -1;
-
-  /* Collect first: the update must not run while the select is open on
-   * the same table. */
-  {
-    g_autoptr(GArray) todo = g_array_new (FALSE, FALSE, sizeof (Outcome));
-    Outcome item;
-
-    sqlite3_bind_text (select, 1, ticker, -1, SQLITE_TRANSIENT);
-    while ((rc = sqlite3_step (select)) == SQLITE_ROW)
-      {
-        const char *as_of = (const char *) sqlite3_column_text (select, 2);
-        int horizon = sqlite3_column_int (select, 1);
-        guint index;
-
-        if (as_of == NULL || horizon <= 0)
-          continue;
-
-        index = first_row_after (rows, as_of) + (guint) horizon - 1;
-        if (index >= rows->len)
-          continue;
-
-        item.result_id = sqlite3_column_int64 (select, 0);
-        item.horizon = horizon;
-        item.actual = g_array_index (rows, PriceRow, index).close;
-        g_array_append_val (todo, item);
-      }
-    sqlite3_reset (select);
-
-    if (rc != SQLITE_DONE)
-      {
-        sc_db_set_error (db, error, _("Reading the history"));
-        return -1;
-      }
-
-    if (todo->len == 0)
-      return 0;
-
-    update = sc_db_prepare (db,
-                            "UPDATE result_forecasts SET actual = ?3 "
-                            "WHERE result_id = ?1 AND horizon = ?2 AND actual IS NULL",
-                            error);
-    if (update == NULL)
-      return -1;
-
-    for (guint i = 0; i < todo->len; i++)
-      {
-        item = g_array_index (todo, Outcome, i);
-        sqlite3_bind_int64 (update, 1, item.result_id);
-        sqlite3_bind_int (update, 2, item.horizon);
-        sqlite3_bind_double (update, 3, item.actual);
-        if (!step_done (db, update, _("Saving an outcome"), error))
-          return -1;
-        filled += sqlite3_changes (sc_db_get_handle (db));
-      }
-  }
-
-  return filled;
-}
-
-int
-sc_results_fill_actuals (ScDb        *db,
-                         const char  *ticker,
-                         GError     **error)
-{
-  g_autoptr(GPtrArray) tickers = g_ptr_array_new_with_free_func (g_free);
-  int filled = 0;
-
-  g_return_val_if_fail (db != NULL, -1);
-
-  if (ticker != NULL)
-    {
-      g_ptr_array_add (tickers, g_ascii_strup (ticker, -1));
-    }
-  else
-    {
-      sqlite3_stmt *stmt;
-      int rc;
-
-      stmt = sc_db_prepare (db,
-                            "SELECT DISTINCT ticker FROM results WHERE id IN "
-                            "(SELECT result_id FROM result_forecasts WHERE actual IS NULL)",
-                            error);
-      if (stmt == NULL)
-        return -1;
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-        g_ptr_array_add (tickers, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
-      sqlite3_reset (stmt);
-      if (rc != SQLITE_DONE)
-        {
-          sc_db_set_error (db, error, _("Reading the history"));
-          return -1;
-        }
-    }
-
-  if (!sc_db_begin (db, error))
-    return -1;
-
-  for (guint i = 0; i < tickers->len; i++)
-    {
-      int n = fill_ticker (db, g_ptr_array_index (tickers, i), error);
-
-      if (n < 0)
-        {
-          sc_db_rollback (db);
-          return -1;
-        }
-      filled += n;
-    }
-
-  if (!sc_db_commit (db, error))
-    return -1;
-
-  if (filled > 0)
-    g_debug ("Filled %d outcomes", filled);
-  return filled;
-}
-
-/* --- sync --------------------------------------------------------------- */
-
-gboolean
-sc_results_mark_synced (ScDb        *db,
-                        gint64       user_id,
-                        const char  *uuid,
-                        gboolean     deleted,
-                        gint64       server_seq,
-                        GError     **error)
-{
-  g_autofree char *key = NULL;
-  sqlite3_stmt *stmt;
-
-  g_return_val_if_fail (db != NULL, FALSE);
-  g_return_val_if_fail (uuid != NULL, FALSE);
-
-  key = g_ascii_strdown (uuid, -1);
-
-  if (!sc_db_begin (db, error))
-    return FALSE;
-
-  stmt = sc_db_prepare (db,
-                        "UPDATE results SET synced = (deleted = ?3), "
-                        "  server_seq = max (server_seq, ?4) "
-                        "WHERE user_id = ?1 AND uuid = ?2",
-                        error);
-  if (stmt == NULL)
-    {
-      sc_db_rollback (db);
-      return FALSE;
-    }
-
-  sqlite3_bind_int64 (stmt, 1, user_id);
-  sqlite3_bind_text (stmt, 2, key, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 3, deleted ? 1 : 0);
-  sqlite3_bind_int64 (stmt, 4, server_seq);
-  return update_one_and_commit (db, stmt, _("Saving the sync state"), uuid, error);
-}
-
-gboolean
-sc_results_merge_remote (ScDb            *db,
-                         gint64           user_id,
-                         const ScResult  *remote,
-                         gint64           server_seq,
-                         GError         **error)
-{
-  g_autoptr(ScResult) copy = NULL;
-  g_autofree char *key = NULL;
-  g_autofree char *created_at = NULL;
-  sqlite3_stmt *stmt;
-  gint64 local_id = -1;
-  gboolean local_deleted = FALSE;
-  int rc;
-
-  g_return_val_if_fail (db != NULL, FALSE);
-  g_return_val_if_fail (remote != NULL, FALSE);
-
-  if (!_sc_result_check (remote, error))
-    return FALSE;
-
-  created_at = _sc_result_normalize_timestamp (remote->created_at);
-  if (created_at == NULL)
-    {
-      g_set_error (error, SC_ERROR, SC_ERROR_DATA,
-                   _("A result needs its creation time."));
-      return FALSE;
-    }
-
-  key = g_ascii_strdown (remote->uuid, -1);
-
-  if (!sc_db_begin (db, error))
-    return FALSE;
-
-  stmt = sc_db_prepare (db,
-                        "SELECT id, deleted FROM results WHERE user_id = ?1 AND uuid = ?2",
-                        error);
-  if (stmt == NULL)
-    goto fail;
-
-  sqlite3_bind_int64 (stmt, 1, user_id);
-  sqlite3_bind_text (stmt, 2, key, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    {
-      local_id = sqlite3_column_int64 (stmt, 0);
-      local_deleted = sqlite3_column_int (stmt, 1) != 0;
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    {
-      sc_db_set_error (db, error, _("Reading the history"));
-      goto fail;
-    }
-
-  if (local_id < 0)
-    {
-      copy = sc_result_new ();
-      copy->uuid = g_steal_pointer (&key);
-      copy->ticker = g_ascii_strup (remote->ticker, -1);
-      copy->created_at = g_steal_pointer (&created_at);
-      copy->model = g_strdup (remote->model);
-      copy->as_of = remote->as_of;
-      copy->last_close = remote->last_close;
-      copy->n_forecasts = remote->n_forecasts;
-      copy->forecasts = g_memdup2 (remote->forecasts, sizeof (ScResultForecast) * remote->n_forecasts);
-      qsort (copy->forecasts, copy->n_forecasts, sizeof (ScResultForecast), _sc_result_compare_forecasts);
-      copy->deleted = remote->deleted;
-      copy->synced = TRUE;
-      copy->server_seq = server_seq;
-
-      if (!insert_result (db, user_id, copy, error))
-        goto fail;
-    }
-  else
-    {
-      /* Tombstones win. The server holds remote->deleted: a local deletion
-       * it lacks stays unsynced, to be pushed. */
-      gboolean deleted = local_deleted || remote->deleted;
-      gboolean synced = deleted == remote->deleted;
-
-      stmt = sc_db_prepare (db,
-                            "UPDATE results SET deleted = ?2, synced = ?3, "
-                            "  server_seq = max (server_seq, ?4) WHERE id = ?1",
-                            error);
-      if (stmt == NULL)
-        goto fail;
-
-      sqlite3_bind_int64 (stmt, 1, local_id);
-      sqlite3_bind_int (stmt, 2, deleted);
-      sqlite3_bind_int (stmt, 3, synced);
-      sqlite3_bind_int64 (stmt, 4, server_seq);
-      if (!step_done (db, stmt, _("Saving the sync state"), error))
-        goto fail;
-
-      stmt = sc_db_prepare (db,
-                            "UPDATE result_forecasts SET actual = ?3 "
-                            "WHERE result_id = ?1 AND horizon = ?2 AND actual IS NULL",
-                            error);
-      if (stmt == NULL)
-        goto fail;
-
-      for (guint i = 0; i < remote->n_forecasts; i++)
-        {
-          if (isnan (remote->forecasts[i].actual))
-            continue;
-          sqlite3_bind_int64 (stmt, 1, local_id);
-          sqlite3_bind_int (stmt, 2, remote->forecasts[i].horizon);
-          sqlite3_bind_double (stmt, 3, remote->forecasts[i].actual);
-          if (!step_done (db, stmt, _("Saving an outcome"), error))
-            goto fail;
-        }
-    }
-
-  return sc_db_commit (db, error);
-
-fail:
-  sc_db_rollback (db);
-  return FALSE;
+  return _sc_results_update_one_and_commit (db, stmt, _("Deleting the prediction"), uuid, error);
 }
