@@ -341,15 +341,6 @@ sc_db_open (const char  *path,
   return g_steal_pointer (&self);
 }
 
-ScDb *
-sc_db_ref (ScDb *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-
-  g_atomic_int_inc (&self->ref_count);
-  return self;
-}
-
 void
 sc_db_unref (ScDb *self)
 {

@@ -23,7 +23,6 @@ char     *sc_db_default_path   (void);
  * foreign keys, and migrates the schema forward. path NULL: the default. */
 ScDb     *sc_db_open           (const char  *path,
                                 GError     **error);
-ScDb     *sc_db_ref            (ScDb        *self);
 void      sc_db_unref          (ScDb        *self);
 const char *sc_db_get_path     (ScDb        *self);
 int       sc_db_get_version    (ScDb        *self);

@@ -72,10 +72,6 @@ char     *sc_result_to_json        (const ScResult     *self,
 void      sc_result_append_json    (const ScResult     *self,
                                     ScResultJsonFlags   flags,
                                     GString            *out);
-/* As a JsonNode, for json-glib users (its generator writes numbers with
- * 17 significant digits). */
-JsonNode *sc_result_to_json_node   (const ScResult     *self,
-                                    ScResultJsonFlags   flags);
 /* Validates everything; "actual" and "deleted" are optional, unknown
  * fields are ignored. synced/server_seq are left 0. */
 ScResult *sc_result_new_from_json_node (JsonNode       *node,
