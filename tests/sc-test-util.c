@@ -12,6 +12,7 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 
+#include "sc-db-private.h"
 #include "sc-test-util.h"
 
 static char *tmpdir;
@@ -140,4 +141,62 @@ sc_test_run_cli (const char  *stdin_text,
 
   g_assert_true (g_subprocess_get_if_exited (process));
   return g_subprocess_get_exit_status (process);
+}
+
+/* Prepared afresh (not cached) so a test's query never shares a statement
+ * with the store. */
+static sqlite3_stmt *
+step_first_row (ScDb       *db,
+                const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (sc_db_get_handle (db), sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return stmt;
+}
+
+gint64
+sc_test_db_query_int (ScDb       *db,
+                      const char *sql)
+{
+  sqlite3_stmt *stmt = step_first_row (db, sql);
+  gint64 value = sqlite3_column_int64 (stmt, 0);
+
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+char *
+sc_test_db_query_text (ScDb       *db,
+                       const char *sql)
+{
+  sqlite3_stmt *stmt = step_first_row (db, sql);
+  char *value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+void
+sc_test_db_exec (ScDb       *db,
+                 const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (sc_db_exec (db, sql, &error));
+  g_assert_no_error (error);
+}
+
+void
+sc_test_db_assert_integrity (ScDb *db)
+{
+  g_autofree char *integrity = sc_test_db_query_text (db, "PRAGMA integrity_check");
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpstr (integrity, ==, "ok");
+
+  g_assert_cmpint (sqlite3_prepare_v2 (sc_db_get_handle (db), "PRAGMA foreign_key_check", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  sqlite3_finalize (stmt);
 }

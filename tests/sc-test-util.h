@@ -9,6 +9,8 @@
 
 #include <glib.h>
 
+#include "sc-db.h"
+
 G_BEGIN_DECLS
 
 /* Calls g_test_init() and points XDG_DATA_HOME, XDG_CONFIG_HOME and
@@ -28,5 +30,16 @@ int         sc_test_run_cli       (const char  *stdin_text,
                                    char       **out_stderr,
                                    const char  *first_arg,
                                    ...) G_GNUC_NULL_TERMINATED;
+
+/* Raw rows of the local database, for tests that check what the store
+ * wrote. Each asserts that sql runs. */
+gint64      sc_test_db_query_int  (ScDb       *db,
+                                   const char *sql);
+char       *sc_test_db_query_text (ScDb       *db,
+                                   const char *sql);
+void        sc_test_db_exec       (ScDb       *db,
+                                   const char *sql);
+/* PRAGMA integrity_check says "ok" and foreign_key_check finds nothing. */
+void        sc_test_db_assert_integrity (ScDb *db);
 
 G_END_DECLS

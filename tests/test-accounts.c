@@ -14,6 +14,7 @@
 #include <sodium.h>
 
 #include "sc-accounts.h"
+#include "sc-db-private.h"
 #include "sc-error.h"
 #include "sc-test-util.h"
 
@@ -742,38 +743,6 @@ test_injection_usernames (void)
 
 /* --- migrations --------------------------------------------------------- */
 
-static int
-count_rows (ScDb       *db,
-            const char *sql)
-{
-  g_autoptr(GError) error = NULL;
-  sqlite3_stmt *stmt = sc_db_prepare (db, sql, &error);
-  int n;
-
-  g_assert_no_error (error);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  n = sqlite3_column_int (stmt, 0);
-  sqlite3_reset (stmt);
-  return n;
-}
-
-static void
-assert_integrity (ScDb *db)
-{
-  g_autoptr(GError) error = NULL;
-  sqlite3_stmt *stmt = sc_db_prepare (db, "PRAGMA integrity_check", &error);
-
-  g_assert_no_error (error);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "ok");
-  sqlite3_reset (stmt);
-
-  stmt = sc_db_prepare (db, "PRAGMA foreign_key_check", &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
-  sqlite3_reset (stmt);
-}
-
 static void
 test_migrations (void)
 {
@@ -801,9 +770,9 @@ test_migrations (void)
       db = sc_db_open (path, &error);
       g_assert_no_error (error);
       g_assert_cmpint (sc_db_get_version (db), ==, latest);
-      assert_integrity (db);
-      g_assert_cmpint (count_rows (db, "SELECT count(*) FROM results"), ==, 0);
-      g_assert_cmpint (count_rows (db, "SELECT count(*) FROM users"), ==, from >= 1 ? 1 : 0);
+      sc_test_db_assert_integrity (db);
+      g_assert_cmpint (sc_test_db_query_int (db, "SELECT count(*) FROM results"), ==, 0);
+      g_assert_cmpint (sc_test_db_query_int (db, "SELECT count(*) FROM users"), ==, from >= 1 ? 1 : 0);
 
       if (from >= 1)
         {

@@ -117,10 +117,8 @@ test_account_flow (void)
   g_clear_pointer (&contents, g_free);
   {
     g_autoptr(ScDb) db = sc_db_open (path, NULL);
-    sqlite3_stmt *stmt = sc_db_prepare (db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL);
 
-    sqlite3_step (stmt);
-    sqlite3_reset (stmt);
+    sc_test_db_exec (db, "PRAGMA wal_checkpoint(TRUNCATE)");
   }
   {
     gsize length;
@@ -255,16 +253,15 @@ test_history (void)
   g_assert_no_error (error);
 
   /* The close 10 trading rows after 2020-12-11 arrives in the cache. */
-  g_assert_true (sc_db_exec (db,
-                             "INSERT INTO price_series (ticker, source) VALUES ('MSFT', 'csv');"
-                             "INSERT INTO prices (ticker, source, date, close) VALUES "
-                             "('MSFT','csv','2020-12-11',213.26),('MSFT','csv','2020-12-14',214.2),"
-                             "('MSFT','csv','2020-12-15',214.13),('MSFT','csv','2020-12-16',219.28),"
-                             "('MSFT','csv','2020-12-17',219.42),('MSFT','csv','2020-12-18',218.59),"
-                             "('MSFT','csv','2020-12-21',222.59),('MSFT','csv','2020-12-22',223.94),"
-                             "('MSFT','csv','2020-12-23',221.02),('MSFT','csv','2020-12-24',222.75),"
-                             "('MSFT','csv','2020-12-28',224.96);", &error));
-  g_assert_no_error (error);
+  sc_test_db_exec (db,
+                   "INSERT INTO price_series (ticker, source) VALUES ('MSFT', 'csv');"
+                   "INSERT INTO prices (ticker, source, date, close) VALUES "
+                   "('MSFT','csv','2020-12-11',213.26),('MSFT','csv','2020-12-14',214.2),"
+                   "('MSFT','csv','2020-12-15',214.13),('MSFT','csv','2020-12-16',219.28),"
+                   "('MSFT','csv','2020-12-17',219.42),('MSFT','csv','2020-12-18',218.59),"
+                   "('MSFT','csv','2020-12-21',222.59),('MSFT','csv','2020-12-22',223.94),"
+                   "('MSFT','csv','2020-12-23',221.02),('MSFT','csv','2020-12-24',222.75),"
+                   "('MSFT','csv','2020-12-28',224.96);");
   g_assert_cmpint (sc_results_fill_actuals (db, "MSFT", &error), ==, 1);
 
   status = sc_test_run_cli ("carol's password\n", &out, &err, "history", "--user", "carol", "--password-stdin", "--json", NULL);

@@ -10,8 +10,8 @@
 #include <string.h>
 
 #include <glib/gstdio.h>
-#include <sqlite3.h>
 
+#include "sc-price-cache.h"
 #include "sc-prices.h"
 #include "sc-quote-server.h"
 #include "sc-test-util.h"
@@ -33,20 +33,16 @@ cached_rows (const char *ticker,
              const char *source)
 {
   g_autofree char *path = g_build_filename (g_getenv ("XDG_DATA_HOME"), "stockcast", "stockcast.db", NULL);
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  gint64 n;
+  g_autoptr(ScDb) db = NULL;
+  g_autoptr(ScPriceCacheInfo) info = NULL;
+  g_autoptr(GError) error = NULL;
 
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT COUNT (*) FROM prices WHERE ticker = ?1 AND source = ?2",
-                                       -1, &stmt, NULL), ==, SQLITE_OK);
-  sqlite3_bind_text (stmt, 1, ticker, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, source, -1, SQLITE_STATIC);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return n;
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+  db = sc_db_open (path, &error);
+  g_assert_no_error (error);
+  info = sc_price_cache_get_info (db, ticker, source, &error);
+  g_assert_no_error (error);
+  return info != NULL ? info->n_rows : 0;
 }
 
 static void

@@ -14,6 +14,7 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 
+#include "sc-db-private.h"
 #include "sc-error.h"
 #include "sc-price-cache.h"
 #include "sc-price-loader.h"
@@ -44,34 +45,6 @@ open_db (const char *name)
   return db;
 }
 
-static gint64
-query_int (ScDb       *db,
-           const char *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-  gint64 value;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (sc_db_get_handle (db), sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return value;
-}
-
-static char *
-query_text (ScDb       *db,
-            const char *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-  char *value;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (sc_db_get_handle (db), sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  return value;
-}
-
 /* n weekday bars from first, close = base + i. */
 static ScPriceSeries *
 make_series (const char *first,
@@ -98,7 +71,7 @@ make_series (const char *first,
 static char *
 schema_of (ScDb *db)
 {
-  return query_text (db, "SELECT group_concat (sql, ';') FROM "
+  return sc_test_db_query_text (db, "SELECT group_concat (sql, ';') FROM "
                          "(SELECT sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY name)");
 }
 
@@ -110,13 +83,13 @@ test_migrations (void)
   /* Older databases are built by stopping the migrations at version v. */
   g_assert_cmpint (sc_db_get_version (fresh), ==, sc_db_latest_version ());
   g_assert_cmpint (sc_db_latest_version (), ==, 7);
-  g_assert_cmpint (query_int (fresh, "SELECT COUNT (*) FROM pragma_table_info ('results') WHERE name = 'currency'"), ==, 1);
-  g_assert_cmpint (query_int (fresh, "SELECT COUNT (*) FROM pragma_table_info ('price_series')"
+  g_assert_cmpint (sc_test_db_query_int (fresh, "SELECT COUNT (*) FROM pragma_table_info ('results') WHERE name = 'currency'"), ==, 1);
+  g_assert_cmpint (sc_test_db_query_int (fresh, "SELECT COUNT (*) FROM pragma_table_info ('price_series')"
                                      " WHERE name IN ('currency', 'exchange', 'live_date', 'live_close', 'live_time')"), ==, 5);
-  g_assert_cmpint (query_int (fresh, "SELECT COUNT (*) FROM pragma_table_info ('watchlist')"), ==, 8);
-  g_assert_cmpint (query_int (fresh, "SELECT COUNT (*) FROM pragma_table_info ('watchlist_sync')"), ==, 2);
-  g_assert_cmpint (query_int (fresh, "SELECT COUNT (*) FROM pragma_table_info ('prices')"), ==, 9);
-  g_assert_cmpint (query_int (fresh, "SELECT COUNT (*) FROM pragma_table_info ('price_series') WHERE name = 'timezone'"), ==, 1);
+  g_assert_cmpint (sc_test_db_query_int (fresh, "SELECT COUNT (*) FROM pragma_table_info ('watchlist')"), ==, 8);
+  g_assert_cmpint (sc_test_db_query_int (fresh, "SELECT COUNT (*) FROM pragma_table_info ('watchlist_sync')"), ==, 2);
+  g_assert_cmpint (sc_test_db_query_int (fresh, "SELECT COUNT (*) FROM pragma_table_info ('prices')"), ==, 9);
+  g_assert_cmpint (sc_test_db_query_int (fresh, "SELECT COUNT (*) FROM pragma_table_info ('price_series') WHERE name = 'timezone'"), ==, 1);
 
   for (int v = 1; v < sc_db_latest_version (); v++)
     {
@@ -145,9 +118,9 @@ test_migrations (void)
       g_assert_cmpint (sc_db_get_version (db), ==, sc_db_latest_version ());
       schema = schema_of (db);
       g_assert_cmpstr (schema, ==, expected);
-      g_assert_cmpint (query_int (db, "SELECT COUNT (*) FROM models WHERE id = 'kept'"), ==, 1);
+      g_assert_cmpint (sc_test_db_query_int (db, "SELECT COUNT (*) FROM models WHERE id = 'kept'"), ==, 1);
       if (v >= 2)
-        g_assert_cmpint (query_int (db, "SELECT COUNT (*) FROM price_series WHERE ticker = 'OLD'"
+        g_assert_cmpint (sc_test_db_query_int (db, "SELECT COUNT (*) FROM price_series WHERE ticker = 'OLD'"
                                         " AND timezone = 'Asia/Tokyo' AND currency IS NULL AND live_date IS NULL"), ==, 1);
     }
 }
@@ -211,7 +184,7 @@ test_store_load (void)
   g_assert_true (sc_price_cache_store (db, "TEST", "yahoo", NULL, second, SC_PRICE_CACHE_REPLACE, &error));
   loaded = sc_price_cache_load (db, "TEST", "yahoo", &error);
   g_assert_cmpuint (loaded->n_rows, ==, 20);
-  g_assert_cmpint (query_int (db, "SELECT COUNT (*) FROM prices WHERE source = 'csv'"), ==, 30);
+  g_assert_cmpint (sc_test_db_query_int (db, "SELECT COUNT (*) FROM prices WHERE source = 'csv'"), ==, 30);
 
   list = sc_price_cache_list (db, "OTHER", &error);
   g_assert_cmpuint (list->len, ==, 0);
@@ -233,8 +206,8 @@ test_store_atomic (void)
   g_assert_false (sc_price_cache_store (db, "TEST", "yahoo", NULL, second, SC_PRICE_CACHE_REPLACE, &error));
   g_assert_error (error, SC_ERROR, SC_ERROR_STORAGE);
   g_assert_true (g_str_has_suffix (error->message, "."));
-  g_assert_cmpint (query_int (db, "SELECT COUNT (*) FROM prices"), ==, 10);
-  g_assert_cmpint (query_int (db, "SELECT MAX (close) FROM prices"), ==, 109);
+  g_assert_cmpint (sc_test_db_query_int (db, "SELECT COUNT (*) FROM prices"), ==, 10);
+  g_assert_cmpint (sc_test_db_query_int (db, "SELECT MAX (close) FROM prices"), ==, 109);
   g_assert_true (sqlite3_get_autocommit (sc_db_get_handle (db)));
 }
 
@@ -260,7 +233,7 @@ test_fill_actuals (void)
 
   g_assert_true (sc_price_cache_store (db, "TEST", "csv", NULL, series, SC_PRICE_CACHE_MERGE, &error));
   g_assert_no_error (error);
-  actual = query_text (db, "SELECT actual FROM result_forecasts WHERE result_id = 1");
+  actual = sc_test_db_query_text (db, "SELECT actual FROM result_forecasts WHERE result_id = 1");
   g_assert_cmpstr (actual, ==, "111.0");
 }
 
@@ -371,11 +344,11 @@ test_killed_writer (void)
 
       db = sc_db_open (path, &error);
       g_assert_no_error (error);
-      integrity = query_text (db, "PRAGMA integrity_check");
+      integrity = sc_test_db_query_text (db, "PRAGMA integrity_check");
       g_assert_cmpstr (integrity, ==, "ok");
-      g_assert_cmpint (query_int (db, "SELECT COUNT (*) FROM prices WHERE ticker = 'KILL'"), ==, WRITER_ROWS);
-      g_assert_cmpint (query_int (db, "SELECT MIN (close) = MAX (close) FROM prices WHERE ticker = 'KILL'"), ==, 1);
-      g_assert_cmpint (query_int (db, "SELECT MIN (close) FROM prices"), >=, g_ascii_strtoll (line, NULL, 10));
+      g_assert_cmpint (sc_test_db_query_int (db, "SELECT COUNT (*) FROM prices WHERE ticker = 'KILL'"), ==, WRITER_ROWS);
+      g_assert_cmpint (sc_test_db_query_int (db, "SELECT MIN (close) = MAX (close) FROM prices WHERE ticker = 'KILL'"), ==, 1);
+      g_assert_cmpint (sc_test_db_query_int (db, "SELECT MIN (close) FROM prices"), >=, g_ascii_strtoll (line, NULL, 10));
     }
 }
 
@@ -873,7 +846,7 @@ test_loader_corpus_errors (void)
       g_assert_error (error, SC_ERROR, cases[i].code);
       list = sc_price_cache_list (db, "GONE", NULL);
       g_assert_cmpuint (list->len, ==, 0);
-      g_assert_cmpint (query_int (db, "SELECT COUNT (*) FROM price_series WHERE ticker = 'GONE'"), ==, 0);
+      g_assert_cmpint (sc_test_db_query_int (db, "SELECT COUNT (*) FROM price_series WHERE ticker = 'GONE'"), ==, 0);
     }
 }
 
@@ -914,7 +887,7 @@ test_loader_live (void)
   g_assert_cmpint (during->live_time, ==, 1774494120);
   cached = sc_price_cache_load (db, "2344.TW", "yahoo", &error);
   g_assert_cmpuint (cached->n_rows, ==, 3);
-  g_assert_cmpint (query_int (db, "SELECT COUNT (*) FROM prices WHERE date = '2026-03-26'"), ==, 0);
+  g_assert_cmpint (sc_test_db_query_int (db, "SELECT COUNT (*) FROM prices WHERE date = '2026-03-26'"), ==, 0);
   info = sc_price_cache_get_info (db, "2344.TW", "yahoo", &error);
   g_assert_cmpint (info->live_date, ==, day ("2026-03-26"));
   g_clear_pointer (&info, sc_price_cache_info_free);

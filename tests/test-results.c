@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "sc-accounts.h"
+#include "sc-db-private.h"
 #include "sc-error.h"
 #include "sc-results.h"
 #include "sc-test-util.h"
@@ -369,16 +370,8 @@ test_isolation (void)
   /* Deleting Bob deletes his results and nothing else. */
   g_assert_true (sc_accounts_delete_user (db, "bob", password, &error));
   g_assert_no_error (error);
-  {
-    sqlite3_stmt *stmt = sc_db_prepare (db, "SELECT count(*) FROM results", &error);
-    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-    g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 1);
-    sqlite3_reset (stmt);
-    stmt = sc_db_prepare (db, "SELECT count(*) FROM result_forecasts", &error);
-    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-    g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 3);
-    sqlite3_reset (stmt);
-  }
+  g_assert_cmpint (sc_test_db_query_int (db, "SELECT count(*) FROM results"), ==, 1);
+  g_assert_cmpint (sc_test_db_query_int (db, "SELECT count(*) FROM result_forecasts"), ==, 3);
 }
 
 /* Prices the way the cache stores them (migration 2 of sc-db.c). */
@@ -729,33 +722,6 @@ test_injection_strings (void)
 
 /* --- crash safety ------------------------------------------------------- */
 
-static int
-count (ScDb       *db,
-       const char *sql)
-{
-  g_autoptr(GError) error = NULL;
-  sqlite3_stmt *stmt = sc_db_prepare (db, sql, &error);
-  int n;
-
-  g_assert_no_error (error);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  n = sqlite3_column_int (stmt, 0);
-  sqlite3_reset (stmt);
-  return n;
-}
-
-static void
-assert_integrity (ScDb *db)
-{
-  g_autoptr(GError) error = NULL;
-  sqlite3_stmt *stmt = sc_db_prepare (db, "PRAGMA integrity_check", &error);
-
-  g_assert_no_error (error);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "ok");
-  sqlite3_reset (stmt);
-}
-
 /* Runs in the child: saves results forever, reporting each commit on fd. */
 static G_GNUC_NORETURN void
 child_save_forever (const char *path,
@@ -844,19 +810,19 @@ check_kill (gboolean hang_in_transaction)
 
   db = sc_db_open (path, &error);
   g_assert_no_error (error);
-  assert_integrity (db);
+  sc_test_db_assert_integrity (db);
 
   /* Everything reported as committed is there, whole. */
-  g_assert_cmpint (count (db, "SELECT count(*) FROM results"), >=, committed);
-  g_assert_cmpint (count (db, "SELECT count(*) FROM results r WHERE "
+  g_assert_cmpint (sc_test_db_query_int (db, "SELECT count(*) FROM results"), >=, committed);
+  g_assert_cmpint (sc_test_db_query_int (db, "SELECT count(*) FROM results r WHERE "
                               "(SELECT count(*) FROM result_forecasts f WHERE f.result_id = r.id) != 3"), ==, 0);
-  g_assert_cmpint (count (db, "SELECT count(*) FROM results WHERE ticker = 'HALF'"), ==, 0);
-  g_assert_cmpint (count (db, "SELECT count(*) FROM result_forecasts WHERE price < 0"), ==, 0);
+  g_assert_cmpint (sc_test_db_query_int (db, "SELECT count(*) FROM results WHERE ticker = 'HALF'"), ==, 0);
+  g_assert_cmpint (sc_test_db_query_int (db, "SELECT count(*) FROM result_forecasts WHERE price < 0"), ==, 0);
   if (hang_in_transaction)
-    g_assert_cmpint (count (db, "SELECT count(*) FROM results"), ==, committed);
+    g_assert_cmpint (sc_test_db_query_int (db, "SELECT count(*) FROM results"), ==, committed);
 
-  g_test_message ("killed after %u commits; %d results on disk", committed,
-                  count (db, "SELECT count(*) FROM results"));
+  g_test_message ("killed after %u commits; %" G_GINT64_FORMAT " results on disk", committed,
+                  sc_test_db_query_int (db, "SELECT count(*) FROM results"));
 }
 
 static void

@@ -18,6 +18,7 @@
 #include <libsecret/secret.h>
 #endif
 
+#include "sc-db-private.h"
 #include "sc-error.h"
 #include "sc-results.h"
 #include "sc-sync.h"

@@ -7,27 +7,17 @@
 
 #include "config.h"
 
-#include <errno.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
-#include <sodium.h>
 
-#include "sc-accounts.h"
+#include "sc-accounts-private.h"
+#include "sc-db-private.h"
 #include "sc-error.h"
 
-/* Crockford's base32: no I, L, O or U, so codes survive being read aloud. */
-static const char recovery_alphabet[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
-#define RECOVERY_SYMBOLS 24     /* 24 × 5 = 120 bits */
-#define RECOVERY_GROUP   4
-
-/* An Argon2id hash (interactive limits) of a random password nobody knows:
- * unknown usernames are verified against it so they cost the same time. */
-static const char dummy_hash[crypto_pwhash_STRBYTES] =
-  "$argon2id$v=19$m=65536,t=2,p=1$1L0NOIXs4OIetmTZxjk6YQ$zEtPHDFGTb2XgzQMtsF4XUUjy/x0VgLensFj+ekpHgc";
-
-static ScAccountsClock clock_func;
-static guint verify_count;
+/* The users table: accounts, sign-in, password changes and deletion. The
+ * rules, hashing and throttling they use are in sc-accounts-rules.c,
+ * sc-accounts-hash.c and sc-accounts-throttle.c. */
 
 G_DEFINE_BOXED_TYPE (ScUser, sc_user, sc_user_ref, sc_user_unref)
 
@@ -54,20 +44,6 @@ sc_user_unref (ScUser *self)
   g_free (self);
 }
 
-void
-sc_accounts_set_clock_for_testing (ScAccountsClock clock)
-{
-  clock_func = clock;
-}
-
-static gint64
-now_seconds (void)
-{
-  gint64 usec = clock_func != NULL ? clock_func () : g_get_real_time ();
-
-  return usec / G_USEC_PER_SEC;
-}
-
 static char *
 format_timestamp (gint64 seconds)
 {
@@ -75,345 +51,6 @@ format_timestamp (gint64 seconds)
 
   return g_date_time_format (dt, "%Y-%m-%dT%H:%M:%SZ");
 }
-
-static gboolean
-ensure_sodium (GError **error)
-{
-  static gsize initialized = 0;
-  static gboolean ok = FALSE;
-
-  if (g_once_init_enter (&initialized))
-    {
-      ok = sodium_init () >= 0;
-      g_once_init_leave (&initialized, 1);
-    }
-
-  if (!ok)
-    g_set_error (error, SC_ERROR, SC_ERROR_STORAGE,
-                 _("The cryptography library could not start."));
-  return ok;
-}
-
-void
-sc_accounts_free_secret (char *secret)
-{
-  if (secret == NULL)
-    return;
-
-  sodium_memzero (secret, strlen (secret));
-  g_free (secret);
-}
-
-/* --- rules -------------------------------------------------------------- */
-
-gboolean
-sc_accounts_check_username (const char  *username,
-                            GError     **error)
-{
-  glong n_chars;
-  const char *p;
-
-  if (username == NULL || username[0] == '\0')
-    {
-      g_set_error (error, SC_ERROR, SC_ERROR_DATA, _("Choose a username."));
-      return FALSE;
-    }
-
-  if (!g_utf8_validate (username, -1, NULL))
-    {
-      g_set_error (error, SC_ERROR, SC_ERROR_DATA,
-                   _("A username must be valid UTF-8 text."));
-      return FALSE;
-    }
-
-  n_chars = g_utf8_strlen (username, -1);
-  if (n_chars > SC_ACCOUNTS_USERNAME_MAX_CHARS)
-    {
-      g_set_error (error, SC_ERROR, SC_ERROR_DATA,
-                   _("A username can have at most %d characters."),
-                   SC_ACCOUNTS_USERNAME_MAX_CHARS);
-      return FALSE;
-    }
-
-  for (p = username; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_iscntrl (c) || c == 0x2028 || c == 0x2029)
-        {
-          g_set_error (error, SC_ERROR, SC_ERROR_DATA,
-                       _("A username cannot contain control characters."));
-          return FALSE;
-        }
-    }
-
-  if (g_unichar_isspace (g_utf8_get_char (username)) ||
-      g_unichar_isspace (g_utf8_get_char (g_utf8_prev_char (username + strlen (username)))))
-    {
-      g_set_error (error, SC_ERROR, SC_ERROR_DATA,
-                   _("A username cannot start or end with a space."));
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-static gboolean
-is_label_char (gunichar c)
-{
-  return g_unichar_isalnum (c) || c == '-' || (c > 0x7f && g_unichar_isalpha (c));
-}
-
-gboolean
-sc_accounts_check_email (const char  *email,
-                         GError     **error)
-{
-  const char *at;
-  g_auto(GStrv) labels = NULL;
-  guint n_labels;
-
-  if (email == NULL || email[0] == '\0')
-    {
-      g_set_error (error, SC_ERROR, SC_ERROR_DATA, _("Enter an email address."));
-      return FALSE;
-    }
-
-  if (!g_utf8_validate (email, -1, NULL) || strlen (email) > 254)
-    goto invalid;
-
-  at = strrchr (email, '@');
-  if (at == NULL || at == email || at - email > 64 || strchr (email, '@') != at)
-    goto invalid;
-
-  for (const char *p = email; p < at; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_isspace (c) || g_unichar_iscntrl (c) || c == '"' || c == '(' ||
-          c == ')' || c == ',' || c == ':' || c == ';' || c == '<' || c == '>' ||
-          c == '[' || c == ']' || c == '\\')
-        goto invalid;
-    }
-  if (email[0] == '.' || at[-1] == '.' || strstr (email, "..") != NULL)
-    goto invalid;
-
-  labels = g_strsplit (at + 1, ".", -1);
-  n_labels = g_strv_length (labels);
-  if (n_labels < 2)
-    goto invalid;
-
-  for (guint i = 0; i < n_labels; i++)
-    {
-      const char *label = labels[i];
-      gsize len = strlen (label);
-
-      if (len == 0 || len > 63 || label[0] == '-' || label[len - 1] == '-')
-        goto invalid;
-
-      for (const char *p = label; *p != '\0'; p = g_utf8_next_char (p))
-        {
-          gunichar c = g_utf8_get_char (p);
-
-          if (!is_label_char (c))
-            goto invalid;
-          /* The top-level domain is letters only. */
-          if (i == n_labels - 1 && !g_unichar_isalpha (c))
-            goto invalid;
-        }
-
-      if (i == n_labels - 1 && g_utf8_strlen (label, -1) < 2)
-        goto invalid;
-    }
-
-  return TRUE;
-
-invalid:
-  g_set_error (error, SC_ERROR, SC_ERROR_DATA,
-               _("Enter an email address like name@example.org."));
-  return FALSE;
-}
-
-gboolean
-sc_accounts_check_password (const char  *password,
-                            GError     **error)
-{
-  if (password == NULL || password[0] == '\0')
-    {
-      g_set_error (error, SC_ERROR, SC_ERROR_DATA, _("Enter a password."));
-      return FALSE;
-    }
-
-  if (strlen (password) > SC_ACCOUNTS_PASSWORD_MAX_BYTES)
-    {
-      g_set_error (error, SC_ERROR, SC_ERROR_DATA,
-                   _("A password can be at most %d bytes long."),
-                   SC_ACCOUNTS_PASSWORD_MAX_BYTES);
-      return FALSE;
-    }
-
-  if (!g_utf8_validate (password, -1, NULL))
-    {
-      g_set_error (error, SC_ERROR, SC_ERROR_DATA,
-                   _("A password must be valid UTF-8 text."));
-      return FALSE;
-    }
-
-  if (g_utf8_strlen (password, -1) < SC_ACCOUNTS_PASSWORD_MIN_CHARS)
-    {
-      g_set_error (error, SC_ERROR, SC_ERROR_DATA,
-                   _("A password needs at least %d characters."),
-                   SC_ACCOUNTS_PASSWORD_MIN_CHARS);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-/* The code's symbols only, upper case, with the look-alikes O → 0 and
- * I, L → 1; NULL if it does not have the shape of a code. */
-static char *
-normalize_recovery_code (const char *code)
-{
-  g_autofree char *out = NULL;
-  guint n = 0;
-
-  if (code == NULL)
-    return NULL;
-
-  out = g_malloc0 (RECOVERY_SYMBOLS + 1);
-  for (const char *p = code; *p != '\0'; p++)
-    {
-      char c = g_ascii_toupper (*p);
-
-      if (c == '-' || c == ' ')
-        continue;
-      if (c == 'O')
-        c = '0';
-      else if (c == 'I' || c == 'L')
-        c = '1';
-      if (strchr (recovery_alphabet, c) == NULL || c == '\0' || n >= RECOVERY_SYMBOLS)
-        {
-          sodium_memzero (out, RECOVERY_SYMBOLS + 1);
-          return NULL;
-        }
-      out[n++] = c;
-    }
-
-  if (n != RECOVERY_SYMBOLS)
-    {
-      sodium_memzero (out, RECOVERY_SYMBOLS + 1);
-      return NULL;
-    }
-
-  return g_steal_pointer (&out);
-}
-
-gboolean
-sc_accounts_check_recovery_code (const char  *code,
-                                 GError     **error)
-{
-  char *normal = normalize_recovery_code (code);
-
-  if (normal == NULL)
-    {
-      g_set_error (error, SC_ERROR, SC_ERROR_DATA,
-                   _("A recovery code looks like XXXX-XXXX-XXXX-XXXX-XXXX-XXXX."));
-      return FALSE;
-    }
-
-  sc_accounts_free_secret (normal);
-  return TRUE;
-}
-
-/* Returns the grouped code and its normalised form (to hash). */
-static char *
-generate_recovery_code (char **out_normal)
-{
-  GString *code = g_string_sized_new (RECOVERY_SYMBOLS + RECOVERY_SYMBOLS / RECOVERY_GROUP);
-  char *normal = g_malloc0 (RECOVERY_SYMBOLS + 1);
-
-  for (guint i = 0; i < RECOVERY_SYMBOLS; i++)
-    {
-      char c = recovery_alphabet[randombytes_uniform (sizeof recovery_alphabet - 1)];
-
-      if (i > 0 && i % RECOVERY_GROUP == 0)
-        g_string_append_c (code, '-');
-      g_string_append_c (code, c);
-      normal[i] = c;
-    }
-
-  *out_normal = normal;
-  return g_string_free (code, FALSE);
-}
-
-static char *
-username_key (const char *username)
-{
-  g_autofree char *folded = g_utf8_casefold (username, -1);
-
-  return g_utf8_normalize (folded, -1, G_NORMALIZE_ALL_COMPOSE);
-}
-
-static char *
-email_key (const char *email)
-{
-  g_autofree char *normal = g_utf8_normalize (email, -1, G_NORMALIZE_DEFAULT_COMPOSE);
-
-  return g_utf8_casefold (normal, -1);
-}
-
-/* --- hashing ------------------------------------------------------------ */
-
-static char *
-hash_secret (const char  *secret,
-             GError     **error)
-{
-  char hash[crypto_pwhash_STRBYTES];
-
-  if (!ensure_sodium (error))
-    return NULL;
-
-  if (crypto_pwhash_str (hash, secret, strlen (secret),
-                         crypto_pwhash_OPSLIMIT_INTERACTIVE,
-                         crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
-    {
-      g_set_error (error, SC_ERROR, SC_ERROR_STORAGE,
-                   _("Not enough memory to hash the password."));
-      return NULL;
-    }
-
-  return g_strdup (hash);
-}
-
-static gboolean
-verify_secret (const char *hash,
-               const char *secret)
-{
-  if (!ensure_sodium (NULL))
-    return FALSE;
-
-  g_atomic_int_inc (&verify_count);
-  return crypto_pwhash_str_verify (hash, secret, strlen (secret)) == 0;
-}
-
-guint
-sc_accounts_get_verify_count_for_testing (void)
-{
-  return (guint) g_atomic_int_get (&verify_count);
-}
-
-gboolean
-sc_accounts_dummy_hash_is_current_for_testing (void)
-{
-  if (!ensure_sodium (NULL))
-    return FALSE;
-
-  return crypto_pwhash_str_needs_rehash (dummy_hash,
-                                         crypto_pwhash_OPSLIMIT_INTERACTIVE,
-                                         crypto_pwhash_MEMLIMIT_INTERACTIVE) == 0;
-}
-
-/* --- users -------------------------------------------------------------- */
 
 typedef struct
 {
@@ -447,7 +84,7 @@ lookup_user (ScDb        *db,
              UserRow     *row,
              GError     **error)
 {
-  g_autofree char *key = username_key (username);
+  g_autofree char *key = _sc_accounts_username_key (username);
   sqlite3_stmt *stmt;
   int rc;
 
@@ -637,9 +274,9 @@ sc_accounts_register (ScDb        *db,
     return NULL;
 
   name = g_utf8_normalize (username, -1, G_NORMALIZE_DEFAULT_COMPOSE);
-  key = username_key (name);
+  key = _sc_accounts_username_key (name);
   address = g_utf8_normalize (email, -1, G_NORMALIZE_DEFAULT_COMPOSE);
-  address_key = email_key (address);
+  address_key = _sc_accounts_email_key (address);
 
   /* Cheap checks first, so a taken name does not cost two hashes. */
   if (!username_taken (db, name, &taken, error))
@@ -659,13 +296,13 @@ sc_accounts_register (ScDb        *db,
       return NULL;
     }
 
-  if (!ensure_sodium (error))
+  if (!_sc_accounts_ensure_sodium (error))
     return NULL;
 
-  code = generate_recovery_code (&normal);
-  password_hash = hash_secret (password, error);
+  code = _sc_accounts_generate_recovery_code (&normal);
+  password_hash = _sc_accounts_hash_secret (password, error);
   if (password_hash != NULL)
-    recovery_hash = hash_secret (normal, error);
+    recovery_hash = _sc_accounts_hash_secret (normal, error);
   sc_accounts_free_secret (normal);
   if (recovery_hash == NULL)
     {
@@ -673,7 +310,7 @@ sc_accounts_register (ScDb        *db,
       return NULL;
     }
 
-  created_at = format_timestamp (now_seconds ());
+  created_at = format_timestamp (_sc_accounts_now_seconds ());
 
   if (!sc_db_begin (db, error))
     goto fail;
@@ -753,194 +390,6 @@ fail:
   return NULL;
 }
 
-/* --- throttling --------------------------------------------------------- */
-
-static gboolean
-read_attempts (ScDb        *db,
-               const char  *key,
-               gint64      *out_failures,
-               gint64      *out_locked_until,
-               GError     **error)
-{
-  sqlite3_stmt *stmt;
-  int rc;
-
-  *out_failures = 0;
-  *out_locked_until = 0;
-
-  stmt = sc_db_prepare (db,
-                        "SELECT failures, locked_until FROM login_attempts WHERE username_key = ?1",
-                        error);
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    {
-      *out_failures = sqlite3_column_int64 (stmt, 0);
-      *out_locked_until = sqlite3_column_int64 (stmt, 1);
-    }
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    {
-      sc_db_set_error (db, error, _("Reading the sign-in attempts"));
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-gint64
-sc_accounts_get_retry_delay (ScDb       *db,
-                             const char *username)
-{
-  g_autofree char *key = NULL;
-  gint64 failures, locked_until, now;
-
-  g_return_val_if_fail (db != NULL, 0);
-
-  if (username == NULL || !g_utf8_validate (username, -1, NULL))
-    return 0;
-
-  key = username_key (username);
-  if (!read_attempts (db, key, &failures, &locked_until, NULL))
-    return 0;
-
-  now = now_seconds ();
-  return locked_until > now ? locked_until - now : 0;
-}
-
-static void
-set_throttled_error (GError     **error,
-                     const char  *username,
-                     gint64       delay)
-{
-  g_autofree char *when = NULL;
-
-  if (delay < 120)
-    when = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d second", "%d seconds", delay),
-                            (int) delay);
-  else
-    {
-      int minutes = (int) ((delay + 59) / 60);
-
-      when = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d minute", "%d minutes", minutes),
-                              minutes);
-    }
-
-  g_set_error (error, SC_ERROR, SC_ERROR_AUTH,
-               _("Too many failed attempts for “%s”; try again in %s."), username, when);
-}
-
-/* The lock after `failures` consecutive failures, in seconds. */
-static gint64
-lock_delay (gint64 failures)
-{
-  gint64 extra = failures - SC_ACCOUNTS_FREE_ATTEMPTS;
-
-  if (extra < 0)
-    return 0;
-  if (extra >= 10)
-    return SC_ACCOUNTS_MAX_DELAY;
-
-  return MIN ((gint64) SC_ACCOUNTS_FIRST_DELAY << extra, SC_ACCOUNTS_MAX_DELAY);
-}
-
-/* Counts an attempt as a failure before it is checked (a success clears
- * the count again), in one write transaction with the check of the lock:
- * of many parallel attempts, in this process or others, only the free ones
- * get checked. Returns FALSE with *out_locked_for > 0 when the key is
- * locked (nothing counted), else TRUE with the lock this attempt starts if
- * it fails in *out_delay. */
-static gboolean
-reserve_attempt (ScDb        *db,
-                 const char  *key,
-                 gint64      *out_locked_for,
-                 gint64      *out_delay,
-                 GError     **error)
-{
-  gint64 failures, locked_until, delay, now;
-  sqlite3_stmt *stmt;
-
-  *out_locked_for = 0;
-  *out_delay = 0;
-  if (!sc_db_begin (db, error))
-    return FALSE;
-
-  if (!read_attempts (db, key, &failures, &locked_until, error))
-    {
-      sc_db_rollback (db);
-      return FALSE;
-    }
-
-  now = now_seconds ();
-  if (locked_until > now)
-    {
-      sc_db_rollback (db);
-      *out_locked_for = locked_until - now;
-      return FALSE;
-    }
-
-  failures++;
-  delay = lock_delay (failures);
-
-  stmt = sc_db_prepare (db,
-                        "INSERT INTO login_attempts (username_key, failures, locked_until) "
-                        "VALUES (?1, ?2, ?3) "
-                        "ON CONFLICT (username_key) DO UPDATE SET "
-                        "  failures = excluded.failures, locked_until = excluded.locked_until",
-                        error);
-  if (stmt == NULL)
-    {
-      sc_db_rollback (db);
-      return FALSE;
-    }
-
-  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 2, failures);
-  sqlite3_bind_int64 (stmt, 3, delay > 0 ? now + delay : 0);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      sc_db_set_error (db, error, _("Counting a failed attempt"));
-      sqlite3_reset (stmt);
-      sc_db_rollback (db);
-      return FALSE;
-    }
-  sqlite3_reset (stmt);
-
-  if (!sc_db_commit (db, error))
-    return FALSE;
-
-  *out_delay = delay;
-  return TRUE;
-}
-
-static gboolean
-clear_failures (ScDb        *db,
-                const char  *key,
-                GError     **error)
-{
-  sqlite3_stmt *stmt;
-  int rc;
-
-  stmt = sc_db_prepare (db, "DELETE FROM login_attempts WHERE username_key = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      sc_db_set_error (db, error, _("Clearing the failed attempts"));
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
 typedef enum
 {
   SECRET_PASSWORD,
@@ -965,31 +414,31 @@ authenticate (ScDb        *db,
   if (!sc_accounts_check_username (username, error))
     return FALSE;
 
-  key = username_key (username);
-  if (!reserve_attempt (db, key, &locked_for, &delay, error))
+  key = _sc_accounts_username_key (username);
+  if (!_sc_accounts_reserve_attempt (db, key, &locked_for, &delay, error))
     {
       if (locked_for > 0)
-        set_throttled_error (error, username, locked_for);
+        _sc_accounts_set_throttled_error (error, username, locked_for);
       return FALSE;
     }
 
   if (!lookup_user (db, username, row, error))
     return FALSE;
 
-  hash = dummy_hash;
+  hash = _sc_accounts_get_dummy_hash ();
   if (row->user != NULL)
     hash = kind == SECRET_PASSWORD ? row->password_hash : row->recovery_hash;
 
   /* Unknown users go through the same verification, against a hash that
    * matches nothing, so timing does not tell which names exist. */
-  ok = verify_secret (hash, secret != NULL ? secret : "") && row->user != NULL;
+  ok = _sc_accounts_verify_secret (hash, secret != NULL ? secret : "") && row->user != NULL;
 
   if (!ok)
     {
       /* Already counted. */
       user_row_clear (row);
       if (delay > 0)
-        set_throttled_error (error, username, delay);
+        _sc_accounts_set_throttled_error (error, username, delay);
       else if (kind == SECRET_PASSWORD)
         g_set_error (error, SC_ERROR, SC_ERROR_AUTH,
                      _("The username or password is incorrect."));
@@ -999,7 +448,7 @@ authenticate (ScDb        *db,
       return FALSE;
     }
 
-  if (!clear_failures (db, key, error))
+  if (!_sc_accounts_clear_failures (db, key, error))
     {
       user_row_clear (row);
       return FALSE;
@@ -1061,12 +510,10 @@ sc_accounts_login (ScDb        *db,
   if (!authenticate (db, username, SECRET_PASSWORD, password, &row, error))
     return NULL;
 
-  if (crypto_pwhash_str_needs_rehash (row.password_hash,
-                                      crypto_pwhash_OPSLIMIT_INTERACTIVE,
-                                      crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
+  if (_sc_accounts_hash_needs_upgrade (row.password_hash))
     {
       g_autoptr(GError) local_error = NULL;
-      g_autofree char *new_hash = hash_secret (password, &local_error);
+      g_autofree char *new_hash = _sc_accounts_hash_secret (password, &local_error);
 
       /* Signing in still works if the upgrade fails; it is retried next time. */
       if (new_hash == NULL ||
@@ -1104,7 +551,7 @@ sc_accounts_change_password (ScDb        *db,
   if (!authenticate (db, username, SECRET_PASSWORD, old_password, &row, error))
     return FALSE;
 
-  new_hash = hash_secret (new_password, error);
+  new_hash = _sc_accounts_hash_secret (new_password, error);
   if (new_hash == NULL)
     return FALSE;
 
@@ -1134,18 +581,18 @@ sc_accounts_reset_password (ScDb        *db,
       !sc_accounts_check_recovery_code (recovery_code, error))
     return NULL;
 
-  normal = normalize_recovery_code (recovery_code);
+  normal = _sc_accounts_normalize_recovery_code (recovery_code);
   ok = authenticate (db, username, SECRET_RECOVERY_CODE, normal, &row, error);
   sc_accounts_free_secret (normal);
   if (!ok)
     return NULL;
 
-  new_hash = hash_secret (new_password, error);
+  new_hash = _sc_accounts_hash_secret (new_password, error);
   if (new_hash == NULL)
     return NULL;
 
-  new_code = generate_recovery_code (&new_normal);
-  new_recovery_hash = hash_secret (new_normal, error);
+  new_code = _sc_accounts_generate_recovery_code (&new_normal);
+  new_recovery_hash = _sc_accounts_hash_secret (new_normal, error);
   sc_accounts_free_secret (new_normal);
   if (new_recovery_hash == NULL)
     goto fail;
@@ -1240,8 +687,8 @@ sc_accounts_delete_user (ScDb        *db,
       return FALSE;
     }
 
-  key = username_key (row.user->username);
-  if (!clear_failures (db, key, error))
+  key = _sc_accounts_username_key (row.user->username);
+  if (!_sc_accounts_clear_failures (db, key, error))
     {
       sc_db_rollback (db);
       return FALSE;

@@ -12,7 +12,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
-#include "sc-db.h"
+#include "sc-db-private.h"
 #include "sc-error.h"
 
 struct _ScDb
@@ -349,15 +349,6 @@ sc_db_open (const char  *path,
     return NULL;
 
   return g_steal_pointer (&self);
-}
-
-ScDb *
-sc_db_ref (ScDb *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-
-  g_atomic_int_inc (&self->ref_count);
-  return self;
 }
 
 void

@@ -10,8 +10,8 @@
 #include <math.h>
 
 #include <glib/gi18n.h>
-#include <sqlite3.h>
 
+#include "sc-db-private.h"
 #include "sc-due.h"
 #include "sc-results.h"
 

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sc-db-private.h"
 #include "sc-error.h"
 #include "sc-price-cache.h"
 #include "sc-results.h"
@@ -166,6 +167,83 @@ sc_price_cache_load (ScDb        *db,
 
   sc_price_series_normalize (series);
   return g_steal_pointer (&series);
+}
+
+ScPriceSeries *
+sc_price_cache_load_closes (ScDb        *db,
+                            const char  *ticker,
+                            GError     **error)
+{
+  g_autoptr(ScPriceSeries) series = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (db != NULL, NULL);
+  g_return_val_if_fail (ticker != NULL, NULL);
+
+  stmt = sc_db_prepare (db,
+                        "SELECT p.date, p.close FROM prices p "
+                        "JOIN price_series s ON s.ticker = p.ticker AND s.source = p.source "
+                        "WHERE p.ticker = ?1 AND p.close > 0 "
+                        "ORDER BY p.date, s.refreshed_at DESC, p.source",
+                        error);
+  if (stmt == NULL)
+    return NULL;
+
+  series = sc_price_series_new (ticker);
+  sqlite3_bind_text (stmt, 1, ticker, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      ScDay day = column_day (stmt, 0);
+
+      /* The first row of a date is the freshest source's. */
+      if (day == G_MININT32 ||
+          (series->n_rows > 0 && series->date[series->n_rows - 1] == day))
+        continue;
+      sc_price_series_append (series, day, NAN, NAN, NAN,
+                              sqlite3_column_double (stmt, 1), NAN, NAN);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      sc_db_set_error (db, error, _("Reading the price cache"));
+      return NULL;
+    }
+
+  return g_steal_pointer (&series);
+}
+
+char *
+sc_price_cache_dup_currency (ScDb        *db,
+                             const char  *ticker,
+                             GError     **error)
+{
+  sqlite3_stmt *stmt;
+  char *currency = NULL;
+  int rc;
+
+  g_return_val_if_fail (db != NULL, NULL);
+  g_return_val_if_fail (ticker != NULL, NULL);
+
+  stmt = sc_db_prepare (db,
+                        "SELECT currency FROM price_series"
+                        " WHERE ticker = ?1 AND currency IS NOT NULL"
+                        " ORDER BY refreshed_at DESC LIMIT 1",
+                        error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, ticker, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    currency = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    sc_db_set_error (db, error, _("Reading the price cache"));
+
+  return currency;
 }
 
 static void

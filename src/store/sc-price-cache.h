@@ -49,6 +49,18 @@ ScPriceSeries *sc_price_cache_load   (ScDb          *db,
                                       const char    *source,
                                       GError       **error);
 
+/* The closes of ticker from every source, one row per date: where several
+ * sources have a date, the close of the most recently refreshed one. By
+ * date; only date and close are set. */
+ScPriceSeries *sc_price_cache_load_closes (ScDb        *db,
+                                           const char  *ticker,
+                                           GError     **error);
+/* The currency of ticker's most recently refreshed series that names one,
+ * or NULL (no error) if none does. */
+char          *sc_price_cache_dup_currency (ScDb        *db,
+                                            const char  *ticker,
+                                            GError     **error);
+
 typedef enum
 {
   SC_PRICE_CACHE_MERGE,    /* add new dates, overwrite dates already cached */

@@ -10,8 +10,8 @@
 #include <string.h>
 
 #include <glib/gi18n.h>
-#include <sqlite3.h>
 
+#include "sc-db-private.h"
 #include "sc-error.h"
 #include "sc-watchlist.h"
 

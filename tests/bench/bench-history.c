@@ -18,6 +18,7 @@
 #include <time.h>
 
 #include "sc-accounts.h"
+#include "sc-db-private.h"
 #include "sc-results.h"
 
 #define N_TICKERS 20

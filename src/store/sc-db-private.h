@@ -1,0 +1,43 @@
+/* sc-db-private.h
+ *
+ * Copyright 2026 The Stockcast authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <sqlite3.h>
+
+#include "sc-db.h"
+
+G_BEGIN_DECLS
+
+/* The SQL side of ScDb, for the files of src/store (and tests that check
+ * raw rows). Everything else goes through the store's functions, so only
+ * the store knows the schema. */
+
+sqlite3  *sc_db_get_handle     (ScDb        *self);
+
+/* BEGIN IMMEDIATE / COMMIT / ROLLBACK. */
+gboolean  sc_db_begin          (ScDb        *self,
+                                GError     **error);
+gboolean  sc_db_commit         (ScDb        *self,
+                                GError     **error);
+void      sc_db_rollback       (ScDb        *self);
+
+/* A cached prepared statement for sql (reset and unbound on return).
+ * The statement belongs to the database; do not finalize it. */
+sqlite3_stmt *sc_db_prepare    (ScDb        *self,
+                                const char  *sql,
+                                GError     **error);
+/* Sets error (SC_ERROR_STORAGE) from the handle's last error. */
+void      sc_db_set_error      (ScDb        *self,
+                                GError     **error,
+                                const char  *what);
+/* Runs the statements of sql (no parameters). */
+gboolean  sc_db_exec           (ScDb        *self,
+                                const char  *sql,
+                                GError     **error);
+
+G_END_DECLS

@@ -1,0 +1,44 @@
+/* sc-result-private.h
+ *
+ * Copyright 2026 The Stockcast authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "sc-result.h"
+
+G_BEGIN_DECLS
+
+/* The rules and text forms a result is checked and stored with, shared by
+ * the codec (sc-result-json.c) and the store's queries. */
+
+#define SC_RESULT_TICKER_MAX_BYTES 32
+#define SC_RESULT_MODEL_MAX_BYTES  64
+#define SC_RESULT_MAX_FORECASTS    64
+
+/* "YYYY-MM-DD"; day_from_text accepts exactly that form. */
+void      _sc_result_day_to_text         (ScDay        day,
+                                          char         out[11]);
+gboolean  _sc_result_day_from_text       (const char  *text,
+                                          ScDay       *out_day);
+/* An ISO 8601 timestamp as "YYYY-MM-DDTHH:MM:SSZ" (UTC); NULL if invalid. */
+char     *_sc_result_normalize_timestamp (const char  *text);
+char     *_sc_result_now_timestamp       (void);
+
+/* qsort/g_array_sort order of ScResultForecast: by horizon. */
+int       _sc_result_compare_forecasts   (gconstpointer a,
+                                          gconstpointer b);
+gboolean  _sc_result_check_ticker        (const char  *ticker,
+                                          GError     **error);
+gboolean  _sc_result_check_model         (const char  *model,
+                                          GError     **error);
+gboolean  _sc_result_check_forecasts     (const ScResultForecast *forecasts,
+                                          guint                   n_forecasts,
+                                          GError                **error);
+/* Every field of a result from outside (the sync server). */
+gboolean  _sc_result_check               (const ScResult *result,
+                                          GError        **error);
+
+G_END_DECLS
