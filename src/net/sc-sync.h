@@ -11,6 +11,7 @@
 
 #include "sc-db.h"
 #include "sc-sync-client.h"
+#include "sc-sync-state.h"
 
 G_BEGIN_DECLS
 
@@ -34,28 +35,6 @@ G_BEGIN_DECLS
  * SC_ERROR_DATA (bad address, username taken, not linked),
  * SC_ERROR_STORAGE. */
 
-typedef enum
-{
-  SC_SYNC_STATE_NEVER,      /* linked, not synced yet */
-  SC_SYNC_STATE_OK,         /* the last sync succeeded */
-  SC_SYNC_STATE_OFFLINE,    /* the last attempt could not reach the server */
-  SC_SYNC_STATE_SIGN_IN,    /* the token is missing, revoked or expired */
-  SC_SYNC_STATE_ERROR,      /* the last attempt failed otherwise (last_error) */
-} ScSyncState;
-
-typedef struct
-{
-  gint64       user_id;
-  char        *server_url;
-  char        *server_username;
-  gboolean     allow_insecure_http;
-  gint64       last_seq;
-  char        *last_sync_at;      /* "YYYY-MM-DDTHH:MM:SSZ" of the last success, or NULL */
-  char        *last_attempt_at;   /* of the last attempt, or NULL */
-  ScSyncState  state;
-  char        *last_error;        /* one sentence, or NULL */
-} ScSyncLink;
-
 typedef struct
 {
   guint    pushed;        /* results uploaded (new on the server or already there) */
@@ -67,14 +46,6 @@ typedef struct
   guint    watchlist_received;  /* entries added or removed here from the server */
   guint    watchlist_unsent;    /* refused (invalid, full watchlist) or in conflict: kept, unsynced */
 } ScSyncReport;
-
-void        sc_sync_link_free        (ScSyncLink         *link);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScSyncLink, sc_sync_link_free)
-
-/* The user's link, or NULL (with no error) when the user is not linked. */
-ScSyncLink *sc_sync_get_link         (ScDb               *db,
-                                      gint64              user_id,
-                                      GError            **error);
 
 /* Signs in to server_url as username (creating the server account first
  * when email is not NULL), stores the token and links user_id to it.
