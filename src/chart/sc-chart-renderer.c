@@ -16,101 +16,9 @@
 #include <glib/gi18n.h>
 #include <pango/pangocairo.h>
 
-#include "sc-chart-renderer.h"
+#include "sc-chart-renderer-private.h"
 #include "sc-error.h"
 #include "sc-indicators.h"
-
-#define PAD            14.0   /* outer margin */
-#define AXIS_GAP        8.0   /* between plot and axis labels */
-#define MIN_SPAN        7.0   /* narrowest visible range, days */
-#define EMA_PERIOD     10
-#define RSI_PERIOD     10
-#define STROKE_CHUNK   48
-#define LABEL_GAP      12.0   /* between the plot and the forecast labels */
-
-/* Layout of a chart at one size; rebuilt when the size or the data change. */
-typedef struct
-{
-  gboolean           valid;
-  int                width;
-  int                height;
-  double             label_h;
-  cairo_rectangle_t  title;
-  cairo_rectangle_t  plot;
-  cairo_rectangle_t  rsi;          /* height 0 when hidden */
-  ScChartScale       xs;           /* day -> x */
-  ScChartScale       ys;           /* price -> y */
-  ScChartScale       rs;           /* RSI -> y */
-  double             price_step;
-  GArray            *date_ticks;
-  GArray            *price_ticks;
-
-  /* Text inside the plot, placed once per layout so that none overlaps
-   * (sc_chart_renderer_get_labels() hands them to tests). */
-  gboolean           show_training;  /* the window starts inside the view */
-  double             gutter;         /* width of the labels' column right of the plot */
-  gboolean           compact;        /* labels without the horizon's words */
-  gboolean           fan_cut;        /* the forecast runs past the plot's edge */
-  guint              n_legend;       /* legend items that fit */
-  GArray            *labels;         /* ScChartLabel */
-} Layout;
-
-struct _ScChartRenderer
-{
-  GObject                parent_instance;
-
-  /* Prices, copied. */
-  char                  *ticker;
-  guint                  n_rows;
-  double                *days;
-  double                *close;
-  double                *ema;          /* NAN where undefined */
-  double                *rsi;
-
-  /* The prediction, copied. */
-  gboolean               has_prediction;
-  char                  *model_id;
-  double                 as_of;
-  double                 last_close;
-  double                 train_first;  /* NAN if unknown */
-  guint                  train_rows;
-  guint                  n_forecasts;
-  ScForecast            *forecasts;
-
-  ScChartPastPrediction *past;
-  guint                  n_past;
-
-  gboolean               show_ema;
-  gboolean               show_rsi;
-  gboolean               show_title;
-  gboolean               log_scale;
-  ScChartTheme           theme;
-  char                  *currency;
-
-  /* Visible dates; range_set is FALSE until someone chose a range. */
-  gboolean               range_set;
-  double                 first;
-  double                 last;
-
-  /* The forecast labels' column widths (full, compact); < 0: not measured
-   * since the forecasts, currency or font changed. */
-  double                 label_width[2];
-
-  PangoContext          *pango;
-  PangoLayout           *text;
-  PangoFontDescription  *font;
-  PangoFontDescription  *small_font;
-  PangoFontDescription  *title_font;
-
-  Layout                 layout;
-
-  /* Scratch buffers for one line. */
-  guint                  scratch_len;
-  double                *sx;
-  double                *sy;
-  double                *dx;
-  double                *dy;
-};
 
 G_DEFINE_FINAL_TYPE (ScChartRenderer, sc_chart_renderer, G_TYPE_OBJECT)
 
@@ -165,10 +73,10 @@ format_date (double      day,
   g_strlcpy (buffer, text ? text : "–", size);
 }
 
-static void
-format_day_long (double  day,
-                 char   *buffer,
-                 gsize   size)
+void
+_sc_chart_format_day_long (double  day,
+                           char   *buffer,
+                           gsize   size)
 {
   /* TRANSLATORS: a date as in "1 Apr 2022", used everywhere in the window;
    * see g_date_time_format(). Chinese: "%Y年%-m月%-d日" */
@@ -245,10 +153,10 @@ sc_chart_theme_init_dark (ScChartTheme *theme)
   sc_chart_theme_init (theme, &fg, &bg, &accent);
 }
 
-static void
-set_color (cairo_t            *cr,
-           const ScChartColor *color,
-           double              alpha)
+void
+_sc_chart_set_color (cairo_t            *cr,
+                     const ScChartColor *color,
+                     double              alpha)
 {
   cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha * alpha);
 }
@@ -430,7 +338,7 @@ label_with_year (ScChartTick *tick,
      * g_date_time_format(). Chinese: "%Y年%-m月" */
     format_date (tick->value, C_("chart month and year", "%b %Y"), tick->label, sizeof tick->label);
   else
-    format_day_long (tick->value, tick->label, sizeof tick->label);
+    _sc_chart_format_day_long (tick->value, tick->label, sizeof tick->label);
 }
 
 static GArray *
@@ -595,10 +503,6 @@ sc_chart_date_ticks (double              first,
 }
 
 /* Price ticks */
-
-/* A readable axis carries about this many price labels, however tall. */
-#define MIN_PRICE_TICKS 4
-#define MAX_PRICE_TICKS 7
 
 /* The smallest nice step (1, 2, 2.5, 5 × 10^k) at least raw. */
 static double
@@ -978,8 +882,8 @@ sc_chart_decimate (const double *xs,
 
 /* The renderer */
 
-static void
-invalidate (ScChartRenderer *self)
+void
+_sc_chart_renderer_invalidate (ScChartRenderer *self)
 {
   self->layout.valid = FALSE;
 }
@@ -1135,7 +1039,7 @@ sc_chart_renderer_set_prices (ScChartRenderer *self,
 
   update_training_window (self, self->train_rows);
   self->range_set = FALSE;
-  invalidate (self);
+  _sc_chart_renderer_invalidate (self);
 }
 
 static int
@@ -1183,7 +1087,7 @@ sc_chart_renderer_set_prediction (ScChartRenderer *self,
 
   update_training_window (self, self->train_rows);
   self->range_set = FALSE;
-  invalidate (self);
+  _sc_chart_renderer_invalidate (self);
 }
 
 const char *
@@ -1206,7 +1110,7 @@ sc_chart_renderer_set_past_predictions (ScChartRenderer             *self,
   self->n_past = n_items;
   if (n_items > 0)
     self->past = g_memdup2 (items, sizeof (ScChartPastPrediction) * n_items);
-  invalidate (self);
+  _sc_chart_renderer_invalidate (self);
 }
 
 void
@@ -1216,7 +1120,7 @@ sc_chart_renderer_set_show_ema (ScChartRenderer *self,
   g_return_if_fail (SC_IS_CHART_RENDERER (self));
 
   self->show_ema = !!show;
-  invalidate (self);
+  _sc_chart_renderer_invalidate (self);
 }
 
 void
@@ -1226,7 +1130,7 @@ sc_chart_renderer_set_show_rsi (ScChartRenderer *self,
   g_return_if_fail (SC_IS_CHART_RENDERER (self));
 
   self->show_rsi = !!show;
-  invalidate (self);
+  _sc_chart_renderer_invalidate (self);
 }
 
 gboolean
@@ -1252,7 +1156,7 @@ sc_chart_renderer_set_show_title (ScChartRenderer *self,
   g_return_if_fail (SC_IS_CHART_RENDERER (self));
 
   self->show_title = !!show;
-  invalidate (self);
+  _sc_chart_renderer_invalidate (self);
 }
 
 void
@@ -1262,7 +1166,7 @@ sc_chart_renderer_set_log_scale (ScChartRenderer *self,
   g_return_if_fail (SC_IS_CHART_RENDERER (self));
 
   self->log_scale = !!log_scale;
-  invalidate (self);
+  _sc_chart_renderer_invalidate (self);
 }
 
 gboolean
@@ -1281,7 +1185,7 @@ sc_chart_renderer_set_theme (ScChartRenderer    *self,
   g_return_if_fail (theme != NULL);
 
   self->theme = *theme;
-  invalidate (self);
+  _sc_chart_renderer_invalidate (self);
 }
 
 void
@@ -1303,7 +1207,7 @@ sc_chart_renderer_set_currency (ScChartRenderer *self,
 
   g_free (self->currency);
   self->currency = g_strdup (symbol != NULL ? symbol : "");
-  invalidate (self);
+  _sc_chart_renderer_invalidate (self);
 }
 
 void
@@ -1331,7 +1235,7 @@ sc_chart_renderer_set_font (ScChartRenderer *self,
   self->title_font = pango_font_description_copy (desc);
   pango_font_description_set_size (self->title_font, (int) (size * 1.3));
   pango_font_description_set_weight (self->title_font, PANGO_WEIGHT_BOLD);
-  invalidate (self);
+  _sc_chart_renderer_invalidate (self);
 }
 
 /* Visible range */
@@ -1428,10 +1332,10 @@ clamp_range (ScChartRenderer *self,
   *last = *first + span;
 }
 
-static void
-effective_range (ScChartRenderer *self,
-                 double          *first,
-                 double          *last)
+void
+_sc_chart_renderer_effective_range (ScChartRenderer *self,
+                                    double          *first,
+                                    double          *last)
 {
   if (self->range_set)
     {
@@ -1465,7 +1369,7 @@ sc_chart_renderer_set_visible_range (ScChartRenderer *self,
   self->first = first;
   self->last = last;
   self->range_set = TRUE;
-  invalidate (self);
+  _sc_chart_renderer_invalidate (self);
 }
 
 void
@@ -1477,7 +1381,7 @@ sc_chart_renderer_get_visible_range (ScChartRenderer *self,
 
   g_return_if_fail (SC_IS_CHART_RENDERER (self));
 
-  effective_range (self, &f, &l);
+  _sc_chart_renderer_effective_range (self, &f, &l);
   if (first != NULL)
     *first = f;
   if (last != NULL)
@@ -1498,24 +1402,24 @@ sc_chart_renderer_set_range (ScChartRenderer *self,
   self->first = first;
   self->last = last;
   self->range_set = TRUE;
-  invalidate (self);
+  _sc_chart_renderer_invalidate (self);
 }
 
 /* Text */
 
-static void
-text_set (ScChartRenderer            *self,
-          const PangoFontDescription *font,
-          const char                 *text)
+void
+_sc_chart_renderer_text_set (ScChartRenderer            *self,
+                             const PangoFontDescription *font,
+                             const char                 *text)
 {
   pango_layout_set_font_description (self->text, font);
   pango_layout_set_text (self->text, text, -1);
 }
 
-static void
-text_size (ScChartRenderer *self,
-           double          *width,
-           double          *height)
+void
+_sc_chart_renderer_text_size (ScChartRenderer *self,
+                              double          *width,
+                              double          *height)
 {
   int w, h;
 
@@ -1526,39 +1430,39 @@ text_size (ScChartRenderer *self,
     *height = (double) h / PANGO_SCALE;
 }
 
-static double
-measure_label (const char *label,
-               gpointer    user_data)
+double
+_sc_chart_renderer_measure_label (const char *label,
+                                  gpointer    user_data)
 {
   ScChartRenderer *self = user_data;
   double width;
 
-  text_set (self, self->font, label);
-  text_size (self, &width, NULL);
+  _sc_chart_renderer_text_set (self, self->font, label);
+  _sc_chart_renderer_text_size (self, &width, NULL);
   return width;
 }
 
 /* Draws the current text with its top-left corner at x, y. */
-static void
-text_show (ScChartRenderer    *self,
-           cairo_t            *cr,
-           double              x,
-           double              y,
-           const ScChartColor *color,
-           double              alpha)
+void
+_sc_chart_renderer_text_show (ScChartRenderer    *self,
+                              cairo_t            *cr,
+                              double              x,
+                              double              y,
+                              const ScChartColor *color,
+                              double              alpha)
 {
-  set_color (cr, color, alpha);
+  _sc_chart_set_color (cr, color, alpha);
   cairo_move_to (cr, x, y);
   pango_cairo_show_layout (cr, self->text);
 }
 
-static void
-rounded_rect (cairo_t *cr,
-              double   x,
-              double   y,
-              double   w,
-              double   h,
-              double   r)
+void
+_sc_chart_rounded_rect (cairo_t *cr,
+                        double   x,
+                        double   y,
+                        double   w,
+                        double   h,
+                        double   r)
 {
   r = MIN (r, MIN (w, h) / 2);
   cairo_new_sub_path (cr);
@@ -1572,9 +1476,9 @@ rounded_rect (cairo_t *cr,
 /* Data lookups */
 
 /* The first row dated at or after day. */
-static guint
-lower_bound (ScChartRenderer *self,
-             double           day)
+guint
+_sc_chart_renderer_lower_bound (ScChartRenderer *self,
+                                double           day)
 {
   guint lo = 0, hi = self->n_rows;
 
@@ -1591,13 +1495,11 @@ lower_bound (ScChartRenderer *self,
   return lo;
 }
 
-typedef enum { FAN_PRICE, FAN_LOW, FAN_HIGH } FanEdge;
-
-static double
-fan_point (ScChartRenderer *self,
-           guint            i,
-           FanEdge          edge,
-           double          *day)
+double
+_sc_chart_renderer_fan_point (ScChartRenderer *self,
+                              guint            i,
+                              FanEdge          edge,
+                              double          *day)
 {
   const ScForecast *f;
 
@@ -1643,8 +1545,8 @@ visible_extent (ScChartRenderer *self,
 {
   double lo = G_MAXDOUBLE, hi = -G_MAXDOUBLE;
   double fan_lo = G_MAXDOUBLE, fan_hi = -G_MAXDOUBLE;
-  guint i0 = lower_bound (self, first);
-  guint i1 = lower_bound (self, last + 1e-9);
+  guint i0 = _sc_chart_renderer_lower_bound (self, first);
+  guint i1 = _sc_chart_renderer_lower_bound (self, last + 1e-9);
 
   for (guint i = i0; i < i1; i++)
     {
@@ -1671,7 +1573,7 @@ visible_extent (ScChartRenderer *self,
       for (guint i = 0; i <= self->n_forecasts; i++)
         for (int edge = FAN_PRICE; edge <= FAN_HIGH; edge++)
           {
-            double day, value = fan_point (self, i, edge, &day);
+            double day, value = _sc_chart_renderer_fan_point (self, i, edge, &day);
             /* The forecasts themselves count in full, their intervals
              * only as far as the cap below allows. */
             double *elo = edge == FAN_PRICE ? &lo : &fan_lo;
@@ -1683,7 +1585,7 @@ visible_extent (ScChartRenderer *self,
             /* Segments crossing either edge. */
             if (i > 0)
               {
-                double day0, value0 = fan_point (self, i - 1, edge, &day0);
+                double day0, value0 = _sc_chart_renderer_fan_point (self, i - 1, edge, &day0);
                 double edges[2] = { first, last };
 
                 for (guint e = 0; e < 2; e++)
@@ -1748,13 +1650,13 @@ visible_extent (ScChartRenderer *self,
 
 /* A forecast's label: its price (with an arrow when its point lies past
  * the cut) over the horizon in the card's and the history's words. */
-static void
-forecast_label_text (ScChartRenderer *self,
-                     guint            index,
-                     gboolean         beyond,
-                     gboolean         compact,
-                     char           **price_line,
-                     char           **horizon_line)
+void
+_sc_chart_renderer_forecast_label_text (ScChartRenderer *self,
+                                        guint            index,
+                                        gboolean         beyond,
+                                        gboolean         compact,
+                                        char           **price_line,
+                                        char           **horizon_line)
 {
   const ScForecast *f = &self->forecasts[index];
   g_autofree char *price = sc_chart_format_price (f->price, 0.01, self->currency);
@@ -1782,11 +1684,11 @@ forecast_label_size (ScChartRenderer *self,
   g_autofree char *horizon = NULL;
   double w1, h1, w2, h2;
 
-  forecast_label_text (self, index, beyond, compact, &price, &horizon);
-  text_set (self, self->small_font, price);
-  text_size (self, &w1, &h1);
-  text_set (self, self->small_font, horizon);
-  text_size (self, &w2, &h2);
+  _sc_chart_renderer_forecast_label_text (self, index, beyond, compact, &price, &horizon);
+  _sc_chart_renderer_text_set (self, self->small_font, price);
+  _sc_chart_renderer_text_size (self, &w1, &h1);
+  _sc_chart_renderer_text_set (self, self->small_font, horizon);
+  _sc_chart_renderer_text_size (self, &w2, &h2);
   *out_w = MAX (w1, w2) + 10;
   *out_h = h1 + h2 + 4;
 }
@@ -1825,10 +1727,10 @@ past_in_view (ScChartRenderer *self,
 
 static void place_labels (ScChartRenderer *self);
 
-static void
-ensure_layout (ScChartRenderer *self,
-               int              width,
-               int              height)
+void
+_sc_chart_renderer_ensure_layout (ScChartRenderer *self,
+                                  int              width,
+                                  int              height)
 {
   Layout *L = &self->layout;
   double first, last, lo, hi;
@@ -1844,15 +1746,15 @@ ensure_layout (ScChartRenderer *self,
   L->width = width;
   L->height = height;
 
-  effective_range (self, &first, &last);
+  _sc_chart_renderer_effective_range (self, &first, &last);
 
-  text_set (self, self->font, "0123456789");
-  text_size (self, NULL, &L->label_h);
+  _sc_chart_renderer_text_set (self, self->font, "0123456789");
+  _sc_chart_renderer_text_size (self, NULL, &L->label_h);
 
   if (self->show_title && self->ticker != NULL)
     {
-      text_set (self, self->title_font, self->ticker);
-      text_size (self, NULL, &title_h);
+      _sc_chart_renderer_text_set (self, self->title_font, self->ticker);
+      _sc_chart_renderer_text_size (self, NULL, &title_h);
       L->title = (cairo_rectangle_t) { PAD, PAD, MAX (0, width - 2 * PAD), title_h };
       top = PAD + title_h + 10;
     }
@@ -1918,8 +1820,8 @@ ensure_layout (ScChartRenderer *self,
       ScChartTick *tick = &g_array_index (L->price_ticks, ScChartTick, i);
       double w;
 
-      text_set (self, self->font, tick->label);
-      text_size (self, &w, &tick->extent);
+      _sc_chart_renderer_text_set (self, self->font, tick->label);
+      _sc_chart_renderer_text_size (self, &w, &tick->extent);
       axis_w = MAX (axis_w, w);
     }
 
@@ -1928,8 +1830,8 @@ ensure_layout (ScChartRenderer *self,
     g_autofree char *tag = sc_chart_format_price (MAX (fabs (hi), fabs (lo)), 0.01, self->currency);
     double w;
 
-    text_set (self, self->font, tag);
-    text_size (self, &w, NULL);
+    _sc_chart_renderer_text_set (self, self->font, tag);
+    _sc_chart_renderer_text_size (self, &w, NULL);
     axis_w = MAX (axis_w, w + 8);
   }
 
@@ -1960,7 +1862,7 @@ ensure_layout (ScChartRenderer *self,
   L->ys = (ScChartScale) { lo, hi, L->plot.y + L->plot.height, L->plot.y, self->log_scale };
   L->rs = (ScChartScale) { 0, 100, L->rsi.y + L->rsi.height, L->rsi.y, FALSE };
 
-  L->date_ticks = sc_chart_date_ticks (first, last, L->plot.width, measure_label, self);
+  L->date_ticks = sc_chart_date_ticks (first, last, L->plot.width, _sc_chart_renderer_measure_label, self);
 
   /* The training window's shade says something only where it begins
    * inside the view; covering the whole plot, it says nothing. */
@@ -1980,7 +1882,7 @@ sc_chart_renderer_get_plot_area (ScChartRenderer   *self,
   g_return_if_fail (SC_IS_CHART_RENDERER (self));
   g_return_if_fail (out_area != NULL);
 
-  ensure_layout (self, width, height);
+  _sc_chart_renderer_ensure_layout (self, width, height);
   *out_area = self->layout.plot;
 }
 
@@ -1992,7 +1894,7 @@ sc_chart_renderer_date_to_x (ScChartRenderer *self,
 {
   g_return_val_if_fail (SC_IS_CHART_RENDERER (self), 0);
 
-  ensure_layout (self, width, height);
+  _sc_chart_renderer_ensure_layout (self, width, height);
   return sc_chart_scale_map (&self->layout.xs, day);
 }
 
@@ -2004,7 +1906,7 @@ sc_chart_renderer_x_to_date (ScChartRenderer *self,
 {
   g_return_val_if_fail (SC_IS_CHART_RENDERER (self), 0);
 
-  ensure_layout (self, width, height);
+  _sc_chart_renderer_ensure_layout (self, width, height);
   return sc_chart_scale_unmap (&self->layout.xs, x);
 }
 
@@ -2016,7 +1918,7 @@ sc_chart_renderer_price_to_y (ScChartRenderer *self,
 {
   g_return_val_if_fail (SC_IS_CHART_RENDERER (self), 0);
 
-  ensure_layout (self, width, height);
+  _sc_chart_renderer_ensure_layout (self, width, height);
   return sc_chart_scale_map (&self->layout.ys, price);
 }
 
@@ -2027,7 +1929,7 @@ sc_chart_renderer_get_date_ticks (ScChartRenderer *self,
 {
   g_return_val_if_fail (SC_IS_CHART_RENDERER (self), NULL);
 
-  ensure_layout (self, width, height);
+  _sc_chart_renderer_ensure_layout (self, width, height);
   return self->layout.date_ticks;
 }
 
@@ -2038,7 +1940,7 @@ sc_chart_renderer_get_price_ticks (ScChartRenderer *self,
 {
   g_return_val_if_fail (SC_IS_CHART_RENDERER (self), NULL);
 
-  ensure_layout (self, width, height);
+  _sc_chart_renderer_ensure_layout (self, width, height);
   return self->layout.price_ticks;
 }
 
@@ -2054,8 +1956,8 @@ sc_chart_renderer_zoom (ScChartRenderer *self,
   g_return_if_fail (SC_IS_CHART_RENDERER (self));
   g_return_if_fail (factor > 0);
 
-  ensure_layout (self, width, height);
-  effective_range (self, &first, &last);
+  _sc_chart_renderer_ensure_layout (self, width, height);
+  _sc_chart_renderer_effective_range (self, &first, &last);
   anchor = sc_chart_scale_unmap (&self->layout.xs,
                                  CLAMP (anchor_x, self->layout.plot.x,
                                         self->layout.plot.x + self->layout.plot.width));
@@ -2077,7 +1979,7 @@ sc_chart_renderer_pan (ScChartRenderer *self,
 
   g_return_if_fail (SC_IS_CHART_RENDERER (self));
 
-  ensure_layout (self, width, height);
+  _sc_chart_renderer_ensure_layout (self, width, height);
   days = dx * (last - first) / self->layout.plot.width;
   sc_chart_renderer_set_visible_range (self, first - days, last - days);
 }
@@ -2093,8 +1995,8 @@ decimate_visible (ScChartRenderer    *self,
                   guint              *out_n_rows)
 {
   const Layout *L = &self->layout;
-  guint i0 = lower_bound (self, L->xs.d0);
-  guint i1 = lower_bound (self, L->xs.d1 + 1e-9);
+  guint i0 = _sc_chart_renderer_lower_bound (self, L->xs.d0);
+  guint i1 = _sc_chart_renderer_lower_bound (self, L->xs.d1 + 1e-9);
   guint n = 0;
 
   i0 = i0 > 0 ? i0 - 1 : 0;
@@ -2237,27 +2139,17 @@ draw_line (ScChartRenderer    *self,
   cairo_restore (cr);
 }
 
-static double
-crisp (double v)
+double
+_sc_chart_crisp (double v)
 {
   return floor (v) + 0.5;
 }
 
-typedef enum { SWATCH_LINE, SWATCH_DASH, SWATCH_BOX, SWATCH_DIAMOND } Swatch;
-
-typedef struct
-{
-  const char         *label;
-  Swatch              swatch;
-  const ScChartColor *color;
-  gboolean            shown;
-} LegendItem;
-
 /* The in-plot legend of the window's chart (exports have it in their
  * title line): what the forecast, earlier predictions and the shade are. */
-static guint
-plot_legend_items (ScChartRenderer *self,
-                   LegendItem      *items)
+guint
+_sc_chart_renderer_plot_legend_items (ScChartRenderer *self,
+                                      LegendItem      *items)
 {
   const Layout *L = &self->layout;
   guint n = 0;
@@ -2273,9 +2165,6 @@ plot_legend_items (ScChartRenderer *self,
 
   return n;
 }
-
-#define LEGEND_SWATCH 22.0   /* swatch and its gap */
-#define LEGEND_GAP    14.0   /* between items */
 
 typedef struct
 {
@@ -2318,7 +2207,7 @@ place_labels (ScChartRenderer *self)
 
   /* The legend: one row at the top left, or one item a row if that is
    * more than half the plot. */
-  n_items = plot_legend_items (self, items);
+  n_items = _sc_chart_renderer_plot_legend_items (self, items);
   /* A plot too narrow for the whole legend keeps the items that fit. */
   while (n_items > 0)
     {
@@ -2328,8 +2217,8 @@ place_labels (ScChartRenderer *self)
         {
           double w;
 
-          text_set (self, self->small_font, items[i].label);
-          text_size (self, &w, NULL);
+          _sc_chart_renderer_text_set (self, self->small_font, items[i].label);
+          _sc_chart_renderer_text_size (self, &w, NULL);
           widest = MAX (widest, LEGEND_SWATCH + w);
         }
       if (widest + 12 <= L->plot.width - 12)
@@ -2347,8 +2236,8 @@ place_labels (ScChartRenderer *self)
         {
           double w, h;
 
-          text_set (self, self->small_font, items[i].label);
-          text_size (self, &w, &h);
+          _sc_chart_renderer_text_set (self, self->small_font, items[i].label);
+          _sc_chart_renderer_text_size (self, &w, &h);
           row_w += LEGEND_SWATCH + w + (i ? LEGEND_GAP : 0);
           widest = MAX (widest, LEGEND_SWATCH + w);
           item_h = MAX (item_h, h);
@@ -2370,9 +2259,9 @@ place_labels (ScChartRenderer *self)
       double x = sc_chart_scale_map (&L->xs, self->as_of);
       double w, h;
 
-      format_day_long (self->as_of, date, sizeof date);
-      text_set (self, self->small_font, date);
-      text_size (self, &w, &h);
+      _sc_chart_format_day_long (self->as_of, date, sizeof date);
+      _sc_chart_renderer_text_set (self, self->small_font, date);
+      _sc_chart_renderer_text_size (self, &w, &h);
       today.rect = (cairo_rectangle_t) { x - 6 - w, L->plot.y + 4, w, h };
       if (today.rect.x < L->plot.x)
         today.rect.x = x + 6;
@@ -2497,7 +2386,7 @@ sc_chart_renderer_get_labels (ScChartRenderer *self,
 {
   g_return_val_if_fail (SC_IS_CHART_RENDERER (self), NULL);
 
-  ensure_layout (self, width, height);
+  _sc_chart_renderer_ensure_layout (self, width, height);
   return g_array_ref (self->layout.labels);
 }
 
@@ -2517,7 +2406,7 @@ draw_training (ScChartRenderer *self,
     return;
 
   bottom = L->rsi.height > 0 ? L->rsi.y + L->rsi.height : L->plot.y + L->plot.height;
-  set_color (cr, &self->theme.training, 1);
+  _sc_chart_set_color (cr, &self->theme.training, 1);
   cairo_rectangle (cr, x0, L->plot.y, x1 - x0, bottom - L->plot.y);
   cairo_fill (cr);
 }
@@ -2530,22 +2419,22 @@ draw_grid (ScChartRenderer *self,
   double bottom = L->rsi.height > 0 ? L->rsi.y + L->rsi.height : L->plot.y + L->plot.height;
 
   cairo_set_line_width (cr, 1);
-  set_color (cr, &self->theme.grid, 1);
+  _sc_chart_set_color (cr, &self->theme.grid, 1);
   for (guint i = 0; i < L->price_ticks->len; i++)
     {
       const ScChartTick *tick = &g_array_index (L->price_ticks, ScChartTick, i);
-      double y = crisp (L->plot.y + L->plot.height - tick->pos);
+      double y = _sc_chart_crisp (L->plot.y + L->plot.height - tick->pos);
 
       cairo_move_to (cr, L->plot.x, y);
       cairo_line_to (cr, L->plot.x + L->plot.width, y);
     }
   cairo_stroke (cr);
 
-  set_color (cr, &self->theme.grid, 0.7);
+  _sc_chart_set_color (cr, &self->theme.grid, 0.7);
   for (guint i = 0; i < L->date_ticks->len; i++)
     {
       const ScChartTick *tick = &g_array_index (L->date_ticks, ScChartTick, i);
-      double x = crisp (L->plot.x + tick->pos);
+      double x = _sc_chart_crisp (L->plot.x + tick->pos);
 
       cairo_move_to (cr, x, L->plot.y);
       cairo_line_to (cr, x, bottom);
@@ -2572,7 +2461,7 @@ draw_prices (ScChartRenderer *self,
       cairo_line_to (cr, x1, bottom);
       cairo_line_to (cr, x0, bottom);
       cairo_close_path (cr);
-      set_color (cr, &self->theme.price, 0.07);
+      _sc_chart_set_color (cr, &self->theme.price, 0.07);
       cairo_set_antialias (cr, CAIRO_ANTIALIAS_NONE);
       cairo_fill (cr);
       cairo_set_antialias (cr, CAIRO_ANTIALIAS_DEFAULT);
@@ -2580,11 +2469,11 @@ draw_prices (ScChartRenderer *self,
 
   if (self->show_ema)
     {
-      set_color (cr, &self->theme.ema, 0.9);
+      _sc_chart_set_color (cr, &self->theme.ema, 0.9);
       draw_line (self, cr, self->ema, &L->ys, 1.3);
     }
 
-  set_color (cr, &self->theme.price, 1);
+  _sc_chart_set_color (cr, &self->theme.price, 1);
   draw_line (self, cr, self->close, &L->ys, 1.6);
 }
 
@@ -2614,11 +2503,11 @@ draw_past (ScChartRenderer *self,
           const ScChartColor *color = hit || !isfinite (p->low) ? &self->theme.hit : &self->theme.miss;
 
           /* The error: from the prediction to what happened. */
-          set_color (cr, color, 0.7);
+          _sc_chart_set_color (cr, color, 0.7);
           cairo_move_to (cr, x, y);
           cairo_line_to (cr, x, ya);
           cairo_stroke (cr);
-          set_color (cr, color, 1);
+          _sc_chart_set_color (cr, color, 1);
           cairo_arc (cr, x, ya, 3, 0, 2 * G_PI);
           cairo_fill (cr);
         }
@@ -2629,9 +2518,9 @@ draw_past (ScChartRenderer *self,
       cairo_line_to (cr, x, y + r);
       cairo_line_to (cr, x - r, y);
       cairo_close_path (cr);
-      set_color (cr, &self->theme.background, 1);
+      _sc_chart_set_color (cr, &self->theme.background, 1);
       cairo_fill_preserve (cr);
-      set_color (cr, &self->theme.forecast, 0.85);
+      _sc_chart_set_color (cr, &self->theme.forecast, 0.85);
       cairo_stroke (cr);
     }
 }
@@ -2650,33 +2539,33 @@ draw_forecast (ScChartRenderer *self,
   /* The 80% fan. */
   for (guint i = 0; i <= self->n_forecasts; i++)
     {
-      double v = fan_point (self, i, FAN_HIGH, &day);
+      double v = _sc_chart_renderer_fan_point (self, i, FAN_HIGH, &day);
 
       cairo_line_to (cr, sc_chart_scale_map (&L->xs, day), sc_chart_scale_map (&L->ys, v));
     }
   for (guint i = self->n_forecasts; i > 0; i--)
     {
-      double v = fan_point (self, i, FAN_LOW, &day);
+      double v = _sc_chart_renderer_fan_point (self, i, FAN_LOW, &day);
 
       cairo_line_to (cr, sc_chart_scale_map (&L->xs, day), sc_chart_scale_map (&L->ys, v));
     }
   cairo_close_path (cr);
-  set_color (cr, &self->theme.forecast, 0.14);
+  _sc_chart_set_color (cr, &self->theme.forecast, 0.14);
   cairo_fill_preserve (cr);
   cairo_set_line_width (cr, 1);
-  set_color (cr, &self->theme.forecast, 0.35);
+  _sc_chart_set_color (cr, &self->theme.forecast, 0.35);
   cairo_stroke (cr);
 
   /* The forecast path from the last close. */
   for (guint i = 0; i <= self->n_forecasts; i++)
     {
-      double v = fan_point (self, i, FAN_PRICE, &day);
+      double v = _sc_chart_renderer_fan_point (self, i, FAN_PRICE, &day);
 
       cairo_line_to (cr, sc_chart_scale_map (&L->xs, day), sc_chart_scale_map (&L->ys, v));
     }
   cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
   cairo_set_line_width (cr, 1.8);
-  set_color (cr, &self->theme.forecast, 1);
+  _sc_chart_set_color (cr, &self->theme.forecast, 1);
   cairo_stroke (cr);
   cairo_set_dash (cr, NULL, 0, 0);
 
@@ -2685,13 +2574,13 @@ draw_forecast (ScChartRenderer *self,
     {
       double x, lo, hi, y;
 
-      lo = sc_chart_scale_map (&L->ys, fan_point (self, i, FAN_LOW, &day));
-      hi = sc_chart_scale_map (&L->ys, fan_point (self, i, FAN_HIGH, &day));
-      y = sc_chart_scale_map (&L->ys, fan_point (self, i, FAN_PRICE, &day));
+      lo = sc_chart_scale_map (&L->ys, _sc_chart_renderer_fan_point (self, i, FAN_LOW, &day));
+      hi = sc_chart_scale_map (&L->ys, _sc_chart_renderer_fan_point (self, i, FAN_HIGH, &day));
+      y = sc_chart_scale_map (&L->ys, _sc_chart_renderer_fan_point (self, i, FAN_PRICE, &day));
       x = sc_chart_scale_map (&L->xs, day);
 
       cairo_set_line_width (cr, 1.4);
-      set_color (cr, &self->theme.forecast, 0.75);
+      _sc_chart_set_color (cr, &self->theme.forecast, 0.75);
       cairo_move_to (cr, x, lo);
       cairo_line_to (cr, x, hi);
       cairo_move_to (cr, x - 4, lo);
@@ -2701,10 +2590,10 @@ draw_forecast (ScChartRenderer *self,
       cairo_stroke (cr);
 
       cairo_arc (cr, x, y, 5, 0, 2 * G_PI);
-      set_color (cr, &self->theme.background, 1);
+      _sc_chart_set_color (cr, &self->theme.background, 1);
       cairo_fill (cr);
       cairo_arc (cr, x, y, 3.6, 0, 2 * G_PI);
-      set_color (cr, &self->theme.forecast, 1);
+      _sc_chart_set_color (cr, &self->theme.forecast, 1);
       cairo_fill (cr);
     }
 }
@@ -2727,9 +2616,9 @@ draw_fan_cut (ScChartRenderer *self,
   prev_lo = prev_hi = sc_chart_scale_map (&L->ys, self->last_close);
   for (guint i = 1; i <= self->n_forecasts; i++)
     {
-      double fx = sc_chart_scale_map (&L->xs, (fan_point (self, i, FAN_PRICE, &day), day));
-      double lo = sc_chart_scale_map (&L->ys, fan_point (self, i, FAN_LOW, &day));
-      double hi = sc_chart_scale_map (&L->ys, fan_point (self, i, FAN_HIGH, &day));
+      double fx = sc_chart_scale_map (&L->xs, (_sc_chart_renderer_fan_point (self, i, FAN_PRICE, &day), day));
+      double lo = sc_chart_scale_map (&L->ys, _sc_chart_renderer_fan_point (self, i, FAN_LOW, &day));
+      double hi = sc_chart_scale_map (&L->ys, _sc_chart_renderer_fan_point (self, i, FAN_HIGH, &day));
 
       if (fx >= x && prev_x <= x && fx - prev_x > 0.5)
         {
@@ -2750,9 +2639,9 @@ draw_fan_cut (ScChartRenderer *self,
   y1 = CLAMP (y1, L->plot.y, L->plot.y + L->plot.height);
   cairo_set_line_width (cr, 1.5);
   cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
-  set_color (cr, &self->theme.forecast, 0.8);
-  cairo_move_to (cr, crisp (x), y0);
-  cairo_line_to (cr, crisp (x), y1);
+  _sc_chart_set_color (cr, &self->theme.forecast, 0.8);
+  cairo_move_to (cr, _sc_chart_crisp (x), y0);
+  cairo_line_to (cr, _sc_chart_crisp (x), y1);
   cairo_stroke (cr);
   cairo_set_dash (cr, NULL, 0, 0);
   /* Small chevrons at the ends: "continues". */
@@ -2768,9 +2657,9 @@ draw_fan_cut (ScChartRenderer *self,
 
 /* The labels placed by place_labels(): a leader line from each point (or
  * from where the forecast is cut) to its label at the right edge. */
-static void
-draw_forecast_labels (ScChartRenderer *self,
-                      cairo_t         *cr)
+void
+_sc_chart_renderer_draw_forecast_labels (ScChartRenderer *self,
+                                         cairo_t         *cr)
 {
   const Layout *L = &self->layout;
 
@@ -2788,26 +2677,26 @@ draw_forecast_labels (ScChartRenderer *self,
       if (r->x - label->anchor_x > 6)
         {
           cairo_set_line_width (cr, 1);
-          set_color (cr, &self->theme.forecast, 0.55);
+          _sc_chart_set_color (cr, &self->theme.forecast, 0.55);
           cairo_move_to (cr, label->anchor_x + (label->beyond ? 0 : 5), label->anchor_y);
           cairo_line_to (cr, r->x - 6, r->y + r->height / 2);
           cairo_line_to (cr, r->x - 1, r->y + r->height / 2);
           cairo_stroke (cr);
         }
 
-      rounded_rect (cr, r->x, r->y, r->width, r->height, 4);
-      set_color (cr, &self->theme.background, 0.9);
+      _sc_chart_rounded_rect (cr, r->x, r->y, r->width, r->height, 4);
+      _sc_chart_set_color (cr, &self->theme.background, 0.9);
       cairo_fill_preserve (cr);
       cairo_set_line_width (cr, 1);
-      set_color (cr, &self->theme.forecast, 0.35);
+      _sc_chart_set_color (cr, &self->theme.forecast, 0.35);
       cairo_stroke (cr);
 
-      forecast_label_text (self, label->index, label->beyond, L->compact, &price, &horizon);
-      text_set (self, self->small_font, price);
-      text_size (self, NULL, &h1);
-      text_show (self, cr, r->x + 5, r->y + 2, &self->theme.forecast, 1);
-      text_set (self, self->small_font, horizon);
-      text_show (self, cr, r->x + 5, r->y + 2 + h1, &self->theme.foreground, 0.7);
+      _sc_chart_renderer_forecast_label_text (self, label->index, label->beyond, L->compact, &price, &horizon);
+      _sc_chart_renderer_text_set (self, self->small_font, price);
+      _sc_chart_renderer_text_size (self, NULL, &h1);
+      _sc_chart_renderer_text_show (self, cr, r->x + 5, r->y + 2, &self->theme.forecast, 1);
+      _sc_chart_renderer_text_set (self, self->small_font, horizon);
+      _sc_chart_renderer_text_show (self, cr, r->x + 5, r->y + 2 + h1, &self->theme.foreground, 0.7);
     }
 }
 
@@ -2824,25 +2713,25 @@ draw_swatch (cairo_t            *cr,
     case SWATCH_DASH:
       if (swatch == SWATCH_DASH)
         {
-          set_color (cr, color, 0.16);
+          _sc_chart_set_color (cr, color, 0.16);
           cairo_rectangle (cr, x, cy - 5, 16, 10);
           cairo_fill (cr);
         }
       cairo_set_line_width (cr, 2);
-      set_color (cr, color, 1);
+      _sc_chart_set_color (cr, color, 1);
       cairo_move_to (cr, x, cy);
       cairo_line_to (cr, x + 16, cy);
       cairo_stroke (cr);
       break;
     case SWATCH_BOX:
-      set_color (cr, color, 0.09);
+      _sc_chart_set_color (cr, color, 0.09);
       cairo_rectangle (cr, x, cy - 5, 16, 10);
       cairo_fill (cr);
       break;
     case SWATCH_DIAMOND:
     default:
       cairo_set_line_width (cr, 1.2);
-      set_color (cr, color, 1);
+      _sc_chart_set_color (cr, color, 1);
       cairo_move_to (cr, x + 8, cy - 4);
       cairo_line_to (cr, x + 12, cy);
       cairo_line_to (cr, x + 8, cy + 4);
@@ -2853,13 +2742,13 @@ draw_swatch (cairo_t            *cr,
     }
 }
 
-static void
-draw_plot_legend (ScChartRenderer *self,
-                  cairo_t         *cr)
+void
+_sc_chart_renderer_draw_plot_legend (ScChartRenderer *self,
+                                     cairo_t         *cr)
 {
   const Layout *L = &self->layout;
   LegendItem items[4];
-  guint n_items = MIN (plot_legend_items (self, items), L->n_legend);
+  guint n_items = MIN (_sc_chart_renderer_plot_legend_items (self, items), L->n_legend);
 
   for (guint i = 0; i < L->labels->len; i++)
     {
@@ -2871,16 +2760,16 @@ draw_plot_legend (ScChartRenderer *self,
       if (label->kind != SC_CHART_LABEL_LEGEND)
         continue;
 
-      rounded_rect (cr, r->x, r->y, r->width, r->height, 4);
-      set_color (cr, &self->theme.background, 0.85);
+      _sc_chart_rounded_rect (cr, r->x, r->y, r->width, r->height, 4);
+      _sc_chart_set_color (cr, &self->theme.background, 0.85);
       cairo_fill (cr);
 
       for (guint k = 0; k < n_items; k++)
         {
           double w, h;
 
-          text_set (self, self->small_font, items[k].label);
-          text_size (self, &w, &h);
+          _sc_chart_renderer_text_set (self, self->small_font, items[k].label);
+          _sc_chart_renderer_text_size (self, &w, &h);
           if (k == 1 && r->height > 2 * h)
             stacked = TRUE;
           if (stacked && k > 0)
@@ -2889,7 +2778,7 @@ draw_plot_legend (ScChartRenderer *self,
               y += h + 2;
             }
           draw_swatch (cr, items[k].swatch, items[k].color, x, y + h / 2);
-          text_show (self, cr, x + LEGEND_SWATCH, y, &self->theme.foreground, 0.75);
+          _sc_chart_renderer_text_show (self, cr, x + LEGEND_SWATCH, y, &self->theme.foreground, 0.75);
           x += LEGEND_SWATCH + w + LEGEND_GAP;
         }
     }
@@ -2907,54 +2796,54 @@ draw_today (ScChartRenderer *self,
   if (!self->has_prediction || self->as_of < L->xs.d0 || self->as_of > L->xs.d1)
     return;
 
-  x = crisp (sc_chart_scale_map (&L->xs, self->as_of));
+  x = _sc_chart_crisp (sc_chart_scale_map (&L->xs, self->as_of));
   bottom = L->rsi.height > 0 ? L->rsi.y + L->rsi.height : L->plot.y + L->plot.height;
 
   cairo_set_line_width (cr, 1);
   cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
-  set_color (cr, &self->theme.today, 1);
+  _sc_chart_set_color (cr, &self->theme.today, 1);
   cairo_move_to (cr, x, L->plot.y);
   cairo_line_to (cr, x, bottom);
   cairo_stroke (cr);
   cairo_set_dash (cr, NULL, 0, 0);
 
-  format_day_long (self->as_of, date, sizeof date);
-  text_set (self, self->small_font, date);
-  text_size (self, &w, &h);
+  _sc_chart_format_day_long (self->as_of, date, sizeof date);
+  _sc_chart_renderer_text_set (self, self->small_font, date);
+  _sc_chart_renderer_text_size (self, &w, &h);
   for (guint i = 0; i < L->labels->len; i++)
     {
       const ScChartLabel *label = &g_array_index (L->labels, ScChartLabel, i);
 
       if (label->kind == SC_CHART_LABEL_TODAY)
-        text_show (self, cr, label->rect.x, label->rect.y, &self->theme.today, 1);
+        _sc_chart_renderer_text_show (self, cr, label->rect.x, label->rect.y, &self->theme.today, 1);
     }
 
   y = sc_chart_scale_map (&L->ys, self->last_close);
   cairo_arc (cr, x, y, 4.5, 0, 2 * G_PI);
-  set_color (cr, &self->theme.background, 1);
+  _sc_chart_set_color (cr, &self->theme.background, 1);
   cairo_fill (cr);
   cairo_arc (cr, x, y, 3.2, 0, 2 * G_PI);
-  set_color (cr, &self->theme.price, 1);
+  _sc_chart_set_color (cr, &self->theme.price, 1);
   cairo_fill (cr);
 }
 
 /* A filled tag on the price axis at y. */
-static void
-draw_axis_tag (ScChartRenderer    *self,
-               cairo_t            *cr,
-               double              y,
-               const char         *label,
-               const ScChartColor *fill,
-               const ScChartColor *ink)
+void
+_sc_chart_renderer_draw_axis_tag (ScChartRenderer    *self,
+                                  cairo_t            *cr,
+                                  double              y,
+                                  const char         *label,
+                                  const ScChartColor *fill,
+                                  const ScChartColor *ink)
 {
   const Layout *L = &self->layout;
   double w, h, x = L->plot.x + L->plot.width + L->gutter + 2;
 
-  text_set (self, self->font, label);
-  text_size (self, &w, &h);
+  _sc_chart_renderer_text_set (self, self->font, label);
+  _sc_chart_renderer_text_size (self, &w, &h);
 
   /* Price labels it half covers are hidden whole. */
-  set_color (cr, &self->theme.background, 1);
+  _sc_chart_set_color (cr, &self->theme.background, 1);
   for (guint i = 0; i < L->price_ticks->len; i++)
     {
       const ScChartTick *tick = &g_array_index (L->price_ticks, ScChartTick, i);
@@ -2967,16 +2856,16 @@ draw_axis_tag (ScChartRenderer    *self,
         }
     }
 
-  text_set (self, self->font, label);
-  rounded_rect (cr, x, y - h / 2 - 2, w + 10, h + 4, 3);
-  set_color (cr, fill, 1);
+  _sc_chart_renderer_text_set (self, self->font, label);
+  _sc_chart_rounded_rect (cr, x, y - h / 2 - 2, w + 10, h + 4, 3);
+  _sc_chart_set_color (cr, fill, 1);
   cairo_fill (cr);
-  text_show (self, cr, x + 5, y - h / 2, ink, 1);
+  _sc_chart_renderer_text_show (self, cr, x + 5, y - h / 2, ink, 1);
 }
 
-static void
-draw_axes (ScChartRenderer *self,
-           cairo_t         *cr)
+void
+_sc_chart_renderer_draw_axes (ScChartRenderer *self,
+                              cairo_t         *cr)
 {
   const Layout *L = &self->layout;
   double axis_y = L->rsi.height > 0 ? L->rsi.y + L->rsi.height : L->plot.y + L->plot.height;
@@ -2992,16 +2881,16 @@ draw_axes (ScChartRenderer *self,
 
   /* Baseline and date ticks. */
   cairo_set_line_width (cr, 1);
-  set_color (cr, &self->theme.foreground, 0.25);
-  cairo_move_to (cr, L->plot.x, crisp (axis_y));
-  cairo_line_to (cr, L->plot.x + L->plot.width, crisp (axis_y));
+  _sc_chart_set_color (cr, &self->theme.foreground, 0.25);
+  cairo_move_to (cr, L->plot.x, _sc_chart_crisp (axis_y));
+  cairo_line_to (cr, L->plot.x + L->plot.width, _sc_chart_crisp (axis_y));
   for (guint i = 0; i < L->date_ticks->len; i++)
     {
       const ScChartTick *tick = &g_array_index (L->date_ticks, ScChartTick, i);
-      double x = crisp (L->plot.x + tick->pos);
+      double x = _sc_chart_crisp (L->plot.x + tick->pos);
 
-      cairo_move_to (cr, x, crisp (axis_y));
-      cairo_line_to (cr, x, crisp (axis_y) + 4);
+      cairo_move_to (cr, x, _sc_chart_crisp (axis_y));
+      cairo_line_to (cr, x, _sc_chart_crisp (axis_y) + 4);
     }
   cairo_stroke (cr);
 
@@ -3009,9 +2898,9 @@ draw_axes (ScChartRenderer *self,
     {
       const ScChartTick *tick = &g_array_index (L->date_ticks, ScChartTick, i);
 
-      text_set (self, self->font, tick->label);
-      text_show (self, cr, L->plot.x + tick->pos - tick->extent / 2, axis_y + AXIS_GAP - 2,
-                 &self->theme.foreground, 0.7);
+      _sc_chart_renderer_text_set (self, self->font, tick->label);
+      _sc_chart_renderer_text_show (self, cr, L->plot.x + tick->pos - tick->extent / 2, axis_y + AXIS_GAP - 2,
+                                    &self->theme.foreground, 0.7);
     }
 
   for (guint i = 0; i < L->price_ticks->len; i++)
@@ -3022,16 +2911,16 @@ draw_axes (ScChartRenderer *self,
       /* The last-close tag wins over a tick label it would cover. */
       if (isfinite (tag_y) && fabs (y - tag_y) < (tick->extent + tag_h) / 2)
         continue;
-      text_set (self, self->font, tick->label);
-      text_show (self, cr, L->plot.x + L->plot.width + L->gutter + AXIS_GAP, y - tick->extent / 2,
-                 &self->theme.foreground, 0.7);
+      _sc_chart_renderer_text_set (self, self->font, tick->label);
+      _sc_chart_renderer_text_show (self, cr, L->plot.x + L->plot.width + L->gutter + AXIS_GAP, y - tick->extent / 2,
+                                    &self->theme.foreground, 0.7);
     }
 
   if (isfinite (tag_y))
     {
       g_autofree char *label = sc_chart_format_price (self->last_close, 0.01, self->currency);
 
-      draw_axis_tag (self, cr, tag_y, label, &self->theme.price, &self->theme.background);
+      _sc_chart_renderer_draw_axis_tag (self, cr, tag_y, label, &self->theme.price, &self->theme.background);
     }
 }
 
@@ -3046,21 +2935,21 @@ draw_rsi (ScChartRenderer *self,
   if (L->rsi.height <= 0)
     return;
 
-  y30 = crisp (sc_chart_scale_map (&L->rs, 30));
-  y70 = crisp (sc_chart_scale_map (&L->rs, 70));
+  y30 = _sc_chart_crisp (sc_chart_scale_map (&L->rs, 30));
+  y70 = _sc_chart_crisp (sc_chart_scale_map (&L->rs, 70));
 
-  set_color (cr, &self->theme.rsi, 0.07);
+  _sc_chart_set_color (cr, &self->theme.rsi, 0.07);
   cairo_rectangle (cr, L->rsi.x, y70, L->rsi.width, y30 - y70);
   cairo_fill (cr);
 
   cairo_set_line_width (cr, 1);
-  set_color (cr, &self->theme.foreground, 0.15);
-  cairo_move_to (cr, L->rsi.x, crisp (L->rsi.y));
-  cairo_line_to (cr, L->rsi.x + L->rsi.width, crisp (L->rsi.y));
+  _sc_chart_set_color (cr, &self->theme.foreground, 0.15);
+  cairo_move_to (cr, L->rsi.x, _sc_chart_crisp (L->rsi.y));
+  cairo_line_to (cr, L->rsi.x + L->rsi.width, _sc_chart_crisp (L->rsi.y));
   cairo_stroke (cr);
 
   cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
-  set_color (cr, &self->theme.rsi, 0.55);
+  _sc_chart_set_color (cr, &self->theme.rsi, 0.55);
   cairo_move_to (cr, L->rsi.x, y30);
   cairo_line_to (cr, L->rsi.x + L->rsi.width, y30);
   cairo_move_to (cr, L->rsi.x, y70);
@@ -3073,13 +2962,13 @@ draw_rsi (ScChartRenderer *self,
   cairo_clip (cr);
   if (self->n_rows > 0)
     {
-      set_color (cr, &self->theme.rsi, 1);
+      _sc_chart_set_color (cr, &self->theme.rsi, 1);
       draw_line (self, cr, self->rsi, &L->rs, 1.2);
     }
   cairo_restore (cr);
 
-  text_set (self, self->small_font, _("RSI 10"));
-  text_show (self, cr, L->rsi.x + 6, L->rsi.y + 3, &self->theme.foreground, 0.55);
+  _sc_chart_renderer_text_set (self, self->small_font, _("RSI 10"));
+  _sc_chart_renderer_text_show (self, cr, L->rsi.x + 6, L->rsi.y + 3, &self->theme.foreground, 0.55);
 
   for (int level = 30; level <= 70; level += 40)
     {
@@ -3087,13 +2976,12 @@ draw_rsi (ScChartRenderer *self,
       double h;
 
       g_snprintf (label, sizeof label, "%d", level);
-      text_set (self, self->font, label);
-      text_size (self, NULL, &h);
-      text_show (self, cr, L->rsi.x + L->rsi.width + L->gutter + AXIS_GAP,
-                 sc_chart_scale_map (&L->rs, level) - h / 2, &self->theme.foreground, 0.6);
+      _sc_chart_renderer_text_set (self, self->font, label);
+      _sc_chart_renderer_text_size (self, NULL, &h);
+      _sc_chart_renderer_text_show (self, cr, L->rsi.x + L->rsi.width + L->gutter + AXIS_GAP,
+                                    sc_chart_scale_map (&L->rs, level) - h / 2, &self->theme.foreground, 0.6);
     }
 }
-
 
 static gboolean
 past_visible (ScChartRenderer *self)
@@ -3104,9 +2992,9 @@ past_visible (ScChartRenderer *self)
   return FALSE;
 }
 
-static void
-draw_title (ScChartRenderer *self,
-            cairo_t         *cr)
+void
+_sc_chart_renderer_draw_title (ScChartRenderer *self,
+                               cairo_t         *cr)
 {
   const Layout *L = &self->layout;
   LegendItem legend[] = {
@@ -3123,16 +3011,16 @@ draw_title (ScChartRenderer *self,
   if (L->title.height <= 0)
     return;
 
-  text_set (self, self->title_font, self->ticker);
-  text_size (self, &title_w, &title_h);
-  text_show (self, cr, L->title.x, L->title.y, &self->theme.foreground, 1);
+  _sc_chart_renderer_text_set (self, self->title_font, self->ticker);
+  _sc_chart_renderer_text_size (self, &title_w, &title_h);
+  _sc_chart_renderer_text_show (self, cr, L->title.x, L->title.y, &self->theme.foreground, 1);
 
   if (self->has_prediction)
     {
       g_autofree char *price = sc_chart_format_price (self->last_close, 0.01, self->currency);
       char date[64];
 
-      format_day_long (self->as_of, date, sizeof date);
+      _sc_chart_format_day_long (self->as_of, date, sizeof date);
       /* TRANSLATORS: chart subtitle: last close, its date and the model */
       g_string_printf (sub, _("%s on %s · %s"), price, date,
                        self->model_id != NULL ? self->model_id : "");
@@ -3142,17 +3030,17 @@ draw_title (ScChartRenderer *self,
       g_autofree char *price = sc_chart_format_price (self->close[self->n_rows - 1], 0.01, self->currency);
       char date[64];
 
-      format_day_long (self->days[self->n_rows - 1], date, sizeof date);
+      _sc_chart_format_day_long (self->days[self->n_rows - 1], date, sizeof date);
       g_string_printf (sub, _("%s on %s"), price, date);
     }
 
   x = L->title.x + title_w + 12;
   if (sub->len > 0)
     {
-      text_set (self, self->font, sub->str);
-      text_size (self, &sub_w, &sub_h);
+      _sc_chart_renderer_text_set (self, self->font, sub->str);
+      _sc_chart_renderer_text_size (self, &sub_w, &sub_h);
       if (x + sub_w <= L->title.x + L->title.width)
-        text_show (self, cr, x, L->title.y + title_h - sub_h - 2, &self->theme.foreground, 0.65);
+        _sc_chart_renderer_text_show (self, cr, x, L->title.y + title_h - sub_h - 2, &self->theme.foreground, 0.65);
       else
         sub_w = -12;
     }
@@ -3169,8 +3057,8 @@ draw_title (ScChartRenderer *self,
       {
         if (!legend[i].shown)
           continue;
-        text_set (self, self->small_font, legend[i].label);
-        text_size (self, &widths[i], NULL);
+        _sc_chart_renderer_text_set (self, self->small_font, legend[i].label);
+        _sc_chart_renderer_text_size (self, &widths[i], NULL);
         if (right - (total + widths[i] + 22 + 14) < left_limit)
           {
             legend[i].shown = FALSE;
@@ -3187,12 +3075,12 @@ draw_title (ScChartRenderer *self,
 
         if (!legend[i].shown)
           continue;
-        text_set (self, self->small_font, legend[i].label);
-        text_size (self, NULL, &h);
+        _sc_chart_renderer_text_set (self, self->small_font, legend[i].label);
+        _sc_chart_renderer_text_size (self, NULL, &h);
         cy = L->title.y + title_h - h / 2 - 2;
 
         draw_swatch (cr, legend[i].swatch, legend[i].color, x, cy);
-        text_show (self, cr, x + 22, cy - h / 2, &self->theme.foreground, 0.75);
+        _sc_chart_renderer_text_show (self, cr, x + 22, cy - h / 2, &self->theme.foreground, 0.75);
         x += widths[i] + 22 + 14;
       }
   }
@@ -3212,21 +3100,21 @@ sc_chart_renderer_draw (ScChartRenderer *self,
   if (width <= 0 || height <= 0)
     return;
 
-  ensure_layout (self, width, height);
+  _sc_chart_renderer_ensure_layout (self, width, height);
   L = &self->layout;
 
   cairo_save (cr);
 
-  set_color (cr, &self->theme.background, 1);
+  _sc_chart_set_color (cr, &self->theme.background, 1);
   cairo_paint (cr);
 
   if (self->n_rows == 0 && !self->has_prediction)
     {
       double w, h;
 
-      text_set (self, self->title_font, _("No prices to show"));
-      text_size (self, &w, &h);
-      text_show (self, cr, (width - w) / 2, (height - h) / 2, &self->theme.foreground, 0.5);
+      _sc_chart_renderer_text_set (self, self->title_font, _("No prices to show"));
+      _sc_chart_renderer_text_size (self, &w, &h);
+      _sc_chart_renderer_text_show (self, cr, (width - w) / 2, (height - h) / 2, &self->theme.foreground, 0.5);
       cairo_restore (cr);
       return;
     }
@@ -3251,11 +3139,11 @@ sc_chart_renderer_draw (ScChartRenderer *self,
   draw_rsi (self, cr);
   draw_today (self, cr);
 
-  draw_forecast_labels (self, cr);
-  draw_plot_legend (self, cr);
+  _sc_chart_renderer_draw_forecast_labels (self, cr);
+  _sc_chart_renderer_draw_plot_legend (self, cr);
 
-  draw_axes (self, cr);
-  draw_title (self, cr);
+  _sc_chart_renderer_draw_axes (self, cr);
+  _sc_chart_renderer_draw_title (self, cr);
 
   cairo_restore (cr);
 }
@@ -3310,7 +3198,7 @@ sc_chart_renderer_hit_test (ScChartRenderer *self,
   g_return_val_if_fail (out_hover != NULL, FALSE);
 
   *out_hover = (ScChartHover) { 0 };
-  ensure_layout (self, width, height);
+  _sc_chart_renderer_ensure_layout (self, width, height);
   L = &self->layout;
 
   if (x < L->plot.x || x > L->plot.x + L->plot.width)
@@ -3334,7 +3222,7 @@ sc_chart_renderer_hit_test (ScChartRenderer *self,
     return FALSE;
 
   {
-    guint i = lower_bound (self, day);
+    guint i = _sc_chart_renderer_lower_bound (self, day);
 
     if (i == self->n_rows)
       i = self->n_rows - 1;
@@ -3359,7 +3247,7 @@ sc_chart_renderer_step (ScChartRenderer    *self,
   g_return_val_if_fail (SC_IS_CHART_RENDERER (self), FALSE);
   g_return_val_if_fail (out_hover != NULL, FALSE);
 
-  ensure_layout (self, width, height);
+  _sc_chart_renderer_ensure_layout (self, width, height);
 
   /* Rows then forecasts, as one sequence. */
   n_total = (gint64) self->n_rows + self->n_forecasts;
@@ -3402,7 +3290,7 @@ sc_chart_renderer_draw_hover (ScChartRenderer    *self,
   if (hover == NULL || !hover->valid)
     return;
 
-  ensure_layout (self, width, height);
+  _sc_chart_renderer_ensure_layout (self, width, height);
   L = &self->layout;
 
   x = sc_chart_scale_map (&L->xs, hover->day);
@@ -3417,13 +3305,13 @@ sc_chart_renderer_draw_hover (ScChartRenderer    *self,
   /* Crosshair */
   cairo_set_line_width (cr, 1);
   cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
-  set_color (cr, &self->theme.foreground, 0.45);
-  cairo_move_to (cr, crisp (x), L->plot.y);
-  cairo_line_to (cr, crisp (x), bottom);
+  _sc_chart_set_color (cr, &self->theme.foreground, 0.45);
+  cairo_move_to (cr, _sc_chart_crisp (x), L->plot.y);
+  cairo_line_to (cr, _sc_chart_crisp (x), bottom);
   if (y_visible)
     {
-      cairo_move_to (cr, L->plot.x, crisp (y));
-      cairo_line_to (cr, L->plot.x + L->plot.width, crisp (y));
+      cairo_move_to (cr, L->plot.x, _sc_chart_crisp (y));
+      cairo_line_to (cr, L->plot.x + L->plot.width, _sc_chart_crisp (y));
     }
   cairo_stroke (cr);
   cairo_set_dash (cr, NULL, 0, 0);
@@ -3433,23 +3321,23 @@ sc_chart_renderer_draw_hover (ScChartRenderer    *self,
       const ScChartColor *color = hover->is_forecast ? &self->theme.forecast : &self->theme.price;
 
       cairo_arc (cr, x, y, 5.5, 0, 2 * G_PI);
-      set_color (cr, &self->theme.background, 1);
+      _sc_chart_set_color (cr, &self->theme.background, 1);
       cairo_fill (cr);
       cairo_arc (cr, x, y, 4, 0, 2 * G_PI);
-      set_color (cr, color, 1);
+      _sc_chart_set_color (cr, color, 1);
       cairo_fill (cr);
 
       tag = sc_chart_format_price (hover->price, 0.01, self->currency);
-      draw_axis_tag (self, cr, y, tag, &self->theme.foreground, &self->theme.background);
+      _sc_chart_renderer_draw_axis_tag (self, cr, y, tag, &self->theme.foreground, &self->theme.background);
     }
 
   /* Date tag on the time axis. */
-  format_day_long (hover->day, date, sizeof date);
-  text_set (self, self->font, date);
-  text_size (self, &w, &h);
+  _sc_chart_format_day_long (hover->day, date, sizeof date);
+  _sc_chart_renderer_text_set (self, self->font, date);
+  _sc_chart_renderer_text_size (self, &w, &h);
   bx = CLAMP (x - w / 2 - 5, 0, width - w - 10);
   /* Tick labels it half covers are hidden whole. */
-  set_color (cr, &self->theme.background, 1);
+  _sc_chart_set_color (cr, &self->theme.background, 1);
   for (guint i = 0; i < L->date_ticks->len; i++)
     {
       const ScChartTick *tick = &g_array_index (L->date_ticks, ScChartTick, i);
@@ -3461,10 +3349,10 @@ sc_chart_renderer_draw_hover (ScChartRenderer    *self,
           cairo_fill (cr);
         }
     }
-  rounded_rect (cr, bx, bottom + 2, w + 10, h + 4, 3);
-  set_color (cr, &self->theme.foreground, 1);
+  _sc_chart_rounded_rect (cr, bx, bottom + 2, w + 10, h + 4, 3);
+  _sc_chart_set_color (cr, &self->theme.foreground, 1);
   cairo_fill (cr);
-  text_show (self, cr, bx + 5, bottom + 4, &self->theme.background, 1);
+  _sc_chart_renderer_text_show (self, cr, bx + 5, bottom + 4, &self->theme.background, 1);
 
   /* Tooltip */
   if (hover->is_forecast)
@@ -3509,7 +3397,7 @@ sc_chart_renderer_draw_hover (ScChartRenderer    *self,
 
   pango_layout_set_font_description (self->text, self->font);
   pango_layout_set_markup (self->text, body->str, -1);
-  text_size (self, &tw, &th);
+  _sc_chart_renderer_text_size (self, &tw, &th);
   bx = x + 14;
   if (bx + tw + 20 > L->plot.x + L->plot.width)
     bx = x - 14 - tw - 20;
@@ -3517,13 +3405,13 @@ sc_chart_renderer_draw_hover (ScChartRenderer    *self,
   by = y_visible ? y - th / 2 - 8 : L->plot.y + 8;
   by = CLAMP (by, L->plot.y + 2, MAX (L->plot.y + 2, bottom - th - 18));
 
-  rounded_rect (cr, bx, by, tw + 20, th + 16, 6);
-  set_color (cr, &self->theme.background, 0.96);
+  _sc_chart_rounded_rect (cr, bx, by, tw + 20, th + 16, 6);
+  _sc_chart_set_color (cr, &self->theme.background, 0.96);
   cairo_fill_preserve (cr);
-  set_color (cr, &self->theme.foreground, 0.18);
+  _sc_chart_set_color (cr, &self->theme.foreground, 0.18);
   cairo_set_line_width (cr, 1);
   cairo_stroke (cr);
-  text_show (self, cr, bx + 10, by + 8, &self->theme.foreground, 0.95);
+  _sc_chart_renderer_text_show (self, cr, bx + 10, by + 8, &self->theme.foreground, 0.95);
   pango_layout_set_attributes (self->text, NULL);
 
   cairo_restore (cr);
@@ -3544,9 +3432,9 @@ sc_chart_renderer_describe (ScChartRenderer *self)
       return g_string_free (out, FALSE);
     }
 
-  effective_range (self, &first, &last);
-  format_day_long (MAX (first, self->days[0]), d0, sizeof d0);
-  format_day_long (MIN (last, self->days[self->n_rows - 1]), d1, sizeof d1);
+  _sc_chart_renderer_effective_range (self, &first, &last);
+  _sc_chart_format_day_long (MAX (first, self->days[0]), d0, sizeof d0);
+  _sc_chart_format_day_long (MIN (last, self->days[self->n_rows - 1]), d1, sizeof d1);
   g_string_append_printf (out, _("Price chart of %s from %s to %s."),
                           self->ticker != NULL ? self->ticker : "", d0, d1);
 
