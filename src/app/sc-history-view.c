@@ -16,7 +16,7 @@
 #include "sc-currency.h"
 #include "sc-db.h"
 #include "sc-history-item.h"
-#include "sc-history-view.h"
+#include "sc-history-view-private.h"
 #include "sc-model.h"
 #include "sc-price-csv.h"
 #include "sc-price-loader.h"
@@ -37,50 +37,9 @@ typedef struct
   int        horizon;
 } ColumnSpec;
 
-typedef struct _PendingDelete PendingDelete;
-
-struct _ScHistoryView
-{
-  AdwBin              parent_instance;
-
-  ScUser             *user;
-  GCancellable       *cancellable;     /* loading the user's results */
-  GHashTable         *added;           /* uuids added while loading */
-  GListStore         *store;
-  GtkFilterListModel *filter_model;
-  GtkCustomFilter    *filter;
-  GtkSortListModel   *sort_model;
-  GtkSingleSelection *selection;
-  GPtrArray          *pending;         /* PendingDelete waiting for their toast */
-  GtkWidget          *row_popover;
-  char               *filter_text;
-
-  GtkLabel           *count_label;
-  GtkSearchEntry     *search_entry;
-  GtkStack           *stack;
-  AdwStatusPage      *empty_page;
-  GtkColumnView      *column_view;
-  GtkScrolledWindow  *table_scroller;
-  GtkListView        *list_view;
-  GtkScrolledWindow  *list_scroller;
-  GMenuModel         *row_menu;
-  GtkWidget          *toolbar;
-  gboolean            narrow;
-};
-
 G_DEFINE_FINAL_TYPE (ScHistoryView, sc_history_view, ADW_TYPE_BIN)
 
-enum {
-  RESULT_ACTIVATED,
-  CLEARED,
-  TOAST,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
-
-static void sc_history_view_actions_update (ScHistoryView *self);
-static void on_selection_changed (ScHistoryView *self);
+guint _sc_history_view_signals[N_SIGNALS];
 
 /* --- database jobs ------------------------------------------------------- */
 
@@ -203,8 +162,8 @@ pending_delete_ref (PendingDelete *pending)
   return pending;
 }
 
-static void
-pending_delete_unref (gpointer data)
+void
+_sc_history_view_pending_delete_unref (gpointer data)
 {
   PendingDelete *pending = data;
 
@@ -220,7 +179,7 @@ static void
 pending_delete_closure_notify (gpointer  data,
                                GClosure *closure)
 {
-  pending_delete_unref (data);
+  _sc_history_view_pending_delete_unref (data);
 }
 
 static void
@@ -261,7 +220,7 @@ on_undo_clicked (AdwToast      *toast,
                        MIN (pending->position, g_list_model_get_n_items (G_LIST_MODEL (self->store))),
                        pending->item);
   g_ptr_array_remove (self->pending, pending);
-  sc_history_view_actions_update (self);
+  _sc_history_view_actions_update (self);
 }
 
 static void
@@ -311,14 +270,14 @@ sc_history_view_delete_selected (ScHistoryView *self)
 
     /* The card and chart show the selected row: they move with the
      * selection to the row that takes its place, or are cleared. */
-    g_signal_handlers_block_by_func (self->selection, on_selection_changed, self);
+    g_signal_handlers_block_by_func (self->selection, _sc_history_view_on_selection_changed, self);
     g_list_store_remove (self->store, position);
-    g_signal_handlers_unblock_by_func (self->selection, on_selection_changed, self);
+    g_signal_handlers_unblock_by_func (self->selection, _sc_history_view_on_selection_changed, self);
     n = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
     if (n > 0)
       gtk_single_selection_set_selected (self->selection, MIN (shown_position, n - 1));
     else
-      g_signal_emit (self, signals[CLEARED], 0);
+      g_signal_emit (self, _sc_history_view_signals[CLEARED], 0);
   }
 
   /* TRANSLATORS: a toast; %s is a ticker such as MSFT */
@@ -330,9 +289,9 @@ sc_history_view_delete_selected (ScHistoryView *self)
                          pending_delete_ref (pending), pending_delete_closure_notify, 0);
   g_signal_connect_data (toast, "dismissed", G_CALLBACK (on_toast_dismissed),
                          pending_delete_ref (pending), pending_delete_closure_notify, 0);
-  g_signal_emit (self, signals[TOAST], 0, toast);
+  g_signal_emit (self, _sc_history_view_signals[TOAST], 0, toast);
 
-  sc_history_view_actions_update (self);
+  _sc_history_view_actions_update (self);
 }
 
 /* --- cells ---------------------------------------------------------------- */
@@ -630,8 +589,8 @@ bind_row (GtkSignalListItemFactory *factory,
     }
 }
 
-static void
-sc_history_view_setup_list (ScHistoryView *self)
+void
+_sc_history_view_setup_list (ScHistoryView *self)
 {
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
 
@@ -697,8 +656,8 @@ property_sorter (GType       value_type,
   return GTK_SORTER (gtk_numeric_sorter_new (expression));
 }
 
-static void
-sc_history_view_build_columns (ScHistoryView *self)
+void
+_sc_history_view_build_columns (ScHistoryView *self)
 {
   g_autoptr(GSettings) settings = g_settings_new (APP_ID_BASE);
   g_autoptr(GVariant) value = g_settings_get_value (settings, "horizons");
@@ -779,8 +738,8 @@ sc_history_view_update_count (ScHistoryView *self)
     }
 }
 
-static void
-sc_history_view_actions_update (ScHistoryView *self)
+void
+_sc_history_view_actions_update (ScHistoryView *self)
 {
   gboolean selected = gtk_single_selection_get_selected_item (self->selection) != NULL;
   gboolean any = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model)) > 0;
@@ -815,7 +774,7 @@ on_stop_search (ScHistoryView *self)
 static void
 on_items_changed (ScHistoryView *self)
 {
-  sc_history_view_actions_update (self);
+  _sc_history_view_actions_update (self);
 }
 
 static void
@@ -823,13 +782,13 @@ emit_activated (ScHistoryView *self,
                 ScHistoryItem *item)
 {
   if (item != NULL)
-    g_signal_emit (self, signals[RESULT_ACTIVATED], 0, sc_history_item_get_result (item));
+    g_signal_emit (self, _sc_history_view_signals[RESULT_ACTIVATED], 0, sc_history_item_get_result (item));
 }
 
-static void
-on_selection_changed (ScHistoryView *self)
+void
+_sc_history_view_on_selection_changed (ScHistoryView *self)
 {
-  sc_history_view_actions_update (self);
+  _sc_history_view_actions_update (self);
   emit_activated (self, gtk_single_selection_get_selected_item (self->selection));
 }
 
@@ -940,8 +899,8 @@ page_cb (GObject      *object,
       g_clear_object (&self->cancellable);
       g_clear_pointer (&self->added, g_hash_table_unref);
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_signal_emit (self, signals[TOAST], 0, adw_toast_new (error->message));
-      sc_history_view_actions_update (self);
+        g_signal_emit (self, _sc_history_view_signals[TOAST], 0, adw_toast_new (error->message));
+      _sc_history_view_actions_update (self);
       return;
     }
 
@@ -986,7 +945,7 @@ page_cb (GObject      *object,
       g_clear_pointer (&self->added, g_hash_table_unref);
     }
 
-  sc_history_view_actions_update (self);
+  _sc_history_view_actions_update (self);
 }
 
 static void
@@ -1050,7 +1009,7 @@ sc_history_view_set_user (ScHistoryView *self,
       page_load_release (load);
     }
 
-  sc_history_view_actions_update (self);
+  _sc_history_view_actions_update (self);
 }
 
 gboolean
@@ -1075,7 +1034,7 @@ sc_history_view_add (ScHistoryView *self,
     g_hash_table_add (self->added, g_strdup (result->uuid));
 
   item = sc_history_item_new (result);
-  g_signal_handlers_block_by_func (self->selection, on_selection_changed, self);
+  g_signal_handlers_block_by_func (self->selection, _sc_history_view_on_selection_changed, self);
   g_list_store_insert (self->store, 0, item);
   /* The new row is the one the card shows: selected and scrolled to,
    * wherever the sort puts it (a filter that hides it is cleared). */
@@ -1087,8 +1046,8 @@ sc_history_view_add (ScHistoryView *self,
       gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_LESS_STRICT);
       select_item (self, item);
     }
-  g_signal_handlers_unblock_by_func (self->selection, on_selection_changed, self);
-  sc_history_view_actions_update (self);
+  g_signal_handlers_unblock_by_func (self->selection, _sc_history_view_on_selection_changed, self);
+  _sc_history_view_actions_update (self);
 }
 
 gboolean
@@ -1131,10 +1090,10 @@ sc_history_view_unselect (ScHistoryView *self)
 {
   g_return_if_fail (SC_IS_HISTORY_VIEW (self));
 
-  g_signal_handlers_block_by_func (self->selection, on_selection_changed, self);
+  g_signal_handlers_block_by_func (self->selection, _sc_history_view_on_selection_changed, self);
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
-  g_signal_handlers_unblock_by_func (self->selection, on_selection_changed, self);
-  sc_history_view_actions_update (self);
+  g_signal_handlers_unblock_by_func (self->selection, _sc_history_view_on_selection_changed, self);
+  _sc_history_view_actions_update (self);
 }
 
 gboolean
@@ -1347,7 +1306,7 @@ export_done_cb (GObject      *object,
       message = g_strdup_printf (_("History exported to “%s”"), name);
     }
 
-  g_signal_emit (self, signals[TOAST], 0, adw_toast_new (message));
+  g_signal_emit (self, _sc_history_view_signals[TOAST], 0, adw_toast_new (message));
 }
 
 static void
@@ -1367,10 +1326,10 @@ on_export_response (GtkNativeDialog *dialog,
   g_object_unref (dialog);
 }
 
-static void
-export_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
+void
+_sc_history_view_export_action (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *parameter)
 {
   ScHistoryView *self = SC_HISTORY_VIEW (widget);
   GtkRoot *root = gtk_widget_get_root (widget);
@@ -1498,7 +1457,7 @@ export_prices_done_cb (GObject      *object,
       message = g_strdup_printf (_("Prices exported to “%s”"), name);
     }
 
-  g_signal_emit (self, signals[TOAST], 0, adw_toast_new (message));
+  g_signal_emit (self, _sc_history_view_signals[TOAST], 0, adw_toast_new (message));
 }
 
 static void
@@ -1521,10 +1480,10 @@ on_export_prices_response (GtkNativeDialog *dialog,
   g_object_unref (dialog);
 }
 
-static void
-export_prices_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
+void
+_sc_history_view_export_prices_action (GtkWidget  *widget,
+                                       const char *action_name,
+                                       GVariant   *parameter)
 {
   ScHistoryView *self = SC_HISTORY_VIEW (widget);
   GtkRoot *root = gtk_widget_get_root (widget);
@@ -1630,13 +1589,13 @@ sc_history_view_class_init (ScHistoryViewClass *klass)
   object_class->dispose = sc_history_view_dispose;
   object_class->finalize = sc_history_view_finalize;
 
-  signals[RESULT_ACTIVATED] =
+  _sc_history_view_signals[RESULT_ACTIVATED] =
     g_signal_new ("result-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, SC_TYPE_RESULT);
-  signals[CLEARED] =
+  _sc_history_view_signals[CLEARED] =
     g_signal_new ("cleared", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
-  signals[TOAST] =
+  _sc_history_view_signals[TOAST] =
     g_signal_new ("toast", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, ADW_TYPE_TOAST);
 
@@ -1657,8 +1616,8 @@ sc_history_view_class_init (ScHistoryViewClass *klass)
 
   gtk_widget_class_install_action (widget_class, "history.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "history.show", NULL, show_action);
-  gtk_widget_class_install_action (widget_class, "history.export", NULL, export_action);
-  gtk_widget_class_install_action (widget_class, "history.export-prices", NULL, export_prices_action);
+  gtk_widget_class_install_action (widget_class, "history.export", NULL, _sc_history_view_export_action);
+  gtk_widget_class_install_action (widget_class, "history.export-prices", NULL, _sc_history_view_export_prices_action);
   gtk_widget_class_install_action (widget_class, "history.find", NULL, find_action);
 }
 
@@ -1669,7 +1628,7 @@ sc_history_view_init (ScHistoryView *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->pending = g_ptr_array_new_with_free_func (pending_delete_unref);
+  self->pending = g_ptr_array_new_with_free_func (_sc_history_view_pending_delete_unref);
   self->store = g_list_store_new (SC_TYPE_HISTORY_ITEM);
   self->filter = gtk_custom_filter_new (filter_item, self, NULL);
   self->filter_model = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->store)),
@@ -1682,12 +1641,12 @@ sc_history_view_init (ScHistoryView *self)
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
 
   g_signal_connect_object (self->selection, "selection-changed",
-                           G_CALLBACK (on_selection_changed), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (_sc_history_view_on_selection_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->filter_model, "items-changed",
                            G_CALLBACK (on_items_changed), self, G_CONNECT_SWAPPED);
 
-  sc_history_view_build_columns (self);
-  sc_history_view_setup_list (self);
+  _sc_history_view_build_columns (self);
+  _sc_history_view_setup_list (self);
   g_signal_connect_object (self->list_view, "activate", G_CALLBACK (on_row_activated),
                            self, G_CONNECT_SWAPPED);
 
@@ -1711,5 +1670,5 @@ sc_history_view_init (ScHistoryView *self)
                                                           gtk_named_action_new ("history.delete")));
   gtk_widget_add_controller (GTK_WIDGET (self->list_view), shortcuts);
 
-  sc_history_view_actions_update (self);
+  _sc_history_view_actions_update (self);
 }
