@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <math.h>
+
 #include <glib/gi18n.h>
 
 #include "sc-chart-renderer-private.h"

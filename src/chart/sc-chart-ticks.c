@@ -12,6 +12,7 @@
 
 #include <math.h>
 #include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "sc-chart-renderer-private.h"
