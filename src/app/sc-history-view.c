@@ -218,30 +218,6 @@ sc_history_view_add (ScHistoryView *self,
   _sc_history_view_actions_update (self);
 }
 
-gboolean
-sc_history_view_select (ScHistoryView *self,
-                        const char    *uuid)
-{
-  GListModel *rows;
-
-  g_return_val_if_fail (SC_IS_HISTORY_VIEW (self), FALSE);
-
-  rows = G_LIST_MODEL (self->selection);
-  for (guint i = 0; uuid != NULL && i < g_list_model_get_n_items (rows); i++)
-    {
-      g_autoptr(ScHistoryItem) item = g_list_model_get_item (rows, i);
-
-      if (g_strcmp0 (sc_history_item_get_uuid (item), uuid) == 0)
-        {
-          gtk_single_selection_set_selected (self->selection, i);
-          sc_history_view_scroll_to (self, i);
-          return TRUE;
-        }
-    }
-
-  return FALSE;
-}
-
 const char *
 sc_history_view_get_selected_uuid (ScHistoryView *self)
 {
@@ -251,17 +227,6 @@ sc_history_view_get_selected_uuid (ScHistoryView *self)
 
   item = gtk_single_selection_get_selected_item (self->selection);
   return item ? sc_history_item_get_uuid (item) : NULL;
-}
-
-void
-sc_history_view_unselect (ScHistoryView *self)
-{
-  g_return_if_fail (SC_IS_HISTORY_VIEW (self));
-
-  g_signal_handlers_block_by_func (self->selection, _sc_history_view_on_selection_changed, self);
-  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
-  g_signal_handlers_unblock_by_func (self->selection, _sc_history_view_on_selection_changed, self);
-  _sc_history_view_actions_update (self);
 }
 
 gboolean
