@@ -30,13 +30,7 @@ void        sc_history_view_set_user       (ScHistoryView       *self,
  * ::result-activated: the pane shows it already). */
 void        sc_history_view_add            (ScHistoryView       *self,
                                             ScResult            *result);
-/* Selects the row of uuid and scrolls to it (emitting ::result-activated);
- * FALSE if no row shown has it. */
-gboolean    sc_history_view_select         (ScHistoryView       *self,
-                                            const char          *uuid);
 const char *sc_history_view_get_selected_uuid (ScHistoryView    *self);
-/* Drops the selection without ::result-activated. */
-void        sc_history_view_unselect       (ScHistoryView       *self);
 void        sc_history_view_scroll_to      (ScHistoryView       *self,
                                             guint                position);
 /* Narrow windows: a list of two-line rows instead of the table. */

@@ -172,7 +172,7 @@ compare_doubles (const void *a,
 
 typedef enum { LIST_ALL, LIST_PAGE, VIEW_ONCE, VIEW_FIRST, VIEW_ALL, COUNT, UNSYNCED, FILL, FILL_ONE } What;
 
-/* What the history view does (src/app/sc-history-view.c): a connection of
+/* What the history view does (src/app/sc-history-jobs.c): a connection of
  * its own, then keyset pages of 50, 1000, 1000, … newest first; before
  * paging it read everything at once (VIEW_ONCE). */
 #define VIEW_FIRST_PAGE 50
