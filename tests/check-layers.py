@@ -20,11 +20,14 @@ import sys
 # layer: the layers whose headers it may include
 LAYERS = {
     'core': {'core'},
-    'store': {'core', 'store'},
-    'net': {'core', 'store', 'net'},
+    'domain': {'core', 'domain'},
+    'store': {'core', 'domain', 'store'},
+    'net': {'core', 'domain', 'store', 'net'},
     'chart': {'core', 'chart'},
-    'app': {'core', 'store', 'net', 'chart', 'app'},
-    'cli': {'core', 'store', 'net', 'chart', 'cli'},
+    'app': {'core', 'domain', 'store', 'net', 'chart', 'app'},
+    'cli': {'core', 'domain', 'store', 'net', 'chart', 'cli'},
+    # stockcast-sync-server shares core and the domain with the client.
+    'server': {'core', 'domain', 'server'},
 }
 
 # layer: prefixes of outside headers it must not include
@@ -33,11 +36,14 @@ DRAWING = ('cairo', 'pango/')
 FORBIDDEN = {
     'core': ('sqlite3.h', 'curl/', 'sodium.h', 'libsecret/', 'json-glib/', 'libsoup/', 'libpq-fe.h')
             + GTK + DRAWING,
+    'domain': ('sqlite3.h', 'curl/', 'sodium.h', 'libsecret/', 'libsoup/', 'libpq-fe.h')
+              + GTK + DRAWING,
     'store': ('curl/', 'libsoup/', 'libpq-fe.h') + GTK + DRAWING,
     'net': ('sqlite3.h', 'libsoup/', 'libpq-fe.h') + GTK + DRAWING,
     'chart': ('sqlite3.h', 'curl/', 'sodium.h', 'libsecret/', 'libsoup/', 'libpq-fe.h') + GTK,
     'app': ('sqlite3.h', 'curl/', 'libsoup/', 'libpq-fe.h'),
     'cli': ('sqlite3.h', 'curl/', 'libsoup/', 'libpq-fe.h') + GTK,
+    'server': ('curl/', 'libsecret/') + GTK + DRAWING,
 }
 
 INCLUDE = re.compile(r'^\s*#\s*include\s*([<"])([^>"]+)[>"]', re.M)

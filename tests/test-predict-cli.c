@@ -374,7 +374,7 @@ test_errors (void)
   expect_failure (2, "bad.csv, line 3: “oops” is not a number.", "predict", "X", "--csv", bad, NULL);
   expect_failure (2, "bad.csv, line 3", "backtest", "X", "--csv", bad, NULL);
   expect_failure (2, "needs at least", "predict", "AAPL", "--csv", aapl, NULL);
-  expect_failure (2, "is not a ticker symbol", "predict", "M$FT", "--csv", ko, NULL);
+  expect_failure (2, "is not a valid ticker", "predict", "M$FT", "--csv", ko, NULL);
   expect_failure (2, "needs at least", "predict", "KO", "--csv", ko, "--years", "1", NULL);
   expect_failure (1, "Unknown model “nope”", "predict", "KO", "--csv", ko, "--model", "nope", NULL);
   expect_failure (1, "--horizons takes", "predict", "KO", "--csv", ko, "--horizons", "10,x", NULL);

@@ -32,31 +32,6 @@ day (const char *text)
 /* --- pure parts ------------------------------------------------------- */
 
 static void
-test_symbols (void)
-{
-  const char *good[] = { "MSFT", "^GSPC", "EURUSD=X", "BRK-B", "0700.HK", "M&M.NS", "a_b",
-                         "ABCDEFGHIJKLMNOPQRSTUVWXYZ012345" };
-  const char *bad[] = { "", "A/B", "A B", "../etc", "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456", "MSFT\n",
-                        "Ä", "A?B", "A%2F" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
-    {
-      g_autoptr(GError) error = NULL;
-
-      g_assert_true (sc_quotes_check_symbol (good[i], &error));
-      g_assert_no_error (error);
-    }
-  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
-    {
-      g_autoptr(GError) error = NULL;
-
-      g_assert_false (sc_quotes_check_symbol (bad[i], &error));
-      g_assert_error (error, SC_ERROR, SC_ERROR_DATA);
-      g_assert_true (g_str_has_suffix (error->message, "."));
-    }
-}
-
-static void
 test_yahoo_url (void)
 {
   struct { const char *symbol, *path; } cases[] = {
@@ -917,7 +892,6 @@ main (int   argc,
 
   sc_test_init (&argc, &argv);
 
-  g_test_add_func ("/net/symbols", test_symbols);
   g_test_add_func ("/net/yahoo/url", test_yahoo_url);
   g_test_add_func ("/net/yahoo/parse/values", test_yahoo_parse_values);
   g_test_add_func ("/net/yahoo/parse/timezones", test_yahoo_parse_timezones);

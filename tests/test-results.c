@@ -698,7 +698,19 @@ test_injection_strings (void)
   gint64 alice = add_user (db, "x'); DROP TABLE results; --");
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) list = NULL;
-  const char *tickers[] = { "X';DROP/**/TABLE/**/results;--", "\"OR\"1\"=\"1", "%", "_" };
+  /* Quotes and SQL text are no tickers (sc_validate_ticker); what is left
+   * of SQL's special characters, LIKE's "_" and "&", must still work. */
+  const char *refused[] = { "X';DROP/**/TABLE/**/results;--", "\"OR\"1\"=\"1", "%" };
+  const char *tickers[] = { "_", "M&M.NS" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autoptr(ScPrediction) p = make_prediction (refused[i], "2020-12-11", 1);
+
+      g_assert_null (sc_results_save (db, alice, p, &error));
+      g_assert_error (error, SC_ERROR, SC_ERROR_DATA);
+      g_clear_error (&error);
+    }
 
   for (guint i = 0; i < G_N_ELEMENTS (tickers); i++)
     {

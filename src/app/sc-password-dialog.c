@@ -12,6 +12,7 @@
 #include "sc-account-jobs.h"
 #include "sc-password-dialog.h"
 #include "sc-recovery-code-view.h"
+#include "sc-validate.h"
 
 struct _ScPasswordDialog
 {
@@ -83,11 +84,11 @@ sc_password_dialog_validate (ScPasswordDialog  *self,
     complete = *old && *password && *repeat;
 
   if (reset && *username)
-    sc_accounts_check_username (username, &username_error);
+    sc_validate_username (username, &username_error);
   if (reset && *code)
     sc_accounts_check_recovery_code (code, &code_error);
   if (*password)
-    sc_accounts_check_password (password, &password_error);
+    sc_validate_password (password, &password_error);
   mismatch = *repeat && g_strcmp0 (password, repeat) != 0;
 
   mark_row (self->username_row, username_error != NULL);

@@ -19,6 +19,7 @@
 #include "sc-predictor.h"
 #include "sc-price-loader.h"
 #include "sc-quotes.h"
+#include "sc-validate.h"
 
 /* Progress reaches the window at most this often (microseconds). */
 #define PROGRESS_INTERVAL (G_USEC_PER_SEC / 20)
@@ -288,12 +289,12 @@ job_thread (GTask        *task,
 
   job->task = task;
 
-  if (!sc_quotes_check_symbol (request->ticker, &error))
+  if (!sc_validate_ticker (request->ticker, &error))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  ticker = sc_quotes_normalize_symbol (request->ticker);
+  ticker = sc_ticker_normalize (request->ticker);
 
   model = sc_models_lookup (request->model_id, &error);
   if (model == NULL)

@@ -12,6 +12,7 @@
 #include "sc-account-jobs.h"
 #include "sc-recovery-code-view.h"
 #include "sc-register-dialog.h"
+#include "sc-validate.h"
 
 struct _ScRegisterDialog
 {
@@ -84,11 +85,11 @@ sc_register_dialog_validate (ScRegisterDialog  *self,
   const char *message = NULL;
 
   if (*username)
-    sc_accounts_check_username (username, &username_error);
+    sc_validate_username (username, &username_error);
   if (*email)
-    sc_accounts_check_email (email, &email_error);
+    sc_validate_email (email, &email_error);
   if (*password)
-    sc_accounts_check_password (password, &password_error);
+    sc_validate_password (password, &password_error);
   mismatch = *repeat && g_strcmp0 (password, repeat) != 0;
 
   /* An address still being typed ("alice@") is not wrong yet: it keeps

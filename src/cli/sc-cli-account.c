@@ -16,10 +16,11 @@
 #include "sc-accounts.h"
 #include "sc-cli-private.h"
 #include "sc-sync.h"
+#include "sc-validate.h"
 
 /* Room for the longest password allowed, its newline and one byte more to
  * tell "too long" apart. */
-#define LINE_MAX_BYTES (SC_ACCOUNTS_PASSWORD_MAX_BYTES + 2)
+#define LINE_MAX_BYTES (SC_PASSWORD_MAX_BYTES + 2)
 
 char *
 _sc_cli_read_secret_line (const char  *what,
@@ -62,11 +63,11 @@ _sc_cli_read_secret_line (const char  *what,
       return NULL;
     }
 
-  if (too_long || len > SC_ACCOUNTS_PASSWORD_MAX_BYTES)
+  if (too_long || len > SC_PASSWORD_MAX_BYTES)
     {
       g_set_error (error, SC_ERROR, SC_ERROR_DATA,
                    _("The %s on standard input is longer than %d bytes."),
-                   what, SC_ACCOUNTS_PASSWORD_MAX_BYTES);
+                   what, SC_PASSWORD_MAX_BYTES);
       sodium_memzero (line, LINE_MAX_BYTES + 1);
       g_free (line);
       return NULL;
@@ -104,7 +105,7 @@ _sc_cli_sign_in (ScDb        *db,
   char *password;
   ScUser *user;
 
-  if (!sc_accounts_check_username (username, error))
+  if (!sc_validate_username (username, error))
     return NULL;
 
   password = read_password (error);
@@ -135,15 +136,15 @@ account_register (const char *username,
   if (email == NULL)
     return _sc_cli_usage_error (_("A new account needs an email address: add --email ADDRESS."));
 
-  if (!sc_accounts_check_username (username, &error) ||
-      !sc_accounts_check_email (email, &error))
+  if (!sc_validate_username (username, &error) ||
+      !sc_validate_email (email, &error))
     return _sc_cli_fail (error);
 
   password = read_password (&error);
   if (password == NULL)
     return _sc_cli_fail (error);
 
-  if (!sc_accounts_check_password (password, &error) ||
+  if (!sc_validate_password (password, &error) ||
       (db = _sc_cli_open_db (&error)) == NULL)
     {
       sc_accounts_free_secret (password);
@@ -169,7 +170,7 @@ account_login (const char *username)
   g_autoptr(ScDb) db = NULL;
   g_autoptr(ScUser) user = NULL;
 
-  if (!sc_accounts_check_username (username, &error) ||
+  if (!sc_validate_username (username, &error) ||
       (db = _sc_cli_open_db (&error)) == NULL ||
       (user = _sc_cli_sign_in (db, username, &error)) == NULL)
     return _sc_cli_fail (error);
@@ -187,14 +188,14 @@ account_passwd (const char *username)
   char *new_password = NULL;
   gboolean ok = FALSE;
 
-  if (!sc_accounts_check_username (username, &error))
+  if (!sc_validate_username (username, &error))
     return _sc_cli_fail (error);
 
   old_password = _sc_cli_read_secret_line (_("current password"), &error);
   if (old_password != NULL)
     new_password = _sc_cli_read_secret_line (_("new password (the second line)"), &error);
   if (new_password != NULL &&
-      sc_accounts_check_password (new_password, &error) &&
+      sc_validate_password (new_password, &error) &&
       (db = _sc_cli_open_db (&error)) != NULL)
     ok = sc_accounts_change_password (db, username, old_password, new_password, &error);
 
@@ -236,13 +237,13 @@ account_reset (const char *username,
   if (recovery_code == NULL)
     return _sc_cli_usage_error (_("Resetting a password needs the recovery code: add --recovery-code CODE."));
 
-  if (!sc_accounts_check_username (username, &error) ||
+  if (!sc_validate_username (username, &error) ||
       !sc_accounts_check_recovery_code (recovery_code, &error))
     return _sc_cli_fail (error);
 
   password = read_password (&error);
   if (password != NULL &&
-      sc_accounts_check_password (password, &error) &&
+      sc_validate_password (password, &error) &&
       (db = _sc_cli_open_db (&error)) != NULL)
     code = sc_accounts_reset_password (db, username, recovery_code, password, &error);
 
@@ -265,7 +266,7 @@ account_delete (const char *username)
   char *password = NULL;
   gboolean ok = FALSE;
 
-  if (!sc_accounts_check_username (username, &error))
+  if (!sc_validate_username (username, &error))
     return _sc_cli_fail (error);
 
   password = read_password (&error);

@@ -19,6 +19,7 @@
 #include "sc-prediction.h"
 #include "sc-predictor.h"
 #include "sc-prices.h"
+#include "sc-validate.h"
 
 #define DEFAULT_WIDTH  1200
 #define DEFAULT_HEIGHT 700
@@ -151,12 +152,9 @@ _sc_cli_chart (int    argc,
   if (size_text != NULL && !parse_size (size_text, &width, &height))
     return _sc_cli_usage_error (_("--size takes WIDTHxHEIGHT in pixels from 100 to 10000, not “%s”."), size_text);
 
-  ticker = g_ascii_strup (argv[1], -1);
-  if (ticker[0] == '\0' || strlen (ticker) > 20 || strchr (ticker, '/') != NULL)
-    {
-      g_set_error (&error, SC_ERROR, SC_ERROR_DATA, _("“%s” is not a ticker symbol."), argv[1]);
-      return _sc_cli_fail (error);
-    }
+  if (!sc_validate_ticker (argv[1], &error))
+    return _sc_cli_fail (error);
+  ticker = sc_ticker_normalize (argv[1]);
 
   if (!no_forecast)
     {

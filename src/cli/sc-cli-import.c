@@ -16,6 +16,7 @@
 #include "sc-price-cache.h"
 #include "sc-prices.h"
 #include "sc-quotes.h"
+#include "sc-validate.h"
 
 /* stockcast import-csv TICKER FILE: a user's own prices into the cache
  * (source "csv"), replacing an earlier import of the same ticker. */
@@ -42,9 +43,9 @@ _sc_cli_import_csv (int    argc,
   if (argc > 3)
     return _sc_cli_usage_error (_("Unexpected argument “%s”."), argv[3]);
 
-  if (!sc_quotes_check_symbol (argv[1], &error))
+  if (!sc_validate_ticker (argv[1], &error))
     return _sc_cli_fail (error);
-  ticker = sc_quotes_normalize_symbol (argv[1]);
+  ticker = sc_ticker_normalize (argv[1]);
 
   series = sc_price_series_load_csv (ticker, argv[2], &error);
   if (series == NULL)

@@ -18,6 +18,7 @@
 #include "sc-calendar.h"
 #include "sc-cli-private.h"
 #include "sc-quotes.h"
+#include "sc-validate.h"
 
 static void
 show_progress (guint    done,
@@ -63,12 +64,12 @@ _sc_cli_predict_many (ScPredictor  *predictor,
 
   for (guint i = 0; i < n_tickers; i++)
     {
-      if (!sc_quotes_check_symbol (tickers[i], &error))
+      if (!sc_validate_ticker (tickers[i], &error))
         return _sc_cli_fail (error);
       for (guint j = 0; j < names->len; j++)
         if (g_ascii_strcasecmp (g_ptr_array_index (names, j), tickers[i]) == 0)
           return _sc_cli_usage_error (_("“%s” is named twice."), tickers[i]);
-      g_ptr_array_add (names, sc_quotes_normalize_symbol (tickers[i]));
+      g_ptr_array_add (names, sc_ticker_normalize (tickers[i]));
     }
 
   /* Prices one after the other (one database, polite to the quote

@@ -22,6 +22,7 @@
 #include "sc-predictor.h"
 #include "sc-prices.h"
 #include "sc-results.h"
+#include "sc-validate.h"
 
 #define MAX_HORIZON 2520   /* ten years of trading days */
 
@@ -96,19 +97,6 @@ add_metrics (JsonBuilder            *builder,
       json_builder_end_array (builder);
     }
   json_builder_end_object (builder);
-}
-
-static gboolean
-valid_ticker (const char *ticker)
-{
-  gsize len = strlen (ticker);
-
-  if (len == 0 || len > 20)
-    return FALSE;
-  for (const char *p = ticker; *p != '\0'; p++)
-    if (!g_ascii_isalnum (*p) && strchr (".-^=_", *p) == NULL)
-      return FALSE;
-  return TRUE;
 }
 
 /* "10,60,365" into a sorted list without duplicates. */
@@ -205,12 +193,9 @@ job_prepare (Job        *job,
   if (argc > 2)
     return _sc_cli_usage_error (_("Unexpected argument “%s”."), argv[2]);
 
-  if (!valid_ticker (argv[1]))
-    {
-      g_set_error (&error, SC_ERROR, SC_ERROR_DATA, _("“%s” is not a ticker symbol."), argv[1]);
-      return _sc_cli_fail (error);
-    }
-  job->ticker = g_ascii_strup (argv[1], -1);
+  if (!sc_validate_ticker (argv[1], &error))
+    return _sc_cli_fail (error);
+  job->ticker = sc_ticker_normalize (argv[1]);
 
   if (horizons_text != NULL && !parse_horizons (horizons_text, &horizons))
     return _sc_cli_usage_error (_("--horizons takes trading days from 1 to %d separated by commas, not “%s”."),

@@ -18,6 +18,7 @@
 #include "sc-price-csv.h"
 #include "sc-price-loader.h"
 #include "sc-quotes.h"
+#include "sc-validate.h"
 
 /* stockcast prices TICKER [--csv | --json] [--offline]: the daily prices
  * the cache holds for TICKER (refreshed first unless --offline), to check
@@ -258,9 +259,9 @@ _sc_cli_prices (int    argc,
   if (csv && json)
     return _sc_cli_usage_error (_("Choose one of --csv and --json."));
 
-  if (!sc_quotes_check_symbol (argv[1], &error))
+  if (!sc_validate_ticker (argv[1], &error))
     return _sc_cli_fail (error);
-  ticker = sc_quotes_normalize_symbol (argv[1]);
+  ticker = sc_ticker_normalize (argv[1]);
 
   load = _sc_cli_load_price_series (ticker, offline, &error);
   if (load == NULL)

@@ -14,6 +14,7 @@
 
 #include "sc-accounts.h"
 #include "sc-cli-private.h"
+#include "sc-validate.h"
 #include "sc-watchlist.h"
 
 int
@@ -56,7 +57,7 @@ _sc_cli_watchlist (int    argc,
 
   /* Every ticker is checked before anything is written. */
   for (int i = 2; i < argc; i++)
-    if (!sc_watchlist_check_ticker (argv[i], &error))
+    if (!sc_validate_ticker (argv[i], &error))
       return _sc_cli_fail (error);
 
   db = _sc_cli_open_db (&error);
@@ -69,7 +70,7 @@ _sc_cli_watchlist (int    argc,
 
   for (int i = 2; i < argc; i++)
     {
-      g_autofree char *ticker = g_ascii_strup (argv[i], -1);
+      g_autofree char *ticker = sc_ticker_normalize (argv[i]);
       gboolean added = FALSE;
 
       if (g_str_equal (action, "add"))

@@ -15,6 +15,7 @@
 #include "sc-error.h"
 #include "sc-price-cache.h"
 #include "sc-price-loader.h"
+#include "sc-validate.h"
 
 /* Days re-asked before the newest cached bar, so late corrections land. */
 #define OVERLAP_DAYS 7
@@ -62,10 +63,10 @@ sc_price_loader_load_sample (const char  *ticker,
   g_autofree char *name = NULL;
   g_autofree char *path = NULL;
 
-  if (!sc_quotes_check_symbol (ticker, error))
+  if (!sc_validate_ticker (ticker, error))
     return NULL;
 
-  upper = sc_quotes_normalize_symbol (ticker);
+  upper = sc_ticker_normalize (ticker);
   name = g_strconcat (upper, ".csv", NULL);
   path = g_build_filename (dir, name, NULL);
   if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
@@ -164,7 +165,7 @@ sc_price_loader_refresh (ScDb               *db,
   g_return_val_if_fail (db != NULL, FALSE);
   g_return_val_if_fail (client != NULL, FALSE);
 
-  if (!sc_quotes_check_symbol (ticker, error))
+  if (!sc_validate_ticker (ticker, error))
     return FALSE;
 
   cached = sc_price_cache_load (db, ticker, source_name, error);
@@ -272,9 +273,9 @@ sc_price_loader_load (ScDb               *db,
   g_return_val_if_fail (db != NULL, NULL);
   g_return_val_if_fail (ticker != NULL, NULL);
 
-  if (!sc_quotes_check_symbol (ticker, error))
+  if (!sc_validate_ticker (ticker, error))
     return NULL;
-  symbol = sc_quotes_normalize_symbol (ticker);
+  symbol = sc_ticker_normalize (ticker);
 
   cached = sc_price_cache_list (db, symbol, error);
   if (cached == NULL)

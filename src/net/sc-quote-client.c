@@ -12,6 +12,7 @@
 #include "sc-error.h"
 #include "sc-quote-client.h"
 #include "sc-tiingo.h"
+#include "sc-validate.h"
 #include "sc-yahoo.h"
 
 struct _ScQuoteClient
@@ -319,7 +320,7 @@ sc_quote_client_fetch (ScQuoteClient       *self,
 {
   g_return_val_if_fail (self != NULL, NULL);
 
-  if (!sc_quotes_check_symbol (symbol, error))
+  if (!sc_validate_ticker (symbol, error))
     return NULL;
 
   if (source == SC_QUOTE_SOURCE_TIINGO)

@@ -14,8 +14,6 @@
 #include "sc-error.h"
 #include "sc-quotes.h"
 
-#define SYMBOL_MAX 32
-
 ScQuotes *
 sc_quotes_new (const char *ticker,
                const char *source)
@@ -43,43 +41,6 @@ sc_quotes_free (ScQuotes *quotes)
   g_free (quotes->currency);
   g_free (quotes->exchange);
   g_free (quotes);
-}
-
-gboolean
-sc_quotes_check_symbol (const char  *symbol,
-                        GError     **error)
-{
-  gsize len;
-
-  if (symbol == NULL || *symbol == '\0')
-    {
-      g_set_error (error, SC_ERROR, SC_ERROR_DATA, _("The ticker is empty."));
-      return FALSE;
-    }
-
-  len = strlen (symbol);
-  for (gsize i = 0; i < len; i++)
-    {
-      char c = symbol[i];
-
-      if (!(g_ascii_isalnum (c) || strchr ("^=.&_-", c) != NULL) || i >= SYMBOL_MAX)
-        {
-          g_autofree char *shown = g_utf8_make_valid (symbol, MIN (len, 40));
-
-          g_set_error (error, SC_ERROR, SC_ERROR_DATA,
-                       _("“%s” is not a valid ticker: use up to 32 letters, digits and ^ = . & _ -."),
-                       shown);
-          return FALSE;
-        }
-    }
-
-  return TRUE;
-}
-
-char *
-sc_quotes_normalize_symbol (const char *symbol)
-{
-  return g_ascii_strup (symbol, -1);
 }
 
 ScDay

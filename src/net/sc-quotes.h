@@ -39,14 +39,6 @@ ScQuotes *sc_quotes_new    (const char *ticker,
                             const char *source);
 void      sc_quotes_free   (ScQuotes   *quotes);
 
-/* Symbols are 1–32 of [A-Za-z0-9^=.&_-]: Yahoo's own alphabet (^GSPC,
- * EURUSD=X, BRK-B, 0700.HK, M&M.NS). Checked before any request or file
- * name is built from one. */
-gboolean  sc_quotes_check_symbol  (const char  *symbol,
-                                   GError     **error);
-/* The symbol upper-cased, the form the cache keys on. */
-char     *sc_quotes_normalize_symbol (const char *symbol);
-
 /* The calendar date of unix time t in tz. */
 ScDay     sc_quotes_day_in_zone   (gint64      t,
                                    GTimeZone  *tz);

@@ -15,6 +15,7 @@
 
 #include "sc-json-scan.h"
 #include "sc-sync-result.h"
+#include "sc-validate.h"
 
 #define MAX_FORECASTS 64
 /* Prices, interval ends and actual closes: no share trades anywhere near a
@@ -146,11 +147,13 @@ sc_sync_result_canonicalize (JsonNode    *root,
         }
     }
 
-  if ((ticker = get_string (object, "ticker", 32)) == NULL)
+  if ((ticker = get_string (object, "ticker", SC_TICKER_MAX_BYTES)) == NULL ||
+      !sc_validate_ticker (ticker, NULL))
     return invalid (error, "ticker");
   if ((created_at = get_string (object, "created_at", 64)) == NULL)
     return invalid (error, "created_at");
-  if ((model = get_string (object, "model", 128)) == NULL)
+  if ((model = get_string (object, "model", SC_MODEL_ID_MAX_BYTES)) == NULL ||
+      !sc_validate_model_id (model, NULL))
     return invalid (error, "model");
   if ((as_of = get_string (object, "as_of", 32)) == NULL)
     return invalid (error, "as_of");

@@ -22,6 +22,7 @@
 #include "sc-sync-result.h"
 #include "sc-sync-server-private.h"
 #include "sc-sync-store.h"
+#include "sc-validate.h"
 
 #define API_PREFIX      "/api/v1"
 #define TOKEN_BYTES     32      /* 256 bits */
@@ -268,31 +269,6 @@ hash_token (const char *token)
   return g_strdup (hex);
 }
 
-/* Usernames: 1 to 64 characters, no control characters or spaces at the
- * ends; compared case-insensitively. */
-static char *
-username_key (const char *username)
-{
-  g_autofree char *normalized = NULL;
-  glong length;
-
-  if (username == NULL || !g_utf8_validate (username, -1, NULL))
-    return NULL;
-
-  length = g_utf8_strlen (username, -1);
-  if (length < 1 || length > 64 ||
-      g_unichar_isspace (g_utf8_get_char (username)) ||
-      g_unichar_isspace (g_utf8_get_char (g_utf8_offset_to_pointer (username, length - 1))))
-    return NULL;
-
-  for (const char *p = username; *p; p = g_utf8_next_char (p))
-    if (g_unichar_iscntrl (g_utf8_get_char (p)))
-      return NULL;
-
-  normalized = g_utf8_normalize (username, -1, G_NORMALIZE_NFKC);
-  return normalized ? g_utf8_casefold (normalized, -1) : NULL;
-}
-
 /* A database connection for this worker; replies 500 when none. */
 static ScSyncDb *
 acquire (ScSyncServer *self,
@@ -383,21 +359,16 @@ handle_accounts (ScSyncServer *self,
   email = get_member_string (root, "email");
   password = get_member_string (root, "password");
 
-  if ((key = username_key (username)) == NULL)
+  /* The client's rules (src/domain), so what one side accepts the other
+   * does too. */
+  if (!sc_validate_username (username, &error) ||
+      !sc_validate_email (email, &error) ||
+      !sc_validate_password (password, &error))
     {
-      reply_error (ex, SOUP_STATUS_BAD_REQUEST, "The username must be 1 to 64 characters without control characters or surrounding spaces.");
+      reply_error (ex, SOUP_STATUS_BAD_REQUEST, error->message);
       return;
     }
-  if (email == NULL || strchr (email, '@') == NULL || strlen (email) > 254 || strlen (email) < 3)
-    {
-      reply_error (ex, SOUP_STATUS_BAD_REQUEST, "The email address is missing or invalid.");
-      return;
-    }
-  if (password == NULL || g_utf8_strlen (password, -1) < 8 || strlen (password) > 1024)
-    {
-      reply_error (ex, SOUP_STATUS_BAD_REQUEST, "The password must be 8 to 1024 characters long.");
-      return;
-    }
+  key = sc_username_key (username);
 
   /* Registrations per address are limited, so nobody can fill the
    * database or probe which usernames exist (409) at speed. A cheap check
@@ -497,8 +468,10 @@ sign_in (ScSyncServer *self,
 
   username = get_member_string (root, "username");
   password = get_member_string (root, "password");
-  key = username_key (username);
-  if (key == NULL || password == NULL || strlen (password) > 1024)
+  /* Only the key: an account made under an older, longer limit can still
+   * sign in. */
+  key = sc_username_key (username);
+  if (key == NULL || password == NULL || strlen (password) > SC_PASSWORD_MAX_BYTES)
     {
       reply_error (ex, SOUP_STATUS_BAD_REQUEST, "Give a username and a password.");
       return;

@@ -15,24 +15,10 @@
 #include "sc-sync-server-private.h"
 #include "sc-sync-store.h"
 #include "sc-sync-watchlist.h"
+#include "sc-validate.h"
 
 /* An entry is a ticker and when it was added: a few dozen bytes. */
 #define MAX_ENTRY_BODY 4096
-
-/* The rule of the app's watchlist (sc_watchlist_check_ticker): 1–32 of
- * [A-Za-z0-9^=.&_-]. */
-static gboolean
-is_ticker (const char *text)
-{
-  gsize length = strlen (text);
-
-  if (length < 1 || length > 32)
-    return FALSE;
-  for (const char *p = text; *p != '\0'; p++)
-    if (!g_ascii_isalnum (*p) && strchr ("^=.&_-", *p) == NULL)
-      return FALSE;
-  return TRUE;
-}
 
 /* "YYYY-MM-DDTHH:MM:SSZ", a real date and time. */
 static gboolean
@@ -90,7 +76,7 @@ sc_sync_watch_canonicalize (JsonNode    *root,
     }
 
   ticker = get_string (object, "ticker");
-  if (ticker == NULL || !is_ticker (ticker))
+  if (ticker == NULL || !sc_validate_ticker (ticker, NULL))
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                            "The field “ticker” is missing or not a ticker symbol (1–32 of A–Z, 0–9 and ^=.&_-).");
@@ -119,7 +105,7 @@ sc_sync_watch_canonicalize (JsonNode    *root,
     }
 
   /* Both strings were checked to need no escaping. */
-  ticker_upper = g_ascii_strup (ticker, -1);
+  ticker_upper = sc_ticker_normalize (ticker);
   *out_digest = g_strdup_printf ("{\"ticker\":\"%s\",\"added_at\":\"%s\"}", ticker_upper, added_at);
   *out_body = g_strdup_printf ("{\"uuid\":\"%s\",\"ticker\":\"%s\",\"added_at\":\"%s\"}",
                                uuid_lower, ticker_upper, added_at);

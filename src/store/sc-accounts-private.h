@@ -11,12 +11,8 @@
 
 G_BEGIN_DECLS
 
-/* Shared by the account files: sc-accounts.c (users), -rules.c, -hash.c
+/* Shared by the account files: sc-accounts.c (users), -hash.c
  * and -throttle.c. */
-
-/* rules: the keys names and addresses are compared by */
-char     *_sc_accounts_username_key          (const char  *username);
-char     *_sc_accounts_email_key             (const char  *email);
 
 /* hashing */
 gboolean  _sc_accounts_ensure_sodium         (GError     **error);

@@ -12,6 +12,7 @@
 #include "sc-accounts-private.h"
 #include "sc-db-private.h"
 #include "sc-error.h"
+#include "sc-validate.h"
 
 /* Throttling of sign-in attempts in the login_attempts table, keyed by
  * username key whether or not the user exists (see sc-accounts.h). */
@@ -81,7 +82,7 @@ sc_accounts_get_retry_delay (ScDb       *db,
   if (username == NULL || !g_utf8_validate (username, -1, NULL))
     return 0;
 
-  key = _sc_accounts_username_key (username);
+  key = sc_username_key (username);
   if (!read_attempts (db, key, &failures, &locked_until, NULL))
     return 0;
 

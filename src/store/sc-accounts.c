@@ -14,12 +14,22 @@
 #include "sc-accounts-private.h"
 #include "sc-db-private.h"
 #include "sc-error.h"
+#include "sc-validate.h"
 
 /* The users table: accounts, sign-in, password changes and deletion. The
- * rules, hashing and throttling they use are in sc-accounts-rules.c,
+ * rules are src/domain/sc-validate.c; hashing and throttling are in
  * sc-accounts-hash.c and sc-accounts-throttle.c. */
 
 G_DEFINE_BOXED_TYPE (ScUser, sc_user, sc_user_ref, sc_user_unref)
+
+/* The form email addresses are compared in. */
+static char *
+email_key (const char *email)
+{
+  g_autofree char *normal = g_utf8_normalize (email, -1, G_NORMALIZE_DEFAULT_COMPOSE);
+
+  return g_utf8_casefold (normal, -1);
+}
 
 ScUser *
 sc_user_ref (ScUser *self)
@@ -84,7 +94,7 @@ lookup_user (ScDb        *db,
              UserRow     *row,
              GError     **error)
 {
-  g_autofree char *key = _sc_accounts_username_key (username);
+  g_autofree char *key = sc_username_key (username);
   sqlite3_stmt *stmt;
   int rc;
 
@@ -128,7 +138,7 @@ sc_accounts_lookup (ScDb        *db,
 
   g_return_val_if_fail (db != NULL, NULL);
 
-  if (!sc_accounts_check_username (username, error))
+  if (!sc_validate_username (username, error))
     return NULL;
   if (!lookup_user (db, username, &row, error))
     return NULL;
@@ -205,7 +215,7 @@ sc_accounts_username_available (ScDb        *db,
 
   g_return_val_if_fail (db != NULL, FALSE);
 
-  if (!sc_accounts_check_username (username, error))
+  if (!sc_validate_username (username, error))
     return FALSE;
   if (!username_taken (db, username, &taken, error))
     return FALSE;
@@ -268,15 +278,15 @@ sc_accounts_register (ScDb        *db,
 
   g_return_val_if_fail (db != NULL, NULL);
 
-  if (!sc_accounts_check_username (username, error) ||
-      !sc_accounts_check_email (email, error) ||
-      !sc_accounts_check_password (password, error))
+  if (!sc_validate_username (username, error) ||
+      !sc_validate_email (email, error) ||
+      !sc_validate_password (password, error))
     return NULL;
 
   name = g_utf8_normalize (username, -1, G_NORMALIZE_DEFAULT_COMPOSE);
-  key = _sc_accounts_username_key (name);
+  key = sc_username_key (name);
   address = g_utf8_normalize (email, -1, G_NORMALIZE_DEFAULT_COMPOSE);
-  address_key = _sc_accounts_email_key (address);
+  address_key = email_key (address);
 
   /* Cheap checks first, so a taken name does not cost two hashes. */
   if (!username_taken (db, name, &taken, error))
@@ -411,10 +421,10 @@ authenticate (ScDb        *db,
   const char *hash;
   gboolean ok;
 
-  if (!sc_accounts_check_username (username, error))
+  if (!sc_validate_username (username, error))
     return FALSE;
 
-  key = _sc_accounts_username_key (username);
+  key = sc_username_key (username);
   if (!_sc_accounts_reserve_attempt (db, key, &locked_for, &delay, error))
     {
       if (locked_for > 0)
@@ -500,7 +510,7 @@ sc_accounts_login (ScDb        *db,
 
   g_return_val_if_fail (db != NULL, NULL);
 
-  if (password == NULL || strlen (password) > SC_ACCOUNTS_PASSWORD_MAX_BYTES)
+  if (password == NULL || strlen (password) > SC_PASSWORD_MAX_BYTES)
     {
       g_set_error (error, SC_ERROR, SC_ERROR_AUTH,
                    _("The username or password is incorrect."));
@@ -538,10 +548,10 @@ sc_accounts_change_password (ScDb        *db,
 
   g_return_val_if_fail (db != NULL, FALSE);
 
-  if (!sc_accounts_check_password (new_password, error))
+  if (!sc_validate_password (new_password, error))
     return FALSE;
 
-  if (old_password == NULL || strlen (old_password) > SC_ACCOUNTS_PASSWORD_MAX_BYTES)
+  if (old_password == NULL || strlen (old_password) > SC_PASSWORD_MAX_BYTES)
     {
       g_set_error (error, SC_ERROR, SC_ERROR_AUTH,
                    _("The username or password is incorrect."));
@@ -577,7 +587,7 @@ sc_accounts_reset_password (ScDb        *db,
 
   g_return_val_if_fail (db != NULL, NULL);
 
-  if (!sc_accounts_check_password (new_password, error) ||
+  if (!sc_validate_password (new_password, error) ||
       !sc_accounts_check_recovery_code (recovery_code, error))
     return NULL;
 
@@ -656,7 +666,7 @@ sc_accounts_delete_user (ScDb        *db,
 
   g_return_val_if_fail (db != NULL, FALSE);
 
-  if (password == NULL || strlen (password) > SC_ACCOUNTS_PASSWORD_MAX_BYTES)
+  if (password == NULL || strlen (password) > SC_PASSWORD_MAX_BYTES)
     {
       g_set_error (error, SC_ERROR, SC_ERROR_AUTH,
                    _("The username or password is incorrect."));
@@ -687,7 +697,7 @@ sc_accounts_delete_user (ScDb        *db,
       return FALSE;
     }
 
-  key = _sc_accounts_username_key (row.user->username);
+  key = sc_username_key (row.user->username);
   if (!_sc_accounts_clear_failures (db, key, error))
     {
       sc_db_rollback (db);

@@ -33,9 +33,6 @@ G_BEGIN_DECLS
 #define SC_ACCOUNTS_FREE_ATTEMPTS      5
 #define SC_ACCOUNTS_FIRST_DELAY        30      /* seconds */
 #define SC_ACCOUNTS_MAX_DELAY          (15 * 60)
-#define SC_ACCOUNTS_USERNAME_MAX_CHARS 32
-#define SC_ACCOUNTS_PASSWORD_MIN_CHARS 8
-#define SC_ACCOUNTS_PASSWORD_MAX_BYTES 1024
 
 #define SC_TYPE_USER (sc_user_get_type ())
 
@@ -55,15 +52,9 @@ GType    sc_user_get_type (void) G_GNUC_CONST;
 ScUser  *sc_user_ref      (ScUser *self);
 void     sc_user_unref    (ScUser *self);
 
-/* Validation, usable for inline feedback as the user types. Each returns
- * TRUE if the value follows the rules, else FALSE with an SC_ERROR_DATA
- * message saying what to change. They do not look at the database. */
-gboolean sc_accounts_check_username  (const char  *username,
-                                      GError     **error);
-gboolean sc_accounts_check_email     (const char  *email,
-                                      GError     **error);
-gboolean sc_accounts_check_password  (const char  *password,
-                                      GError     **error);
+/* Usernames, email addresses and passwords follow sc_validate_username(),
+ * sc_validate_email() and sc_validate_password() (src/domain), the rules
+ * the sync server applies too. */
 /* TRUE if the code has the shape of a recovery code (case, spaces and
  * dashes do not matter). */
 gboolean sc_accounts_check_recovery_code (const char  *code,

@@ -16,7 +16,7 @@ G_BEGIN_DECLS
 
 /* Daily bars per ticker and source ("yahoo", "tiingo", "csv") in the
  * price_series and prices tables. Tickers are stored as given: callers
- * pass them upper-cased (sc_quotes_normalize_symbol). */
+ * pass them upper-cased (sc_ticker_normalize). */
 
 typedef struct
 {

@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "sc-error.h"
+#include "sc-validate.h"
 #include "sc-result-private.h"
 
 /* DESIGN.md "Result JSON": json-glib and GLib only. */
@@ -242,7 +243,7 @@ sc_result_new_from_json_node (JsonNode  *node,
   result->uuid = g_ascii_strdown (text, -1);
 
   text = get_string (object, "ticker");
-  if (!_sc_result_check_ticker (text, NULL))
+  if (!sc_validate_ticker (text, NULL))
     return json_invalid (error, "ticker"), NULL;
   result->ticker = g_strdup (text);
 
@@ -251,7 +252,7 @@ sc_result_new_from_json_node (JsonNode  *node,
     return json_invalid (error, "created_at"), NULL;
 
   text = get_string (object, "model");
-  if (!_sc_result_check_model (text, NULL))
+  if (!sc_validate_model_id (text, NULL))
     return json_invalid (error, "model"), NULL;
   result->model = g_strdup (text);
 

@@ -14,8 +14,6 @@ G_BEGIN_DECLS
 /* The rules and text forms a result is checked and stored with, shared by
  * the codec (sc-result-json.c) and the store's queries. */
 
-#define SC_RESULT_TICKER_MAX_BYTES 32
-#define SC_RESULT_MODEL_MAX_BYTES  64
 #define SC_RESULT_MAX_FORECASTS    64
 
 /* "YYYY-MM-DD"; day_from_text accepts exactly that form. */
@@ -30,10 +28,6 @@ char     *_sc_result_now_timestamp       (void);
 /* qsort/g_array_sort order of ScResultForecast: by horizon. */
 int       _sc_result_compare_forecasts   (gconstpointer a,
                                           gconstpointer b);
-gboolean  _sc_result_check_ticker        (const char  *ticker,
-                                          GError     **error);
-gboolean  _sc_result_check_model         (const char  *model,
-                                          GError     **error);
 gboolean  _sc_result_check_forecasts     (const ScResultForecast *forecasts,
                                           guint                   n_forecasts,
                                           GError                **error);

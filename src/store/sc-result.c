@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "sc-error.h"
+#include "sc-validate.h"
 #include "sc-result-private.h"
 
 /* The result type, its dates and its rules: GLib only, so that the codec
@@ -148,44 +149,6 @@ _sc_result_compare_forecasts (gconstpointer a,
 }
 
 gboolean
-_sc_result_check_ticker (const char  *ticker,
-              GError     **error)
-{
-  if (ticker == NULL || ticker[0] == '\0' || strlen (ticker) > SC_RESULT_TICKER_MAX_BYTES ||
-      !g_utf8_validate (ticker, -1, NULL))
-    {
-      g_set_error (error, SC_ERROR, SC_ERROR_DATA,
-                   _("A result needs a ticker of 1 to %d bytes."), SC_RESULT_TICKER_MAX_BYTES);
-      return FALSE;
-    }
-
-  for (const char *p = ticker; *p != '\0'; p++)
-    if (g_ascii_iscntrl (*p) || *p == ' ')
-      {
-        g_set_error (error, SC_ERROR, SC_ERROR_DATA,
-                     _("A ticker cannot contain spaces or control characters."));
-        return FALSE;
-      }
-
-  return TRUE;
-}
-
-gboolean
-_sc_result_check_model (const char  *model,
-             GError     **error)
-{
-  if (model == NULL || model[0] == '\0' || strlen (model) > SC_RESULT_MODEL_MAX_BYTES ||
-      !g_utf8_validate (model, -1, NULL))
-    {
-      g_set_error (error, SC_ERROR, SC_ERROR_DATA,
-                   _("A result needs a model id of 1 to %d bytes."), SC_RESULT_MODEL_MAX_BYTES);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-gboolean
 _sc_result_check_forecasts (const ScResultForecast  *forecasts,
                  guint                    n_forecasts,
                  GError                 **error)
@@ -232,7 +195,7 @@ _sc_result_check (const ScResult  *result,
       return FALSE;
     }
 
-  if (!_sc_result_check_ticker (result->ticker, error) || !_sc_result_check_model (result->model, error))
+  if (!sc_validate_ticker (result->ticker, error) || !sc_validate_model_id (result->model, error))
     return FALSE;
 
   if (result->created_at == NULL)

@@ -14,6 +14,7 @@
 
 #include "sc-db-private.h"
 #include "sc-error.h"
+#include "sc-validate.h"
 #include "sc-result-private.h"
 #include "sc-results-private.h"
 
@@ -141,7 +142,7 @@ sc_results_merge_remote (ScDb            *db,
     {
       copy = sc_result_new ();
       copy->uuid = g_steal_pointer (&key);
-      copy->ticker = g_ascii_strup (remote->ticker, -1);
+      copy->ticker = sc_ticker_normalize (remote->ticker);
       copy->created_at = g_steal_pointer (&created_at);
       copy->model = g_strdup (remote->model);
       copy->as_of = remote->as_of;

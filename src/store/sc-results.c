@@ -14,6 +14,7 @@
 
 #include "sc-db-private.h"
 #include "sc-error.h"
+#include "sc-validate.h"
 #include "sc-price-cache.h"
 #include "sc-result-private.h"
 #include "sc-results-private.h"
@@ -424,8 +425,8 @@ sc_results_save (ScDb                *db,
   g_return_val_if_fail (db != NULL, NULL);
   g_return_val_if_fail (prediction != NULL, NULL);
 
-  if (!_sc_result_check_ticker (prediction->ticker, error) ||
-      !_sc_result_check_model (prediction->model_id, error))
+  if (!sc_validate_ticker (prediction->ticker, error) ||
+      !sc_validate_model_id (prediction->model_id, error))
     return NULL;
 
   if (!isfinite (prediction->last_close))
@@ -437,7 +438,7 @@ sc_results_save (ScDb                *db,
 
   result = sc_result_new ();
   result->uuid = g_uuid_string_random ();
-  result->ticker = g_ascii_strup (prediction->ticker, -1);
+  result->ticker = sc_ticker_normalize (prediction->ticker);
   result->created_at = _sc_result_now_timestamp ();
   result->model = g_strdup (prediction->model_id);
   result->as_of = prediction->as_of;

@@ -13,28 +13,8 @@
 
 #include "sc-db-private.h"
 #include "sc-error.h"
+#include "sc-validate.h"
 #include "sc-watchlist.h"
-
-gboolean
-sc_watchlist_check_ticker (const char  *ticker,
-                           GError     **error)
-{
-  gsize len = ticker ? strlen (ticker) : 0;
-
-  if (len >= 1 && len <= 32)
-    {
-      const char *p;
-
-      for (p = ticker; *p != '\0'; p++)
-        if (!g_ascii_isalnum (*p) && strchr ("^=.&_-", *p) == NULL)
-          break;
-      if (*p == '\0')
-        return TRUE;
-    }
-
-  g_set_error (error, SC_ERROR, SC_ERROR_DATA, _("“%s” is not a ticker symbol."), ticker ? ticker : "");
-  return FALSE;
-}
 
 static gboolean
 step_done (ScDb         *db,
@@ -72,10 +52,10 @@ sc_watchlist_add (ScDb        *db,
 
   if (out_added != NULL)
     *out_added = FALSE;
-  if (!sc_watchlist_check_ticker (ticker, error))
+  if (!sc_validate_ticker (ticker, error))
     return FALSE;
 
-  key = g_ascii_strup (ticker, -1);
+  key = sc_ticker_normalize (ticker);
   if (!sc_db_begin (db, error))
     return FALSE;
 
@@ -133,10 +113,10 @@ sc_watchlist_remove (ScDb        *db,
 
   g_return_val_if_fail (db != NULL, FALSE);
 
-  if (!sc_watchlist_check_ticker (ticker, error))
+  if (!sc_validate_ticker (ticker, error))
     return FALSE;
 
-  key = g_ascii_strup (ticker, -1);
+  key = sc_ticker_normalize (ticker);
   if (!sc_db_begin (db, error))
     return FALSE;
 
@@ -303,7 +283,7 @@ sc_watchlist_merge_remote (ScDb               *db,
 
   if (out_changed != NULL)
     *out_changed = FALSE;
-  if (!remote->deleted && !sc_watchlist_check_ticker (remote->ticker, error))
+  if (!remote->deleted && !sc_validate_ticker (remote->ticker, error))
     return FALSE;
 
   if (!sc_db_begin (db, error))
@@ -320,7 +300,7 @@ sc_watchlist_merge_remote (ScDb               *db,
     }
   else
     {
-      key = g_ascii_strup (remote->ticker, -1);
+      key = sc_ticker_normalize (remote->ticker);
       stmt = sc_db_prepare (db,
                             "INSERT INTO watchlist (uuid, user_id, ticker, added_at, deleted, synced, server_seq) "
                             "VALUES (?2, ?1, ?4, ?5, 0, 1, ?3) ON CONFLICT (user_id, uuid) DO NOTHING",

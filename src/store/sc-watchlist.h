@@ -16,9 +16,7 @@ G_BEGIN_DECLS
 /* Each user's list of followed tickers. Errors: SC_ERROR_DATA (a ticker
  * that is not one, one not on the list), SC_ERROR_STORAGE. */
 
-/* Tickers are 1–32 of [A-Za-z0-9^=.&_-], kept upper case. */
-gboolean   sc_watchlist_check_ticker (const char  *ticker,
-                                      GError     **error);
+/* Tickers follow sc_validate_ticker() and are kept upper case. */
 
 /* Adds ticker; *out_added (may be NULL) is FALSE if it was already there. */
 gboolean   sc_watchlist_add          (ScDb        *db,

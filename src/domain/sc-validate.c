@@ -1,4 +1,4 @@
-/* sc-accounts-rules.c
+/* sc-validate.c
  *
  * Copyright 2026 The Stockcast authors
  *
@@ -11,19 +11,57 @@
 
 #include <glib/gi18n.h>
 
-#include "sc-accounts-private.h"
 #include "sc-error.h"
+#include "sc-validate.h"
 
-/* What usernames, email addresses and passwords must look like, and the
- * keys they are compared by: GLib only, no database. */
+/* --- tickers ------------------------------------------------------------ */
 
 gboolean
-sc_accounts_check_username (const char  *username,
-                            GError     **error)
+sc_validate_ticker (const char  *ticker,
+                    GError     **error)
 {
-  glong n_chars;
-  const char *p;
+  gsize len;
 
+  if (ticker == NULL || *ticker == '\0')
+    {
+      g_set_error (error, SC_ERROR, SC_ERROR_DATA, _("The ticker is empty."));
+      return FALSE;
+    }
+
+  len = strlen (ticker);
+  for (gsize i = 0; i < len; i++)
+    {
+      char c = ticker[i];
+
+      if (!(g_ascii_isalnum (c) || strchr ("^=.&_-", c) != NULL) || i >= SC_TICKER_MAX_BYTES)
+        {
+          g_autofree char *shown = g_utf8_make_valid (ticker, MIN (len, 40));
+
+          /* The number in the message is SC_TICKER_MAX_BYTES. */
+          g_set_error (error, SC_ERROR, SC_ERROR_DATA,
+                       _("“%s” is not a valid ticker: use up to 32 letters, digits and ^ = . & _ -."),
+                       shown);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+char *
+sc_ticker_normalize (const char *ticker)
+{
+  g_return_val_if_fail (ticker != NULL, NULL);
+
+  return g_ascii_strup (ticker, -1);
+}
+
+/* --- usernames ---------------------------------------------------------- */
+
+gboolean
+sc_validate_username (const char  *username,
+                      GError     **error)
+{
   if (username == NULL || username[0] == '\0')
     {
       g_set_error (error, SC_ERROR, SC_ERROR_DATA, _("Choose a username."));
@@ -37,16 +75,15 @@ sc_accounts_check_username (const char  *username,
       return FALSE;
     }
 
-  n_chars = g_utf8_strlen (username, -1);
-  if (n_chars > SC_ACCOUNTS_USERNAME_MAX_CHARS)
+  if (g_utf8_strlen (username, -1) > SC_USERNAME_MAX_CHARS)
     {
       g_set_error (error, SC_ERROR, SC_ERROR_DATA,
                    _("A username can have at most %d characters."),
-                   SC_ACCOUNTS_USERNAME_MAX_CHARS);
+                   SC_USERNAME_MAX_CHARS);
       return FALSE;
     }
 
-  for (p = username; *p != '\0'; p = g_utf8_next_char (p))
+  for (const char *p = username; *p != '\0'; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
 
@@ -69,6 +106,27 @@ sc_accounts_check_username (const char  *username,
   return TRUE;
 }
 
+char *
+sc_username_key (const char *username)
+{
+  g_autofree char *compatible = NULL;
+  g_autofree char *folded = NULL;
+
+  if (username == NULL || username[0] == '\0' || !g_utf8_validate (username, -1, NULL))
+    return NULL;
+
+  /* Folding case can undo a normalisation and normalising can make new
+   * case pairs, so normalise on both sides of the fold; the result is the
+   * same whatever form the name was typed in. */
+  compatible = g_utf8_normalize (username, -1, G_NORMALIZE_NFKC);
+  if (compatible == NULL)
+    return NULL;
+  folded = g_utf8_casefold (compatible, -1);
+  return g_utf8_normalize (folded, -1, G_NORMALIZE_NFKC);
+}
+
+/* --- email addresses ---------------------------------------------------- */
+
 static gboolean
 is_label_char (gunichar c)
 {
@@ -76,8 +134,8 @@ is_label_char (gunichar c)
 }
 
 gboolean
-sc_accounts_check_email (const char  *email,
-                         GError     **error)
+sc_validate_email (const char  *email,
+                   GError     **error)
 {
   const char *at;
   g_auto(GStrv) labels = NULL;
@@ -89,7 +147,7 @@ sc_accounts_check_email (const char  *email,
       return FALSE;
     }
 
-  if (!g_utf8_validate (email, -1, NULL) || strlen (email) > 254)
+  if (!g_utf8_validate (email, -1, NULL) || strlen (email) > SC_EMAIL_MAX_BYTES)
     goto invalid;
 
   at = strrchr (email, '@');
@@ -144,9 +202,11 @@ invalid:
   return FALSE;
 }
 
+/* --- passwords ---------------------------------------------------------- */
+
 gboolean
-sc_accounts_check_password (const char  *password,
-                            GError     **error)
+sc_validate_password (const char  *password,
+                      GError     **error)
 {
   if (password == NULL || password[0] == '\0')
     {
@@ -154,11 +214,11 @@ sc_accounts_check_password (const char  *password,
       return FALSE;
     }
 
-  if (strlen (password) > SC_ACCOUNTS_PASSWORD_MAX_BYTES)
+  if (strlen (password) > SC_PASSWORD_MAX_BYTES)
     {
       g_set_error (error, SC_ERROR, SC_ERROR_DATA,
                    _("A password can be at most %d bytes long."),
-                   SC_ACCOUNTS_PASSWORD_MAX_BYTES);
+                   SC_PASSWORD_MAX_BYTES);
       return FALSE;
     }
 
@@ -169,29 +229,36 @@ sc_accounts_check_password (const char  *password,
       return FALSE;
     }
 
-  if (g_utf8_strlen (password, -1) < SC_ACCOUNTS_PASSWORD_MIN_CHARS)
+  if (g_utf8_strlen (password, -1) < SC_PASSWORD_MIN_CHARS)
     {
       g_set_error (error, SC_ERROR, SC_ERROR_DATA,
                    _("A password needs at least %d characters."),
-                   SC_ACCOUNTS_PASSWORD_MIN_CHARS);
+                   SC_PASSWORD_MIN_CHARS);
       return FALSE;
     }
 
   return TRUE;
 }
 
-char *
-_sc_accounts_username_key (const char *username)
+/* --- model ids ---------------------------------------------------------- */
+
+gboolean
+sc_validate_model_id (const char  *model_id,
+                      GError     **error)
 {
-  g_autofree char *folded = g_utf8_casefold (username, -1);
+  gsize len = model_id != NULL ? strlen (model_id) : 0;
+  gboolean ok = len >= 1 && len <= SC_MODEL_ID_MAX_BYTES;
 
-  return g_utf8_normalize (folded, -1, G_NORMALIZE_ALL_COMPOSE);
-}
+  for (gsize i = 0; ok && i < len; i++)
+    ok = g_ascii_isalnum (model_id[i]) || strchr ("-_.", model_id[i]) != NULL;
 
-char *
-_sc_accounts_email_key (const char *email)
-{
-  g_autofree char *normal = g_utf8_normalize (email, -1, G_NORMALIZE_DEFAULT_COMPOSE);
+  if (!ok)
+    {
+      g_set_error (error, SC_ERROR, SC_ERROR_DATA,
+                   _("A model id has 1 to %d letters, digits, “-”, “_” or “.”."),
+                   SC_MODEL_ID_MAX_BYTES);
+      return FALSE;
+    }
 
-  return g_utf8_casefold (normal, -1);
+  return TRUE;
 }
