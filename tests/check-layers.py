@@ -22,10 +22,11 @@ LAYERS = {
     'core': {'core'},
     'domain': {'core', 'domain'},
     'store': {'core', 'domain', 'store'},
-    'net': {'core', 'domain', 'store', 'net'},
+    'service': {'core', 'domain', 'store', 'service'},
+    'net': {'core', 'domain', 'store', 'service', 'net'},
     'chart': {'core', 'chart'},
-    'app': {'core', 'domain', 'store', 'net', 'chart', 'app'},
-    'cli': {'core', 'domain', 'store', 'net', 'chart', 'cli'},
+    'app': {'core', 'domain', 'store', 'service', 'net', 'chart', 'app'},
+    'cli': {'core', 'domain', 'store', 'service', 'net', 'chart', 'cli'},
     # stockcast-sync-server shares core and the domain with the client.
     'server': {'core', 'domain', 'server'},
 }
@@ -39,6 +40,7 @@ FORBIDDEN = {
     'domain': ('sqlite3.h', 'curl/', 'sodium.h', 'libsecret/', 'libsoup/', 'libpq-fe.h')
               + GTK + DRAWING,
     'store': ('curl/', 'libsoup/', 'libpq-fe.h') + GTK + DRAWING,
+    'service': ('sqlite3.h', 'curl/', 'libsoup/', 'libpq-fe.h') + GTK + DRAWING,
     'net': ('sqlite3.h', 'libsoup/', 'libpq-fe.h') + GTK + DRAWING,
     'chart': ('sqlite3.h', 'curl/', 'sodium.h', 'libsecret/', 'libsoup/', 'libpq-fe.h') + GTK,
     'app': ('sqlite3.h', 'curl/', 'libsoup/', 'libpq-fe.h'),

@@ -301,6 +301,27 @@ test_predict_sample_and_import (void)
   g_assert_cmpuint (requests->len, ==, 0);
 }
 
+/* One ticker rule for every command: what import-csv takes, predict takes
+ * (issue: `import-csv AT&T` worked, then `predict AT&T` refused it). */
+static void
+test_import_then_predict_any_valid_ticker (void)
+{
+  g_autofree char *csv = sc_test_fixture_path ("KO-1000.csv");
+  const char *tickers[] = { "AT&T", "BRK-B", "0700.HK", "^GSPC" };
+
+  fresh_profile ("any-ticker");
+  use_server ("anyticker");
+  for (guint i = 0; i < G_N_ELEMENTS (tickers); i++)
+    {
+      g_autoptr(JsonObject) result = NULL;
+
+      g_assert_cmpint (sc_test_run_cli (NULL, NULL, NULL, "import-csv", tickers[i], csv, NULL), ==, 0);
+      g_assert_cmpint (predict (tickers[i], TRUE, &result, NULL), ==, 0);
+      g_assert_cmpstr (json_object_get_string_member (result, "ticker"), ==, tickers[i]);
+      g_assert_cmpstr (json_object_get_string_member (result, "source"), ==, "cache");
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -315,6 +336,8 @@ main (int   argc,
   g_test_add_func ("/cli/prices/predict-incremental", test_predict_incremental);
   g_test_add_func ("/cli/prices/predict-faults", test_predict_faults);
   g_test_add_func ("/cli/prices/predict-sample-and-import", test_predict_sample_and_import);
+  g_test_add_func ("/cli/prices/import-then-predict-any-valid-ticker",
+                   test_import_then_predict_any_valid_ticker);
 
   server = sc_quote_server_start ();
   use_server ("unused");

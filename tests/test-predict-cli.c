@@ -369,7 +369,7 @@ test_errors (void)
    * has any here (tests/meson.build points the quote URL at a closed port;
    * GLib's test isolation sets XDG_DATA_HOME=/dev/null for children). */
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-  expect_failure (3, "Cannot reach Yahoo Finance", "predict", "MYFUND", NULL);
+  expect_failure (3, "No prices for MYFUND on this computer", "predict", "MYFUND", NULL);
   expect_failure (2, "missing.csv does not exist.", "predict", "MSFT", "--csv", missing, NULL);
   expect_failure (2, "bad.csv, line 3: “oops” is not a number.", "predict", "X", "--csv", bad, NULL);
   expect_failure (2, "bad.csv, line 3", "backtest", "X", "--csv", bad, NULL);

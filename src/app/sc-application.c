@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "sc-application.h"
+#include "sc-net-prices.h"
 #include "sc-window.h"
 #include "stockcast-resources.h"
 
@@ -18,6 +19,8 @@ struct _ScApplication
   AdwApplication  parent_instance;
 
   GSettings      *settings;
+  ScNetPrices    *prices;
+  ScService      *service;
 };
 
 G_DEFINE_FINAL_TYPE (ScApplication, sc_application, ADW_TYPE_APPLICATION)
@@ -38,6 +41,54 @@ sc_application_get_settings (ScApplication *self)
   g_return_val_if_fail (SC_IS_APPLICATION (self), NULL);
 
   return self->settings;
+}
+
+ScService *
+sc_application_get_service (ScApplication *self)
+{
+  g_return_val_if_fail (SC_IS_APPLICATION (self), NULL);
+
+  return self->service;
+}
+
+/* The quote settings, read again by each download. */
+static void
+apply_quote_settings (ScNetPrices *prices,
+                      GSettings   *settings)
+{
+  g_autofree char *token = g_settings_get_string (settings, "tiingo-token");
+  g_auto(GStrv) sources = g_settings_get_strv (settings, "quote-sources");
+
+  sc_net_prices_set_tiingo_token (prices, token);
+  sc_net_prices_set_source_order (prices, (const char * const *) sources);
+}
+
+static void
+on_quote_settings_changed (GSettings  *settings,
+                           const char *key,
+                           gpointer    user_data)
+{
+  apply_quote_settings (user_data, settings);
+}
+
+ScService *
+sc_application_get_default_service (void)
+{
+  static ScService *process_service;
+  GApplication *app = g_application_get_default ();
+
+  if (SC_IS_APPLICATION (app))
+    return SC_APPLICATION (app)->service;
+
+  if (g_once_init_enter (&process_service))
+    {
+      g_autoptr(GSettings) settings = g_settings_new (APP_ID_BASE);
+      g_autoptr(ScNetPrices) prices = sc_net_prices_new ();
+
+      apply_quote_settings (prices, settings);
+      g_once_init_leave (&process_service, sc_service_new (NULL, SC_PRICE_SOURCE (prices)));
+    }
+  return process_service;
 }
 
 static void
@@ -92,6 +143,8 @@ sc_application_dispose (GObject *object)
 {
   ScApplication *self = SC_APPLICATION (object);
 
+  g_clear_object (&self->service);
+  g_clear_object (&self->prices);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (sc_application_parent_class)->dispose (object);
@@ -169,6 +222,13 @@ sc_application_init (ScApplication *self)
   static const char *quit_accels[] = { "<primary>q", NULL };
 
   self->settings = g_settings_new (APP_ID_BASE);
+  self->prices = sc_net_prices_new ();
+  apply_quote_settings (self->prices, self->settings);
+  g_signal_connect_object (self->settings, "changed::tiingo-token",
+                           G_CALLBACK (on_quote_settings_changed), self->prices, 0);
+  g_signal_connect_object (self->settings, "changed::quote-sources",
+                           G_CALLBACK (on_quote_settings_changed), self->prices, 0);
+  self->service = sc_service_new (NULL, SC_PRICE_SOURCE (self->prices));
 
   g_action_map_add_action_entries (G_ACTION_MAP (self),
                                    app_actions,

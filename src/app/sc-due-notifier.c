@@ -9,10 +9,10 @@
 
 #include <glib/gi18n.h>
 
+#include "sc-application.h"
 #include "sc-due-notifier.h"
 #include "sc-due.h"
 #include "sc-scorecard.h"
-#include "sc-watch-jobs.h"
 
 #define NOTIFICATION_ID "due-predictions"
 #define MAX_LINES 5
@@ -39,7 +39,7 @@ due_cb (GObject      *source,
 {
   Run *run = user_data;
   g_autoptr(GError) error = NULL;
-  GArray *filled = sc_due_job_finish (result, &error);
+  GArray *filled = sc_service_fill_due_finish (SC_SERVICE (source), result, &error);
   g_autoptr(GArray) outcomes = g_array_new (FALSE, FALSE, sizeof (ScDueOutcome));
   g_autofree char *title = NULL;
   g_autofree char *body = NULL;
@@ -101,5 +101,6 @@ sc_due_notifier_run (GtkWidget       *widget,
   g_set_weak_pointer (&run->widget, widget);
   run->settings = g_object_ref (settings);
   run->filled = filled;
-  sc_due_job_async (user_id, FALSE, cancellable, due_cb, run);
+  sc_service_fill_due_async (sc_application_get_default_service (), user_id,
+                             SC_PRICE_LOAD_DEFAULT, cancellable, due_cb, run);
 }

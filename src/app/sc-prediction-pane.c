@@ -12,11 +12,9 @@
 #include <glib/gi18n.h>
 
 #include "sc-app-format.h"
+#include "sc-application.h"
 #include "sc-chart.h"
-#include "sc-db.h"
 #include "sc-error.h"
-#include "sc-predict-job.h"
-#include "sc-price-loader.h"
 #include "sc-prediction-pane-private.h"
 #include "sc-result-card.h"
 
@@ -309,7 +307,7 @@ predict_cb (GObject      *object,
   g_autoptr(ScPredictOutcome) outcome = NULL;
   g_autoptr(GError) error = NULL;
 
-  outcome = sc_predict_job_run_finish (result, &error);
+  outcome = sc_service_predict_finish (SC_SERVICE (object), result, &error);
 
   /* A newer prediction, a cancel or signing out replaced this one. */
   if (cancellable != self->cancellable || g_cancellable_is_cancelled (cancellable))
@@ -389,8 +387,6 @@ predict_action (GtkWidget  *widget,
   g_array_append_vals (request->horizons, horizons->data, horizons->len);
   request->years = g_settings_get_int (self->settings, "training-years");
   request->user_id = self->user->id;
-  request->tiingo_token = g_settings_get_string (self->settings, "tiingo-token");
-  request->sources = g_settings_get_strv (self->settings, "quote-sources");
 
   sc_prediction_pane_show_message (self, NULL, FALSE);
   cancellable = g_cancellable_new ();
@@ -404,7 +400,7 @@ predict_action (GtkWidget  *widget,
   run->self = g_object_ref (self);
   run->cancellable = g_object_ref (cancellable);
 
-  sc_predict_job_run_async (request, cancellable,
+  sc_service_predict_async (sc_application_get_default_service (), request, cancellable,
                             progress_cb, progress, progress_data_free,
                             predict_cb, run);
 }
@@ -503,31 +499,6 @@ prediction_from_result (ScResult *result)
 }
 
 static void
-saved_prices_thread (GTask        *task,
-                     gpointer      source_object,
-                     gpointer      task_data,
-                     GCancellable *cancellable)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(ScDb) db = sc_db_open (NULL, &error);
-  ScPriceLoad *load;
-
-  if (db == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  /* Never the network: a saved result is shown with what is at hand. */
-  load = sc_price_loader_load (db, NULL, task_data, SC_PRICE_LOAD_OFFLINE,
-                               cancellable, NULL, NULL, &error);
-  if (load == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, load, (GDestroyNotify) sc_price_load_free);
-}
-
-static void
 saved_prices_cb (GObject      *object,
                  GAsyncResult *result,
                  gpointer      user_data)
@@ -536,7 +507,7 @@ saved_prices_cb (GObject      *object,
   g_autoptr(ScPriceLoad) load = NULL;
   g_autoptr(GError) error = NULL;
 
-  load = g_task_propagate_pointer (G_TASK (result), &error);
+  load = sc_service_load_prices_finish (SC_SERVICE (object), result, &error);
   if (g_task_get_cancellable (G_TASK (result)) != self->chart_cancellable)
     return;
   g_clear_object (&self->chart_cancellable);
@@ -552,7 +523,6 @@ sc_prediction_pane_show_result (ScPredictionPane *self,
                                 ScResult         *result)
 {
   g_autoptr(ScPrediction) prediction = NULL;
-  g_autoptr(GTask) task = NULL;
 
   g_return_if_fail (SC_IS_PREDICTION_PANE (self));
   g_return_if_fail (result != NULL);
@@ -570,10 +540,10 @@ sc_prediction_pane_show_result (ScPredictionPane *self,
     g_cancellable_cancel (self->chart_cancellable);
   g_clear_object (&self->chart_cancellable);
   self->chart_cancellable = g_cancellable_new ();
-  task = g_task_new (NULL, self->chart_cancellable, saved_prices_cb, g_object_ref (self));
-  g_task_set_source_tag (task, sc_prediction_pane_show_result);
-  g_task_set_task_data (task, g_strdup (result->ticker), g_free);
-  g_task_run_in_thread (task, saved_prices_thread);
+  /* Never the network: a saved result is shown with what is at hand. */
+  sc_service_load_prices_async (sc_application_get_default_service (), result->ticker,
+                                SC_PRICE_LOAD_OFFLINE, self->chart_cancellable,
+                                saved_prices_cb, g_object_ref (self));
 
   gtk_stack_set_visible_child_name (self->content_stack, "result");
   sc_prediction_pane_show_message (self, NULL, FALSE);
@@ -633,7 +603,7 @@ list_tickers_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) tickers = NULL;
 
-  tickers = sc_predict_job_list_tickers_finish (result, &error);
+  tickers = sc_service_list_tickers_finish (SC_SERVICE (object), result, &error);
   if (tickers == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -652,7 +622,9 @@ sc_prediction_pane_refresh_tickers (ScPredictionPane *self)
   g_cancellable_cancel (self->tickers_cancellable);
   g_clear_object (&self->tickers_cancellable);
   self->tickers_cancellable = g_cancellable_new ();
-  sc_predict_job_list_tickers_async (self->user ? self->user->id : 0, self->tickers_cancellable, list_tickers_cb, g_object_ref (self));
+  sc_service_list_tickers_async (sc_application_get_default_service (),
+                                 self->user ? self->user->id : 0, self->tickers_cancellable,
+                                 list_tickers_cb, g_object_ref (self));
 }
 
 void

@@ -11,8 +11,8 @@
 
 #include <glib/gi18n.h>
 
+#include "sc-application.h"
 #include "sc-scorecard-window.h"
-#include "sc-watch-jobs.h"
 
 struct _ScScorecardWindow
 {
@@ -118,7 +118,7 @@ scorecard_cb (GObject      *source,
 {
   g_autoptr(ScScorecardWindow) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(ScScorecard) card = sc_scorecard_job_finish (result, &error);
+  g_autoptr(ScScorecard) card = sc_service_scorecard_finish (SC_SERVICE (source), result, &error);
 
   if (self->cancellable == NULL)  /* disposed meanwhile */
     return;
@@ -142,7 +142,8 @@ sc_scorecard_window_new (GtkWindow  *parent,
 
   self->username = g_strdup (username);
   if (user_id != 0)
-    sc_scorecard_job_async (user_id, self->cancellable, scorecard_cb, g_object_ref (self));
+    sc_service_scorecard_async (sc_application_get_default_service (), user_id,
+                                self->cancellable, scorecard_cb, g_object_ref (self));
   return self;
 }
 

@@ -11,8 +11,8 @@
 
 #include <glib/gi18n.h>
 
+#include "sc-application.h"
 #include "sc-model.h"
-#include "sc-watch-jobs.h"
 #include "sc-watchlist-window.h"
 
 /* Predict All runs this many tickers at a time: the window stays
@@ -184,7 +184,7 @@ list_cb (GObject      *source,
 {
   g_autoptr(ScWatchlistWindow) self = user_data;
   g_autoptr(GError) error = NULL;
-  GPtrArray *rows = sc_watchlist_job_finish (result, &error);
+  GPtrArray *rows = sc_service_watchlist_finish (SC_SERVICE (source), result, &error);
 
   if (rows == NULL)
     {
@@ -210,7 +210,8 @@ change (ScWatchlistWindow *self,
 {
   if (self->user_id == 0)
     return;
-  sc_watchlist_job_async (self->user_id, ticker, add, self->cancellable, list_cb, g_object_ref (self));
+  sc_service_watchlist_async (sc_application_get_default_service (), self->user_id, ticker, add,
+                              self->cancellable, list_cb, g_object_ref (self));
 }
 
 static void
@@ -257,7 +258,7 @@ predict_cb (GObject      *source,
 {
   g_autoptr(ScWatchlistWindow) self = user_data;
   g_autoptr(GError) error = NULL;
-  GPtrArray *rows = sc_watchlist_predict_finish (result, &error);
+  GPtrArray *rows = sc_service_predict_watchlist_finish (SC_SERVICE (source), result, &error);
 
   /* A window being closed (disposed: no cancellable left) cancelled this;
    * leave it alone. */
@@ -303,8 +304,9 @@ predict_all_action (GtkWidget  *widget,
   show_message (self, NULL);
   progress_cb (0, 2 * tickers->len, self);
   sc_watchlist_window_actions_update (self);
-  sc_watchlist_predict_async (tickers, self->model_id, FALSE, MAX_PARALLEL, self->predicting,
-                              progress_cb, self, predict_cb, g_object_ref (self));
+  sc_service_predict_watchlist_async (sc_application_get_default_service (), tickers,
+                                      self->model_id, FALSE, MAX_PARALLEL, self->predicting,
+                                      progress_cb, self, predict_cb, g_object_ref (self));
 }
 
 static void

@@ -86,7 +86,6 @@ _sc_cli_chart (int    argc,
   g_autofree char *size_text = NULL;
   g_autofree char *output = NULL;
   g_autofree char *ticker = NULL;
-  g_autofree char *source = NULL;
   gboolean offline = FALSE;
   gboolean log_scale = FALSE;
   gboolean ema = FALSE;
@@ -108,7 +107,8 @@ _sc_cli_chart (int    argc,
     { NULL }
   };
   g_autoptr(ScModelInfo) model = NULL;
-  g_autoptr(ScPriceSeries) prices = NULL;
+  g_autoptr(ScPriceLoad) load = NULL;
+  ScPriceSeries *prices;
   g_autoptr(ScPrediction) prediction = NULL;
   g_autoptr(ScPredictor) predictor = NULL;
   g_autoptr(ScChartRenderer) renderer = NULL;
@@ -166,9 +166,10 @@ _sc_cli_chart (int    argc,
         return _sc_cli_fail (error);
     }
 
-  prices = _sc_cli_load_prices (ticker, csv_path, offline, &source, &error);
-  if (prices == NULL)
+  load = _sc_cli_load_prices (ticker, csv_path, offline, &error);
+  if (load == NULL)
     return _sc_cli_fail (error);
+  prices = load->series;
 
   if (!no_forecast)
     {

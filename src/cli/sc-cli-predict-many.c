@@ -76,12 +76,11 @@ _sc_cli_predict_many (ScPredictor  *predictor,
    * service); the CPU work in parallel. */
   for (guint i = 0; i < names->len; )
     {
-      char *source = NULL;
-      ScPriceSeries *prices = _sc_cli_load_prices (g_ptr_array_index (names, i), NULL, offline,
-                                                   &source, &error);
+      g_autoptr(ScPriceLoad) load = _sc_cli_load_prices (g_ptr_array_index (names, i), NULL,
+                                                         offline, &error);
 
       /* One ticker without prices leaves the others to go on. */
-      if (prices == NULL)
+      if (load == NULL)
         {
           int code = _sc_cli_fail (error);
 
@@ -90,8 +89,8 @@ _sc_cli_predict_many (ScPredictor  *predictor,
           g_ptr_array_remove_index (names, i);
           continue;
         }
-      g_ptr_array_add (series, prices);
-      g_ptr_array_add (sources, source);
+      g_ptr_array_add (series, sc_price_series_ref (load->series));
+      g_ptr_array_add (sources, g_strdup (load->source));
       i++;
     }
 

@@ -10,6 +10,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
@@ -157,8 +158,7 @@ typedef struct
 {
   char          *ticker;
   ScModelInfo   *model;
-  ScPriceSeries *prices;
-  char          *source;
+  ScPriceLoad   *load;
   ScPredictor   *predictor;
 } Job;
 
@@ -167,12 +167,35 @@ job_clear (Job *job)
 {
   g_clear_pointer (&job->ticker, g_free);
   g_clear_pointer (&job->model, sc_model_info_unref);
-  g_clear_pointer (&job->prices, sc_price_series_unref);
-  g_clear_pointer (&job->source, g_free);
+  g_clear_pointer (&job->load, sc_price_load_free);
   g_clear_object (&job->predictor);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Job, job_clear)
+
+/* The arguments predict and backtest share: one ticker, the horizons and
+ * the years. Returns the exit status on failure (after printing), 0 on
+ * success. */
+static int
+check_arguments (int          argc,
+                 char       **argv,
+                 const char  *horizons_text,
+                 int          years,
+                 GArray     **horizons)
+{
+  if (argc < 2)
+    return _sc_cli_usage_error (_("%s needs a ticker symbol."), argv[0]);
+  if (argc > 2)
+    return _sc_cli_usage_error (_("Unexpected argument “%s”."), argv[2]);
+
+  if (horizons_text != NULL && !parse_horizons (horizons_text, horizons))
+    return _sc_cli_usage_error (_("--horizons takes trading days from 1 to %d separated by commas, not “%s”."),
+                                MAX_HORIZON, horizons_text);
+  if (years < 0 || years > 100)
+    return _sc_cli_usage_error (_("--years takes a number of years from 0 (all) to 100."));
+
+  return 0;
+}
 
 /* Returns the exit status on failure (after printing), 0 on success. */
 static int
@@ -187,21 +210,15 @@ job_prepare (Job        *job,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) horizons = NULL;
+  int status;
 
-  if (argc < 2)
-    return _sc_cli_usage_error (_("%s needs a ticker symbol."), argv[0]);
-  if (argc > 2)
-    return _sc_cli_usage_error (_("Unexpected argument “%s”."), argv[2]);
+  status = check_arguments (argc, argv, horizons_text, years, &horizons);
+  if (status != 0)
+    return status;
 
   if (!sc_validate_ticker (argv[1], &error))
     return _sc_cli_fail (error);
   job->ticker = sc_ticker_normalize (argv[1]);
-
-  if (horizons_text != NULL && !parse_horizons (horizons_text, &horizons))
-    return _sc_cli_usage_error (_("--horizons takes trading days from 1 to %d separated by commas, not “%s”."),
-                                MAX_HORIZON, horizons_text);
-  if (years < 0 || years > 100)
-    return _sc_cli_usage_error (_("--years takes a number of years from 0 (all) to 100."));
 
   if (model_id != NULL)
     job->model = sc_models_lookup (model_id, &error);
@@ -210,8 +227,8 @@ job_prepare (Job        *job,
   if (job->model == NULL)
     return _sc_cli_fail (error);
 
-  job->prices = _sc_cli_load_prices (job->ticker, csv_path, offline, &job->source, &error);
-  if (job->prices == NULL)
+  job->load = _sc_cli_load_prices (job->ticker, csv_path, offline, &error);
+  if (job->load == NULL)
     return _sc_cli_fail (error);
 
   job->predictor = sc_predictor_new (job->model);
@@ -421,6 +438,25 @@ _sc_cli_models (int    argc,
 
 /* predict */
 
+typedef struct
+{
+  gboolean shown;
+} Progress;
+
+/* On a terminal, what the service is doing. */
+static void
+show_progress (ScPredictStep  step,
+               double         fraction,
+               const char    *text,
+               gpointer       user_data)
+{
+  Progress *progress = user_data;
+
+  fprintf (stderr, "\rstockcast: %s\033[K", text);
+  fflush (stderr);
+  progress->shown = TRUE;
+}
+
 /* predict A B C …: the same checks as job_prepare(), then a batch. */
 static int
 predict_many (int         argc,
@@ -470,19 +506,22 @@ int
 _sc_cli_predict (int    argc,
                  char **argv)
 {
-  g_auto(Job) job = { 0 };
-  g_autoptr(ScPrediction) prediction = NULL;
+  g_autoptr(ScService) service = NULL;
+  g_autoptr(ScPredictRequest) request = NULL;
+  g_autoptr(ScPredictOutcome) outcome = NULL;
+  g_autoptr(GArray) horizon_list = NULL;
   g_autoptr(GError) error = NULL;
+  Progress progress = { FALSE };
+  ScPrediction *prediction;
+  const char *uuid = NULL;
   g_autofree char *model_id = NULL;
   g_autofree char *horizons = NULL;
   g_autofree char *csv_path = NULL;
   g_autofree char *user = NULL;
-  g_autofree char *uuid = NULL;
   gboolean offline = FALSE, save = FALSE, password_stdin = FALSE, json = FALSE;
   g_autoptr(ScDb) save_db = NULL;
   g_autoptr(ScUser) save_user = NULL;
   int years = 10;
-  gint64 start = g_get_monotonic_time ();
   const GOptionEntry entries[] = {
     { "model", 0, 0, G_OPTION_ARG_STRING, &model_id, N_("Model to use (default: the recommended one)"), N_("ID") },
     { "horizons", 0, 0, G_OPTION_ARG_STRING, &horizons, N_("Trading days ahead (default 10,60,365)"), N_("LIST") },
@@ -509,32 +548,42 @@ _sc_cli_predict (int    argc,
   if (argc > 2)
     return predict_many (argc, argv, model_id, horizons, years, csv_path, save, offline, json);
 
+  status = check_arguments (argc, argv, horizons, years, &horizon_list);
+  if (status != 0)
+    return status;
+
   /* The password before the work: a wrong one must not cost a training. */
   if (save)
     {
       save_db = _sc_cli_open_db (&error);
       if (save_db == NULL || (save_user = _sc_cli_sign_in (save_db, user, &error)) == NULL)
         return _sc_cli_fail (error);
-      start = g_get_monotonic_time ();
     }
 
-  status = job_prepare (&job, argc, argv, model_id, horizons, years, csv_path, offline);
-  if (status != 0)
-    return status;
+  request = sc_predict_request_new (argv[1], model_id);
+  if (horizon_list != NULL)
+    g_array_append_vals (request->horizons, horizon_list->data, horizon_list->len);
+  request->years = years;
+  request->user_id = save ? save_user->id : 0;
+  request->csv_path = g_strdup (csv_path);
+  request->flags = offline ? SC_PRICE_LOAD_OFFLINE : SC_PRICE_LOAD_SAMPLE_FALLBACK;
 
-  prediction = sc_predictor_run (job.predictor, job.prices, NULL, NULL, NULL, &error);
-  if (prediction == NULL)
+  /* A file needs neither the cache nor the network. */
+  service = _sc_cli_new_service (csv_path == NULL, &error);
+  if (service != NULL)
+    outcome = sc_service_predict (service, save_db, request, NULL,
+                                  isatty (STDERR_FILENO) ? show_progress : NULL, &progress,
+                                  &error);
+  if (progress.shown)
+    fprintf (stderr, "\r\033[K");
+  if (outcome == NULL)
     return _sc_cli_fail (error);
-  report_dropped (job.prices);
-  prediction->source = g_strdup (job.source);
-  prediction->seconds = (g_get_monotonic_time () - start) / 1e6;
-
-  if (save)
-    {
-      uuid = sc_results_save (save_db, save_user->id, prediction, &error);
-      if (uuid == NULL)
-        return _sc_cli_fail (error);
-    }
+  if (outcome->notice != NULL)
+    fprintf (stderr, "stockcast: %s\n", outcome->notice);
+  report_dropped (outcome->series);
+  prediction = outcome->prediction;
+  if (outcome->result != NULL)
+    uuid = outcome->result->uuid;
 
   if (json)
     {
@@ -609,7 +658,7 @@ _sc_cli_predict (int    argc,
     };
 
     printf (_("%s · %s · last close %.2f on %s · %u rows from %s\n"),
-            prediction->ticker, job.model->name, prediction->last_close, as_of,
+            prediction->ticker, outcome->model->name, prediction->last_close, as_of,
             prediction->rows, prediction->source);
     printf ("\n");
     _sc_cli_print_row (header, widths, G_N_ELEMENTS (widths));
@@ -641,7 +690,7 @@ _sc_cli_predict (int    argc,
         _sc_cli_print_row (row, widths, G_N_ELEMENTS (widths));
       }
     printf ("\n%s\n", _("Intervals and scores come from a walk-forward backtest (MASE < 1 beats “no change”)."));
-    print_verdict (prediction, job.model);
+    print_verdict (prediction, outcome->model);
     if (uuid != NULL)
       printf (_("Saved as %s.\n"), uuid);
   }
@@ -693,10 +742,10 @@ _sc_cli_backtest (int    argc,
     return status;
 
   sc_predictor_set_protocol (job.predictor, protocol);
-  prediction = sc_predictor_backtest (job.predictor, job.prices, NULL, NULL, NULL, &error);
+  prediction = sc_predictor_backtest (job.predictor, job.load->series, NULL, NULL, NULL, &error);
   if (prediction == NULL)
     return _sc_cli_fail (error);
-  report_dropped (job.prices);
+  report_dropped (job.load->series);
 
   if (json)
     {

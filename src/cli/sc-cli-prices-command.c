@@ -263,7 +263,7 @@ _sc_cli_prices (int    argc,
     return _sc_cli_fail (error);
   ticker = sc_ticker_normalize (argv[1]);
 
-  load = _sc_cli_load_price_series (ticker, offline, &error);
+  load = _sc_cli_load_prices (ticker, NULL, offline, &error);
   if (load == NULL)
     return _sc_cli_fail (error);
 

@@ -7,31 +7,84 @@
 
 #include "config.h"
 
-#include <gio/gio.h>
+#include <stdio.h>
+#include <unistd.h>
+
+#include <glib/gi18n.h>
 
 #include "sc-cli-private.h"
-#include "sc-prices.h"
 
-ScPriceSeries *
+ScService *
+_sc_cli_new_service (gboolean   online,
+                     GError   **error)
+{
+  __typeof__ (_sc_cli_new_price_source) *new_price_source = NULL;
+  g_autoptr(ScPriceSource) prices = NULL;
+
+  if (!online)
+    return sc_service_new (NULL, NULL);
+
+  new_price_source = _SC_CLI_NET (_sc_cli_new_price_source, error);
+  if (new_price_source == NULL)
+    return NULL;
+  prices = new_price_source ();
+
+  return sc_service_new (NULL, prices);
+}
+
+typedef struct
+{
+  const char *ticker;
+  gboolean    shown;
+  goffset     last;
+} Progress;
+
+/* On a terminal, how much of the answer has arrived. */
+static void
+show_progress (goffset  received,
+               goffset  total,
+               gpointer user_data)
+{
+  Progress *progress = user_data;
+  g_autofree char *size = NULL;
+
+  if (received <= 0 || received == progress->last)
+    return;
+  progress->last = received;
+
+  size = g_format_size (received);
+  fputc ('\r', stderr);
+  fprintf (stderr, _("stockcast: downloading prices of %s… %s"), progress->ticker, size);
+  fprintf (stderr, "\033[K");
+  fflush (stderr);
+  progress->shown = TRUE;
+}
+
+ScPriceLoad *
 _sc_cli_load_prices (const char  *ticker,
                      const char  *csv_path,
                      gboolean     offline,
-                     char       **out_source,
                      GError     **error)
 {
-  ScPriceSeries *series;
+  g_autoptr(ScService) service = NULL;
+  g_autoptr(ScPriceLoad) load = NULL;
+  Progress progress = { ticker, FALSE, 0 };
 
   g_return_val_if_fail (ticker != NULL, NULL);
 
-  if (csv_path == NULL)
-    {
-      __typeof__ (_sc_cli_load_cached_prices) *load_cached = _SC_CLI_NET (_sc_cli_load_cached_prices, error);
+  /* A file needs neither the cache nor the network. */
+  service = _sc_cli_new_service (csv_path == NULL, error);
+  if (service == NULL)
+    return NULL;
 
-      return load_cached != NULL ? load_cached (ticker, offline, out_source, error) : NULL;
-    }
+  load = sc_service_load_prices (service, NULL, ticker, csv_path,
+                                 offline ? SC_PRICE_LOAD_OFFLINE : SC_PRICE_LOAD_SAMPLE_FALLBACK, 0,
+                                 NULL, isatty (STDERR_FILENO) ? show_progress : NULL, &progress,
+                                 error);
+  if (progress.shown)
+    fprintf (stderr, "\r\033[K");
+  if (load != NULL && load->warning != NULL)
+    fprintf (stderr, "stockcast: %s\n", load->warning);
 
-  series = sc_price_series_load_csv (ticker, csv_path, error);
-  if (series != NULL && out_source != NULL)
-    *out_source = g_strdup ("csv");
-  return series;
+  return g_steal_pointer (&load);
 }

@@ -11,6 +11,7 @@
 
 #include "sc-error.h"
 #include "sc-modules.h"
+#include "sc-service.h"
 
 G_BEGIN_DECLS
 
@@ -52,28 +53,22 @@ int      _sc_cli_fail          (const GError        *error);
 int      _sc_cli_usage_error   (const char          *format,
                                 ...) G_GNUC_PRINTF (1, 2);
 
-/* Prices for TICKER: from csv_path if not NULL, else the cache, refreshed
- * from the network unless offline, else the bundled sample data. Sets
- * *out_source to "csv", "cache", "yahoo", "tiingo" or "sample".
- * (sc-cli-prices.c) */
-struct _ScPriceSeries *_sc_cli_load_prices (const char  *ticker,
-                                            const char  *csv_path,
-                                            gboolean     offline,
-                                            char       **out_source,
-                                            GError     **error);
-
-/* The same from the cache or the network only, with what is known about
- * the series (currency, live bar, last refresh); warnings are printed.
+/* The service a command works through (sc-service.h): with the cache and
+ * the network when online (the price source of the stockcast-net module),
+ * else with CSV files and the bundled samples only. (sc-cli-prices.c) */
+ScService     *_sc_cli_new_service      (gboolean      online,
+                                         GError      **error);
+/* The service's prices for TICKER: from csv_path if not NULL, else the
+ * cache, refreshed from the network unless offline, else the bundled
+ * sample; download progress on a terminal and the warning are printed to
+ * stderr. (sc-cli-prices.c) */
+ScPriceLoad   *_sc_cli_load_prices      (const char   *ticker,
+                                         const char   *csv_path,
+                                         gboolean      offline,
+                                         GError      **error);
+/* The cache and the network, with the user's quote settings.
  * (sc-cli-online.c, in the stockcast-net module) */
-struct _ScPriceLoad;
-struct _ScPriceLoad *_sc_cli_load_price_series (const char  *ticker,
-                                                gboolean     offline,
-                                                GError     **error);
-/* _sc_cli_load_prices() without csv_path. (sc-cli-online.c) */
-struct _ScPriceSeries *_sc_cli_load_cached_prices (const char  *ticker,
-                                                   gboolean     offline,
-                                                   char       **out_source,
-                                                   GError     **error);
+ScPriceSource *_sc_cli_new_price_source (void);
 
 /* Saves a prediction to USER's history after reading their password from
  * stdin; returns the new result's uuid. (sc-cli-history.c) */

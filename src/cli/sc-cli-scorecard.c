@@ -209,16 +209,14 @@ _sc_cli_refresh (int    argc,
                  char **argv)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GError) last_error = NULL;
-  g_autoptr(ScDb) db = NULL;
-  g_autoptr(GArray) pending = NULL;
-  g_autoptr(GPtrArray) tickers = NULL;
+  g_autoptr(ScService) service = NULL;
+  g_autoptr(GArray) filled = NULL;
+  g_autoptr(GPtrArray) ticker_errors = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
   g_autoptr(GArray) outcomes = g_array_new (FALSE, FALSE, sizeof (ScDueOutcome));
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
   g_autofree char *title = NULL;
   g_autofree char *body = NULL;
   gboolean offline = FALSE;
+  guint n_pending = 0;
   const GOptionEntry entries[] = {
     { "offline", 0, 0, G_OPTION_ARG_NONE, &offline, N_("Use only cached prices"), NULL },
     { NULL }
@@ -231,58 +229,46 @@ _sc_cli_refresh (int    argc,
   if (argc > 1)
     return _sc_cli_usage_error (_("Unexpected argument “%s”."), argv[1]);
 
-  db = _sc_cli_open_db (&error);
-  if (db == NULL)
+  service = _sc_cli_new_service (TRUE, &error);
+  if (service == NULL)
     return _sc_cli_fail (error);
 
-  pending = sc_due_list_pending (db, 0, today, &error);
-  if (pending == NULL)
+  filled = sc_service_fill_due (service, NULL, 0,
+                                offline ? SC_PRICE_LOAD_OFFLINE : SC_PRICE_LOAD_DEFAULT,
+                                NULL, &n_pending, ticker_errors, &error);
+  if (filled == NULL)
     return _sc_cli_fail (error);
 
-  if (pending->len == 0)
+  if (n_pending == 0)
     {
       printf ("%s\n", _("No prediction is waiting for its actual close."));
       return 0;
     }
 
-  tickers = sc_due_tickers (pending);
-  for (guint i = 0; i < tickers->len; i++)
+  /* A ticker that failed left the others to go on. */
+  for (guint i = 0; i < ticker_errors->len; i++)
+    fprintf (stderr, "stockcast: %s\n", ((GError *) g_ptr_array_index (ticker_errors, i))->message);
+
+  for (guint i = 0; i < filled->len; i++)
     {
-      g_autoptr(ScPriceSeries) series = NULL;
-
-      /* A ticker that fails leaves the others to go on. */
-      series = _sc_cli_load_prices (g_ptr_array_index (tickers, i), NULL, offline, NULL, &error);
-      if (series == NULL)
-        {
-          fprintf (stderr, "stockcast: %s\n", error->message);
-          g_clear_error (&last_error);
-          last_error = g_steal_pointer (&error);
-        }
-    }
-
-  if (sc_results_fill_actuals (db, NULL, &error) < 0 ||
-      sc_due_lookup_actuals (db, pending, &error) < 0)
-    return _sc_cli_fail (error);
-
-  for (guint i = 0; i < pending->len; i++)
-    {
-      const ScDueForecast *f = &g_array_index (pending, ScDueForecast, i);
+      const ScDueForecast *f = &g_array_index (filled, ScDueForecast, i);
       ScDueOutcome o = { f->ticker, f->horizon, f->price, f->low, f->high, f->actual };
 
-      if (!isnan (f->actual))
-        g_array_append_val (outcomes, o);
+      g_array_append_val (outcomes, o);
     }
 
   if (sc_due_outcomes_notice ((ScDueOutcome *) outcomes->data, outcomes->len, 10, &title, &body))
     printf ("%s\n%s\n", title, body);
 
-  if (pending->len > outcomes->len)
+  if (n_pending > outcomes->len)
     printf (g_dngettext (GETTEXT_PACKAGE,
                          "%u prediction is still waiting for its actual close.\n",
                          "%u predictions are still waiting for their actual close.\n",
-                         pending->len - outcomes->len),
-            pending->len - outcomes->len);
+                         n_pending - outcomes->len),
+            n_pending - outcomes->len);
 
   /* Already said above; the status tells cron something went wrong. */
-  return last_error != NULL ? sc_error_exit_code (last_error) : 0;
+  if (ticker_errors->len > 0)
+    return sc_error_exit_code (g_ptr_array_index (ticker_errors, ticker_errors->len - 1));
+  return 0;
 }

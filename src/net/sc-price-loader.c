@@ -15,6 +15,7 @@
 #include "sc-error.h"
 #include "sc-price-cache.h"
 #include "sc-price-loader.h"
+#include "sc-sample-prices.h"
 #include "sc-validate.h"
 
 /* Days re-asked before the newest cached bar, so late corrections land. */
@@ -22,58 +23,6 @@
 /* A cached close that moved more than this is a split the answer did not
  * announce (or a large correction): start again from scratch. */
 #define MAX_OVERLAP_CHANGE 0.10
-
-void
-sc_price_load_free (ScPriceLoad *load)
-{
-  if (load == NULL)
-    return;
-
-  g_clear_pointer (&load->series, sc_price_series_unref);
-  g_clear_pointer (&load->live, sc_price_series_unref);
-  g_free (load->source);
-  g_free (load->series_source);
-  g_free (load->warning);
-  g_free (load->currency);
-  g_free (load->timezone);
-  g_free (load->exchange);
-  g_free (load);
-}
-
-char *
-sc_price_loader_get_sample_dir (void)
-{
-  const char *env = g_getenv ("STOCKCAST_SAMPLE_DIR");
-  g_autofree char *installed = g_build_filename (PKGDATADIR, "sample", NULL);
-
-  if (env != NULL && *env != '\0')
-    return g_strdup (env);
-  if (g_file_test (installed, G_FILE_TEST_IS_DIR))
-    return g_steal_pointer (&installed);
-
-  return g_build_filename (SOURCE_ROOT, "data", "sample", NULL);
-}
-
-ScPriceSeries *
-sc_price_loader_load_sample (const char  *ticker,
-                             GError     **error)
-{
-  g_autofree char *dir = sc_price_loader_get_sample_dir ();
-  g_autofree char *upper = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *path = NULL;
-
-  if (!sc_validate_ticker (ticker, error))
-    return NULL;
-
-  upper = sc_ticker_normalize (ticker);
-  name = g_strconcat (upper, ".csv", NULL);
-  path = g_build_filename (dir, name, NULL);
-  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
-    return NULL;
-
-  return sc_price_series_load_csv (upper, path, error);
-}
 
 static ScDay
 last_day (ScPriceSeries *series)
@@ -372,7 +321,7 @@ sc_price_loader_load (ScDb               *db,
     {
       g_autoptr(GError) sample_error = NULL;
 
-      load->series = sc_price_loader_load_sample (symbol, &sample_error);
+      load->series = sc_sample_prices_load (symbol, &sample_error);
       if (load->series != NULL)
         {
           g_autofree char *date = sc_day_format (last_day (load->series));

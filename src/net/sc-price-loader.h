@@ -10,6 +10,7 @@
 #include <gio/gio.h>
 
 #include "sc-db.h"
+#include "sc-price-source.h"
 #include "sc-quote-client.h"
 
 G_BEGIN_DECLS
@@ -24,36 +25,6 @@ G_BEGIN_DECLS
  *     DATE");
  *  4. with nothing cached: the bundled sample data when offline (or when
  *     SC_PRICE_LOAD_SAMPLE_FALLBACK is given), else the network's error. */
-
-typedef enum
-{
-  SC_PRICE_LOAD_DEFAULT         = 0,
-  SC_PRICE_LOAD_OFFLINE         = 1 << 0,  /* never touch the network */
-  SC_PRICE_LOAD_SAMPLE_FALLBACK = 1 << 1,  /* network failed, nothing cached: use sample data */
-} ScPriceLoadFlags;
-
-typedef struct _ScPriceLoad
-{
-  ScPriceSeries *series;       /* final closes only */
-  char          *source;       /* "cache", "yahoo", "tiingo" or "sample" */
-  char          *series_source; /* where the series itself came from: "yahoo", "tiingo", "csv", "sample" */
-  char          *warning;      /* one translated sentence for the user, or NULL */
-  char          *currency;     /* ISO 4217 code of the prices ("GBp": pence), NULL if unknown */
-  char          *timezone;     /* the exchange's IANA zone, NULL if unknown */
-  char          *exchange;     /* the source's exchange code, NULL if unknown */
-  gint64         refreshed_at; /* unix seconds of the last refresh, 0 if never (sample) */
-  ScPriceSeries *live;         /* the bar of a session not closed at the last refresh: 0 or 1 row */
-  gint64         live_time;    /* unix seconds of its last trade, 0 if unknown */
-} ScPriceLoad;
-
-void           sc_price_load_free            (ScPriceLoad *load);
-
-/* The folder of the bundled sample CSVs: $STOCKCAST_SAMPLE_DIR, else the
- * installed $datadir/stockcast/sample, else data/sample in the source tree. */
-char          *sc_price_loader_get_sample_dir (void);
-/* The sample series for ticker, or NULL (without error) if none ships. */
-ScPriceSeries *sc_price_loader_load_sample    (const char  *ticker,
-                                               GError     **error);
 
 /* Fetches what is new for ticker from source and writes it to the cache in
  * one transaction: from the newest cached bar minus a week, or everything
@@ -92,7 +63,5 @@ void           sc_price_loader_load_async     (const char         *db_path,
                                                gpointer            user_data);
 ScPriceLoad   *sc_price_loader_load_finish    (GAsyncResult       *result,
                                                GError            **error);
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScPriceLoad, sc_price_load_free)
 
 G_END_DECLS

@@ -1,4 +1,4 @@
-/* sc-watch-jobs.c
+/* sc-service-watch.c
  *
  * Copyright 2026 The Stockcast authors
  *
@@ -11,12 +11,9 @@
 
 #include <glib/gi18n.h>
 
-#include "sc-db.h"
 #include "sc-due.h"
-#include "sc-model.h"
-#include "sc-price-loader.h"
-#include "sc-results.h"
-#include "sc-watch-jobs.h"
+#include "sc-predictor.h"
+#include "sc-service-private.h"
 #include "sc-watchlist.h"
 
 #define SPARKLINE_DAYS 120
@@ -24,23 +21,16 @@
 /* --- scorecard ------------------------------------------------------------ */
 
 static void
-scorecard_thread (GTask        *task,
-                  gpointer      source_object,
-                  gpointer      task_data,
+scorecard_thread (ScService    *self,
+                  ScDb         *db,
+                  GTask        *task,
+                  gpointer      data,
                   GCancellable *cancellable)
 {
-  gint64 user_id = *(gint64 *) task_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(ScDb) db = sc_db_open (NULL, &error);
   ScScorecard *card;
 
-  if (db == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  card = sc_due_user_scorecard (db, user_id, &error);
+  card = sc_due_user_scorecard (db, *(gint64 *) data, &error);
   if (card == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else
@@ -48,23 +38,26 @@ scorecard_thread (GTask        *task,
 }
 
 void
-sc_scorecard_job_async (gint64               user_id,
-                        GCancellable        *cancellable,
-                        GAsyncReadyCallback  callback,
-                        gpointer             user_data)
+sc_service_scorecard_async (ScService           *self,
+                            gint64               user_id,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
 {
-  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  g_autoptr(GTask) task = NULL;
 
-  g_task_set_source_tag (task, sc_scorecard_job_async);
-  g_task_set_task_data (task, g_memdup2 (&user_id, sizeof user_id), g_free);
-  g_task_run_in_thread (task, scorecard_thread);
+  g_return_if_fail (SC_IS_SERVICE (self));
+
+  task = _sc_service_task_new (self, sc_service_scorecard_async, cancellable, callback, user_data);
+  _sc_service_task_run (task, scorecard_thread, g_memdup2 (&user_id, sizeof user_id), g_free);
 }
 
 ScScorecard *
-sc_scorecard_job_finish (GAsyncResult  *result,
-                         GError       **error)
+sc_service_scorecard_finish (ScService     *self,
+                             GAsyncResult  *result,
+                             GError       **error)
 {
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return _sc_service_task_finish (self, result, sc_service_scorecard_async, error);
 }
 
 /* --- watchlist ------------------------------------------------------------ */
@@ -117,22 +110,16 @@ list_data_free (ListData *data)
 }
 
 static void
-list_thread (GTask        *task,
-             gpointer      source_object,
+list_thread (ScService    *self,
+             ScDb         *db,
+             GTask        *task,
              gpointer      task_data,
              GCancellable *cancellable)
 {
   ListData *data = task_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(ScDb) db = sc_db_open (NULL, &error);
   g_autoptr(GPtrArray) tickers = NULL;
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) sc_watch_row_free);
-
-  if (db == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
 
   if (data->ticker != NULL &&
       !(data->add ? sc_watchlist_add (db, data->user_id, data->ticker, NULL, &error)
@@ -155,7 +142,8 @@ list_thread (GTask        *task,
       g_autoptr(ScPriceLoad) load = NULL;
 
       /* Cache or bundled sample only: listing never waits for the network. */
-      load = sc_price_loader_load (db, NULL, ticker, SC_PRICE_LOAD_OFFLINE, cancellable, NULL, NULL, NULL);
+      load = sc_service_load_prices (self, db, ticker, NULL, SC_PRICE_LOAD_OFFLINE, data->user_id,
+                                     cancellable, NULL, NULL, NULL);
       g_ptr_array_add (rows, row_from_series (ticker, load ? load->series : NULL));
     }
 
@@ -163,29 +151,33 @@ list_thread (GTask        *task,
 }
 
 void
-sc_watchlist_job_async (gint64               user_id,
-                        const char          *ticker,
-                        gboolean             add,
-                        GCancellable        *cancellable,
-                        GAsyncReadyCallback  callback,
-                        gpointer             user_data)
+sc_service_watchlist_async (ScService           *self,
+                            gint64               user_id,
+                            const char          *ticker,
+                            gboolean             add,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
 {
-  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
-  ListData *data = g_new0 (ListData, 1);
+  g_autoptr(GTask) task = NULL;
+  ListData *data;
 
+  g_return_if_fail (SC_IS_SERVICE (self));
+
+  data = g_new0 (ListData, 1);
   data->user_id = user_id;
   data->ticker = g_strdup (ticker);
   data->add = add;
-  g_task_set_source_tag (task, sc_watchlist_job_async);
-  g_task_set_task_data (task, data, (GDestroyNotify) list_data_free);
-  g_task_run_in_thread (task, list_thread);
+  task = _sc_service_task_new (self, sc_service_watchlist_async, cancellable, callback, user_data);
+  _sc_service_task_run (task, list_thread, data, (GDestroyNotify) list_data_free);
 }
 
 GPtrArray *
-sc_watchlist_job_finish (GAsyncResult  *result,
-                         GError       **error)
+sc_service_watchlist_finish (ScService     *self,
+                             GAsyncResult  *result,
+                             GError       **error)
 {
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return _sc_service_task_finish (self, result, sc_service_watchlist_async, error);
 }
 
 /* --- Predict All ------------------------------------------------------------ */
@@ -200,6 +192,7 @@ typedef struct
   ScWatchProgressFunc  progress;
   gpointer             progress_data;
   guint                total;
+  GTask               *task;  /* unowned, valid while the thread runs */
 } PredictData;
 
 static void
@@ -213,15 +206,16 @@ predict_data_free (PredictData *data)
 
 typedef struct
 {
-  GTask *task;  /* keeps the caller's data alive until this ran */
-  guint  done;
+  GTask       *task;  /* keeps data alive until this ran */
+  PredictData *data;
+  guint        done;
 } ProgressCall;
 
 static gboolean
 progress_idle (gpointer user_data)
 {
   ProgressCall *call = user_data;
-  PredictData *data = g_task_get_task_data (call->task);
+  PredictData *data = call->data;
 
   if (!g_cancellable_is_cancelled (g_task_get_cancellable (call->task)))
     data->progress (call->done, data->total, data->progress_data);
@@ -238,16 +232,16 @@ progress_call_free (gpointer user_data)
 }
 
 static void
-report (GTask *task,
-        guint  done)
+report (PredictData *data,
+        guint        done)
 {
-  PredictData *data = g_task_get_task_data (task);
   ProgressCall *call;
 
   if (data->progress == NULL)
     return;
   call = g_new0 (ProgressCall, 1);
-  call->task = g_object_ref (task);
+  call->task = g_object_ref (data->task);
+  call->data = data;
   call->done = done;
   g_main_context_invoke_full (data->context, G_PRIORITY_DEFAULT, progress_idle, call, progress_call_free);
 }
@@ -258,22 +252,21 @@ batch_progress (guint    done,
                 guint    index,
                 gpointer user_data)
 {
-  GTask *task = user_data;
-  PredictData *data = g_task_get_task_data (task);
+  PredictData *data = user_data;
 
   /* Loading counts as the first half of each ticker's work. */
-  report (task, data->tickers->len + done);
+  report (data, data->tickers->len + done);
 }
 
 static void
-predict_thread (GTask        *task,
-                gpointer      source_object,
+predict_thread (ScService    *self,
+                ScDb         *db,
+                GTask        *task,
                 gpointer      task_data,
                 GCancellable *cancellable)
 {
   PredictData *data = task_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(ScDb) db = sc_db_open (NULL, &error);
   g_autoptr(ScModelInfo) model = NULL;
   g_autoptr(ScPredictor) predictor = NULL;
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) sc_watch_row_free);
@@ -281,11 +274,7 @@ predict_thread (GTask        *task,
   g_autoptr(GArray) which = g_array_new (FALSE, FALSE, sizeof (guint));
   GArray *items;
 
-  if (db == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
+  data->task = task;
   model = sc_models_lookup (data->model_id, &error);
   if (model == NULL)
     {
@@ -303,9 +292,9 @@ predict_thread (GTask        *task,
       if (g_task_return_error_if_cancelled (task))
         return;
 
-      load = sc_price_loader_load (db, NULL, ticker,
-                                   data->offline ? SC_PRICE_LOAD_OFFLINE : SC_PRICE_LOAD_SAMPLE_FALLBACK,
-                                   cancellable, NULL, NULL, &load_error);
+      load = sc_service_load_prices (self, db, ticker, NULL,
+                                     data->offline ? SC_PRICE_LOAD_OFFLINE : SC_PRICE_LOAD_SAMPLE_FALLBACK,
+                                     0, cancellable, NULL, NULL, &load_error);
       row = row_from_series (ticker, load ? load->series : NULL);
       if (load == NULL)
         row->error = g_strdup (load_error->message);
@@ -317,12 +306,12 @@ predict_thread (GTask        *task,
           g_array_append_val (which, index);
         }
       g_ptr_array_add (rows, row);
-      report (task, i + 1);
+      report (data, i + 1);
     }
 
   predictor = sc_predictor_new (model);
   items = sc_batch_predict (predictor, (ScPriceSeries **) series->pdata, series->len,
-                            data->max_parallel, batch_progress, task, cancellable);
+                            data->max_parallel, batch_progress, data, cancellable);
   for (guint k = 0; k < items->len; k++)
     {
       ScBatchItem *item = &g_array_index (items, ScBatchItem, k);
@@ -340,18 +329,24 @@ predict_thread (GTask        *task,
 }
 
 void
-sc_watchlist_predict_async (GPtrArray            *tickers,
-                            const char           *model_id,
-                            gboolean              offline,
-                            guint                 max_parallel,
-                            GCancellable         *cancellable,
-                            ScWatchProgressFunc   progress,
-                            gpointer              progress_data,
-                            GAsyncReadyCallback   callback,
-                            gpointer              user_data)
+sc_service_predict_watchlist_async (ScService            *self,
+                                    GPtrArray            *tickers,
+                                    const char           *model_id,
+                                    gboolean              offline,
+                                    guint                 max_parallel,
+                                    GCancellable         *cancellable,
+                                    ScWatchProgressFunc   progress,
+                                    gpointer              progress_data,
+                                    GAsyncReadyCallback   callback,
+                                    gpointer              user_data)
 {
-  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
-  PredictData *data = g_new0 (PredictData, 1);
+  g_autoptr(GTask) task = NULL;
+  PredictData *data;
+
+  g_return_if_fail (SC_IS_SERVICE (self));
+  g_return_if_fail (tickers != NULL);
+
+  data = g_new0 (PredictData, 1);
 
   data->tickers = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; i < tickers->len; i++)
@@ -363,74 +358,76 @@ sc_watchlist_predict_async (GPtrArray            *tickers,
   data->progress = progress;
   data->progress_data = progress_data;
   data->total = 2 * tickers->len;
-  g_task_set_source_tag (task, sc_watchlist_predict_async);
-  g_task_set_task_data (task, data, (GDestroyNotify) predict_data_free);
-  g_task_run_in_thread (task, predict_thread);
+  task = _sc_service_task_new (self, sc_service_predict_watchlist_async, cancellable, callback, user_data);
+  _sc_service_task_run (task, predict_thread, data, (GDestroyNotify) predict_data_free);
 }
 
 GPtrArray *
-sc_watchlist_predict_finish (GAsyncResult  *result,
-                             GError       **error)
+sc_service_predict_watchlist_finish (ScService     *self,
+                                     GAsyncResult  *result,
+                                     GError       **error)
 {
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return _sc_service_task_finish (self, result, sc_service_predict_watchlist_async, error);
 }
 
 /* --- due predictions --------------------------------------------------------- */
 
-typedef struct
-{
-  gint64   user_id;
-  gboolean offline;
-} DueData;
-
 static void
-due_thread (GTask        *task,
-            gpointer      source_object,
-            gpointer      task_data,
-            GCancellable *cancellable)
+clear_forecast (gpointer data)
 {
-  DueData *data = task_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(ScDb) db = sc_db_open (NULL, &error);
+  g_clear_pointer (&((ScDueForecast *) data)->ticker, g_free);
+}
+
+GArray *
+sc_service_fill_due (ScService         *self,
+                     ScDb              *db,
+                     gint64             user_id,
+                     ScPriceLoadFlags   flags,
+                     GCancellable      *cancellable,
+                     guint             *n_pending,
+                     GPtrArray         *ticker_errors,
+                     GError           **error)
+{
+  g_autoptr(ScDb) own_db = NULL;
   g_autoptr(GArray) pending = NULL;
   g_autoptr(GPtrArray) tickers = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
   GArray *filled;
 
-  if (db == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  pending = sc_due_list_pending (db, data->user_id, today, &error);
+  g_return_val_if_fail (SC_IS_SERVICE (self), NULL);
+
+  if (db == NULL && (db = own_db = sc_service_open_db (self, error)) == NULL)
+    return NULL;
+
+  pending = sc_due_list_pending (db, user_id, today, error);
   if (pending == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
+    return NULL;
+  if (n_pending != NULL)
+    *n_pending = pending->len;
 
   tickers = sc_due_tickers (pending);
   for (guint i = 0; i < tickers->len; i++)
     {
       g_autoptr(ScPriceLoad) load = NULL;
+      g_autoptr(GError) load_error = NULL;
 
-      if (g_task_return_error_if_cancelled (task))
-        return;
-      /* A ticker that cannot be refreshed waits for the next time. */
-      load = sc_price_loader_load (db, NULL, g_ptr_array_index (tickers, i),
-                                   data->offline ? SC_PRICE_LOAD_OFFLINE : SC_PRICE_LOAD_DEFAULT,
-                                   cancellable, NULL, NULL, NULL);
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return NULL;
+      /* A ticker that cannot be refreshed waits for the next time; the
+       * others go on. */
+      load = sc_service_load_prices (self, db, g_ptr_array_index (tickers, i), NULL, flags,
+                                     user_id, cancellable, NULL, NULL, &load_error);
+      if (load == NULL && ticker_errors != NULL)
+        g_ptr_array_add (ticker_errors, g_steal_pointer (&load_error));
     }
 
-  if (sc_results_fill_actuals (db, NULL, &error) < 0 ||
-      sc_due_lookup_actuals (db, pending, &error) < 0)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
+  if (sc_results_fill_actuals (db, NULL, error) < 0 ||
+      sc_due_lookup_actuals (db, pending, error) < 0)
+    return NULL;
 
   filled = g_array_new (FALSE, TRUE, sizeof (ScDueForecast));
+  g_array_set_clear_func (filled, clear_forecast);
   for (guint i = 0; i < pending->len; i++)
     {
       ScDueForecast *f = &g_array_index (pending, ScDueForecast, i);
@@ -443,29 +440,58 @@ due_thread (GTask        *task,
           g_array_append_val (filled, copy);
         }
     }
-  g_task_return_pointer (task, filled, (GDestroyNotify) sc_due_forecasts_free);
+  return filled;
+}
+
+typedef struct
+{
+  gint64           user_id;
+  ScPriceLoadFlags flags;
+} DueData;
+
+static void
+due_thread (ScService    *self,
+            ScDb         *db,
+            GTask        *task,
+            gpointer      task_data,
+            GCancellable *cancellable)
+{
+  DueData *data = task_data;
+  g_autoptr(GError) error = NULL;
+  GArray *filled;
+
+  filled = sc_service_fill_due (self, db, data->user_id, data->flags, cancellable,
+                                NULL, NULL, &error);
+  if (filled == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, filled, (GDestroyNotify) g_array_unref);
 }
 
 void
-sc_due_job_async (gint64               user_id,
-                  gboolean             offline,
-                  GCancellable        *cancellable,
-                  GAsyncReadyCallback  callback,
-                  gpointer             user_data)
+sc_service_fill_due_async (ScService           *self,
+                           gint64               user_id,
+                           ScPriceLoadFlags     flags,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
 {
-  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
-  DueData *data = g_new0 (DueData, 1);
+  g_autoptr(GTask) task = NULL;
+  DueData *data;
 
+  g_return_if_fail (SC_IS_SERVICE (self));
+
+  data = g_new0 (DueData, 1);
   data->user_id = user_id;
-  data->offline = offline;
-  g_task_set_source_tag (task, sc_due_job_async);
-  g_task_set_task_data (task, data, g_free);
-  g_task_run_in_thread (task, due_thread);
+  data->flags = flags;
+  task = _sc_service_task_new (self, sc_service_fill_due_async, cancellable, callback, user_data);
+  _sc_service_task_run (task, due_thread, data, g_free);
 }
 
 GArray *
-sc_due_job_finish (GAsyncResult  *result,
-                   GError       **error)
+sc_service_fill_due_finish (ScService     *self,
+                            GAsyncResult  *result,
+                            GError       **error)
 {
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return _sc_service_task_finish (self, result, sc_service_fill_due_async, error);
 }
