@@ -51,6 +51,34 @@ get_member_string (JsonNode   *root,
   return json_node_get_string (node);
 }
 
+/* 429, to try again after retry_after seconds. */
+static void
+reply_throttled (Exchange   *ex,
+                 gint64      retry_after,
+                 const char *message)
+{
+  g_autofree char *retry = g_strdup_printf ("%" G_GINT64_FORMAT, retry_after);
+
+  _sc_sync_server_set_header (ex, "Retry-After", retry);
+  _sc_sync_server_reply_error (ex, 429 /* Too Many Requests */, message);
+}
+
+/* Argon2id; replies 503 and returns FALSE when it fails. */
+static gboolean
+hash_password (Exchange   *ex,
+               const char *password,
+               char        hash[crypto_pwhash_STRBYTES])
+{
+  if (crypto_pwhash_str (hash, password, strlen (password),
+                         crypto_pwhash_OPSLIMIT_INTERACTIVE, crypto_pwhash_MEMLIMIT_INTERACTIVE) == 0)
+    return TRUE;
+
+  g_warning ("Hashing a password failed (out of memory?)");
+  _sc_sync_server_reply_error (ex, SOUP_STATUS_SERVICE_UNAVAILABLE, "The server is busy; try again later.");
+  return FALSE;
+}
+
+/* POST /accounts: registers a new user. */
 void
 _sc_sync_server_handle_accounts (ScSyncServer *self,
                                  Exchange     *ex)
@@ -109,12 +137,9 @@ _sc_sync_server_handle_accounts (ScSyncServer *self,
     }
   if (retry_after > 0)
     {
-      g_autofree char *retry = g_strdup_printf ("%" G_GINT64_FORMAT, retry_after);
-
       _sc_sync_server_release (self, db);
       g_message ("Registration throttled (address)");
-      _sc_sync_server_set_header (ex, "Retry-After", retry);
-      _sc_sync_server_reply_error (ex, 429 /* Too Many Requests */, "Too many new accounts from this address; try again later.");
+      reply_throttled (ex, retry_after, "Too many new accounts from this address; try again later.");
       return;
     }
   if (!sc_sync_store_find_user (db, key, &user_id, &stored_hash, &error))
@@ -131,13 +156,8 @@ _sc_sync_server_handle_accounts (ScSyncServer *self,
     }
 
   /* Hashing takes a while: no connection is held meanwhile. */
-  if (crypto_pwhash_str (hash, password, strlen (password),
-                         crypto_pwhash_OPSLIMIT_INTERACTIVE, crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
-    {
-      g_warning ("Hashing a password failed (out of memory?)");
-      _sc_sync_server_reply_error (ex, SOUP_STATUS_SERVICE_UNAVAILABLE, "The server is busy; try again later.");
-      return;
-    }
+  if (!hash_password (ex, password, hash))
+    return;
 
   if ((db = _sc_sync_server_acquire (self, ex)) == NULL)
     return;
@@ -227,11 +247,9 @@ sign_in (ScSyncServer *self,
 
   if (retry_account > 0 || retry_address > 0)
     {
-      g_autofree char *retry = g_strdup_printf ("%" G_GINT64_FORMAT, MAX (retry_account, retry_address));
-
       g_message ("Login throttled (%s)", retry_account > 0 ? "account" : "address");
-      _sc_sync_server_set_header (ex, "Retry-After", retry);
-      _sc_sync_server_reply_error (ex, 429 /* Too Many Requests */, "Too many failed sign-ins; wait a while and try again.");
+      reply_throttled (ex, MAX (retry_account, retry_address),
+                       "Too many failed sign-ins; wait a while and try again.");
       return;
     }
 
@@ -361,16 +379,12 @@ check_own_password (ScSyncServer  *self,
     }
   if (key == NULL)
     {
-      _sc_sync_server_set_header (ex, "WWW-Authenticate", "Bearer error=\"invalid_token\"");
-      _sc_sync_server_reply_error (ex, SOUP_STATUS_UNAUTHORIZED, "The session token is unknown, revoked or expired; sign in again.");
+      _sc_sync_server_reply_invalid_token (ex);
       return FALSE;
     }
   if (retry > 0)
     {
-      g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, retry);
-
-      _sc_sync_server_set_header (ex, "Retry-After", text);
-      _sc_sync_server_reply_error (ex, 429 /* Too Many Requests */, "Too many failed sign-ins; wait a while and try again.");
+      reply_throttled (ex, retry, "Too many failed sign-ins; wait a while and try again.");
       return FALSE;
     }
   if (password == NULL || strlen (password) > 1024 ||
@@ -435,14 +449,8 @@ _sc_sync_server_handle_account (ScSyncServer *self,
   if (!check_own_password (self, ex, user_id, password))
     return;
 
-  if (password_path &&
-      crypto_pwhash_str (hash, new_password, strlen (new_password),
-                         crypto_pwhash_OPSLIMIT_INTERACTIVE, crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
-    {
-      g_warning ("Hashing a password failed (out of memory?)");
-      _sc_sync_server_reply_error (ex, SOUP_STATUS_SERVICE_UNAVAILABLE, "The server is busy; try again later.");
-      return;
-    }
+  if (password_path && !hash_password (ex, new_password, hash))
+    return;
 
   if ((db = _sc_sync_server_acquire (self, ex)) == NULL)
     return;

@@ -69,6 +69,8 @@ void      _sc_sync_server_reply_json         (Exchange     *ex,
 void      _sc_sync_server_reply_no_content   (Exchange     *ex);
 void      _sc_sync_server_reply_method_not_allowed (Exchange   *ex,
                                                     const char *allow);
+/* 401 for a session token that is not (or no longer) valid. */
+void      _sc_sync_server_reply_invalid_token (Exchange    *ex);
 /* A database connection (replies 500 when none), and its return. */
 ScSyncDb *_sc_sync_server_acquire            (ScSyncServer *self,
                                               Exchange     *ex);

@@ -183,6 +183,14 @@ _sc_sync_server_reply_method_not_allowed (Exchange   *ex,
   _sc_sync_server_reply_error (ex, SOUP_STATUS_METHOD_NOT_ALLOWED, "This method is not allowed here.");
 }
 
+void
+_sc_sync_server_reply_invalid_token (Exchange *ex)
+{
+  _sc_sync_server_set_header (ex, "WWW-Authenticate", "Bearer error=\"invalid_token\"");
+  _sc_sync_server_reply_error (ex, SOUP_STATUS_UNAUTHORIZED,
+                               "The session token is unknown, revoked or expired; sign in again.");
+}
+
 /* Parses the body as a JSON object; replies 400 or 413 and returns NULL
  * when it is not one. */
 JsonNode *
@@ -285,8 +293,7 @@ _sc_sync_server_authenticate (ScSyncServer  *self,
 
   if (*out_user_id == 0)
     {
-      _sc_sync_server_set_header (ex, "WWW-Authenticate", "Bearer error=\"invalid_token\"");
-      _sc_sync_server_reply_error (ex, SOUP_STATUS_UNAUTHORIZED, "The session token is unknown, revoked or expired; sign in again.");
+      _sc_sync_server_reply_invalid_token (ex);
       return FALSE;
     }
 
