@@ -115,6 +115,20 @@ exchange_free (Exchange *ex)
   g_free (ex);
 }
 
+/* --- what the handlers (sc-sync-server-private.h) share ------------------ */
+
+const ScSyncServerConfig *
+_sc_sync_server_get_config (ScSyncServer *self)
+{
+  return &self->config;
+}
+
+const char *
+_sc_sync_server_get_dummy_hash (ScSyncServer *self)
+{
+  return self->dummy_hash;
+}
+
 void
 _sc_sync_server_set_header (Exchange   *ex,
                             const char *name,
@@ -302,6 +316,7 @@ _sc_sync_server_authenticate (ScSyncServer  *self,
   return TRUE;
 }
 
+/* --- routing ------------------------------------------------------------- */
 
 static void
 handle_health (ScSyncServer *self,
@@ -338,20 +353,6 @@ handle_health (ScSyncServer *self,
   json_builder_add_string_value (builder, sc_sync_db_pool_get_name (self->pool));
   json_builder_end_object (builder);
   _sc_sync_server_reply_builder (ex, SOUP_STATUS_OK, builder);
-}
-
-/* --- what the handlers in other files share (sc-sync-server-private.h) --- */
-
-const ScSyncServerConfig *
-_sc_sync_server_get_config (ScSyncServer *self)
-{
-  return &self->config;
-}
-
-const char *
-_sc_sync_server_get_dummy_hash (ScSyncServer *self)
-{
-  return self->dummy_hash;
 }
 
 /* Main thread: hands the response to libsoup. */
