@@ -209,17 +209,21 @@ _sc_sync_server_handle_collection (ScSyncServer           *self,
   gint64 user_id;
   ScSyncDb *db;
 
-  if (rest[0] == '\0' ? strcmp (ex->method, "GET") != 0
-                      : strcmp (ex->method, "PUT") != 0 && strcmp (ex->method, "DELETE") != 0)
+  g_assert (rest[0] == '\0' || rest[0] == '/');
+  if (rest[0] == '\0' && strcmp (ex->method, "GET") != 0)
     {
-      _sc_sync_server_reply_method_not_allowed (ex, rest[0] == '\0' ? "GET" : "PUT, DELETE");
+      _sc_sync_server_reply_method_not_allowed (ex, "GET");
+      return;
+    }
+  if (rest[0] == '/' && strcmp (ex->method, "PUT") != 0 && strcmp (ex->method, "DELETE") != 0)
+    {
+      _sc_sync_server_reply_method_not_allowed (ex, "PUT, DELETE");
       return;
     }
 
   if ((db = _sc_sync_server_acquire (self, ex)) == NULL)
     return;
 
-  g_assert (rest[0] == '\0' || rest[0] == '/');
   if (!_sc_sync_server_authenticate (self, ex, db, &user_id, NULL))
     ;
   else if (rest[0] == '\0')

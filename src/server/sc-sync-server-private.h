@@ -126,7 +126,8 @@ struct _ScSyncCollection
 extern const ScSyncCollection _sc_sync_results;
 extern const ScSyncCollection _sc_sync_watchlist;
 
-/* rest is the path after the collection's name: "" or "/UUID". */
+/* sc-sync-results.c: the handlers of any collection. rest is the path
+ * after the collection's name: "" or "/UUID". */
 void      _sc_sync_server_handle_collection  (ScSyncServer           *self,
                                               Exchange               *ex,
                                               const char             *rest,
