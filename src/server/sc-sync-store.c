@@ -225,7 +225,6 @@ sc_sync_store_put (ScSyncDb          *db,
   g_autoptr(ScSyncRows) rows = NULL;
   g_autoptr(ScSyncRows) count = NULL;
   g_autofree char *select = NULL;
-  g_autofree char *sql = NULL;
   ScSyncParam key[] = { SC_SYNC_INT (user_id), SC_SYNC_TEXT (item->uuid) };
   ScSyncPutOutcome outcome;
   gint64 seq;
@@ -255,10 +254,10 @@ sc_sync_store_put (ScSyncDb          *db,
           ScSyncParam params[] = {
             SC_SYNC_INT (user_id), SC_SYNC_TEXT (item->uuid), SC_SYNC_INT (seq), SC_SYNC_INT (now),
           };
+          g_autofree char *update = g_strdup_printf ("UPDATE %s SET deleted = 1, seq = $3, updated_at = $4"
+                                                     " WHERE user_id = $1 AND uuid = $2", name);
 
-          sql = g_strdup_printf ("UPDATE %s SET deleted = 1, seq = $3, updated_at = $4"
-                                 " WHERE user_id = $1 AND uuid = $2", name);
-          if (!sc_sync_db_query (db, sql, params, G_N_ELEMENTS (params), NULL, error) ||
+          if (!sc_sync_db_query (db, update, params, G_N_ELEMENTS (params), NULL, error) ||
               !sc_sync_db_commit (db, error))
             goto fail;
           *out_seq = seq;
@@ -278,11 +277,15 @@ sc_sync_store_put (ScSyncDb          *db,
         SC_SYNC_INT (user_id), SC_SYNC_TEXT (item->uuid), SC_SYNC_INT (seq), SC_SYNC_TEXT (item->digest),
         SC_SYNC_TEXT (item->body), SC_SYNC_INT (item->deleted ? 1 : 0), SC_SYNC_INT (now),
       };
+      g_autofree char *insert = g_strdup_printf ("INSERT INTO %s (user_id, uuid, seq, digest, body, deleted, updated_at)"
+                                                 " VALUES ($1, $2, $3, $4, $5, $6, $7)", name);
 
       if (max_live > 0 && !item->deleted)
         {
-          sql = g_strdup_printf ("SELECT count(*) FROM %s WHERE user_id = $1 AND deleted = 0", name);
-          if (!sc_sync_db_query (db, sql, user, 1, &count, error))
+          g_autofree char *count_live = g_strdup_printf ("SELECT count(*) FROM %s"
+                                                         " WHERE user_id = $1 AND deleted = 0", name);
+
+          if (!sc_sync_db_query (db, count_live, user, 1, &count, error))
             goto fail;
           if (sc_sync_rows_get_int (count, 0, 0) >= max_live)
             {
@@ -290,12 +293,9 @@ sc_sync_store_put (ScSyncDb          *db,
               sc_sync_db_rollback (db);
               return SC_SYNC_PUT_FULL;
             }
-          g_clear_pointer (&sql, g_free);
         }
 
-      sql = g_strdup_printf ("INSERT INTO %s (user_id, uuid, seq, digest, body, deleted, updated_at)"
-                             " VALUES ($1, $2, $3, $4, $5, $6, $7)", name);
-      if (!sc_sync_db_query (db, sql, params, G_N_ELEMENTS (params), NULL, error) ||
+      if (!sc_sync_db_query (db, insert, params, G_N_ELEMENTS (params), NULL, error) ||
           !sc_sync_db_commit (db, error))
         goto fail;
 
