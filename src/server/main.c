@@ -83,6 +83,23 @@ bad:
   return NULL;
 }
 
+/* An option left UNSET or from min to max; otherwise says so on stderr
+ * (unit follows max there) and returns FALSE. */
+static gboolean
+check_range (const char *option,
+             gint64      value,
+             gint64      min,
+             gint64      max,
+             const char *unit)
+{
+  if (value == UNSET || (value >= min && value <= max))
+    return TRUE;
+
+  fprintf (stderr, "stockcast-sync-server: %s must be %" G_GINT64_FORMAT " to %" G_GINT64_FORMAT "%s.\n",
+           option, min, max, unit);
+  return FALSE;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -152,34 +169,12 @@ main (int   argc,
     }
 
   /* Ranges first, before anything is opened. */
-  if (session_lifetime != UNSET && (session_lifetime < 1 || session_lifetime > MAX_SESSION_LIFETIME))
-    {
-      fprintf (stderr, "stockcast-sync-server: --session-lifetime must be 1 to %d seconds (10 years).\n",
-               MAX_SESSION_LIFETIME);
-      return 1;
-    }
-  if (registrations != UNSET && (registrations < 0 || registrations > 1000000))
-    {
-      fprintf (stderr, "stockcast-sync-server: --registrations-per-hour must be 0 to 1000000.\n");
-      return 1;
-    }
-  if (idle_timeout != UNSET && (idle_timeout < 1 || idle_timeout > 3600))
-    {
-      fprintf (stderr, "stockcast-sync-server: --idle-timeout must be 1 to 3600 seconds.\n");
-      return 1;
-    }
-
-  if (hash_queue != UNSET && (hash_queue < 0 || hash_queue > 10000))
-    {
-      fprintf (stderr, "stockcast-sync-server: --password-queue must be 0 to 10000.\n");
-      return 1;
-    }
-
-  if (max_watchlist != UNSET && (max_watchlist < 1 || max_watchlist > 100000))
-    {
-      fprintf (stderr, "stockcast-sync-server: --max-watchlist must be 1 to 100000.\n");
-      return 1;
-    }
+  if (!check_range ("--session-lifetime", session_lifetime, 1, MAX_SESSION_LIFETIME, " seconds (10 years)") ||
+      !check_range ("--registrations-per-hour", registrations, 0, 1000000, "") ||
+      !check_range ("--idle-timeout", idle_timeout, 1, 3600, " seconds") ||
+      !check_range ("--password-queue", hash_queue, 0, 10000, "") ||
+      !check_range ("--max-watchlist", max_watchlist, 1, 100000, ""))
+    return 1;
 
   if (version)
     {

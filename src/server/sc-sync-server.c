@@ -19,20 +19,16 @@
 #include <sodium.h>
 
 #include "sc-json-scan.h"
-#include "sc-sync-result.h"
 #include "sc-sync-server-private.h"
 #include "sc-sync-store.h"
-#include "sc-validate.h"
 
 #define API_PREFIX      "/api/v1"
-#define TOKEN_BYTES     32      /* 256 bits */
 #define WORKER_THREADS  4
 /* Argon2id takes 64 MiB and most of a core per hash: requests that hash
  * (registering, signing in, changing or checking a password) run on their
  * own few threads with a short queue, so a flood of them neither holds up
  * /health and signed-in requests nor takes all memory. */
 #define HASH_THREADS    2
-#define REGISTRATION_WINDOW 3600
 #define LISTEN_BACKLOG  128
 
 struct _ScSyncServer
@@ -75,8 +71,8 @@ sc_sync_server_config_init (ScSyncServerConfig *config)
   config->max_watchlist = 1000;
 }
 
-static gint64
-now_seconds (void)
+gint64
+_sc_sync_server_now (void)
 {
   return g_get_real_time () / G_USEC_PER_SEC;
 }
@@ -91,8 +87,8 @@ request_info_free (gpointer data)
   g_free (info);
 }
 
-static void
-wipe (char *text)
+void
+_sc_sync_server_wipe (char *text)
 {
   if (text != NULL)
     sodium_memzero (text, strlen (text));
@@ -109,52 +105,66 @@ exchange_free (Exchange *ex)
   if (ex->body != NULL)
     sodium_memzero (ex->body, ex->body_length);
   g_free (ex->body);
-  wipe (ex->authorization);
+  _sc_sync_server_wipe (ex->authorization);
   g_free (ex->authorization);
   g_free (ex->forwarded_for);
   g_free (ex->remote_host);
-  wipe (ex->response);
+  _sc_sync_server_wipe (ex->response);
   g_free (ex->response);
   g_clear_pointer (&ex->headers, g_ptr_array_unref);
   g_free (ex);
 }
 
-static void
-set_header (Exchange   *ex,
-            const char *name,
-            const char *value)
+/* --- what the handlers (sc-sync-server-private.h) share ------------------ */
+
+const ScSyncServerConfig *
+_sc_sync_server_get_config (ScSyncServer *self)
+{
+  return &self->config;
+}
+
+const char *
+_sc_sync_server_get_dummy_hash (ScSyncServer *self)
+{
+  return self->dummy_hash;
+}
+
+void
+_sc_sync_server_set_header (Exchange   *ex,
+                            const char *name,
+                            const char *value)
 {
   g_ptr_array_add (ex->headers, g_strdup (name));
   g_ptr_array_add (ex->headers, g_strdup (value));
 }
 
-static void
-set_json (Exchange *ex,
-          guint     status,
-          char     *body)
+void
+_sc_sync_server_reply_json (Exchange *ex,
+                            guint     status,
+                            char     *body)
 {
   ex->status = status;
-  wipe (ex->response);
+  _sc_sync_server_wipe (ex->response);
   g_free (ex->response);
   ex->response = body;
 }
 
-static void
-reply_builder (Exchange    *ex,
-               guint        status,
-               JsonBuilder *builder)
+void
+_sc_sync_server_reply_builder (Exchange    *ex,
+                               guint        status,
+                               JsonBuilder *builder)
 {
   g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = json_builder_get_root (builder);
 
   json_generator_set_root (generator, root);
-  set_json (ex, status, json_generator_to_data (generator, NULL));
+  _sc_sync_server_reply_json (ex, status, json_generator_to_data (generator, NULL));
 }
 
-static void
-reply_error (Exchange   *ex,
-             guint       status,
-             const char *message)
+void
+_sc_sync_server_reply_error (Exchange   *ex,
+                             guint       status,
+                             const char *message)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
 
@@ -162,61 +172,51 @@ reply_error (Exchange   *ex,
   json_builder_set_member_name (builder, "error");
   json_builder_add_string_value (builder, message);
   json_builder_end_object (builder);
-  reply_builder (ex, status, builder);
+  _sc_sync_server_reply_builder (ex, status, builder);
 }
 
-static void
-reply_storage_error (Exchange     *ex,
-                     const GError *error)
+void
+_sc_sync_server_reply_storage_error (Exchange     *ex,
+                                     const GError *error)
 {
   g_warning ("Storage failed: %s", error->message);
-  reply_error (ex, SOUP_STATUS_INTERNAL_SERVER_ERROR, "The server's database failed; try again later.");
+  _sc_sync_server_reply_error (ex, SOUP_STATUS_INTERNAL_SERVER_ERROR, "The server's database failed; try again later.");
 }
 
-static void
-reply_no_content (Exchange *ex)
+void
+_sc_sync_server_reply_no_content (Exchange *ex)
 {
   ex->status = SOUP_STATUS_NO_CONTENT;
 }
 
-static void
-reply_method_not_allowed (Exchange   *ex,
-                          const char *allow)
+void
+_sc_sync_server_reply_method_not_allowed (Exchange   *ex,
+                                          const char *allow)
 {
-  set_header (ex, "Allow", allow);
-  reply_error (ex, SOUP_STATUS_METHOD_NOT_ALLOWED, "This method is not allowed here.");
+  _sc_sync_server_set_header (ex, "Allow", allow);
+  _sc_sync_server_reply_error (ex, SOUP_STATUS_METHOD_NOT_ALLOWED, "This method is not allowed here.");
 }
 
-static const char *
-client_address (ScSyncServer *self,
-                Exchange     *ex)
+void
+_sc_sync_server_reply_invalid_token (Exchange *ex)
 {
-  /* The last entry is the one our own proxy appended. */
-  if (self->config.trust_forwarded_for && ex->forwarded_for != NULL)
-    {
-      const char *last = strrchr (ex->forwarded_for, ',');
-      const char *address = last ? last + 1 : ex->forwarded_for;
-
-      while (*address == ' ')
-        address++;
-      return address;
-    }
-
-  return ex->remote_host ? ex->remote_host : "unknown";
+  _sc_sync_server_set_header (ex, "WWW-Authenticate", "Bearer error=\"invalid_token\"");
+  _sc_sync_server_reply_error (ex, SOUP_STATUS_UNAUTHORIZED,
+                               "The session token is unknown, revoked or expired; sign in again.");
 }
 
 /* Parses the body as a JSON object; replies 400 or 413 and returns NULL
  * when it is not one. */
-static JsonNode *
-parse_body (ScSyncServer *self,
-            Exchange     *ex)
+JsonNode *
+_sc_sync_server_parse_body (ScSyncServer *self,
+                            Exchange     *ex)
 {
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   ScJsonScan scan;
 
   if (ex->body_length > self->config.max_body)
     {
-      reply_error (ex, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, "The request body is too large.");
+      _sc_sync_server_reply_error (ex, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, "The request body is too large.");
       return NULL;
     }
 
@@ -226,40 +226,28 @@ parse_body (ScSyncServer *self,
   scan = sc_json_scan (ex->body, ex->body_length, SC_JSON_MAX_DEPTH);
   if (scan != SC_JSON_SCAN_OK && scan != SC_JSON_SCAN_EMPTY)
     {
-      reply_error (ex, SOUP_STATUS_BAD_REQUEST, sc_json_scan_describe (scan));
+      _sc_sync_server_reply_error (ex, SOUP_STATUS_BAD_REQUEST, sc_json_scan_describe (scan));
       return NULL;
     }
 
   if (ex->body_length == 0 || !g_utf8_validate (ex->body, ex->body_length, NULL) ||
       !json_parser_load_from_data (parser, ex->body, ex->body_length, NULL))
     {
-      reply_error (ex, SOUP_STATUS_BAD_REQUEST, "The request body is not valid JSON.");
+      _sc_sync_server_reply_error (ex, SOUP_STATUS_BAD_REQUEST, "The request body is not valid JSON.");
       return NULL;
     }
 
   if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     {
-      reply_error (ex, SOUP_STATUS_BAD_REQUEST, "The request body must be a JSON object.");
+      _sc_sync_server_reply_error (ex, SOUP_STATUS_BAD_REQUEST, "The request body must be a JSON object.");
       return NULL;
     }
 
   return json_node_ref (json_parser_get_root (parser));
 }
 
-static const char *
-get_member_string (JsonNode   *root,
-                   const char *name)
-{
-  JsonNode *node = json_object_get_member (json_node_get_object (root), name);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-
-  return json_node_get_string (node);
-}
-
-static char *
-hash_token (const char *token)
+char *
+_sc_sync_server_hash_token (const char *token)
 {
   guchar hash[32];
   char hex[sizeof hash * 2 + 1];
@@ -270,33 +258,33 @@ hash_token (const char *token)
 }
 
 /* A database connection for this worker; replies 500 when none. */
-static ScSyncDb *
-acquire (ScSyncServer *self,
-         Exchange     *ex)
+ScSyncDb *
+_sc_sync_server_acquire (ScSyncServer *self,
+                         Exchange     *ex)
 {
   g_autoptr(GError) error = NULL;
   ScSyncDb *db = sc_sync_db_pool_acquire (self->pool, &error);
 
   if (db == NULL)
-    reply_storage_error (ex, error);
+    _sc_sync_server_reply_storage_error (ex, error);
   return db;
 }
 
-static void
-release (ScSyncServer *self,
-         ScSyncDb     *db)
+void
+_sc_sync_server_release (ScSyncServer *self,
+                         ScSyncDb     *db)
 {
   sc_sync_db_pool_release (self->pool, db);
 }
 
 /* Finds the user of the request's bearer token; replies 401 when there is
  * none, 500 when the database fails. */
-static gboolean
-authenticate (ScSyncServer  *self,
-              Exchange      *ex,
-              ScSyncDb      *db,
-              gint64        *out_user_id,
-              char         **out_token_hash)
+gboolean
+_sc_sync_server_authenticate (ScSyncServer  *self,
+                              Exchange      *ex,
+                              ScSyncDb      *db,
+                              gint64        *out_user_id,
+                              char         **out_token_hash)
 {
   const char *header = ex->authorization;
   g_autofree char *token_hash = NULL;
@@ -305,22 +293,21 @@ authenticate (ScSyncServer  *self,
   *out_user_id = 0;
   if (header == NULL || g_ascii_strncasecmp (header, "Bearer ", 7) != 0 || header[7] == '\0')
     {
-      set_header (ex, "WWW-Authenticate", "Bearer");
-      reply_error (ex, SOUP_STATUS_UNAUTHORIZED, "Sign in first: this request needs a session token.");
+      _sc_sync_server_set_header (ex, "WWW-Authenticate", "Bearer");
+      _sc_sync_server_reply_error (ex, SOUP_STATUS_UNAUTHORIZED, "Sign in first: this request needs a session token.");
       return FALSE;
     }
 
-  token_hash = hash_token (header + 7);
-  if (!sc_sync_store_check_session (db, token_hash, now_seconds (), out_user_id, &error))
+  token_hash = _sc_sync_server_hash_token (header + 7);
+  if (!sc_sync_store_check_session (db, token_hash, _sc_sync_server_now (), out_user_id, &error))
     {
-      reply_storage_error (ex, error);
+      _sc_sync_server_reply_storage_error (ex, error);
       return FALSE;
     }
 
   if (*out_user_id == 0)
     {
-      set_header (ex, "WWW-Authenticate", "Bearer error=\"invalid_token\"");
-      reply_error (ex, SOUP_STATUS_UNAUTHORIZED, "The session token is unknown, revoked or expired; sign in again.");
+      _sc_sync_server_reply_invalid_token (ex);
       return FALSE;
     }
 
@@ -329,631 +316,7 @@ authenticate (ScSyncServer  *self,
   return TRUE;
 }
 
-static void
-handle_accounts (ScSyncServer *self,
-                 Exchange     *ex)
-{
-  g_autoptr(JsonNode) root = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonBuilder) builder = NULL;
-  g_autofree char *key = NULL;
-  g_autofree char *stored_hash = NULL;
-  g_autofree char *address_key = NULL;
-  const char *username, *email, *password;
-  char hash[crypto_pwhash_STRBYTES];
-  gint64 retry_after = 0;
-  gboolean taken = FALSE;
-  gint64 user_id;
-  ScSyncDb *db;
-
-  if (strcmp (ex->method, "POST") != 0)
-    {
-      reply_method_not_allowed (ex, "POST");
-      return;
-    }
-
-  if ((root = parse_body (self, ex)) == NULL)
-    return;
-
-  username = get_member_string (root, "username");
-  email = get_member_string (root, "email");
-  password = get_member_string (root, "password");
-
-  /* The client's rules (src/domain), so what one side accepts the other
-   * does too. */
-  if (!sc_validate_username (username, &error) ||
-      !sc_validate_email (email, &error) ||
-      !sc_validate_password (password, &error))
-    {
-      reply_error (ex, SOUP_STATUS_BAD_REQUEST, error->message);
-      return;
-    }
-  key = sc_username_key (username);
-
-  /* Registrations per address are limited, so nobody can fill the
-   * database or probe which usernames exist (409) at speed. A cheap check
-   * then, so a taken name costs no hashing; the insert checks again. */
-  address_key = g_strconcat ("register:", client_address (self, ex), NULL);
-  if ((db = acquire (self, ex)) == NULL)
-    return;
-  if (self->config.max_registrations > 0 &&
-      !sc_sync_store_count_attempt (db, address_key, now_seconds (), self->config.max_registrations,
-                                    REGISTRATION_WINDOW, &retry_after, &error))
-    {
-      release (self, db);
-      reply_storage_error (ex, error);
-      return;
-    }
-  if (retry_after > 0)
-    {
-      g_autofree char *retry = g_strdup_printf ("%" G_GINT64_FORMAT, retry_after);
-
-      release (self, db);
-      g_message ("Registration throttled (address)");
-      set_header (ex, "Retry-After", retry);
-      reply_error (ex, 429 /* Too Many Requests */, "Too many new accounts from this address; try again later.");
-      return;
-    }
-  if (!sc_sync_store_find_user (db, key, &user_id, &stored_hash, &error))
-    {
-      release (self, db);
-      reply_storage_error (ex, error);
-      return;
-    }
-  release (self, db);
-  if (user_id != 0)
-    {
-      reply_error (ex, SOUP_STATUS_CONFLICT, "This username is taken.");
-      return;
-    }
-
-  /* Hashing takes a while: no connection is held meanwhile. */
-  if (crypto_pwhash_str (hash, password, strlen (password),
-                         crypto_pwhash_OPSLIMIT_INTERACTIVE, crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
-    {
-      g_warning ("Hashing a password failed (out of memory?)");
-      reply_error (ex, SOUP_STATUS_SERVICE_UNAVAILABLE, "The server is busy; try again later.");
-      return;
-    }
-
-  if ((db = acquire (self, ex)) == NULL)
-    return;
-  if (!sc_sync_store_create_user (db, username, key, email, hash, now_seconds (), &taken, &error))
-    {
-      release (self, db);
-      reply_storage_error (ex, error);
-      return;
-    }
-  release (self, db);
-
-  if (taken)
-    {
-      reply_error (ex, SOUP_STATUS_CONFLICT, "This username is taken.");
-      return;
-    }
-
-  g_message ("Account created for a new user");
-  builder = json_builder_new ();
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "username");
-  json_builder_add_string_value (builder, username);
-  json_builder_end_object (builder);
-  reply_builder (ex, SOUP_STATUS_CREATED, builder);
-}
-
-static void
-sign_in (ScSyncServer *self,
-         Exchange     *ex)
-{
-  g_autoptr(JsonNode) root = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonBuilder) builder = NULL;
-  g_autoptr(GDateTime) expires = NULL;
-  g_autofree char *key = NULL;
-  g_autofree char *account_key = NULL;
-  g_autofree char *address_key = NULL;
-  g_autofree char *stored_hash = NULL;
-  g_autofree char *token = NULL;
-  g_autofree char *token_hash = NULL;
-  g_autofree char *expires_text = NULL;
-  const char *username, *password;
-  gint64 retry_account = 0, retry_address = 0, user_id = 0, now = now_seconds ();
-  guchar raw[TOKEN_BYTES];
-  gsize token_size;
-  gboolean ok;
-  ScSyncDb *db;
-
-  if ((root = parse_body (self, ex)) == NULL)
-    return;
-
-  username = get_member_string (root, "username");
-  password = get_member_string (root, "password");
-  /* Only the key: an account made under an older, longer limit can still
-   * sign in. */
-  key = sc_username_key (username);
-  if (key == NULL || password == NULL || strlen (password) > SC_PASSWORD_MAX_BYTES)
-    {
-      reply_error (ex, SOUP_STATUS_BAD_REQUEST, "Give a username and a password.");
-      return;
-    }
-
-  account_key = g_strconcat ("user:", key, NULL);
-  address_key = g_strconcat ("addr:", client_address (self, ex), NULL);
-
-  /* Every attempt is counted before it is checked, in one atomic step:
-   * of many parallel attempts only the allowed number get checked. A
-   * successful one is taken back below. */
-  if ((db = acquire (self, ex)) == NULL)
-    return;
-  ok = sc_sync_store_count_attempt (db, account_key, now, self->config.max_account_failures,
-                                    self->config.failure_window, &retry_account, &error) &&
-       sc_sync_store_count_attempt (db, address_key, now, self->config.max_address_failures,
-                                    self->config.failure_window, &retry_address, &error) &&
-       sc_sync_store_find_user (db, key, &user_id, &stored_hash, &error);
-  /* A refused attempt checks nothing: it does not count. */
-  if (ok && (retry_account > 0 || retry_address > 0))
-    ok = sc_sync_store_uncount_attempt (db, account_key, &error) &&
-         sc_sync_store_uncount_attempt (db, address_key, &error);
-  release (self, db);
-  if (!ok)
-    {
-      reply_storage_error (ex, error);
-      return;
-    }
-
-  if (retry_account > 0 || retry_address > 0)
-    {
-      g_autofree char *retry = g_strdup_printf ("%" G_GINT64_FORMAT, MAX (retry_account, retry_address));
-
-      g_message ("Login throttled (%s)", retry_account > 0 ? "account" : "address");
-      set_header (ex, "Retry-After", retry);
-      reply_error (ex, 429 /* Too Many Requests */, "Too many failed sign-ins; wait a while and try again.");
-      return;
-    }
-
-  /* Unknown users cost the same time as known ones. */
-  ok = crypto_pwhash_str_verify (stored_hash ? stored_hash : self->dummy_hash,
-                                 password, strlen (password)) == 0 && user_id != 0;
-
-  if ((db = acquire (self, ex)) == NULL)
-    return;
-
-  if (!ok)
-    {
-      /* Already counted. */
-      release (self, db);
-      set_header (ex, "WWW-Authenticate", "Bearer");
-      reply_error (ex, SOUP_STATUS_UNAUTHORIZED, "Wrong username or password.");
-      return;
-    }
-
-  randombytes_buf (raw, sizeof raw);
-  token_size = sodium_base64_ENCODED_LEN (sizeof raw, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
-  token = g_malloc (token_size);
-  sodium_bin2base64 (token, token_size, raw, sizeof raw, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
-  sodium_memzero (raw, sizeof raw);
-  token_hash = hash_token (token);
-
-  now = now_seconds ();
-  ok = sc_sync_store_clear_failures (db, account_key, &error) &&
-       sc_sync_store_uncount_attempt (db, address_key, &error) &&
-       sc_sync_store_create_session (db, user_id, token_hash, now,
-                                     now + self->config.session_lifetime, &error);
-  release (self, db);
-  if (!ok)
-    {
-      wipe (token);
-      reply_storage_error (ex, error);
-      return;
-    }
-
-  expires = g_date_time_new_from_unix_utc (now + self->config.session_lifetime);
-  expires_text = g_date_time_format (expires, "%Y-%m-%dT%H:%M:%SZ");
-
-  builder = json_builder_new ();
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "token");
-  json_builder_add_string_value (builder, token);
-  json_builder_set_member_name (builder, "expires_at");
-  json_builder_add_string_value (builder, expires_text);
-  json_builder_set_member_name (builder, "username");
-  json_builder_add_string_value (builder, username);
-  json_builder_end_object (builder);
-  reply_builder (ex, SOUP_STATUS_CREATED, builder);
-  wipe (token);
-}
-
-static void
-handle_sessions (ScSyncServer *self,
-                 Exchange     *ex)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *token_hash = NULL;
-  gint64 user_id;
-  ScSyncDb *db;
-
-  if (strcmp (ex->method, "POST") == 0)
-    {
-      sign_in (self, ex);
-      return;
-    }
-
-  if (strcmp (ex->method, "DELETE") != 0)
-    {
-      reply_method_not_allowed (ex, "POST, DELETE");
-      return;
-    }
-
-  if ((db = acquire (self, ex)) == NULL)
-    return;
-  if (authenticate (self, ex, db, &user_id, &token_hash))
-    {
-      if (!sc_sync_store_delete_session (db, token_hash, &error))
-        reply_storage_error (ex, error);
-      else
-        reply_no_content (ex);
-    }
-  release (self, db);
-}
-
-/* Checks the signed-in user's password for an account change, throttled
- * like a sign-in. Replies (401, 403, 429, 500) and returns FALSE when it
- * does not hold. */
-static gboolean
-check_own_password (ScSyncServer  *self,
-                    Exchange      *ex,
-                    gint64         user_id,
-                    const char    *password)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *key = NULL;
-  g_autofree char *stored_hash = NULL;
-  g_autofree char *account_key = NULL;
-  gint64 retry = 0;
-  gboolean ok;
-  ScSyncDb *db;
-
-  if ((db = acquire (self, ex)) == NULL)
-    return FALSE;
-  ok = sc_sync_store_get_user (db, user_id, &key, &stored_hash, &error);
-  if (ok && key != NULL)
-    {
-      account_key = g_strconcat ("user:", key, NULL);
-      ok = sc_sync_store_count_attempt (db, account_key, now_seconds (), self->config.max_account_failures,
-                                        self->config.failure_window, &retry, &error);
-      if (ok && retry > 0)
-        ok = sc_sync_store_uncount_attempt (db, account_key, &error);
-    }
-  release (self, db);
-  if (!ok)
-    {
-      reply_storage_error (ex, error);
-      return FALSE;
-    }
-  if (key == NULL)
-    {
-      set_header (ex, "WWW-Authenticate", "Bearer error=\"invalid_token\"");
-      reply_error (ex, SOUP_STATUS_UNAUTHORIZED, "The session token is unknown, revoked or expired; sign in again.");
-      return FALSE;
-    }
-  if (retry > 0)
-    {
-      g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, retry);
-
-      set_header (ex, "Retry-After", text);
-      reply_error (ex, 429 /* Too Many Requests */, "Too many failed sign-ins; wait a while and try again.");
-      return FALSE;
-    }
-  if (password == NULL || strlen (password) > 1024 ||
-      crypto_pwhash_str_verify (stored_hash, password, strlen (password)) != 0)
-    {
-      reply_error (ex, SOUP_STATUS_FORBIDDEN, "The current password is wrong.");
-      return FALSE;
-    }
-
-  if ((db = acquire (self, ex)) == NULL)
-    return FALSE;
-  ok = sc_sync_store_clear_failures (db, account_key, &error);
-  release (self, db);
-  if (!ok)
-    {
-      reply_storage_error (ex, error);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-/* PUT /account/password and DELETE /account: the signed-in user's own
- * account, with its current password. */
-static void
-handle_account (ScSyncServer *self,
-                Exchange     *ex,
-                gboolean      password_path)
-{
-  g_autoptr(JsonNode) root = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *token_hash = NULL;
-  const char *password, *new_password = NULL;
-  char hash[crypto_pwhash_STRBYTES];
-  gint64 user_id;
-  gboolean ok;
-  ScSyncDb *db;
-
-  if (password_path ? strcmp (ex->method, "PUT") != 0 : strcmp (ex->method, "DELETE") != 0)
-    {
-      reply_method_not_allowed (ex, password_path ? "PUT" : "DELETE");
-      return;
-    }
-
-  if ((db = acquire (self, ex)) == NULL)
-    return;
-  ok = authenticate (self, ex, db, &user_id, &token_hash);
-  release (self, db);
-  if (!ok || (root = parse_body (self, ex)) == NULL)
-    return;
-
-  password = get_member_string (root, "password");
-  if (password_path)
-    {
-      new_password = get_member_string (root, "new_password");
-      if (new_password == NULL || g_utf8_strlen (new_password, -1) < 8 || strlen (new_password) > 1024)
-        {
-          reply_error (ex, SOUP_STATUS_BAD_REQUEST, "The new password must be 8 to 1024 characters long.");
-          return;
-        }
-    }
-
-  if (!check_own_password (self, ex, user_id, password))
-    return;
-
-  if (password_path &&
-      crypto_pwhash_str (hash, new_password, strlen (new_password),
-                         crypto_pwhash_OPSLIMIT_INTERACTIVE, crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
-    {
-      g_warning ("Hashing a password failed (out of memory?)");
-      reply_error (ex, SOUP_STATUS_SERVICE_UNAVAILABLE, "The server is busy; try again later.");
-      return;
-    }
-
-  if ((db = acquire (self, ex)) == NULL)
-    return;
-  ok = password_path ? sc_sync_store_set_password (db, user_id, hash, token_hash, &error)
-                     : sc_sync_store_delete_user (db, user_id, &error);
-  release (self, db);
-  if (!ok)
-    {
-      reply_storage_error (ex, error);
-      return;
-    }
-
-  g_message (password_path ? "Password changed; other sessions revoked" : "Account deleted");
-  reply_no_content (ex);
-}
-
-/* DELETE /sessions/all: sign out everywhere. */
-static void
-handle_sessions_all (ScSyncServer *self,
-                     Exchange     *ex)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 user_id;
-  ScSyncDb *db;
-
-  if (strcmp (ex->method, "DELETE") != 0)
-    {
-      reply_method_not_allowed (ex, "DELETE");
-      return;
-    }
-
-  if ((db = acquire (self, ex)) == NULL)
-    return;
-  if (authenticate (self, ex, db, &user_id, NULL))
-    {
-      if (!sc_sync_store_delete_sessions (db, user_id, &error))
-        reply_storage_error (ex, error);
-      else
-        reply_no_content (ex);
-    }
-  release (self, db);
-}
-
-static void
-handle_put_result (ScSyncServer *self,
-                   Exchange     *ex,
-                   ScSyncDb     *db,
-                   gint64        user_id,
-                   const char   *uuid)
-{
-  g_autoptr(JsonNode) root = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonBuilder) builder = NULL;
-  g_autofree char *body = NULL;
-  g_autofree char *digest = NULL;
-  g_autofree char *uuid_lower = g_ascii_strdown (uuid, -1);
-  gboolean deleted;
-  gint64 seq = 0;
-  ScSyncPutOutcome outcome;
-  guint status;
-
-  if ((root = parse_body (self, ex)) == NULL)
-    return;
-
-  if (!sc_sync_result_canonicalize (root, uuid, &body, &digest, &deleted, &error))
-    {
-      reply_error (ex, SOUP_STATUS_BAD_REQUEST, error->message);
-      return;
-    }
-
-  outcome = sc_sync_store_put_result (db, user_id, uuid_lower, digest, body, deleted,
-                                      now_seconds (), &seq, &error);
-  switch (outcome)
-    {
-    case SC_SYNC_PUT_FAILED:
-      reply_storage_error (ex, error);
-      return;
-    case SC_SYNC_PUT_DIFFERS:
-      reply_error (ex, SOUP_STATUS_CONFLICT, "A different result with this uuid is already stored.");
-      return;
-    case SC_SYNC_PUT_CREATED:
-      status = SOUP_STATUS_CREATED;
-      break;
-    case SC_SYNC_PUT_SAME:
-    case SC_SYNC_PUT_DELETED:
-    default:
-      status = SOUP_STATUS_OK;
-      break;
-    }
-
-  builder = json_builder_new ();
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "uuid");
-  json_builder_add_string_value (builder, uuid_lower);
-  json_builder_set_member_name (builder, "seq");
-  json_builder_add_int_value (builder, seq);
-  json_builder_set_member_name (builder, "deleted");
-  json_builder_add_boolean_value (builder, outcome == SC_SYNC_PUT_DELETED || deleted);
-  json_builder_end_object (builder);
-  reply_builder (ex, status, builder);
-}
-
-static gboolean
-parse_query_int (GHashTable *query,
-                 const char *name,
-                 gint64      fallback,
-                 gint64      min,
-                 gint64      max,
-                 gint64     *out_value)
-{
-  const char *text = query ? g_hash_table_lookup (query, name) : NULL;
-  guint64 value;
-
-  if (text == NULL)
-    {
-      *out_value = fallback;
-      return TRUE;
-    }
-
-  if (!g_ascii_string_to_unsigned (text, 10, min, max, &value, NULL))
-    return FALSE;
-
-  *out_value = (gint64) value;
-  return TRUE;
-}
-
-static void
-handle_list_results (ScSyncServer *self,
-                     Exchange     *ex,
-                     ScSyncDb     *db,
-                     gint64        user_id)
-{
-  g_autoptr(ScSyncRows) rows = NULL;
-  g_autoptr(GError) error = NULL;
-  GString *out;
-  gint64 since, limit, next;
-
-  if (!parse_query_int (ex->query, "since", 0, 0, G_MAXINT64, &since) ||
-      !parse_query_int (ex->query, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT, &limit))
-    {
-      reply_error (ex, SOUP_STATUS_BAD_REQUEST, "“since” must be a sequence number and “limit” 1 to 1000.");
-      return;
-    }
-
-  /* One more than asked tells whether another page follows. */
-  rows = sc_sync_store_list_results (db, user_id, since, limit + 1, &error);
-  if (rows == NULL)
-    {
-      reply_storage_error (ex, error);
-      return;
-    }
-
-  /* The stored bodies are canonical JSON objects: splice them in rather
-   * than parse and print every one again. */
-  out = g_string_new ("{\"results\":[");
-  next = since;
-  for (guint i = 0; i < rows->n_rows && i < (guint) limit; i++)
-    {
-      gint64 seq = sc_sync_rows_get_int (rows, i, 0);
-      const char *uuid = sc_sync_rows_get (rows, i, 1);
-      const char *body = sc_sync_rows_get (rows, i, 2);
-      gboolean deleted = sc_sync_rows_get_int (rows, i, 3) != 0;
-
-      if (i > 0)
-        g_string_append_c (out, ',');
-      if (deleted || body == NULL || body[0] != '{' || strlen (body) < 2)
-        g_string_append_printf (out, "{\"uuid\":\"%s\",\"seq\":%" G_GINT64_FORMAT ",\"deleted\":true}",
-                                uuid, seq);
-      else
-        {
-          /* Rows stored before numbers were range-checked may hold
-           * json-glib's "1e+30.0": repair them so the page stays JSON. */
-          g_autofree char *repaired = sc_json_repair_numbers (g_strdup (body));
-
-          g_string_append_len (out, repaired, strlen (repaired) - 1);
-          g_string_append_printf (out, ",\"seq\":%" G_GINT64_FORMAT ",\"deleted\":false}", seq);
-        }
-      next = seq;
-    }
-  g_string_append_printf (out, "],\"next\":%" G_GINT64_FORMAT ",\"more\":%s}",
-                          next, rows->n_rows > (guint) limit ? "true" : "false");
-
-  set_json (ex, SOUP_STATUS_OK, g_string_free (out, FALSE));
-}
-
-static void
-handle_results (ScSyncServer *self,
-                Exchange     *ex,
-                const char   *rest)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 user_id;
-  ScSyncDb *db;
-
-  if (rest[0] == '\0')
-    {
-      if (strcmp (ex->method, "GET") != 0)
-        {
-          reply_method_not_allowed (ex, "GET");
-          return;
-        }
-      if ((db = acquire (self, ex)) == NULL)
-        return;
-      if (authenticate (self, ex, db, &user_id, NULL))
-        handle_list_results (self, ex, db, user_id);
-      release (self, db);
-      return;
-    }
-
-  g_assert (rest[0] == '/');
-  rest++;
-
-  if (strcmp (ex->method, "PUT") != 0 && strcmp (ex->method, "DELETE") != 0)
-    {
-      reply_method_not_allowed (ex, "PUT, DELETE");
-      return;
-    }
-
-  if ((db = acquire (self, ex)) == NULL)
-    return;
-
-  if (!authenticate (self, ex, db, &user_id, NULL))
-    ;
-  else if (!sc_sync_result_is_uuid (rest))
-    reply_error (ex, SOUP_STATUS_BAD_REQUEST, "The address does not end in a valid uuid.");
-  else if (strcmp (ex->method, "PUT") == 0)
-    handle_put_result (self, ex, db, user_id, rest);
-  else
-    {
-      g_autofree char *uuid_lower = g_ascii_strdown (rest, -1);
-      gint64 seq;
-
-      if (!sc_sync_store_delete_result (db, user_id, uuid_lower, now_seconds (), &seq, &error))
-        reply_storage_error (ex, error);
-      else
-        reply_no_content (ex);
-    }
-
-  release (self, db);
-}
+/* --- routing ------------------------------------------------------------- */
 
 static void
 handle_health (ScSyncServer *self,
@@ -966,18 +329,18 @@ handle_health (ScSyncServer *self,
 
   if (strcmp (ex->method, "GET") != 0 && strcmp (ex->method, "HEAD") != 0)
     {
-      reply_method_not_allowed (ex, "GET, HEAD");
+      _sc_sync_server_reply_method_not_allowed (ex, "GET, HEAD");
       return;
     }
 
-  if ((db = acquire (self, ex)) == NULL)
+  if ((db = _sc_sync_server_acquire (self, ex)) == NULL)
     return;
   ok = sc_sync_db_query (db, "SELECT 1", NULL, 0, NULL, &error);
-  release (self, db);
+  _sc_sync_server_release (self, db);
   if (!ok)
     {
       g_warning ("Health check failed: %s", error->message);
-      reply_error (ex, SOUP_STATUS_SERVICE_UNAVAILABLE, "The server's database is unavailable.");
+      _sc_sync_server_reply_error (ex, SOUP_STATUS_SERVICE_UNAVAILABLE, "The server's database is unavailable.");
       return;
     }
 
@@ -989,109 +352,7 @@ handle_health (ScSyncServer *self,
   json_builder_set_member_name (builder, "storage");
   json_builder_add_string_value (builder, sc_sync_db_pool_get_name (self->pool));
   json_builder_end_object (builder);
-  reply_builder (ex, SOUP_STATUS_OK, builder);
-}
-
-/* --- for the handlers in other files (sc-sync-server-private.h) --------- */
-
-const ScSyncServerConfig *
-_sc_sync_server_get_config (ScSyncServer *self)
-{
-  return &self->config;
-}
-
-gint64
-_sc_sync_server_now (void)
-{
-  return now_seconds ();
-}
-
-JsonNode *
-_sc_sync_server_parse_body (ScSyncServer *self,
-                            Exchange     *ex)
-{
-  return parse_body (self, ex);
-}
-
-void
-_sc_sync_server_reply_error (Exchange   *ex,
-                             guint       status,
-                             const char *message)
-{
-  reply_error (ex, status, message);
-}
-
-void
-_sc_sync_server_reply_storage_error (Exchange     *ex,
-                                     const GError *error)
-{
-  reply_storage_error (ex, error);
-}
-
-void
-_sc_sync_server_reply_builder (Exchange    *ex,
-                               guint        status,
-                               JsonBuilder *builder)
-{
-  reply_builder (ex, status, builder);
-}
-
-void
-_sc_sync_server_reply_json (Exchange *ex,
-                            guint     status,
-                            char     *body)
-{
-  set_json (ex, status, body);
-}
-
-void
-_sc_sync_server_reply_no_content (Exchange *ex)
-{
-  reply_no_content (ex);
-}
-
-void
-_sc_sync_server_reply_method_not_allowed (Exchange   *ex,
-                                          const char *allow)
-{
-  reply_method_not_allowed (ex, allow);
-}
-
-ScSyncDb *
-_sc_sync_server_acquire (ScSyncServer *self,
-                         Exchange     *ex)
-{
-  return acquire (self, ex);
-}
-
-void
-_sc_sync_server_release (ScSyncServer *self,
-                         ScSyncDb     *db)
-{
-  release (self, db);
-}
-
-gboolean
-_sc_sync_server_authenticate (ScSyncServer *self,
-                              Exchange     *ex,
-                              ScSyncDb     *db,
-                              gint64       *out_user_id)
-{
-  return authenticate (self, ex, db, out_user_id, NULL);
-}
-
-gboolean
-_sc_sync_server_parse_since_limit (Exchange *ex,
-                                   gint64   *out_since,
-                                   gint64   *out_limit)
-{
-  if (!parse_query_int (ex->query, "since", 0, 0, G_MAXINT64, out_since) ||
-      !parse_query_int (ex->query, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT, out_limit))
-    {
-      reply_error (ex, SOUP_STATUS_BAD_REQUEST, "“since” must be a sequence number and “limit” 1 to 1000.");
-      return FALSE;
-    }
-  return TRUE;
+  _sc_sync_server_reply_builder (ex, SOUP_STATUS_OK, builder);
 }
 
 /* Main thread: hands the response to libsoup. */
@@ -1132,24 +393,24 @@ run_exchange (gpointer data,
   if (strcmp (rest, "/health") == 0)
     handle_health (self, ex);
   else if (strcmp (rest, "/accounts") == 0)
-    handle_accounts (self, ex);
+    _sc_sync_server_handle_accounts (self, ex);
   else if (strcmp (rest, "/sessions") == 0)
-    handle_sessions (self, ex);
+    _sc_sync_server_handle_sessions (self, ex);
   else if (strcmp (rest, "/sessions/all") == 0)
-    handle_sessions_all (self, ex);
+    _sc_sync_server_handle_sessions_all (self, ex);
   else if (strcmp (rest, "/account") == 0)
-    handle_account (self, ex, FALSE);
+    _sc_sync_server_handle_account (self, ex, FALSE);
   else if (strcmp (rest, "/account/password") == 0)
-    handle_account (self, ex, TRUE);
+    _sc_sync_server_handle_account (self, ex, TRUE);
   else if (strcmp (rest, "/results") == 0 || g_str_has_prefix (rest, "/results/"))
-    handle_results (self, ex, rest + strlen ("/results"));
+    _sc_sync_server_handle_collection (self, ex, rest + strlen ("/results"), &_sc_sync_results);
   else if (strcmp (rest, "/watchlist") == 0 || g_str_has_prefix (rest, "/watchlist/"))
-    _sc_sync_server_handle_watchlist (self, ex, rest + strlen ("/watchlist"));
+    _sc_sync_server_handle_collection (self, ex, rest + strlen ("/watchlist"), &_sc_sync_watchlist);
   else
-    reply_error (ex, SOUP_STATUS_NOT_FOUND, "There is nothing at this address.");
+    _sc_sync_server_reply_error (ex, SOUP_STATUS_NOT_FOUND, "There is nothing at this address.");
 
   if (ex->status == 0)
-    reply_error (ex, SOUP_STATUS_INTERNAL_SERVER_ERROR, "The server failed to answer.");
+    _sc_sync_server_reply_error (ex, SOUP_STATUS_INTERNAL_SERVER_ERROR, "The server failed to answer.");
 
   g_main_context_invoke (self->context, apply_exchange, ex);
 }

@@ -63,56 +63,6 @@ sc_sync_store_find_user (ScSyncDb    *db,
 }
 
 gboolean
-sc_sync_store_is_throttled (ScSyncDb    *db,
-                            const char  *key,
-                            gint64       now,
-                            gint64       max_failures,
-                            gint64       window,
-                            gint64      *out_retry_after,
-                            GError     **error)
-{
-  g_autoptr(ScSyncRows) rows = NULL;
-  ScSyncParam params[] = { SC_SYNC_TEXT (key) };
-  gint64 start, failures;
-
-  *out_retry_after = 0;
-  if (!sc_sync_db_query (db, "SELECT window_start, failures FROM login_failures WHERE key = $1",
-                         params, 1, &rows, error))
-    return FALSE;
-
-  if (rows->n_rows == 0)
-    return TRUE;
-
-  start = sc_sync_rows_get_int (rows, 0, 0);
-  failures = sc_sync_rows_get_int (rows, 0, 1);
-  if (now - start < window && failures >= max_failures)
-    *out_retry_after = MAX (1, start + window - now);
-
-  return TRUE;
-}
-
-gboolean
-sc_sync_store_record_failure (ScSyncDb    *db,
-                              const char  *key,
-                              gint64       now,
-                              gint64       window,
-                              GError     **error)
-{
-  ScSyncParam params[] = { SC_SYNC_TEXT (key), SC_SYNC_INT (now), SC_SYNC_INT (window) };
-
-  /* A new window starts when the old one is over. */
-  return sc_sync_db_query (db,
-                           "INSERT INTO login_failures (key, window_start, failures)"
-                           " VALUES ($1, $2, 1)"
-                           " ON CONFLICT (key) DO UPDATE SET"
-                           "  failures = CASE WHEN $2 - login_failures.window_start >= $3"
-                           "             THEN 1 ELSE login_failures.failures + 1 END,"
-                           "  window_start = CASE WHEN $2 - login_failures.window_start >= $3"
-                           "             THEN $2 ELSE login_failures.window_start END",
-                           params, G_N_ELEMENTS (params), NULL, error);
-}
-
-gboolean
 sc_sync_store_count_attempt (ScSyncDb    *db,
                              const char  *key,
                              gint64       now,
@@ -255,28 +205,38 @@ next_seq (ScSyncDb  *db,
   return TRUE;
 }
 
+/* The table of each ScSyncTable: both have the same columns. */
+static const char * const table_names[] = {
+  [SC_SYNC_RESULTS] = "results",
+  [SC_SYNC_WATCHLIST] = "watchlist",
+};
+
 ScSyncPutOutcome
-sc_sync_store_put_result (ScSyncDb   *db,
-                          gint64      user_id,
-                          const char *uuid,
-                          const char *digest,
-                          const char *body,
-                          gboolean    deleted,
-                          gint64      now,
-                          gint64     *out_seq,
-                          GError    **error)
+sc_sync_store_put (ScSyncDb          *db,
+                   ScSyncTable        table,
+                   gint64             user_id,
+                   const ScSyncItem  *item,
+                   gint64             max_live,
+                   gint64             now,
+                   gint64            *out_seq,
+                   GError           **error)
 {
+  const char *name = table_names[table];
   g_autoptr(ScSyncRows) rows = NULL;
-  ScSyncParam key[] = { SC_SYNC_INT (user_id), SC_SYNC_TEXT (uuid) };
+  g_autoptr(ScSyncRows) count = NULL;
+  g_autofree char *select = NULL;
+  ScSyncParam key[] = { SC_SYNC_INT (user_id), SC_SYNC_TEXT (item->uuid) };
   ScSyncPutOutcome outcome;
   gint64 seq;
 
   if (!sc_sync_db_begin (db, error))
     return SC_SYNC_PUT_FAILED;
 
+  /* next_seq first: it locks the user's counter row, so the count below
+   * cannot be overtaken by a parallel upload of the same user. */
+  select = g_strdup_printf ("SELECT digest, deleted, seq FROM %s WHERE user_id = $1 AND uuid = $2", name);
   if (!next_seq (db, user_id, &seq, error) ||
-      !sc_sync_db_query (db, "SELECT digest, deleted, seq FROM results WHERE user_id = $1 AND uuid = $2",
-                         key, G_N_ELEMENTS (key), &rows, error))
+      !sc_sync_db_query (db, select, key, G_N_ELEMENTS (key), &rows, error))
     goto fail;
 
   if (rows->n_rows > 0)
@@ -286,16 +246,18 @@ sc_sync_store_put_result (ScSyncDb   *db,
       *out_seq = sc_sync_rows_get_int (rows, 0, 2);
       if (was_deleted)
         outcome = SC_SYNC_PUT_DELETED;
-      else if (g_strcmp0 (sc_sync_rows_get (rows, 0, 0), digest) != 0)
+      else if (g_strcmp0 (sc_sync_rows_get (rows, 0, 0), item->digest) != 0)
         outcome = SC_SYNC_PUT_DIFFERS;
-      else if (deleted)
+      else if (item->deleted)
         {
-          /* The same result, uploaded as deleted: a tombstone. */
-          ScSyncParam params[] = { SC_SYNC_INT (user_id), SC_SYNC_TEXT (uuid), SC_SYNC_INT (seq), SC_SYNC_INT (now) };
+          /* The same item, uploaded as deleted: a tombstone. */
+          ScSyncParam params[] = {
+            SC_SYNC_INT (user_id), SC_SYNC_TEXT (item->uuid), SC_SYNC_INT (seq), SC_SYNC_INT (now),
+          };
+          g_autofree char *update = g_strdup_printf ("UPDATE %s SET deleted = 1, seq = $3, updated_at = $4"
+                                                     " WHERE user_id = $1 AND uuid = $2", name);
 
-          if (!sc_sync_db_query (db, "UPDATE results SET deleted = 1, seq = $3, updated_at = $4"
-                                     " WHERE user_id = $1 AND uuid = $2",
-                                 params, G_N_ELEMENTS (params), NULL, error) ||
+          if (!sc_sync_db_query (db, update, params, G_N_ELEMENTS (params), NULL, error) ||
               !sc_sync_db_commit (db, error))
             goto fail;
           *out_seq = seq;
@@ -310,14 +272,30 @@ sc_sync_store_put_result (ScSyncDb   *db,
     }
   else
     {
+      ScSyncParam user[] = { SC_SYNC_INT (user_id) };
       ScSyncParam params[] = {
-        SC_SYNC_INT (user_id), SC_SYNC_TEXT (uuid), SC_SYNC_INT (seq), SC_SYNC_TEXT (digest),
-        SC_SYNC_TEXT (body), SC_SYNC_INT (deleted ? 1 : 0), SC_SYNC_INT (now),
+        SC_SYNC_INT (user_id), SC_SYNC_TEXT (item->uuid), SC_SYNC_INT (seq), SC_SYNC_TEXT (item->digest),
+        SC_SYNC_TEXT (item->body), SC_SYNC_INT (item->deleted ? 1 : 0), SC_SYNC_INT (now),
       };
+      g_autofree char *insert = g_strdup_printf ("INSERT INTO %s (user_id, uuid, seq, digest, body, deleted, updated_at)"
+                                                 " VALUES ($1, $2, $3, $4, $5, $6, $7)", name);
 
-      if (!sc_sync_db_query (db, "INSERT INTO results (user_id, uuid, seq, digest, body, deleted, updated_at)"
-                                 " VALUES ($1, $2, $3, $4, $5, $6, $7)",
-                             params, G_N_ELEMENTS (params), NULL, error) ||
+      if (max_live > 0 && !item->deleted)
+        {
+          g_autofree char *count_live = g_strdup_printf ("SELECT count(*) FROM %s"
+                                                         " WHERE user_id = $1 AND deleted = 0", name);
+
+          if (!sc_sync_db_query (db, count_live, user, 1, &count, error))
+            goto fail;
+          if (sc_sync_rows_get_int (count, 0, 0) >= max_live)
+            {
+              *out_seq = 0;
+              sc_sync_db_rollback (db);
+              return SC_SYNC_PUT_FULL;
+            }
+        }
+
+      if (!sc_sync_db_query (db, insert, params, G_N_ELEMENTS (params), NULL, error) ||
           !sc_sync_db_commit (db, error))
         goto fail;
 
@@ -331,23 +309,28 @@ fail:
 }
 
 gboolean
-sc_sync_store_delete_result (ScSyncDb    *db,
-                             gint64       user_id,
-                             const char  *uuid,
-                             gint64       now,
-                             gint64      *out_seq,
-                             GError     **error)
+sc_sync_store_delete (ScSyncDb    *db,
+                      ScSyncTable  table,
+                      gint64       user_id,
+                      const char  *uuid,
+                      gint64       now,
+                      gint64      *out_seq,
+                      GError     **error)
 {
+  const char *name = table_names[table];
   g_autoptr(ScSyncRows) rows = NULL;
+  g_autofree char *select = NULL;
+  g_autofree char *upsert = NULL;
   ScSyncParam key[] = { SC_SYNC_INT (user_id), SC_SYNC_TEXT (uuid) };
+  ScSyncParam params[] = { SC_SYNC_INT (user_id), SC_SYNC_TEXT (uuid), SC_SYNC_INT (0), SC_SYNC_INT (now) };
   gint64 seq;
 
   if (!sc_sync_db_begin (db, error))
     return FALSE;
 
+  select = g_strdup_printf ("SELECT deleted, seq FROM %s WHERE user_id = $1 AND uuid = $2", name);
   if (!next_seq (db, user_id, &seq, error) ||
-      !sc_sync_db_query (db, "SELECT deleted, seq FROM results WHERE user_id = $1 AND uuid = $2",
-                         key, G_N_ELEMENTS (key), &rows, error))
+      !sc_sync_db_query (db, select, key, G_N_ELEMENTS (key), &rows, error))
     goto fail;
 
   if (rows->n_rows > 0 && sc_sync_rows_get_int (rows, 0, 0) != 0)
@@ -357,19 +340,16 @@ sc_sync_store_delete_result (ScSyncDb    *db,
       sc_sync_db_rollback (db);
       return TRUE;
     }
-  else
-    {
-      ScSyncParam params[] = { SC_SYNC_INT (user_id), SC_SYNC_TEXT (uuid), SC_SYNC_INT (seq), SC_SYNC_INT (now) };
 
-      if (!sc_sync_db_query (db,
-                             "INSERT INTO results (user_id, uuid, seq, digest, body, deleted, updated_at)"
-                             " VALUES ($1, $2, $3, NULL, NULL, 1, $4)"
-                             " ON CONFLICT (user_id, uuid) DO UPDATE SET"
-                             "  deleted = 1, seq = $3, updated_at = $4",
-                             params, G_N_ELEMENTS (params), NULL, error) ||
-          !sc_sync_db_commit (db, error))
-        goto fail;
-    }
+  /* Also for a uuid never seen, so a late upload of it stays deleted. */
+  params[2] = SC_SYNC_INT (seq);
+  upsert = g_strdup_printf ("INSERT INTO %s (user_id, uuid, seq, digest, body, deleted, updated_at)"
+                            " VALUES ($1, $2, $3, NULL, NULL, 1, $4)"
+                            " ON CONFLICT (user_id, uuid) DO UPDATE SET"
+                            "  deleted = 1, seq = $3, updated_at = $4", name);
+  if (!sc_sync_db_query (db, upsert, params, G_N_ELEMENTS (params), NULL, error) ||
+      !sc_sync_db_commit (db, error))
+    goto fail;
 
   *out_seq = seq;
   return TRUE;
@@ -380,19 +360,20 @@ fail:
 }
 
 ScSyncRows *
-sc_sync_store_list_results (ScSyncDb    *db,
-                            gint64       user_id,
-                            gint64       since,
-                            gint64       limit,
-                            GError     **error)
+sc_sync_store_list (ScSyncDb    *db,
+                    ScSyncTable  table,
+                    gint64       user_id,
+                    gint64       since,
+                    gint64       limit,
+                    GError     **error)
 {
   ScSyncRows *rows = NULL;
   ScSyncParam params[] = { SC_SYNC_INT (user_id), SC_SYNC_INT (since), SC_SYNC_INT (limit) };
+  g_autofree char *sql = g_strdup_printf ("SELECT seq, uuid, body, deleted FROM %s"
+                                          " WHERE user_id = $1 AND seq > $2 ORDER BY seq LIMIT $3",
+                                          table_names[table]);
 
-  if (!sc_sync_db_query (db,
-                         "SELECT seq, uuid, body, deleted FROM results"
-                         " WHERE user_id = $1 AND seq > $2 ORDER BY seq LIMIT $3",
-                         params, G_N_ELEMENTS (params), &rows, error))
+  if (!sc_sync_db_query (db, sql, params, G_N_ELEMENTS (params), &rows, error))
     return NULL;
 
   return rows;
@@ -465,164 +446,4 @@ sc_sync_store_delete_user (ScSyncDb    *db,
 
   /* Sessions and results go with it (ON DELETE CASCADE). */
   return sc_sync_db_query (db, "DELETE FROM users WHERE id = $1", params, 1, NULL, error);
-}
-
-/* --- watchlist ------------------------------------------------------------ */
-
-ScSyncPutOutcome
-sc_sync_store_put_watch (ScSyncDb   *db,
-                         gint64      user_id,
-                         const char *uuid,
-                         const char *digest,
-                         const char *body,
-                         gboolean    deleted,
-                         gint64      max_live,
-                         gint64      now,
-                         gint64     *out_seq,
-                         GError    **error)
-{
-  g_autoptr(ScSyncRows) rows = NULL;
-  g_autoptr(ScSyncRows) count = NULL;
-  ScSyncParam key[] = { SC_SYNC_INT (user_id), SC_SYNC_TEXT (uuid) };
-  ScSyncPutOutcome outcome;
-  gint64 seq;
-
-  if (!sc_sync_db_begin (db, error))
-    return SC_SYNC_PUT_FAILED;
-
-  /* next_seq first: it locks the user's counter row, so the count below
-   * cannot be overtaken by a parallel upload of the same user. */
-  if (!next_seq (db, user_id, &seq, error) ||
-      !sc_sync_db_query (db, "SELECT digest, deleted, seq FROM watchlist WHERE user_id = $1 AND uuid = $2",
-                         key, G_N_ELEMENTS (key), &rows, error))
-    goto fail;
-
-  if (rows->n_rows > 0)
-    {
-      gboolean was_deleted = sc_sync_rows_get_int (rows, 0, 1) != 0;
-
-      *out_seq = sc_sync_rows_get_int (rows, 0, 2);
-      if (was_deleted)
-        outcome = SC_SYNC_PUT_DELETED;
-      else if (g_strcmp0 (sc_sync_rows_get (rows, 0, 0), digest) != 0)
-        outcome = SC_SYNC_PUT_DIFFERS;
-      else if (deleted)
-        {
-          ScSyncParam params[] = { SC_SYNC_INT (user_id), SC_SYNC_TEXT (uuid), SC_SYNC_INT (seq), SC_SYNC_INT (now) };
-
-          if (!sc_sync_db_query (db, "UPDATE watchlist SET deleted = 1, seq = $3, updated_at = $4"
-                                     " WHERE user_id = $1 AND uuid = $2",
-                                 params, G_N_ELEMENTS (params), NULL, error) ||
-              !sc_sync_db_commit (db, error))
-            goto fail;
-          *out_seq = seq;
-          return SC_SYNC_PUT_SAME;
-        }
-      else
-        outcome = SC_SYNC_PUT_SAME;
-
-      sc_sync_db_rollback (db);
-      return outcome;
-    }
-  else
-    {
-      ScSyncParam user[] = { SC_SYNC_INT (user_id) };
-      ScSyncParam params[] = {
-        SC_SYNC_INT (user_id), SC_SYNC_TEXT (uuid), SC_SYNC_INT (seq), SC_SYNC_TEXT (digest),
-        SC_SYNC_TEXT (body), SC_SYNC_INT (deleted ? 1 : 0), SC_SYNC_INT (now),
-      };
-
-      if (!deleted)
-        {
-          if (!sc_sync_db_query (db, "SELECT count(*) FROM watchlist WHERE user_id = $1 AND deleted = 0",
-                                 user, 1, &count, error))
-            goto fail;
-          if (sc_sync_rows_get_int (count, 0, 0) >= max_live)
-            {
-              *out_seq = 0;
-              sc_sync_db_rollback (db);
-              return SC_SYNC_PUT_FULL;
-            }
-        }
-
-      if (!sc_sync_db_query (db, "INSERT INTO watchlist (user_id, uuid, seq, digest, body, deleted, updated_at)"
-                                 " VALUES ($1, $2, $3, $4, $5, $6, $7)",
-                             params, G_N_ELEMENTS (params), NULL, error) ||
-          !sc_sync_db_commit (db, error))
-        goto fail;
-
-      *out_seq = seq;
-      return SC_SYNC_PUT_CREATED;
-    }
-
-fail:
-  sc_sync_db_rollback (db);
-  return SC_SYNC_PUT_FAILED;
-}
-
-gboolean
-sc_sync_store_delete_watch (ScSyncDb    *db,
-                            gint64       user_id,
-                            const char  *uuid,
-                            gint64       now,
-                            gint64      *out_seq,
-                            GError     **error)
-{
-  g_autoptr(ScSyncRows) rows = NULL;
-  ScSyncParam key[] = { SC_SYNC_INT (user_id), SC_SYNC_TEXT (uuid) };
-  ScSyncParam params[] = { SC_SYNC_INT (user_id), SC_SYNC_TEXT (uuid), SC_SYNC_INT (0), SC_SYNC_INT (now) };
-  gint64 seq;
-
-  if (!sc_sync_db_begin (db, error))
-    return FALSE;
-
-  if (!next_seq (db, user_id, &seq, error) ||
-      !sc_sync_db_query (db, "SELECT deleted, seq FROM watchlist WHERE user_id = $1 AND uuid = $2",
-                         key, G_N_ELEMENTS (key), &rows, error))
-    goto fail;
-
-  if (rows->n_rows > 0 && sc_sync_rows_get_int (rows, 0, 0) != 0)
-    {
-      /* Already a tombstone: deleting twice is fine. */
-      *out_seq = sc_sync_rows_get_int (rows, 0, 1);
-      sc_sync_db_rollback (db);
-      return TRUE;
-    }
-
-  /* Also for a uuid never seen, so a late upload of it stays deleted. */
-  params[2] = SC_SYNC_INT (seq);
-  if (!sc_sync_db_query (db,
-                         "INSERT INTO watchlist (user_id, uuid, seq, digest, body, deleted, updated_at)"
-                         " VALUES ($1, $2, $3, NULL, NULL, 1, $4)"
-                         " ON CONFLICT (user_id, uuid) DO UPDATE SET"
-                         "  deleted = 1, seq = $3, updated_at = $4",
-                         params, G_N_ELEMENTS (params), NULL, error) ||
-      !sc_sync_db_commit (db, error))
-    goto fail;
-
-  *out_seq = seq;
-  return TRUE;
-
-fail:
-  sc_sync_db_rollback (db);
-  return FALSE;
-}
-
-ScSyncRows *
-sc_sync_store_list_watchlist (ScSyncDb    *db,
-                              gint64       user_id,
-                              gint64       since,
-                              gint64       limit,
-                              GError     **error)
-{
-  ScSyncRows *rows = NULL;
-  ScSyncParam params[] = { SC_SYNC_INT (user_id), SC_SYNC_INT (since), SC_SYNC_INT (limit) };
-
-  if (!sc_sync_db_query (db,
-                         "SELECT seq, uuid, body, deleted FROM watchlist"
-                         " WHERE user_id = $1 AND seq > $2 ORDER BY seq LIMIT $3",
-                         params, G_N_ELEMENTS (params), &rows, error))
-    return NULL;
-
-  return rows;
 }

@@ -39,21 +39,8 @@ gboolean sc_sync_store_find_user        (ScSyncDb    *db,
                                          char       **out_password_hash,
                                          GError     **error);
 
-/* Failed-login throttling by key ("user:NAME", "addr:IP"): more than
- * max_failures within window seconds locks the key until the window ends. */
-gboolean sc_sync_store_is_throttled     (ScSyncDb    *db,
-                                         const char  *key,
-                                         gint64       now,
-                                         gint64       max_failures,
-                                         gint64       window,
-                                         gint64      *out_retry_after,
-                                         GError     **error);
-gboolean sc_sync_store_record_failure   (ScSyncDb    *db,
-                                         const char  *key,
-                                         gint64       now,
-                                         gint64       window,
-                                         GError     **error);
-/* Counts one attempt under key in the current window (a new window starts
+/* Throttling by key ("user:NAME", "addr:IP", "register:IP"): counts one
+ * attempt under key in the current window (a new window starts
  * when the old one is over) and, in the same atomic statement, learns its
  * number: *out_retry_after > 0 (seconds) when it is past max_attempts. */
 gboolean sc_sync_store_count_attempt    (ScSyncDb    *db,
@@ -87,56 +74,52 @@ gboolean sc_sync_store_delete_session   (ScSyncDb    *db,
                                          const char  *token_hash,
                                          GError     **error);
 
-ScSyncPutOutcome sc_sync_store_put_result (ScSyncDb  *db,
-                                           gint64      user_id,
-                                           const char *uuid,
-                                           const char *digest,
-                                           const char *body,
-                                           gboolean    deleted,
-                                           gint64      now,
-                                           gint64     *out_seq,
-                                           GError    **error);
+/* What a user syncs item by item: results and watchlist entries follow the
+ * same rules (per user, PUT by uuid with a content check, tombstones that
+ * stay, sequence numbers from one per-user counter). */
+typedef enum
+{
+  SC_SYNC_RESULTS,
+  SC_SYNC_WATCHLIST,
+} ScSyncTable;
+
+/* One item as uploaded, in canonical form; the digest covers what
+ * identifies it, so a second upload of it can be told from another item
+ * with the same uuid. */
+typedef struct
+{
+  const char *uuid;
+  const char *digest;
+  const char *body;
+  gboolean    deleted;
+} ScSyncItem;
+
+/* With max_live > 0 a user holds at most that many items that are not
+ * deleted (SC_SYNC_PUT_FULL beyond). */
+ScSyncPutOutcome sc_sync_store_put        (ScSyncDb          *db,
+                                           ScSyncTable        table,
+                                           gint64             user_id,
+                                           const ScSyncItem  *item,
+                                           gint64             max_live,
+                                           gint64             now,
+                                           gint64            *out_seq,
+                                           GError           **error);
 /* Tombstones uuid (also when it was never stored, so a later upload of it
  * from another computer cannot bring it back). */
-gboolean sc_sync_store_delete_result    (ScSyncDb    *db,
+gboolean sc_sync_store_delete           (ScSyncDb    *db,
+                                         ScSyncTable  table,
                                          gint64       user_id,
                                          const char  *uuid,
                                          gint64       now,
                                          gint64      *out_seq,
                                          GError     **error);
 /* Columns: seq, uuid, body, deleted; ordered by seq. */
-ScSyncRows *sc_sync_store_list_results  (ScSyncDb    *db,
+ScSyncRows *sc_sync_store_list          (ScSyncDb    *db,
+                                         ScSyncTable  table,
                                          gint64       user_id,
                                          gint64       since,
                                          gint64       limit,
                                          GError     **error);
-
-/* The watchlist: entries follow the rules of results (per user, PUT by
- * uuid with the same content check, tombstones that stay, sequence numbers
- * from the same per-user counter), and a user holds at most max_live
- * entries that are not deleted (SC_SYNC_PUT_FULL beyond). */
-ScSyncPutOutcome sc_sync_store_put_watch  (ScSyncDb   *db,
-                                           gint64      user_id,
-                                           const char *uuid,
-                                           const char *digest,
-                                           const char *body,
-                                           gboolean    deleted,
-                                           gint64      max_live,
-                                           gint64      now,
-                                           gint64     *out_seq,
-                                           GError    **error);
-gboolean sc_sync_store_delete_watch     (ScSyncDb    *db,
-                                         gint64       user_id,
-                                         const char  *uuid,
-                                         gint64       now,
-                                         gint64      *out_seq,
-                                         GError     **error);
-/* Columns: seq, uuid, body, deleted; ordered by seq. */
-ScSyncRows *sc_sync_store_list_watchlist (ScSyncDb   *db,
-                                          gint64      user_id,
-                                          gint64      since,
-                                          gint64      limit,
-                                          GError    **error);
 
 /* Account lifecycle (docs/sync-api.md). */
 gboolean sc_sync_store_get_user         (ScSyncDb    *db,

@@ -11,9 +11,7 @@
 
 #include <gio/gio.h>
 
-#include "sc-sync-result.h"
 #include "sc-sync-server-private.h"
-#include "sc-sync-store.h"
 #include "sc-sync-watchlist.h"
 #include "sc-validate.h"
 
@@ -112,25 +110,18 @@ sc_sync_watch_canonicalize (JsonNode    *root,
   return TRUE;
 }
 
+/* PUT /watchlist/UUID: a small body, and at most max_watchlist entries
+ * that are not deleted. */
 static void
-handle_put (ScSyncServer *self,
-            Exchange     *ex,
-            ScSyncDb     *db,
-            gint64        user_id,
-            const char   *uuid)
+put_entry (ScSyncServer           *self,
+           Exchange               *ex,
+           ScSyncDb               *db,
+           gint64                  user_id,
+           const char             *uuid,
+           const ScSyncCollection *collection)
 {
-  const ScSyncServerConfig *config = _sc_sync_server_get_config (self);
-  g_autoptr(JsonNode) root = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonBuilder) builder = NULL;
-  g_autofree char *body = NULL;
-  g_autofree char *digest = NULL;
-  g_autofree char *uuid_lower = g_ascii_strdown (uuid, -1);
+  gint64 max_live = _sc_sync_server_get_config (self)->max_watchlist;
   g_autofree char *full = NULL;
-  gboolean deleted = FALSE;
-  gint64 seq = 0;
-  ScSyncPutOutcome outcome;
-  guint status;
 
   if (ex->body_length > MAX_ENTRY_BODY)
     {
@@ -139,155 +130,20 @@ handle_put (ScSyncServer *self,
       return;
     }
 
-  if ((root = _sc_sync_server_parse_body (self, ex)) == NULL)
+  if (_sc_sync_server_put_item (self, ex, db, user_id, uuid, collection, max_live) != SC_SYNC_PUT_FULL)
     return;
 
-  if (!sc_sync_watch_canonicalize (root, uuid, &body, &digest, &deleted, &error))
-    {
-      _sc_sync_server_reply_error (ex, SOUP_STATUS_BAD_REQUEST, error->message);
-      return;
-    }
-
-  outcome = sc_sync_store_put_watch (db, user_id, uuid_lower, digest, body, deleted,
-                                     config->max_watchlist, _sc_sync_server_now (), &seq, &error);
-  switch (outcome)
-    {
-    case SC_SYNC_PUT_FAILED:
-      _sc_sync_server_reply_storage_error (ex, error);
-      return;
-    case SC_SYNC_PUT_DIFFERS:
-      _sc_sync_server_reply_error (ex, SOUP_STATUS_CONFLICT,
-                                   "A different watchlist entry with this uuid is already stored.");
-      return;
-    case SC_SYNC_PUT_FULL:
-      full = g_strdup_printf ("The watchlist is full: an account keeps at most %" G_GINT64_FORMAT " tickers.",
-                              config->max_watchlist);
-      _sc_sync_server_reply_error (ex, SOUP_STATUS_FORBIDDEN, full);
-      return;
-    case SC_SYNC_PUT_CREATED:
-      status = SOUP_STATUS_CREATED;
-      break;
-    case SC_SYNC_PUT_SAME:
-    case SC_SYNC_PUT_DELETED:
-    default:
-      status = SOUP_STATUS_OK;
-      break;
-    }
-
-  builder = json_builder_new ();
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "uuid");
-  json_builder_add_string_value (builder, uuid_lower);
-  json_builder_set_member_name (builder, "seq");
-  json_builder_add_int_value (builder, seq);
-  json_builder_set_member_name (builder, "deleted");
-  json_builder_add_boolean_value (builder, outcome == SC_SYNC_PUT_DELETED || deleted);
-  json_builder_end_object (builder);
-  _sc_sync_server_reply_builder (ex, status, builder);
+  full = g_strdup_printf ("The watchlist is full: an account keeps at most %" G_GINT64_FORMAT " tickers.",
+                          max_live);
+  _sc_sync_server_reply_error (ex, SOUP_STATUS_FORBIDDEN, full);
 }
 
-static void
-handle_list (ScSyncServer *self,
-             Exchange     *ex,
-             ScSyncDb     *db,
-             gint64        user_id)
-{
-  g_autoptr(ScSyncRows) rows = NULL;
-  g_autoptr(GError) error = NULL;
-  GString *out;
-  gint64 since, limit, next;
-
-  if (!_sc_sync_server_parse_since_limit (ex, &since, &limit))
-    return;
-
-  /* One more than asked tells whether another page follows. */
-  rows = sc_sync_store_list_watchlist (db, user_id, since, limit + 1, &error);
-  if (rows == NULL)
-    {
-      _sc_sync_server_reply_storage_error (ex, error);
-      return;
-    }
-
-  /* Stored bodies are canonical objects of checked strings: splice. */
-  out = g_string_new ("{\"entries\":[");
-  next = since;
-  for (guint i = 0; i < rows->n_rows && i < (guint) limit; i++)
-    {
-      gint64 seq = sc_sync_rows_get_int (rows, i, 0);
-      const char *uuid = sc_sync_rows_get (rows, i, 1);
-      const char *body = sc_sync_rows_get (rows, i, 2);
-      gboolean deleted = sc_sync_rows_get_int (rows, i, 3) != 0;
-
-      if (i > 0)
-        g_string_append_c (out, ',');
-      if (deleted || body == NULL || body[0] != '{' || strlen (body) < 2)
-        g_string_append_printf (out, "{\"uuid\":\"%s\",\"seq\":%" G_GINT64_FORMAT ",\"deleted\":true}",
-                                uuid, seq);
-      else
-        {
-          g_string_append_len (out, body, strlen (body) - 1);
-          g_string_append_printf (out, ",\"seq\":%" G_GINT64_FORMAT ",\"deleted\":false}", seq);
-        }
-      next = seq;
-    }
-  g_string_append_printf (out, "],\"next\":%" G_GINT64_FORMAT ",\"more\":%s}",
-                          next, rows->n_rows > (guint) limit ? "true" : "false");
-
-  _sc_sync_server_reply_json (ex, SOUP_STATUS_OK, g_string_free (out, FALSE));
-}
-
-void
-_sc_sync_server_handle_watchlist (ScSyncServer *self,
-                                  Exchange     *ex,
-                                  const char   *rest)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 user_id;
-  ScSyncDb *db;
-
-  if (rest[0] == '\0')
-    {
-      if (strcmp (ex->method, "GET") != 0)
-        {
-          _sc_sync_server_reply_method_not_allowed (ex, "GET");
-          return;
-        }
-      if ((db = _sc_sync_server_acquire (self, ex)) == NULL)
-        return;
-      if (_sc_sync_server_authenticate (self, ex, db, &user_id))
-        handle_list (self, ex, db, user_id);
-      _sc_sync_server_release (self, db);
-      return;
-    }
-
-  g_assert (rest[0] == '/');
-  rest++;
-
-  if (strcmp (ex->method, "PUT") != 0 && strcmp (ex->method, "DELETE") != 0)
-    {
-      _sc_sync_server_reply_method_not_allowed (ex, "PUT, DELETE");
-      return;
-    }
-
-  if ((db = _sc_sync_server_acquire (self, ex)) == NULL)
-    return;
-
-  if (!_sc_sync_server_authenticate (self, ex, db, &user_id))
-    ;
-  else if (!sc_sync_result_is_uuid (rest))
-    _sc_sync_server_reply_error (ex, SOUP_STATUS_BAD_REQUEST, "The address does not end in a valid uuid.");
-  else if (strcmp (ex->method, "PUT") == 0)
-    handle_put (self, ex, db, user_id, rest);
-  else
-    {
-      g_autofree char *uuid_lower = g_ascii_strdown (rest, -1);
-      gint64 seq;
-
-      if (!sc_sync_store_delete_watch (db, user_id, uuid_lower, _sc_sync_server_now (), &seq, &error))
-        _sc_sync_server_reply_storage_error (ex, error);
-      else
-        _sc_sync_server_reply_no_content (ex);
-    }
-
-  _sc_sync_server_release (self, db);
-}
+/* Everything under /api/v1/watchlist, served like the results
+ * (sc-sync-results.c). */
+const ScSyncCollection _sc_sync_watchlist = {
+  .table = SC_SYNC_WATCHLIST,
+  .list_member = "entries",
+  .canonicalize = sc_sync_watch_canonicalize,
+  .differs = "A different watchlist entry with this uuid is already stored.",
+  .put = put_entry,
+};
