@@ -16,42 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "sc-chart-renderer-private.h"
-
-/* Calendar arithmetic on days since 1970-01-01 (proleptic Gregorian). */
-
-static void
-day_to_ymd (gint64  day,
-            int    *year,
-            int    *month,
-            int    *mday)
-{
-  gint64 z = day + 719468;
-  gint64 era = (z >= 0 ? z : z - 146096) / 146097;
-  gint64 doe = z - era * 146097;
-  gint64 yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  gint64 doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  gint64 mp = (5 * doy + 2) / 153;
-  gint64 d = doy - (153 * mp + 2) / 5 + 1;
-  gint64 m = mp < 10 ? mp + 3 : mp - 9;
-
-  *year = (int) (yoe + era * 400 + (m <= 2));
-  *month = (int) m;
-  *mday = (int) d;
-}
-
-static gint64
-ymd_to_day (int year,
-            int month,
-            int mday)
-{
-  gint64 y = year - (month <= 2);
-  gint64 era = (y >= 0 ? y : y - 399) / 400;
-  gint64 yoe = y - era * 400;
-  gint64 doy = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + mday - 1;
-  gint64 doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-
-  return era * 146097 + doe - 719468;
-}
+#include "sc-prices.h"
 
 /* Dates are written with g_date_time_format() and formats from the
  * translation: the window's own date format for whole dates, so the chart
@@ -170,9 +135,9 @@ label_date_ticks (GArray   *ticks,
   for (guint i = 0; i < ticks->len; i++)
     {
       ScChartTick *tick = &g_array_index (ticks, ScChartTick, i);
-      int y, m, d;
+      int y, m;
 
-      day_to_ymd ((gint64) tick->value, &y, &m, &d);
+      sc_day_to_ymd ((ScDay) tick->value, &y, &m, NULL);
       switch (kind)
         {
         case STEP_DAY:
@@ -227,14 +192,13 @@ generate_date_ticks (guint  step,
   int n = date_steps[step].n;
   gint64 d0 = (gint64) ceil (first);
   gint64 d1 = (gint64) floor (last);
-  int y0, m0, dd0, y1, m1, dd1;
+  int y0, y1;
 
   if (kind == STEP_DAY || kind == STEP_WEEK)
     {
       for (gint64 d = d0; d <= d1; d++)
         {
-          /* 1970-01-01 was a Thursday: (d + 3) % 7 == 0 on Mondays. */
-          if (kind == STEP_WEEK && ((d + 3) % 7 + 7) % 7 != 0)
+          if (kind == STEP_WEEK && sc_day_weekday ((ScDay) d) != 1)
             continue;
           if (kind == STEP_DAY && (d % n + n) % n != 0)
             continue;
@@ -243,15 +207,15 @@ generate_date_ticks (guint  step,
       return ticks;
     }
 
-  day_to_ymd (d0, &y0, &m0, &dd0);
-  day_to_ymd (d1, &y1, &m1, &dd1);
+  sc_day_to_ymd ((ScDay) d0, &y0, NULL, NULL);
+  sc_day_to_ymd ((ScDay) d1, &y1, NULL, NULL);
 
   if (kind == STEP_YEAR)
     {
       int start = y0 - ((y0 % n) + n) % n;
 
       for (int y = start; y <= y1 + 1; y += n)
-        add_date_tick (ticks, ymd_to_day (y, 1, 1), first, last, width_px);
+        add_date_tick (ticks, sc_day_from_ymd (y, 1, 1), first, last, width_px);
     }
   else
     {
@@ -260,11 +224,11 @@ generate_date_ticks (guint  step,
           {
             if (kind == STEP_HALF_MONTH)
               {
-                add_date_tick (ticks, ymd_to_day (y, m, 1), first, last, width_px);
-                add_date_tick (ticks, ymd_to_day (y, m, 15), first, last, width_px);
+                add_date_tick (ticks, sc_day_from_ymd (y, m, 1), first, last, width_px);
+                add_date_tick (ticks, sc_day_from_ymd (y, m, 15), first, last, width_px);
               }
             else if ((m - 1) % n == 0)
-              add_date_tick (ticks, ymd_to_day (y, m, 1), first, last, width_px);
+              add_date_tick (ticks, sc_day_from_ymd (y, m, 1), first, last, width_px);
           }
     }
 
