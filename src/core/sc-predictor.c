@@ -816,6 +816,9 @@ start_async (ScPredictor         *self,
   g_autoptr(GTask) task = NULL;
   TaskData *data;
 
+  g_return_if_fail (SC_IS_PREDICTOR (self));
+  g_return_if_fail (prices != NULL);
+
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, source_tag);
   g_task_set_check_cancellable (task, TRUE);
@@ -832,6 +835,19 @@ start_async (ScPredictor         *self,
   g_task_run_in_thread (task, run_in_thread);
 }
 
+static ScPrediction *
+finish_async (ScPredictor   *self,
+              GAsyncResult  *result,
+              gpointer       source_tag,
+              GError       **error)
+{
+  g_return_val_if_fail (SC_IS_PREDICTOR (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
 void
 sc_predictor_run_async (ScPredictor         *self,
                         ScPriceSeries       *prices,
@@ -839,9 +855,6 @@ sc_predictor_run_async (ScPredictor         *self,
                         GAsyncReadyCallback  callback,
                         gpointer             user_data)
 {
-  g_return_if_fail (SC_IS_PREDICTOR (self));
-  g_return_if_fail (prices != NULL);
-
   start_async (self, prices, TRUE, sc_predictor_run_async, cancellable, callback, user_data);
 }
 
@@ -850,11 +863,7 @@ sc_predictor_run_finish (ScPredictor   *self,
                          GAsyncResult  *result,
                          GError       **error)
 {
-  g_return_val_if_fail (SC_IS_PREDICTOR (self), NULL);
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == sc_predictor_run_async, NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return finish_async (self, result, sc_predictor_run_async, error);
 }
 
 void
@@ -864,9 +873,6 @@ sc_predictor_backtest_async (ScPredictor         *self,
                              GAsyncReadyCallback  callback,
                              gpointer             user_data)
 {
-  g_return_if_fail (SC_IS_PREDICTOR (self));
-  g_return_if_fail (prices != NULL);
-
   start_async (self, prices, FALSE, sc_predictor_backtest_async, cancellable, callback, user_data);
 }
 
@@ -875,10 +881,5 @@ sc_predictor_backtest_finish (ScPredictor   *self,
                               GAsyncResult  *result,
                               GError       **error)
 {
-  g_return_val_if_fail (SC_IS_PREDICTOR (self), NULL);
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == sc_predictor_backtest_async,
-                        NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return finish_async (self, result, sc_predictor_backtest_async, error);
 }
