@@ -40,14 +40,12 @@ text (cairo_t            *cr,
 }
 
 static void
-draw_coverage (cairo_t            *cr,
-               const ScChartTheme *theme,
-               const ScScorecard  *card,
-               double              x0,
-               double              y0,
-               double              w,
-               double              h)
+draw_coverage (cairo_t                 *cr,
+               const ScChartTheme      *theme,
+               const ScScorecard       *card,
+               const cairo_rectangle_t *panel)
 {
+  double x0 = panel->x, y0 = panel->y, w = panel->width, h = panel->height;
   g_autoptr(GHashTable) models = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
   double bar_w;
@@ -133,11 +131,9 @@ draw_scatter (cairo_t                   *cr,
               const ScChartTheme        *theme,
               const ScScorecardForecast *forecasts,
               guint                      n,
-              double                     x0,
-              double                     y0,
-              double                     w,
-              double                     h)
+              const cairo_rectangle_t   *panel)
 {
+  double x0 = panel->x, y0 = panel->y, w = panel->width, h = panel->height;
   double lim = 1;  /* percent */
 
   text (cr, theme, _("Actual against predicted change (%), with the 80% range"), x0, y0 - 24, 0, TRUE);
@@ -218,8 +214,8 @@ sc_calibration_chart_draw (cairo_t                   *cr,
                            guint                      n_forecasts)
 {
   g_autoptr(ScScorecard) card = sc_scorecard_compute (forecasts, n_forecasts);
-  double panel_w = (width - 3 * MARGIN) / 2;
-  double panel_h = height - 2.5 * MARGIN;
+  cairo_rectangle_t left = { MARGIN, 1.5 * MARGIN, (width - 3 * MARGIN) / 2, height - 2.5 * MARGIN };
+  cairo_rectangle_t right = left;
 
   _sc_chart_set_color (cr, &theme->background, 1);
   cairo_paint (cr);
@@ -230,8 +226,9 @@ sc_calibration_chart_draw (cairo_t                   *cr,
       return;
     }
 
-  draw_coverage (cr, theme, card, MARGIN, 1.5 * MARGIN, panel_w, panel_h);
-  draw_scatter (cr, theme, forecasts, n_forecasts, 2 * MARGIN + panel_w, 1.5 * MARGIN, panel_w, panel_h);
+  right.x = 2 * MARGIN + left.width;
+  draw_coverage (cr, theme, card, &left);
+  draw_scatter (cr, theme, forecasts, n_forecasts, &right);
 }
 
 typedef struct
