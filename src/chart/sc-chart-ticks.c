@@ -11,11 +11,11 @@
 #include "config.h"
 
 #include <math.h>
-#include <string.h>
 
 #include <glib/gi18n.h>
 
 #include "sc-chart-renderer-private.h"
+#include "sc-currency.h"
 #include "sc-prices.h"
 
 /* Dates are written with g_date_time_format() and formats from the
@@ -384,27 +384,9 @@ sc_chart_format_price (double      value,
                        const char *currency)
 {
   int decimals = step > 0 ? decimals_for (step) : 2;
-  g_autofree char *digits = g_strdup_printf ("%.*f", decimals, fabs (value));
-  GString *out = g_string_new (NULL);
-  const char *dot = strchr (digits, '.');
-  gsize int_len = dot != NULL ? (gsize) (dot - digits) : strlen (digits);
-
-  if (value < 0 && g_strtod (digits, NULL) != 0)
-    g_string_append (out, "−");
-  if (currency != NULL)
-    g_string_append (out, currency);
 
   /* Thousands separators keep big prices readable. */
-  for (gsize i = 0; i < int_len; i++)
-    {
-      if (i > 0 && (int_len - i) % 3 == 0)
-        g_string_append_c (out, ',');
-      g_string_append_c (out, digits[i]);
-    }
-  if (dot != NULL)
-    g_string_append (out, dot);
-
-  return g_string_free (out, FALSE);
+  return sc_currency_format_number (value, decimals, currency, NULL);
 }
 
 static void
