@@ -510,6 +510,23 @@ thin_ticks (GArray *ticks,
     }
 }
 
+/* For an axis left with too few labels: OTHER instead of TICKS when it fits
+ * with more labels, but at most one too many. Frees the one not kept. */
+static GArray *
+more_labels (GArray *ticks,
+             GArray *other,
+             double  min_gap_px)
+{
+  if (ticks_fit (other, min_gap_px) && other->len > ticks->len &&
+      other->len <= MAX_PRICE_TICKS + 1)
+    {
+      g_array_unref (ticks);
+      return other;
+    }
+  g_array_unref (other);
+  return ticks;
+}
+
 /* Equal round steps; on a log scale they suit a range under a decade. */
 static GArray *
 nice_linear_ticks (double              low,
@@ -541,12 +558,7 @@ nice_linear_ticks (double              low,
       GArray *thinned = linear_ticks (low, high, crowded_step, scale, currency);
 
       thin_ticks (thinned, min_gap_px);
-      if (thinned->len > ticks->len && thinned->len <= MAX_PRICE_TICKS + 1)
-        {
-          g_array_unref (ticks);
-          return thinned;
-        }
-      g_array_unref (thinned);
+      ticks = more_labels (ticks, thinned, min_gap_px);
     }
 
   return ticks;
@@ -614,17 +626,10 @@ decade_ticks (double              low,
   ticks = tick_choice_finish (&choice);
 
   if (ticks->len < MIN_PRICE_TICKS)
-    {
-      GArray *more = decade_set (low, high, scale, one_two_three_five,
-                                 G_N_ELEMENTS (one_two_three_five), 1, currency);
-
-      if (ticks_fit (more, min_gap_px) && more->len > ticks->len && more->len <= MAX_PRICE_TICKS + 1)
-        {
-          g_array_unref (ticks);
-          return more;
-        }
-      g_array_unref (more);
-    }
+    ticks = more_labels (ticks,
+                         decade_set (low, high, scale, one_two_three_five,
+                                     G_N_ELEMENTS (one_two_three_five), 1, currency),
+                         min_gap_px);
 
   return ticks;
 }
