@@ -164,6 +164,15 @@ _sc_chart_renderer_text_show (ScChartRenderer    *self,
                               double              alpha);
 
 void
+_sc_chart_renderer_draw_dot (ScChartRenderer    *self,
+                             cairo_t            *cr,
+                             double              x,
+                             double              y,
+                             double              outer,
+                             double              inner,
+                             const ScChartColor *color);
+
+void
 _sc_chart_rounded_rect (cairo_t *cr,
                         double   x,
                         double   y,
