@@ -9,22 +9,14 @@
 
 #include <math.h>
 
-#include <cairo-pdf.h>
-#include <cairo-svg.h>
 #include <glib/gi18n.h>
 #include <pango/pangocairo.h>
 
 #include "sc-calibration-chart.h"
+#include "sc-chart-renderer-private.h"
 #include "sc-error.h"
 
 #define MARGIN 48.0
-
-static void
-set_color (cairo_t            *cr,
-           const ScChartColor *c)
-{
-  cairo_set_source_rgba (cr, c->red, c->green, c->blue, c->alpha);
-}
 
 static void
 text (cairo_t            *cr,
@@ -35,30 +27,26 @@ text (cairo_t            *cr,
       double              xalign,
       gboolean            bold)
 {
-  PangoLayout *layout = pango_cairo_create_layout (cr);
-  PangoFontDescription *font = pango_font_description_from_string (bold ? "Sans Bold 10" : "Sans 9");
+  g_autoptr(PangoLayout) layout = pango_cairo_create_layout (cr);
+  g_autoptr(PangoFontDescription) font = pango_font_description_from_string (bold ? "Sans Bold 10" : "Sans 9");
   int w, h;
 
   pango_layout_set_font_description (layout, font);
   pango_layout_set_text (layout, str, -1);
   pango_layout_get_pixel_size (layout, &w, &h);
-  set_color (cr, &theme->foreground);
+  _sc_chart_set_color (cr, &theme->foreground, 1);
   cairo_move_to (cr, x - xalign * w, y - h / 2.0);
   pango_cairo_show_layout (cr, layout);
-  pango_font_description_free (font);
-  g_object_unref (layout);
 }
 
 static void
-draw_coverage (cairo_t            *cr,
-               const ScChartTheme *theme,
-               const ScScorecard  *card,
-               double              x0,
-               double              y0,
-               double              w,
-               double              h)
+draw_coverage (cairo_t                 *cr,
+               const ScChartTheme      *theme,
+               const ScScorecard       *card,
+               const cairo_rectangle_t *panel)
 {
-  GHashTable *models = g_hash_table_new (g_str_hash, g_str_equal);
+  double x0 = panel->x, y0 = panel->y, w = panel->width, h = panel->height;
+  g_autoptr(GHashTable) models = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
   double bar_w;
 
@@ -76,14 +64,14 @@ draw_coverage (cairo_t            *cr,
         }
     }
 
-  set_color (cr, &theme->grid);
+  _sc_chart_set_color (cr, &theme->grid, 1);
   cairo_set_line_width (cr, 1);
   for (int p = 0; p <= 100; p += 20)
     {
       g_autofree char *label = g_strdup_printf ("%d%%", p);
       double y = y0 + h * (1 - p / 100.0);
 
-      set_color (cr, &theme->grid);
+      _sc_chart_set_color (cr, &theme->grid, 1);
       cairo_move_to (cr, x0, y);
       cairo_line_to (cr, x0 + w, y);
       cairo_stroke (cr);
@@ -112,7 +100,7 @@ draw_coverage (cairo_t            *cr,
         {
           double share = (double) inside / due;
 
-          set_color (cr, share >= 0.7 && share <= 0.9 ? &theme->hit : &theme->miss);
+          _sc_chart_set_color (cr, share >= 0.7 && share <= 0.9 ? &theme->hit : &theme->miss, 1);
           cairo_rectangle (cr, x, y0 + h * (1 - share), bar_w * 0.6, h * share);
           cairo_fill (cr);
           label = g_strdup_printf ("%.0f%% (%u)", 100.0 * share, due);
@@ -124,7 +112,7 @@ draw_coverage (cairo_t            *cr,
     }
 
   /* The share an honest range would give. */
-  set_color (cr, &theme->forecast);
+  _sc_chart_set_color (cr, &theme->forecast, 1);
   cairo_set_line_width (cr, 2);
   {
     const double dash[] = { 6, 4 };
@@ -136,8 +124,6 @@ draw_coverage (cairo_t            *cr,
     cairo_set_dash (cr, NULL, 0, 0);
   }
   text (cr, theme, _("expected 80%"), x0 + w, y0 + h * 0.2 - 10, 1, FALSE);
-
-  g_hash_table_unref (models);
 }
 
 static void
@@ -145,11 +131,9 @@ draw_scatter (cairo_t                   *cr,
               const ScChartTheme        *theme,
               const ScScorecardForecast *forecasts,
               guint                      n,
-              double                     x0,
-              double                     y0,
-              double                     w,
-              double                     h)
+              const cairo_rectangle_t   *panel)
 {
+  double x0 = panel->x, y0 = panel->y, w = panel->width, h = panel->height;
   double lim = 1;  /* percent */
 
   text (cr, theme, _("Actual against predicted change (%), with the 80% range"), x0, y0 - 24, 0, TRUE);
@@ -170,7 +154,7 @@ draw_scatter (cairo_t                   *cr,
 #define MAP_X(v) (x0 + w * ((v) + lim) / (2 * lim))
 #define MAP_Y(v) (y0 + h * (1 - ((v) + lim) / (2 * lim)))
 
-  set_color (cr, &theme->grid);
+  _sc_chart_set_color (cr, &theme->grid, 1);
   cairo_set_line_width (cr, 1);
   cairo_rectangle (cr, x0, y0, w, h);
   cairo_move_to (cr, MAP_X (0), y0);
@@ -179,7 +163,7 @@ draw_scatter (cairo_t                   *cr,
   cairo_line_to (cr, x0 + w, MAP_Y (0));
   cairo_stroke (cr);
   /* Perfect forecasts lie on the diagonal. */
-  set_color (cr, &theme->forecast);
+  _sc_chart_set_color (cr, &theme->forecast, 1);
   cairo_move_to (cr, MAP_X (-lim), MAP_Y (-lim));
   cairo_line_to (cr, MAP_X (lim), MAP_Y (lim));
   cairo_stroke (cr);
@@ -198,7 +182,7 @@ draw_scatter (cairo_t                   *cr,
       hi = 100 * (f->high / f->last_close - 1);
       inside = f->low <= f->actual && f->actual <= f->high;
 
-      set_color (cr, inside ? &theme->hit : &theme->miss);
+      _sc_chart_set_color (cr, inside ? &theme->hit : &theme->miss, 1);
       cairo_set_line_width (cr, 1.5);
       cairo_move_to (cr, MAP_X (px), MAP_Y (lo));
       cairo_line_to (cr, MAP_X (px), MAP_Y (hi));
@@ -230,10 +214,10 @@ sc_calibration_chart_draw (cairo_t                   *cr,
                            guint                      n_forecasts)
 {
   g_autoptr(ScScorecard) card = sc_scorecard_compute (forecasts, n_forecasts);
-  double panel_w = (width - 3 * MARGIN) / 2;
-  double panel_h = height - 2.5 * MARGIN;
+  cairo_rectangle_t left = { MARGIN, 1.5 * MARGIN, (width - 3 * MARGIN) / 2, height - 2.5 * MARGIN };
+  cairo_rectangle_t right = left;
 
-  set_color (cr, &theme->background);
+  _sc_chart_set_color (cr, &theme->background, 1);
   cairo_paint (cr);
 
   if (card->overall.due == 0)
@@ -242,17 +226,28 @@ sc_calibration_chart_draw (cairo_t                   *cr,
       return;
     }
 
-  draw_coverage (cr, theme, card, MARGIN, 1.5 * MARGIN, panel_w, panel_h);
-  draw_scatter (cr, theme, forecasts, n_forecasts, 2 * MARGIN + panel_w, 1.5 * MARGIN, panel_w, panel_h);
+  right.x = 2 * MARGIN + left.width;
+  draw_coverage (cr, theme, card, &left);
+  draw_scatter (cr, theme, forecasts, n_forecasts, &right);
 }
 
-static cairo_status_t
-append_bytes (void                *closure,
-              const unsigned char *data,
-              unsigned int         length)
+typedef struct
 {
-  g_byte_array_append (closure, data, length);
-  return CAIRO_STATUS_SUCCESS;
+  const ScScorecardForecast *forecasts;
+  guint                      n_forecasts;
+} ExportData;
+
+static void
+draw_light (cairo_t       *cr,
+            int            width,
+            int            height,
+            gconstpointer  user_data)
+{
+  const ExportData *data = user_data;
+  ScChartTheme theme;
+
+  sc_chart_theme_init_light (&theme);
+  sc_calibration_chart_draw (cr, width, height, &theme, data->forecasts, data->n_forecasts);
 }
 
 gboolean
@@ -263,68 +258,19 @@ sc_calibration_chart_export (const char                *path,
                              guint                      n_forecasts,
                              GError                   **error)
 {
-  g_autoptr(GByteArray) bytes = g_byte_array_new ();
-  g_autofree char *lower = NULL;
-  g_autoptr(GError) local_error = NULL;
-  ScChartTheme theme;
-  cairo_surface_t *surface;
-  cairo_status_t status;
-  cairo_t *cr;
+  ExportData data = { forecasts, n_forecasts };
+  ExportFormat format;
 
   g_return_val_if_fail (path != NULL, FALSE);
 
-  lower = g_ascii_strdown (path, -1);
   if (width < 300 || height < 200 || width > 10000 || height > 10000)
     {
       g_set_error (error, SC_ERROR, SC_ERROR_USAGE,
                    _("The chart size must be between 300×200 and 10000×10000 pixels."));
       return FALSE;
     }
-  if (g_str_has_suffix (lower, ".svg"))
-    {
-      surface = cairo_svg_surface_create_for_stream (append_bytes, bytes, width, height);
-      cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PX);
-    }
-  else if (g_str_has_suffix (lower, ".pdf"))
-    surface = cairo_pdf_surface_create_for_stream (append_bytes, bytes, width, height);
-  else if (g_str_has_suffix (lower, ".png"))
-    surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
-  else
-    {
-      g_set_error (error, SC_ERROR, SC_ERROR_USAGE,
-                   _("The chart file name must end in .png, .svg or .pdf."));
-      return FALSE;
-    }
+  if (!_sc_chart_export_format (path, &format, error))
+    return FALSE;
 
-  sc_chart_theme_init_light (&theme);
-  cr = cairo_create (surface);
-  sc_calibration_chart_draw (cr, width, height, &theme, forecasts, n_forecasts);
-  status = cairo_status (cr);
-  cairo_destroy (cr);
-  if (status == CAIRO_STATUS_SUCCESS)
-    {
-      if (g_str_has_suffix (lower, ".png"))
-        status = cairo_surface_write_to_png_stream (surface, append_bytes, bytes);
-      else
-        {
-          cairo_surface_finish (surface);
-          status = cairo_surface_status (surface);
-        }
-    }
-  cairo_surface_destroy (surface);
-
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_set_error (error, SC_ERROR, SC_ERROR_DATA,
-                   _("Could not draw the chart: %s."), cairo_status_to_string (status));
-      return FALSE;
-    }
-
-  /* Written to a temporary file and renamed: never half a chart. */
-  if (!g_file_set_contents (path, (const char *) bytes->data, bytes->len, &local_error))
-    {
-      g_set_error_literal (error, SC_ERROR, SC_ERROR_DATA, local_error->message);
-      return FALSE;
-    }
-  return TRUE;
+  return _sc_chart_export_draw (path, format, width, height, NULL, draw_light, &data, error);
 }

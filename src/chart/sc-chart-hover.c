@@ -188,12 +188,7 @@ sc_chart_renderer_draw_hover (ScChartRenderer    *self,
     {
       const ScChartColor *color = hover->is_forecast ? &self->theme.forecast : &self->theme.price;
 
-      cairo_arc (cr, x, y, 5.5, 0, 2 * G_PI);
-      _sc_chart_set_color (cr, &self->theme.background, 1);
-      cairo_fill (cr);
-      cairo_arc (cr, x, y, 4, 0, 2 * G_PI);
-      _sc_chart_set_color (cr, color, 1);
-      cairo_fill (cr);
+      _sc_chart_renderer_draw_dot (self, cr, x, y, 5.5, 4, color);
 
       tag = sc_chart_format_price (hover->price, 0.01, self->currency);
       _sc_chart_renderer_draw_axis_tag (self, cr, y, tag, &self->theme.foreground, &self->theme.background);

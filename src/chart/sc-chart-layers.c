@@ -376,12 +376,7 @@ draw_forecast (ScChartRenderer *self,
       cairo_line_to (cr, x + 4, hi);
       cairo_stroke (cr);
 
-      cairo_arc (cr, x, y, 5, 0, 2 * G_PI);
-      _sc_chart_set_color (cr, &self->theme.background, 1);
-      cairo_fill (cr);
-      cairo_arc (cr, x, y, 3.6, 0, 2 * G_PI);
-      _sc_chart_set_color (cr, &self->theme.forecast, 1);
-      cairo_fill (cr);
+      _sc_chart_renderer_draw_dot (self, cr, x, y, 5, 3.6, &self->theme.forecast);
     }
 }
 
@@ -477,12 +472,7 @@ draw_today (ScChartRenderer *self,
     }
 
   y = sc_chart_scale_map (&L->ys, self->last_close);
-  cairo_arc (cr, x, y, 4.5, 0, 2 * G_PI);
-  _sc_chart_set_color (cr, &self->theme.background, 1);
-  cairo_fill (cr);
-  cairo_arc (cr, x, y, 3.2, 0, 2 * G_PI);
-  _sc_chart_set_color (cr, &self->theme.price, 1);
-  cairo_fill (cr);
+  _sc_chart_renderer_draw_dot (self, cr, x, y, 4.5, 3.2, &self->theme.price);
 }
 
 static void

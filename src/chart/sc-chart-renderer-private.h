@@ -164,6 +164,15 @@ _sc_chart_renderer_text_show (ScChartRenderer    *self,
                               double              alpha);
 
 void
+_sc_chart_renderer_draw_dot (ScChartRenderer    *self,
+                             cairo_t            *cr,
+                             double              x,
+                             double              y,
+                             double              outer,
+                             double              inner,
+                             const ScChartColor *color);
+
+void
 _sc_chart_rounded_rect (cairo_t *cr,
                         double   x,
                         double   y,
@@ -229,5 +238,31 @@ _sc_chart_renderer_draw_axes (ScChartRenderer *self,
 void
 _sc_chart_renderer_draw_title (ScChartRenderer *self,
                                cairo_t         *cr);
+
+/* Export, shared by the price chart and the calibration chart. */
+typedef enum { EXPORT_PNG, EXPORT_SVG, EXPORT_PDF } ExportFormat;
+
+typedef void (*ExportDrawFunc) (cairo_t       *cr,
+                                int            width,
+                                int            height,
+                                gconstpointer  user_data);
+
+/* The format by the file name's ending; SC_ERROR_USAGE for another. */
+gboolean
+_sc_chart_export_format (const char    *path,
+                         ExportFormat  *out_format,
+                         GError       **error);
+
+/* Draws with DRAW at width × height and writes PATH whole or not at all;
+ * a PDF gets PDF_TITLE (and Stockcast as its creator) unless it is NULL. */
+gboolean
+_sc_chart_export_draw (const char      *path,
+                       ExportFormat     format,
+                       int              width,
+                       int              height,
+                       const char      *pdf_title,
+                       ExportDrawFunc   draw,
+                       gconstpointer    user_data,
+                       GError         **error);
 
 G_END_DECLS

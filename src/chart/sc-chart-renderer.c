@@ -428,6 +428,25 @@ _sc_chart_renderer_text_show (ScChartRenderer    *self,
   pango_cairo_show_layout (cr, self->text);
 }
 
+/* A dot of COLOR (radius INNER) ringed with the background out to OUTER, so
+ * it stands out from the lines beneath. */
+void
+_sc_chart_renderer_draw_dot (ScChartRenderer    *self,
+                             cairo_t            *cr,
+                             double              x,
+                             double              y,
+                             double              outer,
+                             double              inner,
+                             const ScChartColor *color)
+{
+  cairo_arc (cr, x, y, outer, 0, 2 * G_PI);
+  _sc_chart_set_color (cr, &self->theme.background, 1);
+  cairo_fill (cr);
+  cairo_arc (cr, x, y, inner, 0, 2 * G_PI);
+  _sc_chart_set_color (cr, color, 1);
+  cairo_fill (cr);
+}
+
 void
 _sc_chart_rounded_rect (cairo_t *cr,
                         double   x,

@@ -61,24 +61,29 @@ sc_chart_theme_init (ScChartTheme       *theme,
   theme->miss = dark ? rgba (0xf66151, 1) : rgba (0xc01c28, 1);
 }
 
+static void
+init_opaque (ScChartTheme *theme,
+             guint32       foreground,
+             guint32       background,
+             guint32       accent)
+{
+  ScChartColor fg = rgba (foreground, 1);
+  ScChartColor bg = rgba (background, 1);
+  ScChartColor ac = rgba (accent, 1);
+
+  sc_chart_theme_init (theme, &fg, &bg, &ac);
+}
+
 void
 sc_chart_theme_init_light (ScChartTheme *theme)
 {
-  ScChartColor fg = rgba (0x241f31, 1);
-  ScChartColor bg = rgba (0xffffff, 1);
-  ScChartColor accent = rgba (0x1c71d8, 1);
-
-  sc_chart_theme_init (theme, &fg, &bg, &accent);
+  init_opaque (theme, 0x241f31, 0xffffff, 0x1c71d8);
 }
 
 void
 sc_chart_theme_init_dark (ScChartTheme *theme)
 {
-  ScChartColor fg = rgba (0xffffff, 1);
-  ScChartColor bg = rgba (0x1e1e1e, 1);
-  ScChartColor accent = rgba (0x78aeed, 1);
-
-  sc_chart_theme_init (theme, &fg, &bg, &accent);
+  init_opaque (theme, 0xffffff, 0x1e1e1e, 0x78aeed);
 }
 
 void

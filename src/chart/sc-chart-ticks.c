@@ -11,47 +11,12 @@
 #include "config.h"
 
 #include <math.h>
-#include <string.h>
 
 #include <glib/gi18n.h>
 
 #include "sc-chart-renderer-private.h"
-
-/* Calendar arithmetic on days since 1970-01-01 (proleptic Gregorian). */
-
-static void
-day_to_ymd (gint64  day,
-            int    *year,
-            int    *month,
-            int    *mday)
-{
-  gint64 z = day + 719468;
-  gint64 era = (z >= 0 ? z : z - 146096) / 146097;
-  gint64 doe = z - era * 146097;
-  gint64 yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  gint64 doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  gint64 mp = (5 * doy + 2) / 153;
-  gint64 d = doy - (153 * mp + 2) / 5 + 1;
-  gint64 m = mp < 10 ? mp + 3 : mp - 9;
-
-  *year = (int) (yoe + era * 400 + (m <= 2));
-  *month = (int) m;
-  *mday = (int) d;
-}
-
-static gint64
-ymd_to_day (int year,
-            int month,
-            int mday)
-{
-  gint64 y = year - (month <= 2);
-  gint64 era = (y >= 0 ? y : y - 399) / 400;
-  gint64 yoe = y - era * 400;
-  gint64 doy = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + mday - 1;
-  gint64 doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-
-  return era * 146097 + doe - 719468;
-}
+#include "sc-currency.h"
+#include "sc-prices.h"
 
 /* Dates are written with g_date_time_format() and formats from the
  * translation: the window's own date format for whole dates, so the chart
@@ -170,9 +135,9 @@ label_date_ticks (GArray   *ticks,
   for (guint i = 0; i < ticks->len; i++)
     {
       ScChartTick *tick = &g_array_index (ticks, ScChartTick, i);
-      int y, m, d;
+      int y, m;
 
-      day_to_ymd ((gint64) tick->value, &y, &m, &d);
+      sc_day_to_ymd ((ScDay) tick->value, &y, &m, NULL);
       switch (kind)
         {
         case STEP_DAY:
@@ -227,14 +192,13 @@ generate_date_ticks (guint  step,
   int n = date_steps[step].n;
   gint64 d0 = (gint64) ceil (first);
   gint64 d1 = (gint64) floor (last);
-  int y0, m0, dd0, y1, m1, dd1;
+  int y0, y1;
 
   if (kind == STEP_DAY || kind == STEP_WEEK)
     {
       for (gint64 d = d0; d <= d1; d++)
         {
-          /* 1970-01-01 was a Thursday: (d + 3) % 7 == 0 on Mondays. */
-          if (kind == STEP_WEEK && ((d + 3) % 7 + 7) % 7 != 0)
+          if (kind == STEP_WEEK && sc_day_weekday ((ScDay) d) != 1)
             continue;
           if (kind == STEP_DAY && (d % n + n) % n != 0)
             continue;
@@ -243,15 +207,15 @@ generate_date_ticks (guint  step,
       return ticks;
     }
 
-  day_to_ymd (d0, &y0, &m0, &dd0);
-  day_to_ymd (d1, &y1, &m1, &dd1);
+  sc_day_to_ymd ((ScDay) d0, &y0, NULL, NULL);
+  sc_day_to_ymd ((ScDay) d1, &y1, NULL, NULL);
 
   if (kind == STEP_YEAR)
     {
       int start = y0 - ((y0 % n) + n) % n;
 
       for (int y = start; y <= y1 + 1; y += n)
-        add_date_tick (ticks, ymd_to_day (y, 1, 1), first, last, width_px);
+        add_date_tick (ticks, sc_day_from_ymd (y, 1, 1), first, last, width_px);
     }
   else
     {
@@ -260,11 +224,11 @@ generate_date_ticks (guint  step,
           {
             if (kind == STEP_HALF_MONTH)
               {
-                add_date_tick (ticks, ymd_to_day (y, m, 1), first, last, width_px);
-                add_date_tick (ticks, ymd_to_day (y, m, 15), first, last, width_px);
+                add_date_tick (ticks, sc_day_from_ymd (y, m, 1), first, last, width_px);
+                add_date_tick (ticks, sc_day_from_ymd (y, m, 15), first, last, width_px);
               }
             else if ((m - 1) % n == 0)
-              add_date_tick (ticks, ymd_to_day (y, m, 1), first, last, width_px);
+              add_date_tick (ticks, sc_day_from_ymd (y, m, 1), first, last, width_px);
           }
     }
 
@@ -420,27 +384,9 @@ sc_chart_format_price (double      value,
                        const char *currency)
 {
   int decimals = step > 0 ? decimals_for (step) : 2;
-  g_autofree char *digits = g_strdup_printf ("%.*f", decimals, fabs (value));
-  GString *out = g_string_new (NULL);
-  const char *dot = strchr (digits, '.');
-  gsize int_len = dot != NULL ? (gsize) (dot - digits) : strlen (digits);
-
-  if (value < 0 && g_strtod (digits, NULL) != 0)
-    g_string_append (out, "−");
-  if (currency != NULL)
-    g_string_append (out, currency);
 
   /* Thousands separators keep big prices readable. */
-  for (gsize i = 0; i < int_len; i++)
-    {
-      if (i > 0 && (int_len - i) % 3 == 0)
-        g_string_append_c (out, ',');
-      g_string_append_c (out, digits[i]);
-    }
-  if (dot != NULL)
-    g_string_append (out, dot);
-
-  return g_string_free (out, FALSE);
+  return sc_currency_format_number (value, decimals, currency, NULL);
 }
 
 static void
@@ -564,6 +510,23 @@ thin_ticks (GArray *ticks,
     }
 }
 
+/* For an axis left with too few labels: OTHER instead of TICKS when it fits
+ * with more labels, but at most one too many. Frees the one not kept. */
+static GArray *
+more_labels (GArray *ticks,
+             GArray *other,
+             double  min_gap_px)
+{
+  if (ticks_fit (other, min_gap_px) && other->len > ticks->len &&
+      other->len <= MAX_PRICE_TICKS + 1)
+    {
+      g_array_unref (ticks);
+      return other;
+    }
+  g_array_unref (other);
+  return ticks;
+}
+
 /* Equal round steps; on a log scale they suit a range under a decade. */
 static GArray *
 nice_linear_ticks (double              low,
@@ -595,12 +558,7 @@ nice_linear_ticks (double              low,
       GArray *thinned = linear_ticks (low, high, crowded_step, scale, currency);
 
       thin_ticks (thinned, min_gap_px);
-      if (thinned->len > ticks->len && thinned->len <= MAX_PRICE_TICKS + 1)
-        {
-          g_array_unref (ticks);
-          return thinned;
-        }
-      g_array_unref (thinned);
+      ticks = more_labels (ticks, thinned, min_gap_px);
     }
 
   return ticks;
@@ -668,17 +626,10 @@ decade_ticks (double              low,
   ticks = tick_choice_finish (&choice);
 
   if (ticks->len < MIN_PRICE_TICKS)
-    {
-      GArray *more = decade_set (low, high, scale, one_two_three_five,
-                                 G_N_ELEMENTS (one_two_three_five), 1, currency);
-
-      if (ticks_fit (more, min_gap_px) && more->len > ticks->len && more->len <= MAX_PRICE_TICKS + 1)
-        {
-          g_array_unref (ticks);
-          return more;
-        }
-      g_array_unref (more);
-    }
+    ticks = more_labels (ticks,
+                         decade_set (low, high, scale, one_two_three_five,
+                                     G_N_ELEMENTS (one_two_three_five), 1, currency),
+                         min_gap_px);
 
   return ticks;
 }

@@ -223,6 +223,18 @@ sc_chart_renderer_set_range (ScChartRenderer *self,
   _sc_chart_renderer_invalidate (self);
 }
 
+/* Geometry */
+
+/* The layout at width × height, made first if need be. */
+static const Layout *
+layout_at (ScChartRenderer *self,
+           int              width,
+           int              height)
+{
+  _sc_chart_renderer_ensure_layout (self, width, height);
+  return &self->layout;
+}
+
 void
 sc_chart_renderer_get_plot_area (ScChartRenderer   *self,
                                  int                width,
@@ -232,8 +244,7 @@ sc_chart_renderer_get_plot_area (ScChartRenderer   *self,
   g_return_if_fail (SC_IS_CHART_RENDERER (self));
   g_return_if_fail (out_area != NULL);
 
-  _sc_chart_renderer_ensure_layout (self, width, height);
-  *out_area = self->layout.plot;
+  *out_area = layout_at (self, width, height)->plot;
 }
 
 double
@@ -244,8 +255,7 @@ sc_chart_renderer_date_to_x (ScChartRenderer *self,
 {
   g_return_val_if_fail (SC_IS_CHART_RENDERER (self), 0);
 
-  _sc_chart_renderer_ensure_layout (self, width, height);
-  return sc_chart_scale_map (&self->layout.xs, day);
+  return sc_chart_scale_map (&layout_at (self, width, height)->xs, day);
 }
 
 double
@@ -256,8 +266,7 @@ sc_chart_renderer_x_to_date (ScChartRenderer *self,
 {
   g_return_val_if_fail (SC_IS_CHART_RENDERER (self), 0);
 
-  _sc_chart_renderer_ensure_layout (self, width, height);
-  return sc_chart_scale_unmap (&self->layout.xs, x);
+  return sc_chart_scale_unmap (&layout_at (self, width, height)->xs, x);
 }
 
 double
@@ -268,8 +277,7 @@ sc_chart_renderer_price_to_y (ScChartRenderer *self,
 {
   g_return_val_if_fail (SC_IS_CHART_RENDERER (self), 0);
 
-  _sc_chart_renderer_ensure_layout (self, width, height);
-  return sc_chart_scale_map (&self->layout.ys, price);
+  return sc_chart_scale_map (&layout_at (self, width, height)->ys, price);
 }
 
 GArray *
@@ -279,8 +287,7 @@ sc_chart_renderer_get_date_ticks (ScChartRenderer *self,
 {
   g_return_val_if_fail (SC_IS_CHART_RENDERER (self), NULL);
 
-  _sc_chart_renderer_ensure_layout (self, width, height);
-  return self->layout.date_ticks;
+  return layout_at (self, width, height)->date_ticks;
 }
 
 GArray *
@@ -290,8 +297,7 @@ sc_chart_renderer_get_price_ticks (ScChartRenderer *self,
 {
   g_return_val_if_fail (SC_IS_CHART_RENDERER (self), NULL);
 
-  _sc_chart_renderer_ensure_layout (self, width, height);
-  return self->layout.price_ticks;
+  return layout_at (self, width, height)->price_ticks;
 }
 
 void

@@ -127,27 +127,20 @@ sc_currency_decimals (const char *code)
 }
 
 char *
-sc_currency_format (const char *code,
-                    double      value)
+sc_currency_format_number (double      value,
+                           int         decimals,
+                           const char *prefix,
+                           const char *suffix)
 {
-  g_autofree char *digits = NULL;
-  GString *out;
-  const char *dot;
-  gsize int_len;
-  int decimals;
+  g_autofree char *digits = g_strdup_printf ("%.*f", decimals, fabs (value));
+  GString *out = g_string_new (NULL);
+  const char *dot = strchr (digits, '.');
+  gsize int_len = dot != NULL ? (gsize) (dot - digits) : strlen (digits);
 
-  if (!isfinite (value))
-    return g_strdup ("–");
-
-  decimals = fabs (value) < 1.0 ? 4 : sc_currency_decimals (code);
-  digits = g_strdup_printf ("%.*f", decimals, fabs (value));
-  dot = strchr (digits, '.');
-  int_len = dot != NULL ? (gsize) (dot - digits) : strlen (digits);
-
-  out = g_string_new (NULL);
   if (value < 0 && g_strtod (digits, NULL) != 0)
     g_string_append (out, "−");
-  g_string_append (out, sc_currency_prefix (code));
+  if (prefix != NULL)
+    g_string_append (out, prefix);
   for (gsize i = 0; i < int_len; i++)
     {
       if (i > 0 && (int_len - i) % 3 == 0)
@@ -156,7 +149,22 @@ sc_currency_format (const char *code,
     }
   if (dot != NULL)
     g_string_append (out, dot);
-  g_string_append (out, sc_currency_suffix (code));
+  if (suffix != NULL)
+    g_string_append (out, suffix);
 
   return g_string_free (out, FALSE);
+}
+
+char *
+sc_currency_format (const char *code,
+                    double      value)
+{
+  int decimals;
+
+  if (!isfinite (value))
+    return g_strdup ("–");
+
+  decimals = fabs (value) < 1.0 ? 4 : sc_currency_decimals (code);
+  return sc_currency_format_number (value, decimals, sc_currency_prefix (code),
+                                    sc_currency_suffix (code));
 }

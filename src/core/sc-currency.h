@@ -28,6 +28,13 @@ G_BEGIN_DECLS
  * KRW, …) show whole numbers; prices under 1 keep four decimals. */
 char       *sc_currency_format   (const char *code,
                                   double      value);
+/* The rule's number: VALUE with DECIMALS decimals and commas between the
+ * thousands, after a minus sign "−" (unless it rounds to zero) and PREFIX,
+ * before SUFFIX; PREFIX and SUFFIX may be NULL. */
+char       *sc_currency_format_number (double      value,
+                                       int         decimals,
+                                       const char *prefix,
+                                       const char *suffix);
 /* What goes before the number ("$", "¥", "NT$", "SEK "); "" for none. */
 const char *sc_currency_prefix   (const char *code);
 /* What goes after it ("p" for pence, "c" for cents); "" for none. */

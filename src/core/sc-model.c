@@ -163,6 +163,17 @@ fail (Reader     *r,
   return FALSE;
 }
 
+/* The key's value with white space stripped; NULL when it is not set. */
+static char *
+read_value (Reader     *r,
+            const char *group,
+            const char *key)
+{
+  char *text = g_key_file_get_value (r->file, group, key, NULL);
+
+  return text != NULL ? g_strstrip (text) : NULL;
+}
+
 static gboolean
 read_uint (Reader     *r,
            const char *group,
@@ -172,16 +183,10 @@ read_uint (Reader     *r,
            guint       fallback,
            guint      *out)
 {
-  g_autofree char *text = g_key_file_get_value (r->file, group, key, NULL);
-  guint64 value;
+  g_autofree char *text = read_value (r, group, key);
+  guint64 value = fallback;
 
-  if (text == NULL)
-    {
-      *out = fallback;
-      return TRUE;
-    }
-  g_strstrip (text);
-  if (!g_ascii_string_to_unsigned (text, 10, min, max, &value, NULL))
+  if (text != NULL && !g_ascii_string_to_unsigned (text, 10, min, max, &value, NULL))
     return fail (r, group, key, _("%s must be a whole number from %u to %u, not “%s”."),
                  key, min, max, text);
   *out = (guint) value;
@@ -197,20 +202,17 @@ read_double (Reader     *r,
              double      fallback,
              double     *out)
 {
-  g_autofree char *text = g_key_file_get_value (r->file, group, key, NULL);
+  g_autofree char *text = read_value (r, group, key);
+  double value = fallback;
   char *end = NULL;
-  double value;
 
-  if (text == NULL)
+  if (text != NULL)
     {
-      *out = fallback;
-      return TRUE;
+      value = g_ascii_strtod (text, &end);
+      if (end == text || *end != '\0' || !(value >= min && value <= max))
+        return fail (r, group, key, _("%s must be a number from %g to %g, not “%s”."),
+                     key, min, max, text);
     }
-  g_strstrip (text);
-  value = g_ascii_strtod (text, &end);
-  if (end == text || *end != '\0' || !(value >= min && value <= max))
-    return fail (r, group, key, _("%s must be a number from %g to %g, not “%s”."),
-                 key, min, max, text);
   *out = value;
   return TRUE;
 }
@@ -221,14 +223,30 @@ read_choice (Reader     *r,
              const char *key,
              const char *allowed)
 {
-  g_autofree char *text = g_key_file_get_value (r->file, group, key, NULL);
+  g_autofree char *text = read_value (r, group, key);
 
-  if (text == NULL)
-    return TRUE;
-  g_strstrip (text);
-  if (g_ascii_strcasecmp (text, allowed) != 0)
+  if (text != NULL && g_ascii_strcasecmp (text, allowed) != 0)
     return fail (r, group, key, _("Unsupported %s “%s” (only “%s” is implemented)."),
                  key, text, allowed);
+  return TRUE;
+}
+
+/* Leaves OUT alone when the key is not set; fails with MESSAGE when it is
+ * neither true nor false. */
+static gboolean
+read_boolean (Reader     *r,
+              const char *group,
+              const char *key,
+              const char *message,
+              gboolean   *out)
+{
+  g_autoptr(GError) bool_error = NULL;
+
+  if (!g_key_file_has_key (r->file, group, key, NULL))
+    return TRUE;
+  *out = g_key_file_get_boolean (r->file, group, key, &bool_error);
+  if (bool_error != NULL)
+    return fail (r, group, key, "%s", message);
   return TRUE;
 }
 
@@ -343,29 +361,11 @@ sc_model_info_load_data (const char  *display_name,
       return NULL;
     }
 
-  if (g_key_file_has_key (file, "Model", "Residual", NULL))
-    {
-      g_autoptr(GError) bool_error = NULL;
-
-      info->residual = g_key_file_get_boolean (file, "Model", "Residual", &bool_error);
-      if (bool_error != NULL)
-        {
-          fail (&r, "Model", "Residual", _("Residual must be true or false."));
-          return NULL;
-        }
-    }
-
-  if (g_key_file_has_key (file, "Model", "Recommended", NULL))
-    {
-      g_autoptr(GError) bool_error = NULL;
-
-      info->recommended = g_key_file_get_boolean (file, "Model", "Recommended", &bool_error);
-      if (bool_error != NULL)
-        {
-          fail (&r, "Model", "Recommended", _("Recommended must be true or false."));
-          return NULL;
-        }
-    }
+  if (!read_boolean (&r, "Model", "Residual", _("Residual must be true or false."),
+                     &info->residual) ||
+      !read_boolean (&r, "Model", "Recommended", _("Recommended must be true or false."),
+                     &info->recommended))
+    return NULL;
 
   {
     g_auto(GStrv) names = g_key_file_get_string_list (file, "Model", "Features", NULL, NULL);

@@ -24,18 +24,12 @@
 
 struct _ScPredictor
 {
-  GObject      parent_instance;
+  GObject        parent_instance;
 
-  ScModelInfo *model;
-  int         *horizons;
-  guint        n_horizons;
-  guint        years;
-  ScProtocol   protocol;
-  guint        seed;
-  guint        refit_every;
+  ScRunSettings  settings;   /* what a run copies */
 
-  double       fraction;
-  char        *step;
+  double         fraction;
+  char          *step;
 };
 
 G_DEFINE_FINAL_TYPE (ScPredictor, sc_predictor, G_TYPE_OBJECT)
@@ -88,15 +82,10 @@ sc_protocol_from_string (const char *text,
 static ScRunSettings *
 settings_new (ScPredictor *self)
 {
-  ScRunSettings *s = g_new0 (ScRunSettings, 1);
+  ScRunSettings *s = g_memdup2 (&self->settings, sizeof self->settings);
 
-  s->model = sc_model_info_ref (self->model);
-  s->horizons = g_memdup2 (self->horizons, self->n_horizons * sizeof (int));
-  s->n_horizons = self->n_horizons;
-  s->years = self->years;
-  s->protocol = self->protocol;
-  s->seed = self->seed;
-  s->refit_every = self->refit_every;
+  s->model = sc_model_info_ref (s->model);
+  s->horizons = g_memdup2 (s->horizons, s->n_horizons * sizeof (int));
   return s;
 }
 
@@ -439,8 +428,8 @@ sc_predictor_finalize (GObject *object)
 {
   ScPredictor *self = SC_PREDICTOR (object);
 
-  g_clear_pointer (&self->model, sc_model_info_unref);
-  g_clear_pointer (&self->horizons, g_free);
+  g_clear_pointer (&self->settings.model, sc_model_info_unref);
+  g_clear_pointer (&self->settings.horizons, g_free);
   g_clear_pointer (&self->step, g_free);
 
   G_OBJECT_CLASS (sc_predictor_parent_class)->finalize (object);
@@ -457,13 +446,13 @@ sc_predictor_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_MODEL:
-      g_value_set_pointer (value, self->model);
+      g_value_set_pointer (value, self->settings.model);
       break;
     case PROP_YEARS:
-      g_value_set_uint (value, self->years);
+      g_value_set_uint (value, self->settings.years);
       break;
     case PROP_PROTOCOL:
-      g_value_set_string (value, sc_protocol_to_string (self->protocol));
+      g_value_set_string (value, sc_protocol_to_string (self->settings.protocol));
       break;
     case PROP_FRACTION:
       g_value_set_double (value, self->fraction);
@@ -487,8 +476,8 @@ sc_predictor_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_MODEL:
-      g_assert (self->model == NULL);
-      self->model = sc_model_info_ref (g_value_get_pointer (value));
+      g_assert (self->settings.model == NULL);
+      self->settings.model = sc_model_info_ref (g_value_get_pointer (value));
       break;
     case PROP_YEARS:
       sc_predictor_set_years (self, g_value_get_uint (value));
@@ -540,10 +529,10 @@ sc_predictor_class_init (ScPredictorClass *klass)
 static void
 sc_predictor_init (ScPredictor *self)
 {
-  self->horizons = g_memdup2 (default_horizons, sizeof default_horizons);
-  self->n_horizons = G_N_ELEMENTS (default_horizons);
-  self->years = SC_PREDICTOR_DEFAULT_YEARS;
-  self->protocol = SC_PROTOCOL_WALK_FORWARD;
+  self->settings.horizons = g_memdup2 (default_horizons, sizeof default_horizons);
+  self->settings.n_horizons = G_N_ELEMENTS (default_horizons);
+  self->settings.years = SC_PREDICTOR_DEFAULT_YEARS;
+  self->settings.protocol = SC_PROTOCOL_WALK_FORWARD;
 }
 
 ScPredictor *
@@ -559,7 +548,7 @@ sc_predictor_get_model (ScPredictor *self)
 {
   g_return_val_if_fail (SC_IS_PREDICTOR (self), NULL);
 
-  return self->model;
+  return self->settings.model;
 }
 
 void
@@ -570,9 +559,9 @@ sc_predictor_set_horizons (ScPredictor *self,
   g_return_if_fail (SC_IS_PREDICTOR (self));
   g_return_if_fail (horizons != NULL || n_horizons == 0);
 
-  g_free (self->horizons);
-  self->horizons = g_memdup2 (horizons, n_horizons * sizeof (int));
-  self->n_horizons = n_horizons;
+  g_free (self->settings.horizons);
+  self->settings.horizons = g_memdup2 (horizons, n_horizons * sizeof (int));
+  self->settings.n_horizons = n_horizons;
 }
 
 const int *
@@ -582,8 +571,8 @@ sc_predictor_get_horizons (ScPredictor *self,
   g_return_val_if_fail (SC_IS_PREDICTOR (self), NULL);
 
   if (n_horizons != NULL)
-    *n_horizons = self->n_horizons;
-  return self->horizons;
+    *n_horizons = self->settings.n_horizons;
+  return self->settings.horizons;
 }
 
 void
@@ -592,9 +581,9 @@ sc_predictor_set_years (ScPredictor *self,
 {
   g_return_if_fail (SC_IS_PREDICTOR (self));
 
-  if (self->years == years)
+  if (self->settings.years == years)
     return;
-  self->years = years;
+  self->settings.years = years;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_YEARS]);
 }
 
@@ -603,7 +592,7 @@ sc_predictor_get_years (ScPredictor *self)
 {
   g_return_val_if_fail (SC_IS_PREDICTOR (self), 0);
 
-  return self->years;
+  return self->settings.years;
 }
 
 void
@@ -612,9 +601,9 @@ sc_predictor_set_protocol (ScPredictor *self,
 {
   g_return_if_fail (SC_IS_PREDICTOR (self));
 
-  if (self->protocol == protocol)
+  if (self->settings.protocol == protocol)
     return;
-  self->protocol = protocol;
+  self->settings.protocol = protocol;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROTOCOL]);
 }
 
@@ -623,7 +612,7 @@ sc_predictor_get_protocol (ScPredictor *self)
 {
   g_return_val_if_fail (SC_IS_PREDICTOR (self), SC_PROTOCOL_WALK_FORWARD);
 
-  return self->protocol;
+  return self->settings.protocol;
 }
 
 void
@@ -632,7 +621,7 @@ sc_predictor_set_seed (ScPredictor *self,
 {
   g_return_if_fail (SC_IS_PREDICTOR (self));
 
-  self->seed = seed;
+  self->settings.seed = seed;
 }
 
 void
@@ -641,7 +630,7 @@ sc_predictor_set_refit_every (ScPredictor *self,
 {
   g_return_if_fail (SC_IS_PREDICTOR (self));
 
-  self->refit_every = rows;
+  self->settings.refit_every = rows;
 }
 
 double
@@ -816,6 +805,9 @@ start_async (ScPredictor         *self,
   g_autoptr(GTask) task = NULL;
   TaskData *data;
 
+  g_return_if_fail (SC_IS_PREDICTOR (self));
+  g_return_if_fail (prices != NULL);
+
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, source_tag);
   g_task_set_check_cancellable (task, TRUE);
@@ -832,6 +824,19 @@ start_async (ScPredictor         *self,
   g_task_run_in_thread (task, run_in_thread);
 }
 
+static ScPrediction *
+finish_async (ScPredictor   *self,
+              GAsyncResult  *result,
+              gpointer       source_tag,
+              GError       **error)
+{
+  g_return_val_if_fail (SC_IS_PREDICTOR (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
 void
 sc_predictor_run_async (ScPredictor         *self,
                         ScPriceSeries       *prices,
@@ -839,9 +844,6 @@ sc_predictor_run_async (ScPredictor         *self,
                         GAsyncReadyCallback  callback,
                         gpointer             user_data)
 {
-  g_return_if_fail (SC_IS_PREDICTOR (self));
-  g_return_if_fail (prices != NULL);
-
   start_async (self, prices, TRUE, sc_predictor_run_async, cancellable, callback, user_data);
 }
 
@@ -850,11 +852,7 @@ sc_predictor_run_finish (ScPredictor   *self,
                          GAsyncResult  *result,
                          GError       **error)
 {
-  g_return_val_if_fail (SC_IS_PREDICTOR (self), NULL);
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == sc_predictor_run_async, NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return finish_async (self, result, sc_predictor_run_async, error);
 }
 
 void
@@ -864,9 +862,6 @@ sc_predictor_backtest_async (ScPredictor         *self,
                              GAsyncReadyCallback  callback,
                              gpointer             user_data)
 {
-  g_return_if_fail (SC_IS_PREDICTOR (self));
-  g_return_if_fail (prices != NULL);
-
   start_async (self, prices, FALSE, sc_predictor_backtest_async, cancellable, callback, user_data);
 }
 
@@ -875,10 +870,5 @@ sc_predictor_backtest_finish (ScPredictor   *self,
                               GAsyncResult  *result,
                               GError       **error)
 {
-  g_return_val_if_fail (SC_IS_PREDICTOR (self), NULL);
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == sc_predictor_backtest_async,
-                        NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return finish_async (self, result, sc_predictor_backtest_async, error);
 }
