@@ -5,118 +5,24 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* Database jobs: reading the history a page at a time on worker
- * threads, and deletions with their undo toast. */
+/* The history read a page at a time and deletions with their undo toast,
+ * both through the service (sc-service.h). */
 
 #include "config.h"
 
 #include <glib/gi18n.h>
 
-#include "sc-db.h"
+#include "sc-application.h"
 #include "sc-history-item.h"
 #include "sc-history-view-private.h"
 
-/* --- database jobs ------------------------------------------------------- */
-
-typedef struct
-{
-  gint64  user_id;
-  char   *uuid;
-} DbJob;
-
-static void
-db_job_free (gpointer data)
-{
-  DbJob *job = data;
-
-  g_free (job->uuid);
-  g_free (job);
-}
-
 /* The history is read a page at a time, newest first: the first page is on
  * screen within milliseconds, and the rest follows page by page without
- * ever holding up the main loop. Each page's task starts where the last row
- * of the previous one left off (keyset paging), so results saved or
- * deleted meanwhile neither repeat nor drop a row. The first page is a tall
- * window's worth of rows: building and binding their widgets before it
- * shows costs more than reading them. */
+ * ever holding up the main loop. The first page is a tall window's worth of
+ * rows: building and binding their widgets before it shows costs more than
+ * reading them. */
 #define FIRST_PAGE_SIZE 50
 #define PAGE_SIZE       1000
-
-typedef struct
-{
-  gint64  user_id;
-  ScDb   *db;          /* opened by the first page's thread */
-  char   *before;      /* uuid of the last row loaded; NULL: none yet */
-  guint   limit;
-} PageLoad;
-
-static void
-page_load_clear (gpointer data)
-{
-  PageLoad *load = data;
-
-  g_clear_pointer (&load->db, sc_db_unref);
-  g_free (load->before);
-}
-
-static void
-page_load_release (gpointer data)
-{
-  g_atomic_rc_box_release_full (data, page_load_clear);
-}
-
-/* Page tasks of one load run one after another, never together, so the
- * PageLoad needs no lock: each is only started once the last has returned. */
-static void
-page_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  PageLoad *load = task_data;
-  g_autoptr(GError) error = NULL;
-  GPtrArray *results;
-
-  if (g_task_return_error_if_cancelled (task))
-    return;
-
-  if (load->db == NULL)
-    load->db = sc_db_open (NULL, &error);
-  if (load->db == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  results = sc_results_list_before (load->db, load->user_id, SC_RESULTS_LIST_DEFAULT,
-                                    load->before, load->limit, &error);
-  if (results == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, results, (GDestroyNotify) g_ptr_array_unref);
-}
-
-static void
-delete_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  DbJob *job = task_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(ScDb) db = NULL;
-
-  db = sc_db_open (NULL, &error);
-  if (db == NULL || !sc_results_delete (db, job->user_id, job->uuid, &error))
-    {
-      g_warning ("Could not delete prediction %s: %s", job->uuid, error->message);
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  g_task_return_boolean (task, TRUE);
-}
 
 /* --- pending deletions --------------------------------------------------- */
 
@@ -160,22 +66,14 @@ pending_delete_closure_notify (gpointer  data,
 static void
 pending_delete_commit (PendingDelete *pending)
 {
-  g_autoptr(GTask) task = NULL;
-  DbJob *job;
-
   if (pending->done)
     return;
   pending->done = TRUE;
 
-  job = g_new0 (DbJob, 1);
-  job->user_id = pending->user_id;
-  job->uuid = g_strdup (sc_history_item_get_uuid (pending->item));
-
   /* Not tied to the view: the deletion must happen even if it goes away. */
-  task = g_task_new (NULL, NULL, NULL, NULL);
-  g_task_set_source_tag (task, pending_delete_commit);
-  g_task_set_task_data (task, job, db_job_free);
-  g_task_run_in_thread (task, delete_thread);
+  sc_service_delete_result_async (sc_application_get_default_service (), pending->user_id,
+                                  sc_history_item_get_uuid (pending->item),
+                                  NULL, NULL, NULL);
 
   if (pending->self != NULL)
     g_ptr_array_remove (pending->self->pending, pending);
@@ -271,20 +169,30 @@ sc_history_view_delete_selected (ScHistoryView *self)
 
 /* --- loading ------------------------------------------------------------- */
 
+typedef struct
+{
+  ScHistoryView   *self;
+  ScHistoryCursor *cursor;
+  gboolean         first;
+} PageRequest;
+
 static void page_cb (GObject      *object,
                      GAsyncResult *result,
                      gpointer      user_data);
 
 static void
-sc_history_view_load_page (ScHistoryView *self,
-                           PageLoad      *load)
+sc_history_view_load_page (ScHistoryView   *self,
+                           ScHistoryCursor *cursor,
+                           gboolean         first)
 {
-  g_autoptr(GTask) task = NULL;
+  PageRequest *request = g_new0 (PageRequest, 1);
 
-  task = g_task_new (NULL, self->cancellable, page_cb, g_object_ref (self));
-  g_task_set_source_tag (task, sc_history_view_load_page);
-  g_task_set_task_data (task, g_atomic_rc_box_acquire (load), page_load_release);
-  g_task_run_in_thread (task, page_thread);
+  request->self = g_object_ref (self);
+  request->cursor = sc_history_cursor_ref (cursor);
+  request->first = first;
+  sc_service_read_history_async (sc_application_get_default_service (), cursor,
+                                 first ? FIRST_PAGE_SIZE : PAGE_SIZE, self->cancellable,
+                                 page_cb, request);
 }
 
 static void
@@ -292,15 +200,16 @@ page_cb (GObject      *object,
          GAsyncResult *result,
          gpointer      user_data)
 {
-  g_autoptr(ScHistoryView) self = user_data;
+  g_autofree PageRequest *request = user_data;
+  g_autoptr(ScHistoryView) self = request->self;
+  g_autoptr(ScHistoryCursor) cursor = request->cursor;
   g_autoptr(GPtrArray) results = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) items = NULL;
-  PageLoad *load = g_task_get_task_data (G_TASK (result));
-  gboolean first = load->before == NULL;
+  gboolean first = request->first;
   gboolean more;
 
-  results = g_task_propagate_pointer (G_TASK (result), &error);
+  results = sc_service_read_history_finish (SC_SERVICE (object), result, &error);
   /* A page for an earlier user, or for a view reloaded since. */
   if (g_task_get_cancellable (G_TASK (result)) != self->cancellable)
     return;
@@ -316,16 +225,9 @@ page_cb (GObject      *object,
     }
 
   /* The next page is read while this one goes into the table. */
-  more = results->len == load->limit;
+  more = !sc_history_cursor_is_done (cursor);
   if (more)
-    {
-      ScResult *last = g_ptr_array_index (results, results->len - 1);
-
-      g_free (load->before);
-      load->before = g_strdup (last->uuid);
-      load->limit = PAGE_SIZE;
-      sc_history_view_load_page (self, load);
-    }
+    sc_history_view_load_page (self, cursor, FALSE);
 
   items = g_ptr_array_new_full (results->len, g_object_unref);
   for (guint i = 0; i < results->len; i++)
@@ -351,7 +253,7 @@ page_cb (GObject      *object,
   if (!more)
     {
       g_debug ("History of user %" G_GINT64_FORMAT " loaded: %u results",
-               load->user_id, g_list_model_get_n_items (G_LIST_MODEL (self->store)));
+               self->user ? self->user->id : 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)));
       g_clear_object (&self->cancellable);
       g_clear_pointer (&self->added, g_hash_table_unref);
     }
@@ -394,8 +296,6 @@ void
 sc_history_view_set_user (ScHistoryView *self,
                           ScUser        *user)
 {
-  PageLoad *load;
-
   g_return_if_fail (SC_IS_HISTORY_VIEW (self));
 
   sc_history_view_flush_deletions (self);
@@ -409,15 +309,12 @@ sc_history_view_set_user (ScHistoryView *self,
 
   if (user != NULL)
     {
+      g_autoptr(ScHistoryCursor) cursor = sc_history_cursor_new (user->id);
+
       self->user = sc_user_ref (user);
       self->cancellable = g_cancellable_new ();
       self->added = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-
-      load = g_atomic_rc_box_new0 (PageLoad);
-      load->user_id = user->id;
-      load->limit = FIRST_PAGE_SIZE;
-      sc_history_view_load_page (self, load);
-      page_load_release (load);
+      sc_history_view_load_page (self, cursor, TRUE);
     }
 
   _sc_history_view_actions_update (self);

@@ -80,6 +80,8 @@ history_list (ScDb        *db,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(ScService) service = NULL;
+  g_autoptr(ScHistoryCursor) cursor = NULL;
 
   /* Outcomes normally arrive with each price refresh; this catches prices
    * that came in some other way. */
@@ -89,7 +91,9 @@ history_list (ScDb        *db,
       g_clear_error (&error);
     }
 
-  results = sc_results_list (db, user->id, SC_RESULTS_LIST_DEFAULT, 0, 0, &error);
+  service = sc_service_new (NULL, NULL);
+  cursor = sc_history_cursor_new (user->id);
+  results = sc_service_read_history (service, db, cursor, 0, &error);
   if (results == NULL)
     return _sc_cli_fail (error);
 

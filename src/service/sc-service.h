@@ -148,6 +148,50 @@ ScPredictOutcome *sc_service_predict_finish (ScService              *self,
                                              GAsyncResult           *result,
                                              GError                **error);
 
+/* --- the history (sc-service-history.c) ------------------------------------ */
+
+/* Where reading a user's history has got to: pages come newest first, each
+ * starting after the last row of the one before (keyset paging), so results
+ * saved or deleted meanwhile neither repeat nor drop a row. */
+typedef struct _ScHistoryCursor ScHistoryCursor;
+
+ScHistoryCursor *sc_history_cursor_new     (gint64           user_id);
+ScHistoryCursor *sc_history_cursor_ref     (ScHistoryCursor *cursor);
+void             sc_history_cursor_unref   (ScHistoryCursor *cursor);
+/* Whether the last page read was the last one. */
+gboolean         sc_history_cursor_is_done (ScHistoryCursor *cursor);
+
+/* The next page of at most limit results (0: all the rest), element type
+ * ScResult, and the cursor moved past it. Pages of one cursor are read one
+ * after the other, never two at once. */
+GPtrArray *sc_service_read_history        (ScService            *self,
+                                           ScDb                 *db,
+                                           ScHistoryCursor      *cursor,
+                                           guint                 limit,
+                                           GError              **error);
+void       sc_service_read_history_async  (ScService            *self,
+                                           ScHistoryCursor      *cursor,
+                                           guint                 limit,
+                                           GCancellable         *cancellable,
+                                           GAsyncReadyCallback   callback,
+                                           gpointer              user_data);
+GPtrArray *sc_service_read_history_finish (ScService            *self,
+                                           GAsyncResult         *result,
+                                           GError              **error);
+
+/* Deletes a result of user_id's history (and marks it for the sync server). */
+void       sc_service_delete_result_async  (ScService           *self,
+                                            gint64               user_id,
+                                            const char          *uuid,
+                                            GCancellable        *cancellable,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data);
+gboolean   sc_service_delete_result_finish (ScService           *self,
+                                            GAsyncResult        *result,
+                                            GError             **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScHistoryCursor, sc_history_cursor_unref)
+
 /* --- the watchlist, the scorecard, due forecasts (sc-service-watch.c) ----- */
 
 /* The scorecard of user_id (sc_due_user_scorecard()). */
