@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <sodium.h>
 
+#include "sc-accounts.h"
 #include "sc-curl.h"
 #include "sc-error.h"
 #include "sc-json-scan.h"
@@ -50,22 +51,12 @@ response_clear (Response *response)
 }
 
 static void
-wipe_free (char *secret)
-{
-  if (secret != NULL)
-    {
-      sodium_memzero (secret, strlen (secret));
-      g_free (secret);
-    }
-}
-
-static void
 sc_sync_client_finalize (GObject *object)
 {
   ScSyncClient *self = SC_SYNC_CLIENT (object);
 
   g_clear_pointer (&self->curl, curl_easy_cleanup);
-  g_clear_pointer (&self->token, wipe_free);
+  g_clear_pointer (&self->token, sc_accounts_free_secret);
   g_free (self->url);
   g_mutex_clear (&self->lock);
 
@@ -168,7 +159,7 @@ sc_sync_client_set_token (ScSyncClient *self,
   g_return_if_fail (SC_IS_SYNC_CLIENT (self));
 
   g_mutex_lock (&self->lock);
-  wipe_free (self->token);
+  sc_accounts_free_secret (self->token);
   self->token = g_strdup (token);
   g_mutex_unlock (&self->lock);
 }
@@ -428,7 +419,7 @@ sc_sync_client_register_sync (ScSyncClient  *self,
   body = credentials_body (username, email, password);
   g_mutex_lock (&self->lock);
   ok = request (self, "POST", "/accounts", body, FALSE, &response, cancellable, error);
-  wipe_free (body);
+  sc_accounts_free_secret (body);
 
   if (ok && response.status == 409)
     {
@@ -485,7 +476,7 @@ sc_sync_client_sign_in_sync (ScSyncClient  *self,
       else
         {
           token = g_strdup (value);
-          wipe_free (self->token);
+          sc_accounts_free_secret (self->token);
           self->token = g_strdup (value);
           if (out_expires_at != NULL)
             *out_expires_at = g_strdup (json_object_get_string_member_with_default (object, "expires_at", NULL));
@@ -497,7 +488,7 @@ sc_sync_client_sign_in_sync (ScSyncClient  *self,
   response_clear (&response);
 
 out:
-  wipe_free (body);
+  sc_accounts_free_secret (body);
   g_mutex_unlock (&self->lock);
   return token;
 }
@@ -523,7 +514,7 @@ sc_sync_client_sign_out_sync (ScSyncClient  *self,
           ok = FALSE;
         }
       if (ok)
-        g_clear_pointer (&self->token, wipe_free);
+        g_clear_pointer (&self->token, sc_accounts_free_secret);
       response_clear (&response);
     }
   g_mutex_unlock (&self->lock);
@@ -560,7 +551,7 @@ sc_sync_client_change_password_sync (ScSyncClient  *self,
 
   g_mutex_lock (&self->lock);
   ok = request (self, "PUT", "/account/password", body, TRUE, &response, cancellable, error);
-  wipe_free (body);
+  sc_accounts_free_secret (body);
   if (ok && response.status == 403)
     {
       g_set_error (error, SC_ERROR, SC_ERROR_AUTH,
@@ -595,7 +586,7 @@ sc_sync_client_sign_out_everywhere_sync (ScSyncClient  *self,
       ok = FALSE;
     }
   if (ok)
-    g_clear_pointer (&self->token, wipe_free);
+    g_clear_pointer (&self->token, sc_accounts_free_secret);
   response_clear (&response);
   g_mutex_unlock (&self->lock);
   return ok;
@@ -822,173 +813,4 @@ sc_sync_client_pull_watchlist_sync (ScSyncClient  *self,
   *out_supported = TRUE;
   return pull_sync (self, "watchlist", "entries", since, limit, out_next, out_more, out_supported,
                     cancellable, error);
-}
-
-/* --- threaded variants ---------------------------------------------------- */
-
-typedef struct
-{
-  char *username;
-  char *email;
-  char *password;
-} Credentials;
-
-static void
-credentials_free (gpointer data)
-{
-  Credentials *credentials = data;
-
-  g_free (credentials->username);
-  g_free (credentials->email);
-  wipe_free (credentials->password);
-  g_free (credentials);
-}
-
-static GTask *
-new_credentials_task (ScSyncClient        *self,
-                      const char          *username,
-                      const char          *email,
-                      const char          *password,
-                      GCancellable        *cancellable,
-                      GAsyncReadyCallback  callback,
-                      gpointer             user_data,
-                      gpointer             source_tag)
-{
-  GTask *task = g_task_new (self, cancellable, callback, user_data);
-  Credentials *credentials = g_new0 (Credentials, 1);
-
-  g_task_set_source_tag (task, source_tag);
-  credentials->username = g_strdup (username);
-  credentials->email = g_strdup (email);
-  credentials->password = g_strdup (password);
-  g_task_set_task_data (task, credentials, credentials_free);
-  return task;
-}
-
-static void
-register_thread (GTask        *task,
-                 gpointer      source_object,
-                 gpointer      task_data,
-                 GCancellable *cancellable)
-{
-  Credentials *credentials = task_data;
-  GError *error = NULL;
-
-  if (sc_sync_client_register_sync (source_object, credentials->username, credentials->email,
-                                    credentials->password, cancellable, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
-}
-
-void
-sc_sync_client_register_async (ScSyncClient        *self,
-                               const char          *username,
-                               const char          *email,
-                               const char          *password,
-                               GCancellable        *cancellable,
-                               GAsyncReadyCallback  callback,
-                               gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-
-  g_return_if_fail (SC_IS_SYNC_CLIENT (self));
-
-  task = new_credentials_task (self, username, email, password, cancellable, callback, user_data,
-                               sc_sync_client_register_async);
-  g_task_run_in_thread (task, register_thread);
-}
-
-gboolean
-sc_sync_client_register_finish (ScSyncClient  *self,
-                                GAsyncResult  *result,
-                                GError       **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
-}
-
-static void
-sign_in_thread (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
-{
-  Credentials *credentials = task_data;
-  GError *error = NULL;
-  char *token;
-
-  token = sc_sync_client_sign_in_sync (source_object, credentials->username, credentials->password,
-                                       NULL, cancellable, &error);
-  if (token != NULL)
-    g_task_return_pointer (task, token, (GDestroyNotify) wipe_free);
-  else
-    g_task_return_error (task, error);
-}
-
-void
-sc_sync_client_sign_in_async (ScSyncClient        *self,
-                              const char          *username,
-                              const char          *password,
-                              GCancellable        *cancellable,
-                              GAsyncReadyCallback  callback,
-                              gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-
-  g_return_if_fail (SC_IS_SYNC_CLIENT (self));
-
-  task = new_credentials_task (self, username, NULL, password, cancellable, callback, user_data,
-                               sc_sync_client_sign_in_async);
-  g_task_run_in_thread (task, sign_in_thread);
-}
-
-char *
-sc_sync_client_sign_in_finish (ScSyncClient  *self,
-                               GAsyncResult  *result,
-                               GError       **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-static void
-sign_out_thread (GTask        *task,
-                 gpointer      source_object,
-                 gpointer      task_data,
-                 GCancellable *cancellable)
-{
-  GError *error = NULL;
-
-  if (sc_sync_client_sign_out_sync (source_object, cancellable, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
-}
-
-void
-sc_sync_client_sign_out_async (ScSyncClient        *self,
-                               GCancellable        *cancellable,
-                               GAsyncReadyCallback  callback,
-                               gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-
-  g_return_if_fail (SC_IS_SYNC_CLIENT (self));
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, sc_sync_client_sign_out_async);
-  g_task_run_in_thread (task, sign_out_thread);
-}
-
-gboolean
-sc_sync_client_sign_out_finish (ScSyncClient  *self,
-                                GAsyncResult  *result,
-                                GError       **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
 }

@@ -14,9 +14,9 @@ G_BEGIN_DECLS
 
 /* An HTTP client for one stockcast-sync-server (docs/sync-api.md).
  *
- * The _sync calls block and are meant for worker threads; each has an
- * _async/_finish pair that runs it on a thread. One client serves one
- * call at a time (it keeps its connection alive between calls).
+ * The calls block and are meant for worker threads (sc-sync.h runs them
+ * on one). One client serves one call at a time (it keeps its connection
+ * alive between calls).
  *
  * Errors (SC_ERROR): SC_ERROR_NETWORK when the server cannot be reached or
  * answers with something unusable (5xx included); SC_ERROR_AUTH for a
@@ -138,34 +138,5 @@ JsonArray    *sc_sync_client_pull_watchlist_sync (ScSyncClient    *self,
                                                   gboolean        *out_supported,
                                                   GCancellable    *cancellable,
                                                   GError         **error);
-
-/* Threaded variants of the account calls, for the window. */
-void          sc_sync_client_register_async   (ScSyncClient       *self,
-                                               const char         *username,
-                                               const char         *email,
-                                               const char         *password,
-                                               GCancellable       *cancellable,
-                                               GAsyncReadyCallback callback,
-                                               gpointer            user_data);
-gboolean      sc_sync_client_register_finish  (ScSyncClient       *self,
-                                               GAsyncResult       *result,
-                                               GError            **error);
-void          sc_sync_client_sign_in_async    (ScSyncClient       *self,
-                                               const char         *username,
-                                               const char         *password,
-                                               GCancellable       *cancellable,
-                                               GAsyncReadyCallback callback,
-                                               gpointer            user_data);
-/* Returns the token. */
-char         *sc_sync_client_sign_in_finish   (ScSyncClient       *self,
-                                               GAsyncResult       *result,
-                                               GError            **error);
-void          sc_sync_client_sign_out_async   (ScSyncClient       *self,
-                                               GCancellable       *cancellable,
-                                               GAsyncReadyCallback callback,
-                                               gpointer            user_data);
-gboolean      sc_sync_client_sign_out_finish  (ScSyncClient       *self,
-                                               GAsyncResult       *result,
-                                               GError            **error);
 
 G_END_DECLS

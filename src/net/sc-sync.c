@@ -8,7 +8,6 @@
 #include "config.h"
 
 #include <errno.h>
-#include <string.h>
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
@@ -18,6 +17,7 @@
 #include <libsecret/secret.h>
 #endif
 
+#include "sc-accounts.h"
 #include "sc-error.h"
 #include "sc-results.h"
 #include "sc-sync.h"
@@ -186,18 +186,8 @@ clear_token (gint64      user_id,
     save_token_file (file, NULL);
 }
 
-static void
-free_secret (char *secret)
-{
-  if (secret != NULL)
-    {
-      sodium_memzero (secret, strlen (secret));
-      g_free (secret);
-    }
-}
-
 typedef char *ScSecret;
-G_DEFINE_AUTO_CLEANUP_FREE_FUNC (ScSecret, free_secret, NULL)
+G_DEFINE_AUTO_CLEANUP_FREE_FUNC (ScSecret, sc_accounts_free_secret, NULL)
 
 /* --- links ------------------------------------------------------------------ */
 
@@ -783,7 +773,7 @@ task_data_free (gpointer data)
   g_free (td->db_path);
   g_free (td->server_url);
   g_free (td->username);
-  free_secret (td->password);
+  sc_accounts_free_secret (td->password);
   g_free (td->email);
   g_free (td);
 }
