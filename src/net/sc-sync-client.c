@@ -592,17 +592,26 @@ sc_sync_client_sign_out_everywhere_sync (ScSyncClient  *self,
   return ok;
 }
 
-/* PUT /COLLECTION/UUID, for results and watchlist entries alike. */
-static gboolean
-put_sync (ScSyncClient     *self,
-          const char       *collection,
-          const char       *uuid,
-          const char       *body,
-          ScSyncPutStatus  *out_status,
-          gint64           *out_seq,
-          gboolean         *out_deleted,
-          GCancellable     *cancellable,
-          GError          **error)
+/* Each collection's path and the member holding a pulled page. */
+static const struct
+{
+  const char *path;
+  const char *member;
+} collections[] = {
+  [SC_SYNC_COLLECTION_RESULTS] = { "results", "results" },
+  [SC_SYNC_COLLECTION_WATCHLIST] = { "watchlist", "entries" },
+};
+
+gboolean
+sc_sync_client_put_sync (ScSyncClient      *self,
+                         ScSyncCollection   collection,
+                         const char        *uuid,
+                         const char        *body,
+                         ScSyncPutStatus   *out_status,
+                         gint64            *out_seq,
+                         gboolean          *out_deleted,
+                         GCancellable      *cancellable,
+                         GError           **error)
 {
   g_autofree char *path = NULL;
   g_autoptr(JsonObject) object = NULL;
@@ -610,11 +619,12 @@ put_sync (ScSyncClient     *self,
   gboolean ok;
 
   g_return_val_if_fail (SC_IS_SYNC_CLIENT (self), FALSE);
+  g_return_val_if_fail (collection < G_N_ELEMENTS (collections), FALSE);
   g_return_val_if_fail (uuid != NULL && body != NULL, FALSE);
 
   *out_seq = 0;
   *out_deleted = FALSE;
-  path = g_strdup_printf ("/%s/%s", collection, uuid);
+  path = g_strdup_printf ("/%s/%s", collections[collection].path, uuid);
 
   g_mutex_lock (&self->lock);
   ok = request (self, "PUT", path, body, TRUE, &response, cancellable, error);
@@ -654,20 +664,21 @@ put_sync (ScSyncClient     *self,
   return ok;
 }
 
-static gboolean
-delete_sync (ScSyncClient  *self,
-             const char    *collection,
-             const char    *uuid,
-             GCancellable  *cancellable,
-             GError       **error)
+gboolean
+sc_sync_client_delete_sync (ScSyncClient      *self,
+                            ScSyncCollection   collection,
+                            const char        *uuid,
+                            GCancellable      *cancellable,
+                            GError           **error)
 {
   g_autofree char *path = NULL;
   Response response;
   gboolean ok;
 
   g_return_val_if_fail (SC_IS_SYNC_CLIENT (self), FALSE);
+  g_return_val_if_fail (collection < G_N_ELEMENTS (collections), FALSE);
 
-  path = g_strdup_printf ("/%s/%s", collection, uuid);
+  path = g_strdup_printf ("/%s/%s", collections[collection].path, uuid);
   g_mutex_lock (&self->lock);
   ok = request (self, "DELETE", path, NULL, TRUE, &response, cancellable, error);
   if (ok && response.status != 204)
@@ -681,19 +692,16 @@ delete_sync (ScSyncClient  *self,
   return ok;
 }
 
-/* GET /COLLECTION?since=…: the page's array is the member `member`.
- * out_supported (nullable): FALSE, with an empty page, for 404. */
-static JsonArray *
-pull_sync (ScSyncClient  *self,
-           const char    *collection,
-           const char    *member,
-           gint64         since,
-           guint          limit,
-           gint64        *out_next,
-           gboolean      *out_more,
-           gboolean      *out_supported,
-           GCancellable  *cancellable,
-           GError       **error)
+JsonArray *
+sc_sync_client_pull_sync (ScSyncClient      *self,
+                          ScSyncCollection   collection,
+                          gint64             since,
+                          guint              limit,
+                          gint64            *out_next,
+                          gboolean          *out_more,
+                          gboolean          *out_supported,
+                          GCancellable      *cancellable,
+                          GError           **error)
 {
   g_autofree char *path = NULL;
   g_autoptr(JsonObject) object = NULL;
@@ -702,11 +710,15 @@ pull_sync (ScSyncClient  *self,
   Response response;
 
   g_return_val_if_fail (SC_IS_SYNC_CLIENT (self), NULL);
+  g_return_val_if_fail (collection < G_N_ELEMENTS (collections), NULL);
 
+  if (out_supported != NULL)
+    *out_supported = TRUE;
   if (limit > 0)
-    path = g_strdup_printf ("/%s?since=%" G_GINT64_FORMAT "&limit=%u", collection, since, limit);
+    path = g_strdup_printf ("/%s?since=%" G_GINT64_FORMAT "&limit=%u", collections[collection].path,
+                            since, limit);
   else
-    path = g_strdup_printf ("/%s?since=%" G_GINT64_FORMAT, collection, since);
+    path = g_strdup_printf ("/%s?since=%" G_GINT64_FORMAT, collections[collection].path, since);
 
   g_mutex_lock (&self->lock);
   if (!request (self, "GET", path, NULL, TRUE, &response, cancellable, error))
@@ -724,7 +736,7 @@ pull_sync (ScSyncClient  *self,
     set_status_error (self, &response, error);
   else if ((object = parse_object (&response, error)) != NULL)
     {
-      node = json_object_get_member (object, member);
+      node = json_object_get_member (object, collections[collection].member);
       if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node) ||
           !json_object_has_member (object, "next"))
         g_set_error (error, SC_ERROR, SC_ERROR_NETWORK,
@@ -742,75 +754,4 @@ pull_sync (ScSyncClient  *self,
 out:
   g_mutex_unlock (&self->lock);
   return results;
-}
-
-gboolean
-sc_sync_client_put_result_sync (ScSyncClient     *self,
-                                const char       *uuid,
-                                const char       *body,
-                                ScSyncPutStatus  *out_status,
-                                gint64           *out_seq,
-                                gboolean         *out_deleted,
-                                GCancellable     *cancellable,
-                                GError          **error)
-{
-  return put_sync (self, "results", uuid, body, out_status, out_seq, out_deleted, cancellable, error);
-}
-
-gboolean
-sc_sync_client_delete_result_sync (ScSyncClient  *self,
-                                   const char    *uuid,
-                                   GCancellable  *cancellable,
-                                   GError       **error)
-{
-  return delete_sync (self, "results", uuid, cancellable, error);
-}
-
-JsonArray *
-sc_sync_client_pull_sync (ScSyncClient  *self,
-                          gint64         since,
-                          guint          limit,
-                          gint64        *out_next,
-                          gboolean      *out_more,
-                          GCancellable  *cancellable,
-                          GError       **error)
-{
-  return pull_sync (self, "results", "results", since, limit, out_next, out_more, NULL, cancellable, error);
-}
-
-gboolean
-sc_sync_client_put_watch_sync (ScSyncClient     *self,
-                               const char       *uuid,
-                               const char       *body,
-                               ScSyncPutStatus  *out_status,
-                               gint64           *out_seq,
-                               gboolean         *out_deleted,
-                               GCancellable     *cancellable,
-                               GError          **error)
-{
-  return put_sync (self, "watchlist", uuid, body, out_status, out_seq, out_deleted, cancellable, error);
-}
-
-gboolean
-sc_sync_client_delete_watch_sync (ScSyncClient  *self,
-                                  const char    *uuid,
-                                  GCancellable  *cancellable,
-                                  GError       **error)
-{
-  return delete_sync (self, "watchlist", uuid, cancellable, error);
-}
-
-JsonArray *
-sc_sync_client_pull_watchlist_sync (ScSyncClient  *self,
-                                    gint64         since,
-                                    guint          limit,
-                                    gint64        *out_next,
-                                    gboolean      *out_more,
-                                    gboolean      *out_supported,
-                                    GCancellable  *cancellable,
-                                    GError       **error)
-{
-  *out_supported = TRUE;
-  return pull_sync (self, "watchlist", "entries", since, limit, out_next, out_more, out_supported,
-                    cancellable, error);
 }

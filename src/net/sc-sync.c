@@ -325,7 +325,8 @@ push (ScDb          *db,
 
       if (result->deleted)
         {
-          if (!sc_sync_client_delete_result_sync (client, result->uuid, cancellable, error) ||
+          if (!sc_sync_client_delete_sync (client, SC_SYNC_COLLECTION_RESULTS, result->uuid,
+                                           cancellable, error) ||
               !sc_results_mark_synced (db, user_id, result->uuid, TRUE, result->server_seq, error))
             return FALSE;
           report->deleted++;
@@ -337,8 +338,8 @@ push (ScDb          *db,
           gboolean deleted;
           gint64 seq;
 
-          if (!sc_sync_client_put_result_sync (client, result->uuid, body, &status, &seq, &deleted,
-                                               cancellable, error))
+          if (!sc_sync_client_put_sync (client, SC_SYNC_COLLECTION_RESULTS, result->uuid, body,
+                                        &status, &seq, &deleted, cancellable, error))
             return FALSE;
 
           switch (status)
@@ -388,7 +389,8 @@ pull (ScDb          *db,
       g_autoptr(JsonArray) page = NULL;
       gint64 next = since;
 
-      page = sc_sync_client_pull_sync (client, since, PULL_PAGE, &next, &more, cancellable, error);
+      page = sc_sync_client_pull_sync (client, SC_SYNC_COLLECTION_RESULTS, since, PULL_PAGE, &next, &more,
+                                       NULL, cancellable, error);
       if (page == NULL)
         return FALSE;
 
@@ -547,8 +549,8 @@ sync_watchlist (ScDb          *db,
       gboolean supported = TRUE;
       gint64 next = since;
 
-      page = sc_sync_client_pull_watchlist_sync (client, since, PULL_PAGE, &next, &more, &supported,
-                                                 cancellable, error);
+      page = sc_sync_client_pull_sync (client, SC_SYNC_COLLECTION_WATCHLIST, since, PULL_PAGE, &next,
+                                       &more, &supported, cancellable, error);
       if (page == NULL)
         return FALSE;
       if (!supported)
@@ -585,7 +587,8 @@ sync_watchlist (ScDb          *db,
 
       if (entry->deleted)
         {
-          if (!sc_sync_client_delete_watch_sync (client, entry->uuid, cancellable, error) ||
+          if (!sc_sync_client_delete_sync (client, SC_SYNC_COLLECTION_WATCHLIST, entry->uuid,
+                                           cancellable, error) ||
               !sc_watchlist_mark_synced (db, user_id, entry->uuid, TRUE, entry->server_seq, NULL, error))
             return FALSE;
           report->watchlist_sent++;
@@ -593,8 +596,8 @@ sync_watchlist (ScDb          *db,
         }
 
       body = watch_entry_to_json (entry);
-      if (!sc_sync_client_put_watch_sync (client, entry->uuid, body, &status, &seq, &deleted,
-                                          cancellable, error))
+      if (!sc_sync_client_put_sync (client, SC_SYNC_COLLECTION_WATCHLIST, entry->uuid, body,
+                                    &status, &seq, &deleted, cancellable, error))
         return FALSE;
 
       switch (status)
