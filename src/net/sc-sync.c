@@ -189,6 +189,42 @@ clear_token (gint64      user_id,
 typedef char *ScSecret;
 G_DEFINE_AUTO_CLEANUP_FREE_FUNC (ScSecret, sc_accounts_free_secret, NULL)
 
+/* A client for the link's server holding the token stored for it, or NULL:
+ * with an error for an unusable address, without one when no token is
+ * stored. */
+static ScSyncClient *
+client_for_link (gint64              user_id,
+                 const ScSyncLink   *link,
+                 ScSyncClientFlags   flags,
+                 GError            **error)
+{
+  g_auto(ScSecret) token = lookup_token (user_id, link->server_url, link->server_username);
+  ScSyncClient *client;
+
+  if (token == NULL)
+    return NULL;
+
+  client = sc_sync_client_new (link->server_url, flags, error);
+  if (client != NULL)
+    sc_sync_client_set_token (client, token);
+  return client;
+}
+
+/* Revokes the link's session on the server (best effort: works offline
+ * too) and forgets its token. */
+static void
+forget_session (gint64             user_id,
+                const ScSyncLink  *link,
+                GCancellable      *cancellable)
+{
+  g_autoptr(ScSyncClient) client = client_for_link (user_id, link, SC_SYNC_CLIENT_ALLOW_INSECURE_HTTP, NULL);
+  g_autoptr(GError) revoke_error = NULL;
+
+  if (client != NULL && !sc_sync_client_sign_out_sync (client, cancellable, &revoke_error))
+    g_debug ("Could not revoke the sync token: %s", revoke_error->message);
+  clear_token (user_id, link->server_url, link->server_username);
+}
+
 /* --- links ------------------------------------------------------------------ */
 
 /* Records how the attempt went: the error's kind decides the state. */
@@ -251,21 +287,9 @@ sc_sync_link_account (ScDb               *db,
   same_account = old != NULL &&
                  g_strcmp0 (old->server_url, sc_sync_client_get_url (client)) == 0 &&
                  g_strcmp0 (old->server_username, username) == 0;
+  /* The previous session is not needed any more. */
   if (old != NULL)
-    {
-      /* The previous session is not needed any more: revoke it (best
-       * effort) and forget it. */
-      g_auto(ScSecret) old_token = lookup_token (user_id, old->server_url, old->server_username);
-      g_autoptr(ScSyncClient) old_client = NULL;
-
-      if (old_token != NULL &&
-          (old_client = sc_sync_client_new (old->server_url, SC_SYNC_CLIENT_ALLOW_INSECURE_HTTP, NULL)) != NULL)
-        {
-          sc_sync_client_set_token (old_client, old_token);
-          sc_sync_client_sign_out_sync (old_client, cancellable, NULL);
-        }
-      clear_token (user_id, old->server_url, old->server_username);
-    }
+    forget_session (user_id, old, cancellable);
 
   if (!store_token (user_id, sc_sync_client_get_url (client), username, token, &in_file, error))
     return FALSE;
@@ -643,7 +667,6 @@ sc_sync_run (ScDb          *db,
   g_autoptr(ScSyncLink) link = NULL;
   g_autoptr(ScSyncClient) client = NULL;
   g_autoptr(GError) local_error = NULL;
-  g_auto(ScSecret) token = NULL;
   ScSyncReport report = { 0 };
 
   g_return_val_if_fail (db != NULL, FALSE);
@@ -657,26 +680,19 @@ sc_sync_run (ScDb          *db,
       return FALSE;
     }
 
-  client = sc_sync_client_new (link->server_url,
-                               link->allow_insecure_http ? SC_SYNC_CLIENT_ALLOW_INSECURE_HTTP : 0,
-                               &local_error);
-  if (client != NULL)
-    {
-      token = lookup_token (user_id, link->server_url, link->server_username);
-      if (token == NULL)
-        g_set_error (&local_error, SC_ERROR, SC_ERROR_AUTH,
-                     _("Sign in to the sync server %s again."), link->server_url);
-      else
-        {
-          sc_sync_client_set_token (client, token);
-          if (push (db, user_id, client, &report, cancellable, &local_error) &&
-              pull (db, user_id, link->last_seq, client, &report, cancellable, &local_error))
-            sync_watchlist (db, user_id, client, &report, cancellable, &local_error);
-        }
-    }
+  client = client_for_link (user_id, link,
+                            link->allow_insecure_http ? SC_SYNC_CLIENT_ALLOW_INSECURE_HTTP : 0,
+                            &local_error);
+  if (client == NULL && local_error == NULL)
+    g_set_error (&local_error, SC_ERROR, SC_ERROR_AUTH,
+                 _("Sign in to the sync server %s again."), link->server_url);
+  else if (client != NULL &&
+           push (db, user_id, client, &report, cancellable, &local_error) &&
+           pull (db, user_id, link->last_seq, client, &report, cancellable, &local_error))
+    sync_watchlist (db, user_id, client, &report, cancellable, &local_error);
 
   /* A refused token will not get better: drop it so the state is clear. */
-  if (local_error != NULL && g_error_matches (local_error, SC_ERROR, SC_ERROR_AUTH) && token != NULL)
+  if (client != NULL && g_error_matches (local_error, SC_ERROR, SC_ERROR_AUTH))
     clear_token (user_id, link->server_url, link->server_username);
 
   if (!g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -700,26 +716,12 @@ sc_sync_unlink (ScDb          *db,
                 GCancellable  *cancellable,
                 GError       **error)
 {
-  g_autoptr(ScSyncLink) link = NULL;
-  g_autoptr(ScSyncClient) client = NULL;
-  g_auto(ScSecret) token = NULL;
+  g_autoptr(ScSyncLink) link = sc_sync_get_link (db, user_id, error);
 
-  link = sc_sync_get_link (db, user_id, error);
   if (link == NULL)
     return error == NULL || *error == NULL;
 
-  token = lookup_token (user_id, link->server_url, link->server_username);
-  client = sc_sync_client_new (link->server_url, SC_SYNC_CLIENT_ALLOW_INSECURE_HTTP, NULL);
-  if (client != NULL && token != NULL)
-    {
-      g_autoptr(GError) revoke_error = NULL;
-
-      sc_sync_client_set_token (client, token);
-      if (!sc_sync_client_sign_out_sync (client, cancellable, &revoke_error))
-        g_debug ("Could not revoke the sync token: %s", revoke_error->message);
-    }
-  clear_token (user_id, link->server_url, link->server_username);
-
+  forget_session (user_id, link, cancellable);
   return sc_sync_state_unlink (db, user_id, error);
 }
 
@@ -733,30 +735,36 @@ sc_sync_change_server_password (ScDb          *db,
 {
   g_autoptr(ScSyncLink) link = NULL;
   g_autoptr(ScSyncClient) client = NULL;
-  g_auto(ScSecret) token = NULL;
+  g_autoptr(GError) local_error = NULL;
 
   link = sc_sync_get_link (db, user_id, error);
   if (link == NULL)
     return error == NULL || *error == NULL;
 
-  token = lookup_token (user_id, link->server_url, link->server_username);
-  if (token == NULL)
+  client = client_for_link (user_id, link, SC_SYNC_CLIENT_ALLOW_INSECURE_HTTP, &local_error);
+  if (client == NULL && local_error == NULL)
+    g_set_error (&local_error, SC_ERROR, SC_ERROR_AUTH,
+                 _("No sign-in to the sync server is stored; run “stockcast sync” with the old password first."));
+  if (client == NULL)
     {
-      g_set_error (error, SC_ERROR, SC_ERROR_AUTH,
-                   _("No sign-in to the sync server is stored; run “stockcast sync” with the old password first."));
+      g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
-  client = sc_sync_client_new (link->server_url, SC_SYNC_CLIENT_ALLOW_INSECURE_HTTP, error);
-  if (client == NULL)
-    return FALSE;
-  sc_sync_client_set_token (client, token);
   return sc_sync_client_change_password_sync (client, old_password, new_password, cancellable, error);
 }
 
 /* --- threaded variants ------------------------------------------------------ */
 
+typedef enum
+{
+  TASK_LINK_ACCOUNT,
+  TASK_RUN,
+  TASK_UNLINK,
+} TaskKind;
+
 typedef struct
 {
+  TaskKind           kind;
   char              *db_path;
   gint64             user_id;
   char              *server_url;
@@ -781,8 +789,46 @@ task_data_free (gpointer data)
   g_free (td);
 }
 
+/* Runs the task's call on a database connection of its own. */
+static void
+task_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  TaskData *td = task_data;
+  g_autoptr(ScDb) db = NULL;
+  GError *error = NULL;
+  gboolean ok = FALSE;
+
+  db = sc_db_open (td->db_path, &error);
+  if (db != NULL)
+    {
+      switch (td->kind)
+        {
+        case TASK_LINK_ACCOUNT:
+          ok = sc_sync_link_account (db, td->user_id, td->server_url, td->flags, td->username,
+                                     td->password, td->email, &td->token_in_file, cancellable, &error);
+          break;
+        case TASK_RUN:
+          ok = sc_sync_run (db, td->user_id, &td->report, cancellable, &error);
+          break;
+        case TASK_UNLINK:
+        default:
+          ok = sc_sync_unlink (db, td->user_id, cancellable, &error);
+          break;
+        }
+    }
+
+  if (ok)
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
 static GTask *
-new_task (ScDb                *db,
+new_task (TaskKind             kind,
+          ScDb                *db,
           gint64               user_id,
           GCancellable        *cancellable,
           GAsyncReadyCallback  callback,
@@ -792,30 +838,12 @@ new_task (ScDb                *db,
   GTask *task = g_task_new (NULL, cancellable, callback, user_data);
   TaskData *td = g_new0 (TaskData, 1);
 
+  td->kind = kind;
   td->db_path = g_strdup (sc_db_get_path (db));
   td->user_id = user_id;
   g_task_set_source_tag (task, source_tag);
   g_task_set_task_data (task, td, task_data_free);
   return task;
-}
-
-static void
-link_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  TaskData *td = task_data;
-  g_autoptr(ScDb) db = NULL;
-  GError *error = NULL;
-
-  db = sc_db_open (td->db_path, &error);
-  if (db != NULL &&
-      sc_sync_link_account (db, td->user_id, td->server_url, td->flags, td->username, td->password,
-                            td->email, &td->token_in_file, cancellable, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
 }
 
 void
@@ -830,7 +858,7 @@ sc_sync_link_account_async (ScDb                *db,
                             GAsyncReadyCallback  callback,
                             gpointer             user_data)
 {
-  g_autoptr(GTask) task = new_task (db, user_id, cancellable, callback, user_data,
+  g_autoptr(GTask) task = new_task (TASK_LINK_ACCOUNT, db, user_id, cancellable, callback, user_data,
                                     sc_sync_link_account_async);
   TaskData *td = g_task_get_task_data (task);
 
@@ -839,7 +867,7 @@ sc_sync_link_account_async (ScDb                *db,
   td->username = g_strdup (username);
   td->password = g_strdup (password);
   td->email = g_strdup (email);
-  g_task_run_in_thread (task, link_thread);
+  g_task_run_in_thread (task, task_thread);
 }
 
 gboolean
@@ -856,23 +884,6 @@ sc_sync_link_account_finish (GAsyncResult  *result,
   return TRUE;
 }
 
-static void
-run_thread (GTask        *task,
-            gpointer      source_object,
-            gpointer      task_data,
-            GCancellable *cancellable)
-{
-  TaskData *td = task_data;
-  g_autoptr(ScDb) db = NULL;
-  GError *error = NULL;
-
-  db = sc_db_open (td->db_path, &error);
-  if (db != NULL && sc_sync_run (db, td->user_id, &td->report, cancellable, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
-}
-
 void
 sc_sync_run_async (ScDb                *db,
                    gint64               user_id,
@@ -880,9 +891,10 @@ sc_sync_run_async (ScDb                *db,
                    GAsyncReadyCallback  callback,
                    gpointer             user_data)
 {
-  g_autoptr(GTask) task = new_task (db, user_id, cancellable, callback, user_data, sc_sync_run_async);
+  g_autoptr(GTask) task = new_task (TASK_RUN, db, user_id, cancellable, callback, user_data,
+                                    sc_sync_run_async);
 
-  g_task_run_in_thread (task, run_thread);
+  g_task_run_in_thread (task, task_thread);
 }
 
 gboolean
@@ -897,23 +909,6 @@ sc_sync_run_finish (GAsyncResult  *result,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
-static void
-unlink_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  TaskData *td = task_data;
-  g_autoptr(ScDb) db = NULL;
-  GError *error = NULL;
-
-  db = sc_db_open (td->db_path, &error);
-  if (db != NULL && sc_sync_unlink (db, td->user_id, cancellable, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
-}
-
 void
 sc_sync_unlink_async (ScDb                *db,
                       gint64               user_id,
@@ -921,9 +916,10 @@ sc_sync_unlink_async (ScDb                *db,
                       GAsyncReadyCallback  callback,
                       gpointer             user_data)
 {
-  g_autoptr(GTask) task = new_task (db, user_id, cancellable, callback, user_data, sc_sync_unlink_async);
+  g_autoptr(GTask) task = new_task (TASK_UNLINK, db, user_id, cancellable, callback, user_data,
+                                    sc_sync_unlink_async);
 
-  g_task_run_in_thread (task, unlink_thread);
+  g_task_run_in_thread (task, task_thread);
 }
 
 gboolean
