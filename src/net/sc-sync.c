@@ -397,14 +397,80 @@ push (ScDb          *db,
   return TRUE;
 }
 
+/* Applies one page of the server's result changes. */
 static gboolean
-pull (ScDb          *db,
-      gint64         user_id,
-      gint64         since,
-      ScSyncClient  *client,
-      ScSyncReport  *report,
-      GCancellable  *cancellable,
-      GError       **error)
+apply_result_page (ScDb          *db,
+                   gint64         user_id,
+                   JsonArray     *page,
+                   ScSyncReport  *report,
+                   GError       **error)
+{
+  for (guint i = 0; i < json_array_get_length (page); i++)
+    {
+      JsonNode *node = json_array_get_element (page, i);
+      JsonObject *object = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+      const char *uuid;
+      gint64 seq;
+
+      if (object == NULL ||
+          (uuid = json_object_get_string_member_with_default (object, "uuid", NULL)) == NULL)
+        {
+          g_set_error (error, SC_ERROR, SC_ERROR_NETWORK,
+                       _("The sync server sent a result Stockcast does not understand."));
+          return FALSE;
+        }
+      seq = json_object_get_int_member_with_default (object, "seq", 0);
+
+      if (json_object_get_boolean_member_with_default (object, "deleted", FALSE))
+        {
+          if (!apply_remote_tombstone (db, user_id, uuid, seq, error))
+            return FALSE;
+        }
+      else
+        {
+          g_autoptr(GError) parse_error = NULL;
+          g_autoptr(ScResult) remote = sc_result_new_from_json_node (node, &parse_error);
+
+          if (remote == NULL)
+            {
+              /* One bad record must not block every later one. */
+              g_warning ("Skipping result %s from the sync server: %s", uuid, parse_error->message);
+              continue;
+            }
+          if (!sc_results_merge_remote (db, user_id, remote, seq, error))
+            return FALSE;
+        }
+      report->pulled++;
+    }
+
+  return TRUE;
+}
+
+typedef gboolean (*ApplyPageFunc) (ScDb          *db,
+                                   gint64         user_id,
+                                   JsonArray     *page,
+                                   ScSyncReport  *report,
+                                   GError       **error);
+typedef gboolean (*SaveSeqFunc)   (ScDb          *db,
+                                   gint64         user_id,
+                                   gint64         seq,
+                                   GError       **error);
+
+/* Pulls the collection's changes after since, page by page; once a page
+ * is applied, save_seq stores how far it got, so an interrupted pull
+ * resumes there. out_supported as for sc_sync_client_pull_sync(). */
+static gboolean
+pull_pages (ScDb              *db,
+            gint64             user_id,
+            ScSyncClient      *client,
+            ScSyncCollection   collection,
+            gint64             since,
+            ApplyPageFunc      apply_page,
+            SaveSeqFunc        save_seq,
+            gboolean          *out_supported,
+            ScSyncReport      *report,
+            GCancellable      *cancellable,
+            GError           **error)
 {
   gboolean more = TRUE;
 
@@ -413,51 +479,12 @@ pull (ScDb          *db,
       g_autoptr(JsonArray) page = NULL;
       gint64 next = since;
 
-      page = sc_sync_client_pull_sync (client, SC_SYNC_COLLECTION_RESULTS, since, PULL_PAGE, &next, &more,
-                                       NULL, cancellable, error);
-      if (page == NULL)
+      page = sc_sync_client_pull_sync (client, collection, since, PULL_PAGE, &next, &more, out_supported,
+                                       cancellable, error);
+      if (page == NULL || !apply_page (db, user_id, page, report, error))
         return FALSE;
 
-      for (guint i = 0; i < json_array_get_length (page); i++)
-        {
-          JsonNode *node = json_array_get_element (page, i);
-          JsonObject *object = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-          const char *uuid;
-          gint64 seq;
-
-          if (object == NULL ||
-              (uuid = json_object_get_string_member_with_default (object, "uuid", NULL)) == NULL)
-            {
-              g_set_error (error, SC_ERROR, SC_ERROR_NETWORK,
-                           _("The sync server sent a result Stockcast does not understand."));
-              return FALSE;
-            }
-          seq = json_object_get_int_member_with_default (object, "seq", 0);
-
-          if (json_object_get_boolean_member_with_default (object, "deleted", FALSE))
-            {
-              if (!apply_remote_tombstone (db, user_id, uuid, seq, error))
-                return FALSE;
-            }
-          else
-            {
-              g_autoptr(GError) parse_error = NULL;
-              g_autoptr(ScResult) remote = sc_result_new_from_json_node (node, &parse_error);
-
-              if (remote == NULL)
-                {
-                  /* One bad record must not block every later one. */
-                  g_warning ("Skipping result %s from the sync server: %s", uuid, parse_error->message);
-                  continue;
-                }
-              if (!sc_results_merge_remote (db, user_id, remote, seq, error))
-                return FALSE;
-            }
-          report->pulled++;
-        }
-
-      /* The page is applied: remember how far we got. */
-      if (next > since && !sc_sync_state_save_last_seq (db, user_id, next, error))
+      if (next > since && !save_seq (db, user_id, next, error))
         return FALSE;
       if (next <= since && more)
         {
@@ -561,40 +588,17 @@ sync_watchlist (ScDb          *db,
                 GError       **error)
 {
   g_autoptr(GPtrArray) unsynced = NULL;
-  gboolean more = TRUE;
+  gboolean supported;
   gint64 since;
 
-  if (!sc_watchlist_get_sync_seq (db, user_id, &since, error))
+  if (!sc_watchlist_get_sync_seq (db, user_id, &since, error) ||
+      !pull_pages (db, user_id, client, SC_SYNC_COLLECTION_WATCHLIST, since, apply_watch_page,
+                   sc_watchlist_set_sync_seq, &supported, report, cancellable, error))
     return FALSE;
-
-  while (more)
+  if (!supported)
     {
-      g_autoptr(JsonArray) page = NULL;
-      gboolean supported = TRUE;
-      gint64 next = since;
-
-      page = sc_sync_client_pull_sync (client, SC_SYNC_COLLECTION_WATCHLIST, since, PULL_PAGE, &next,
-                                       &more, &supported, cancellable, error);
-      if (page == NULL)
-        return FALSE;
-      if (!supported)
-        {
-          g_debug ("sync: the server has no watchlist; keeping it on this computer");
-          return TRUE;
-        }
-      if (!apply_watch_page (db, user_id, page, report, error))
-        return FALSE;
-
-      /* The page is applied: remember how far we got. */
-      if (next > since && !sc_watchlist_set_sync_seq (db, user_id, next, error))
-        return FALSE;
-      if (next <= since && more)
-        {
-          g_set_error (error, SC_ERROR, SC_ERROR_NETWORK,
-                       _("The sync server sent an answer Stockcast does not understand."));
-          return FALSE;
-        }
-      since = next;
+      g_debug ("sync: the server has no watchlist; keeping it on this computer");
+      return TRUE;
     }
 
   unsynced = sc_watchlist_list_unsynced (db, user_id, error);
@@ -688,7 +692,8 @@ sc_sync_run (ScDb          *db,
                  _("Sign in to the sync server %s again."), link->server_url);
   else if (client != NULL &&
            push (db, user_id, client, &report, cancellable, &local_error) &&
-           pull (db, user_id, link->last_seq, client, &report, cancellable, &local_error))
+           pull_pages (db, user_id, client, SC_SYNC_COLLECTION_RESULTS, link->last_seq, apply_result_page,
+                       sc_sync_state_save_last_seq, NULL, &report, cancellable, &local_error))
     sync_watchlist (db, user_id, client, &report, cancellable, &local_error);
 
   /* A refused token will not get better: drop it so the state is clear. */
