@@ -214,7 +214,8 @@ on_progress (void       *user_data,
 }
 
 /* One request; fills response (status 0 never: a transport failure is an
- * SC_ERROR_NETWORK error). Holds the lock. */
+ * SC_ERROR_NETWORK error), which is to be cleared either way. Holds the
+ * lock. */
 static gboolean
 request (ScSyncClient  *self,
          const char    *method,
@@ -231,6 +232,7 @@ request (ScSyncClient  *self,
   char curl_error[CURL_ERROR_SIZE] = "";
   CURLcode code;
 
+  memset (response, 0, sizeof *response);
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
 
@@ -242,7 +244,6 @@ request (ScSyncClient  *self,
   else
     curl_easy_reset (self->curl);
 
-  memset (response, 0, sizeof *response);
   response->body = g_string_new (NULL);
 
   curl_easy_setopt (self->curl, CURLOPT_URL, url);
@@ -352,6 +353,21 @@ set_status_error (ScSyncClient  *self,
     }
 }
 
+/* TRUE when the server answered with the expected status; else the error
+ * for what it answered. */
+static gboolean
+expect_status (ScSyncClient  *self,
+               Response      *response,
+               long           expected,
+               GError       **error)
+{
+  if (response->status == expected)
+    return TRUE;
+
+  set_status_error (self, response, error);
+  return FALSE;
+}
+
 gboolean
 sc_sync_client_health_sync (ScSyncClient  *self,
                             GCancellable  *cancellable,
@@ -363,37 +379,37 @@ sc_sync_client_health_sync (ScSyncClient  *self,
   g_return_val_if_fail (SC_IS_SYNC_CLIENT (self), FALSE);
 
   g_mutex_lock (&self->lock);
-  ok = request (self, "GET", "/health", NULL, FALSE, &response, cancellable, error);
-  if (ok && response.status != 200)
-    {
-      set_status_error (self, &response, error);
-      ok = FALSE;
-    }
+  ok = request (self, "GET", "/health", NULL, FALSE, &response, cancellable, error) &&
+       expect_status (self, &response, 200, error);
   response_clear (&response);
   g_mutex_unlock (&self->lock);
 
   return ok;
 }
 
+/* A JSON object of string members from name, value pairs ending with a
+ * NULL name; a NULL value leaves its member out. */
 static char *
-credentials_body (const char *username,
-                  const char *email,
-                  const char *password)
+string_object (const char *first_name,
+               ...)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
+  const char *name, *value;
+  va_list args;
 
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "username");
-  json_builder_add_string_value (builder, username);
-  if (email != NULL)
+  va_start (args, first_name);
+  for (name = first_name; name != NULL; name = va_arg (args, const char *))
     {
-      json_builder_set_member_name (builder, "email");
-      json_builder_add_string_value (builder, email);
+      value = va_arg (args, const char *);
+      if (value == NULL)
+        continue;
+      json_builder_set_member_name (builder, name);
+      json_builder_add_string_value (builder, value);
     }
-  json_builder_set_member_name (builder, "password");
-  json_builder_add_string_value (builder, password);
+  va_end (args);
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);
@@ -416,7 +432,7 @@ sc_sync_client_register_sync (ScSyncClient  *self,
   g_return_val_if_fail (SC_IS_SYNC_CLIENT (self), FALSE);
   g_return_val_if_fail (username != NULL && email != NULL && password != NULL, FALSE);
 
-  body = credentials_body (username, email, password);
+  body = string_object ("username", username, "email", email, "password", password, NULL);
   g_mutex_lock (&self->lock);
   ok = request (self, "POST", "/accounts", body, FALSE, &response, cancellable, error);
   sc_accounts_free_secret (body);
@@ -428,11 +444,8 @@ sc_sync_client_register_sync (ScSyncClient  *self,
                    username);
       ok = FALSE;
     }
-  else if (ok && response.status != 201)
-    {
-      set_status_error (self, &response, error);
-      ok = FALSE;
-    }
+  else if (ok)
+    ok = expect_status (self, &response, 201, error);
 
   response_clear (&response);
   g_mutex_unlock (&self->lock);
@@ -456,7 +469,7 @@ sc_sync_client_sign_in_sync (ScSyncClient  *self,
   g_return_val_if_fail (SC_IS_SYNC_CLIENT (self), NULL);
   g_return_val_if_fail (username != NULL && password != NULL, NULL);
 
-  body = credentials_body (username, NULL, password);
+  body = string_object ("username", username, "password", password, NULL);
   g_mutex_lock (&self->lock);
   if (!request (self, "POST", "/sessions", body, FALSE, &response, cancellable, error))
     goto out;
@@ -493,30 +506,39 @@ out:
   return token;
 }
 
+/* DELETE path, revoking this session or all of the account's; either
+ * way the client forgets its token. Holds the lock. */
+static gboolean
+revoke_sessions (ScSyncClient  *self,
+                 const char    *path,
+                 GCancellable  *cancellable,
+                 GError       **error)
+{
+  Response response;
+  gboolean ok;
+
+  ok = request (self, "DELETE", path, NULL, TRUE, &response, cancellable, error) &&
+       /* 401: the token was no good anyway. */
+       (response.status == 401 || expect_status (self, &response, 204, error));
+  if (ok)
+    g_clear_pointer (&self->token, sc_accounts_free_secret);
+  response_clear (&response);
+
+  return ok;
+}
+
 gboolean
 sc_sync_client_sign_out_sync (ScSyncClient  *self,
                               GCancellable  *cancellable,
                               GError       **error)
 {
-  Response response;
   gboolean ok = TRUE;
 
   g_return_val_if_fail (SC_IS_SYNC_CLIENT (self), FALSE);
 
   g_mutex_lock (&self->lock);
   if (self->token != NULL)
-    {
-      ok = request (self, "DELETE", "/sessions", NULL, TRUE, &response, cancellable, error);
-      /* 401: the token was no good anyway. */
-      if (ok && response.status != 204 && response.status != 401)
-        {
-          set_status_error (self, &response, error);
-          ok = FALSE;
-        }
-      if (ok)
-        g_clear_pointer (&self->token, sc_accounts_free_secret);
-      response_clear (&response);
-    }
+    ok = revoke_sessions (self, "/sessions", cancellable, error);
   g_mutex_unlock (&self->lock);
 
   return ok;
@@ -529,25 +551,14 @@ sc_sync_client_change_password_sync (ScSyncClient  *self,
                                      GCancellable  *cancellable,
                                      GError       **error)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
   char *body;
-  Response response = { 0 };
+  Response response;
   gboolean ok;
 
   g_return_val_if_fail (SC_IS_SYNC_CLIENT (self), FALSE);
   g_return_val_if_fail (old_password != NULL && new_password != NULL, FALSE);
 
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "password");
-  json_builder_add_string_value (builder, old_password);
-  json_builder_set_member_name (builder, "new_password");
-  json_builder_add_string_value (builder, new_password);
-  json_builder_end_object (builder);
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  body = json_generator_to_data (generator, NULL);
+  body = string_object ("password", old_password, "new_password", new_password, NULL);
 
   g_mutex_lock (&self->lock);
   ok = request (self, "PUT", "/account/password", body, TRUE, &response, cancellable, error);
@@ -558,11 +569,8 @@ sc_sync_client_change_password_sync (ScSyncClient  *self,
                    _("The sync server’s account has another password than the old one given."));
       ok = FALSE;
     }
-  else if (ok && response.status != 204)
-    {
-      set_status_error (self, &response, error);
-      ok = FALSE;
-    }
+  else if (ok)
+    ok = expect_status (self, &response, 204, error);
   response_clear (&response);
   g_mutex_unlock (&self->lock);
   return ok;
@@ -573,21 +581,12 @@ sc_sync_client_sign_out_everywhere_sync (ScSyncClient  *self,
                                          GCancellable  *cancellable,
                                          GError       **error)
 {
-  Response response = { 0 };
   gboolean ok;
 
   g_return_val_if_fail (SC_IS_SYNC_CLIENT (self), FALSE);
 
   g_mutex_lock (&self->lock);
-  ok = request (self, "DELETE", "/sessions/all", NULL, TRUE, &response, cancellable, error);
-  if (ok && response.status != 204 && response.status != 401)
-    {
-      set_status_error (self, &response, error);
-      ok = FALSE;
-    }
-  if (ok)
-    g_clear_pointer (&self->token, sc_accounts_free_secret);
-  response_clear (&response);
+  ok = revoke_sessions (self, "/sessions/all", cancellable, error);
   g_mutex_unlock (&self->lock);
   return ok;
 }
@@ -680,12 +679,8 @@ sc_sync_client_delete_sync (ScSyncClient      *self,
 
   path = g_strdup_printf ("/%s/%s", collections[collection].path, uuid);
   g_mutex_lock (&self->lock);
-  ok = request (self, "DELETE", path, NULL, TRUE, &response, cancellable, error);
-  if (ok && response.status != 204)
-    {
-      set_status_error (self, &response, error);
-      ok = FALSE;
-    }
+  ok = request (self, "DELETE", path, NULL, TRUE, &response, cancellable, error) &&
+       expect_status (self, &response, 204, error);
   response_clear (&response);
   g_mutex_unlock (&self->lock);
 
