@@ -690,10 +690,10 @@ sc_sync_run (ScDb          *db,
   if (client == NULL && local_error == NULL)
     g_set_error (&local_error, SC_ERROR, SC_ERROR_AUTH,
                  _("Sign in to the sync server %s again."), link->server_url);
-  else if (client != NULL &&
-           push (db, user_id, client, &report, cancellable, &local_error) &&
-           pull_pages (db, user_id, client, SC_SYNC_COLLECTION_RESULTS, link->last_seq, apply_result_page,
-                       sc_sync_state_save_last_seq, NULL, &report, cancellable, &local_error))
+  if (client != NULL &&
+      push (db, user_id, client, &report, cancellable, &local_error) &&
+      pull_pages (db, user_id, client, SC_SYNC_COLLECTION_RESULTS, link->last_seq, apply_result_page,
+                  sc_sync_state_save_last_seq, NULL, &report, cancellable, &local_error))
     sync_watchlist (db, user_id, client, &report, cancellable, &local_error);
 
   /* A refused token will not get better: drop it so the state is clear. */
