@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <sodium.h>
 
+#include "sc-accounts.h"
 #include "sc-curl.h"
 #include "sc-error.h"
 #include "sc-json-scan.h"
@@ -50,22 +51,12 @@ response_clear (Response *response)
 }
 
 static void
-wipe_free (char *secret)
-{
-  if (secret != NULL)
-    {
-      sodium_memzero (secret, strlen (secret));
-      g_free (secret);
-    }
-}
-
-static void
 sc_sync_client_finalize (GObject *object)
 {
   ScSyncClient *self = SC_SYNC_CLIENT (object);
 
   g_clear_pointer (&self->curl, curl_easy_cleanup);
-  g_clear_pointer (&self->token, wipe_free);
+  g_clear_pointer (&self->token, sc_accounts_free_secret);
   g_free (self->url);
   g_mutex_clear (&self->lock);
 
@@ -168,7 +159,7 @@ sc_sync_client_set_token (ScSyncClient *self,
   g_return_if_fail (SC_IS_SYNC_CLIENT (self));
 
   g_mutex_lock (&self->lock);
-  wipe_free (self->token);
+  sc_accounts_free_secret (self->token);
   self->token = g_strdup (token);
   g_mutex_unlock (&self->lock);
 }
@@ -223,7 +214,8 @@ on_progress (void       *user_data,
 }
 
 /* One request; fills response (status 0 never: a transport failure is an
- * SC_ERROR_NETWORK error). Holds the lock. */
+ * SC_ERROR_NETWORK error), which is to be cleared either way. Holds the
+ * lock. */
 static gboolean
 request (ScSyncClient  *self,
          const char    *method,
@@ -240,6 +232,7 @@ request (ScSyncClient  *self,
   char curl_error[CURL_ERROR_SIZE] = "";
   CURLcode code;
 
+  memset (response, 0, sizeof *response);
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
 
@@ -251,7 +244,6 @@ request (ScSyncClient  *self,
   else
     curl_easy_reset (self->curl);
 
-  memset (response, 0, sizeof *response);
   response->body = g_string_new (NULL);
 
   curl_easy_setopt (self->curl, CURLOPT_URL, url);
@@ -361,6 +353,21 @@ set_status_error (ScSyncClient  *self,
     }
 }
 
+/* TRUE when the server answered with the expected status; else the error
+ * for what it answered. */
+static gboolean
+expect_status (ScSyncClient  *self,
+               Response      *response,
+               long           expected,
+               GError       **error)
+{
+  if (response->status == expected)
+    return TRUE;
+
+  set_status_error (self, response, error);
+  return FALSE;
+}
+
 gboolean
 sc_sync_client_health_sync (ScSyncClient  *self,
                             GCancellable  *cancellable,
@@ -372,37 +379,37 @@ sc_sync_client_health_sync (ScSyncClient  *self,
   g_return_val_if_fail (SC_IS_SYNC_CLIENT (self), FALSE);
 
   g_mutex_lock (&self->lock);
-  ok = request (self, "GET", "/health", NULL, FALSE, &response, cancellable, error);
-  if (ok && response.status != 200)
-    {
-      set_status_error (self, &response, error);
-      ok = FALSE;
-    }
+  ok = request (self, "GET", "/health", NULL, FALSE, &response, cancellable, error) &&
+       expect_status (self, &response, 200, error);
   response_clear (&response);
   g_mutex_unlock (&self->lock);
 
   return ok;
 }
 
+/* A JSON object of string members from name, value pairs ending with a
+ * NULL name; a NULL value leaves its member out. */
 static char *
-credentials_body (const char *username,
-                  const char *email,
-                  const char *password)
+string_object (const char *first_name,
+               ...)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
+  const char *name, *value;
+  va_list args;
 
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "username");
-  json_builder_add_string_value (builder, username);
-  if (email != NULL)
+  va_start (args, first_name);
+  for (name = first_name; name != NULL; name = va_arg (args, const char *))
     {
-      json_builder_set_member_name (builder, "email");
-      json_builder_add_string_value (builder, email);
+      value = va_arg (args, const char *);
+      if (value == NULL)
+        continue;
+      json_builder_set_member_name (builder, name);
+      json_builder_add_string_value (builder, value);
     }
-  json_builder_set_member_name (builder, "password");
-  json_builder_add_string_value (builder, password);
+  va_end (args);
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);
@@ -425,10 +432,10 @@ sc_sync_client_register_sync (ScSyncClient  *self,
   g_return_val_if_fail (SC_IS_SYNC_CLIENT (self), FALSE);
   g_return_val_if_fail (username != NULL && email != NULL && password != NULL, FALSE);
 
-  body = credentials_body (username, email, password);
+  body = string_object ("username", username, "email", email, "password", password, NULL);
   g_mutex_lock (&self->lock);
   ok = request (self, "POST", "/accounts", body, FALSE, &response, cancellable, error);
-  wipe_free (body);
+  sc_accounts_free_secret (body);
 
   if (ok && response.status == 409)
     {
@@ -437,11 +444,8 @@ sc_sync_client_register_sync (ScSyncClient  *self,
                    username);
       ok = FALSE;
     }
-  else if (ok && response.status != 201)
-    {
-      set_status_error (self, &response, error);
-      ok = FALSE;
-    }
+  else if (ok)
+    ok = expect_status (self, &response, 201, error);
 
   response_clear (&response);
   g_mutex_unlock (&self->lock);
@@ -465,7 +469,7 @@ sc_sync_client_sign_in_sync (ScSyncClient  *self,
   g_return_val_if_fail (SC_IS_SYNC_CLIENT (self), NULL);
   g_return_val_if_fail (username != NULL && password != NULL, NULL);
 
-  body = credentials_body (username, NULL, password);
+  body = string_object ("username", username, "password", password, NULL);
   g_mutex_lock (&self->lock);
   if (!request (self, "POST", "/sessions", body, FALSE, &response, cancellable, error))
     goto out;
@@ -485,7 +489,7 @@ sc_sync_client_sign_in_sync (ScSyncClient  *self,
       else
         {
           token = g_strdup (value);
-          wipe_free (self->token);
+          sc_accounts_free_secret (self->token);
           self->token = g_strdup (value);
           if (out_expires_at != NULL)
             *out_expires_at = g_strdup (json_object_get_string_member_with_default (object, "expires_at", NULL));
@@ -497,9 +501,30 @@ sc_sync_client_sign_in_sync (ScSyncClient  *self,
   response_clear (&response);
 
 out:
-  wipe_free (body);
+  sc_accounts_free_secret (body);
   g_mutex_unlock (&self->lock);
   return token;
+}
+
+/* DELETE path, revoking this session or all of the account's; either
+ * way the client forgets its token. Holds the lock. */
+static gboolean
+revoke_sessions (ScSyncClient  *self,
+                 const char    *path,
+                 GCancellable  *cancellable,
+                 GError       **error)
+{
+  Response response;
+  gboolean ok;
+
+  ok = request (self, "DELETE", path, NULL, TRUE, &response, cancellable, error) &&
+       /* 401: the token was no good anyway. */
+       (response.status == 401 || expect_status (self, &response, 204, error));
+  if (ok)
+    g_clear_pointer (&self->token, sc_accounts_free_secret);
+  response_clear (&response);
+
+  return ok;
 }
 
 gboolean
@@ -507,25 +532,13 @@ sc_sync_client_sign_out_sync (ScSyncClient  *self,
                               GCancellable  *cancellable,
                               GError       **error)
 {
-  Response response;
   gboolean ok = TRUE;
 
   g_return_val_if_fail (SC_IS_SYNC_CLIENT (self), FALSE);
 
   g_mutex_lock (&self->lock);
   if (self->token != NULL)
-    {
-      ok = request (self, "DELETE", "/sessions", NULL, TRUE, &response, cancellable, error);
-      /* 401: the token was no good anyway. */
-      if (ok && response.status != 204 && response.status != 401)
-        {
-          set_status_error (self, &response, error);
-          ok = FALSE;
-        }
-      if (ok)
-        g_clear_pointer (&self->token, wipe_free);
-      response_clear (&response);
-    }
+    ok = revoke_sessions (self, "/sessions", cancellable, error);
   g_mutex_unlock (&self->lock);
 
   return ok;
@@ -538,40 +551,26 @@ sc_sync_client_change_password_sync (ScSyncClient  *self,
                                      GCancellable  *cancellable,
                                      GError       **error)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
   char *body;
-  Response response = { 0 };
+  Response response;
   gboolean ok;
 
   g_return_val_if_fail (SC_IS_SYNC_CLIENT (self), FALSE);
   g_return_val_if_fail (old_password != NULL && new_password != NULL, FALSE);
 
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "password");
-  json_builder_add_string_value (builder, old_password);
-  json_builder_set_member_name (builder, "new_password");
-  json_builder_add_string_value (builder, new_password);
-  json_builder_end_object (builder);
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  body = json_generator_to_data (generator, NULL);
+  body = string_object ("password", old_password, "new_password", new_password, NULL);
 
   g_mutex_lock (&self->lock);
   ok = request (self, "PUT", "/account/password", body, TRUE, &response, cancellable, error);
-  wipe_free (body);
+  sc_accounts_free_secret (body);
   if (ok && response.status == 403)
     {
       g_set_error (error, SC_ERROR, SC_ERROR_AUTH,
                    _("The sync server’s account has another password than the old one given."));
       ok = FALSE;
     }
-  else if (ok && response.status != 204)
-    {
-      set_status_error (self, &response, error);
-      ok = FALSE;
-    }
+  else if (ok)
+    ok = expect_status (self, &response, 204, error);
   response_clear (&response);
   g_mutex_unlock (&self->lock);
   return ok;
@@ -582,36 +581,36 @@ sc_sync_client_sign_out_everywhere_sync (ScSyncClient  *self,
                                          GCancellable  *cancellable,
                                          GError       **error)
 {
-  Response response = { 0 };
   gboolean ok;
 
   g_return_val_if_fail (SC_IS_SYNC_CLIENT (self), FALSE);
 
   g_mutex_lock (&self->lock);
-  ok = request (self, "DELETE", "/sessions/all", NULL, TRUE, &response, cancellable, error);
-  if (ok && response.status != 204 && response.status != 401)
-    {
-      set_status_error (self, &response, error);
-      ok = FALSE;
-    }
-  if (ok)
-    g_clear_pointer (&self->token, wipe_free);
-  response_clear (&response);
+  ok = revoke_sessions (self, "/sessions/all", cancellable, error);
   g_mutex_unlock (&self->lock);
   return ok;
 }
 
-/* PUT /COLLECTION/UUID, for results and watchlist entries alike. */
-static gboolean
-put_sync (ScSyncClient     *self,
-          const char       *collection,
-          const char       *uuid,
-          const char       *body,
-          ScSyncPutStatus  *out_status,
-          gint64           *out_seq,
-          gboolean         *out_deleted,
-          GCancellable     *cancellable,
-          GError          **error)
+/* Each collection's path and the member holding a pulled page. */
+static const struct
+{
+  const char *path;
+  const char *member;
+} collections[] = {
+  [SC_SYNC_COLLECTION_RESULTS] = { "results", "results" },
+  [SC_SYNC_COLLECTION_WATCHLIST] = { "watchlist", "entries" },
+};
+
+gboolean
+sc_sync_client_put_sync (ScSyncClient      *self,
+                         ScSyncCollection   collection,
+                         const char        *uuid,
+                         const char        *body,
+                         ScSyncPutStatus   *out_status,
+                         gint64            *out_seq,
+                         gboolean          *out_deleted,
+                         GCancellable      *cancellable,
+                         GError           **error)
 {
   g_autofree char *path = NULL;
   g_autoptr(JsonObject) object = NULL;
@@ -619,11 +618,12 @@ put_sync (ScSyncClient     *self,
   gboolean ok;
 
   g_return_val_if_fail (SC_IS_SYNC_CLIENT (self), FALSE);
+  g_return_val_if_fail (collection < G_N_ELEMENTS (collections), FALSE);
   g_return_val_if_fail (uuid != NULL && body != NULL, FALSE);
 
   *out_seq = 0;
   *out_deleted = FALSE;
-  path = g_strdup_printf ("/%s/%s", collection, uuid);
+  path = g_strdup_printf ("/%s/%s", collections[collection].path, uuid);
 
   g_mutex_lock (&self->lock);
   ok = request (self, "PUT", path, body, TRUE, &response, cancellable, error);
@@ -663,46 +663,40 @@ put_sync (ScSyncClient     *self,
   return ok;
 }
 
-static gboolean
-delete_sync (ScSyncClient  *self,
-             const char    *collection,
-             const char    *uuid,
-             GCancellable  *cancellable,
-             GError       **error)
+gboolean
+sc_sync_client_delete_sync (ScSyncClient      *self,
+                            ScSyncCollection   collection,
+                            const char        *uuid,
+                            GCancellable      *cancellable,
+                            GError           **error)
 {
   g_autofree char *path = NULL;
   Response response;
   gboolean ok;
 
   g_return_val_if_fail (SC_IS_SYNC_CLIENT (self), FALSE);
+  g_return_val_if_fail (collection < G_N_ELEMENTS (collections), FALSE);
 
-  path = g_strdup_printf ("/%s/%s", collection, uuid);
+  path = g_strdup_printf ("/%s/%s", collections[collection].path, uuid);
   g_mutex_lock (&self->lock);
-  ok = request (self, "DELETE", path, NULL, TRUE, &response, cancellable, error);
-  if (ok && response.status != 204)
-    {
-      set_status_error (self, &response, error);
-      ok = FALSE;
-    }
+  ok = request (self, "DELETE", path, NULL, TRUE, &response, cancellable, error) &&
+       expect_status (self, &response, 204, error);
   response_clear (&response);
   g_mutex_unlock (&self->lock);
 
   return ok;
 }
 
-/* GET /COLLECTION?since=…: the page's array is the member `member`.
- * out_supported (nullable): FALSE, with an empty page, for 404. */
-static JsonArray *
-pull_sync (ScSyncClient  *self,
-           const char    *collection,
-           const char    *member,
-           gint64         since,
-           guint          limit,
-           gint64        *out_next,
-           gboolean      *out_more,
-           gboolean      *out_supported,
-           GCancellable  *cancellable,
-           GError       **error)
+JsonArray *
+sc_sync_client_pull_sync (ScSyncClient      *self,
+                          ScSyncCollection   collection,
+                          gint64             since,
+                          guint              limit,
+                          gint64            *out_next,
+                          gboolean          *out_more,
+                          gboolean          *out_supported,
+                          GCancellable      *cancellable,
+                          GError           **error)
 {
   g_autofree char *path = NULL;
   g_autoptr(JsonObject) object = NULL;
@@ -711,11 +705,15 @@ pull_sync (ScSyncClient  *self,
   Response response;
 
   g_return_val_if_fail (SC_IS_SYNC_CLIENT (self), NULL);
+  g_return_val_if_fail (collection < G_N_ELEMENTS (collections), NULL);
 
+  if (out_supported != NULL)
+    *out_supported = TRUE;
   if (limit > 0)
-    path = g_strdup_printf ("/%s?since=%" G_GINT64_FORMAT "&limit=%u", collection, since, limit);
+    path = g_strdup_printf ("/%s?since=%" G_GINT64_FORMAT "&limit=%u", collections[collection].path,
+                            since, limit);
   else
-    path = g_strdup_printf ("/%s?since=%" G_GINT64_FORMAT, collection, since);
+    path = g_strdup_printf ("/%s?since=%" G_GINT64_FORMAT, collections[collection].path, since);
 
   g_mutex_lock (&self->lock);
   if (!request (self, "GET", path, NULL, TRUE, &response, cancellable, error))
@@ -733,7 +731,7 @@ pull_sync (ScSyncClient  *self,
     set_status_error (self, &response, error);
   else if ((object = parse_object (&response, error)) != NULL)
     {
-      node = json_object_get_member (object, member);
+      node = json_object_get_member (object, collections[collection].member);
       if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node) ||
           !json_object_has_member (object, "next"))
         g_set_error (error, SC_ERROR, SC_ERROR_NETWORK,
@@ -751,244 +749,4 @@ pull_sync (ScSyncClient  *self,
 out:
   g_mutex_unlock (&self->lock);
   return results;
-}
-
-gboolean
-sc_sync_client_put_result_sync (ScSyncClient     *self,
-                                const char       *uuid,
-                                const char       *body,
-                                ScSyncPutStatus  *out_status,
-                                gint64           *out_seq,
-                                gboolean         *out_deleted,
-                                GCancellable     *cancellable,
-                                GError          **error)
-{
-  return put_sync (self, "results", uuid, body, out_status, out_seq, out_deleted, cancellable, error);
-}
-
-gboolean
-sc_sync_client_delete_result_sync (ScSyncClient  *self,
-                                   const char    *uuid,
-                                   GCancellable  *cancellable,
-                                   GError       **error)
-{
-  return delete_sync (self, "results", uuid, cancellable, error);
-}
-
-JsonArray *
-sc_sync_client_pull_sync (ScSyncClient  *self,
-                          gint64         since,
-                          guint          limit,
-                          gint64        *out_next,
-                          gboolean      *out_more,
-                          GCancellable  *cancellable,
-                          GError       **error)
-{
-  return pull_sync (self, "results", "results", since, limit, out_next, out_more, NULL, cancellable, error);
-}
-
-gboolean
-sc_sync_client_put_watch_sync (ScSyncClient     *self,
-                               const char       *uuid,
-                               const char       *body,
-                               ScSyncPutStatus  *out_status,
-                               gint64           *out_seq,
-                               gboolean         *out_deleted,
-                               GCancellable     *cancellable,
-                               GError          **error)
-{
-  return put_sync (self, "watchlist", uuid, body, out_status, out_seq, out_deleted, cancellable, error);
-}
-
-gboolean
-sc_sync_client_delete_watch_sync (ScSyncClient  *self,
-                                  const char    *uuid,
-                                  GCancellable  *cancellable,
-                                  GError       **error)
-{
-  return delete_sync (self, "watchlist", uuid, cancellable, error);
-}
-
-JsonArray *
-sc_sync_client_pull_watchlist_sync (ScSyncClient  *self,
-                                    gint64         since,
-                                    guint          limit,
-                                    gint64        *out_next,
-                                    gboolean      *out_more,
-                                    gboolean      *out_supported,
-                                    GCancellable  *cancellable,
-                                    GError       **error)
-{
-  *out_supported = TRUE;
-  return pull_sync (self, "watchlist", "entries", since, limit, out_next, out_more, out_supported,
-                    cancellable, error);
-}
-
-/* --- threaded variants ---------------------------------------------------- */
-
-typedef struct
-{
-  char *username;
-  char *email;
-  char *password;
-} Credentials;
-
-static void
-credentials_free (gpointer data)
-{
-  Credentials *credentials = data;
-
-  g_free (credentials->username);
-  g_free (credentials->email);
-  wipe_free (credentials->password);
-  g_free (credentials);
-}
-
-static GTask *
-new_credentials_task (ScSyncClient        *self,
-                      const char          *username,
-                      const char          *email,
-                      const char          *password,
-                      GCancellable        *cancellable,
-                      GAsyncReadyCallback  callback,
-                      gpointer             user_data,
-                      gpointer             source_tag)
-{
-  GTask *task = g_task_new (self, cancellable, callback, user_data);
-  Credentials *credentials = g_new0 (Credentials, 1);
-
-  g_task_set_source_tag (task, source_tag);
-  credentials->username = g_strdup (username);
-  credentials->email = g_strdup (email);
-  credentials->password = g_strdup (password);
-  g_task_set_task_data (task, credentials, credentials_free);
-  return task;
-}
-
-static void
-register_thread (GTask        *task,
-                 gpointer      source_object,
-                 gpointer      task_data,
-                 GCancellable *cancellable)
-{
-  Credentials *credentials = task_data;
-  GError *error = NULL;
-
-  if (sc_sync_client_register_sync (source_object, credentials->username, credentials->email,
-                                    credentials->password, cancellable, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
-}
-
-void
-sc_sync_client_register_async (ScSyncClient        *self,
-                               const char          *username,
-                               const char          *email,
-                               const char          *password,
-                               GCancellable        *cancellable,
-                               GAsyncReadyCallback  callback,
-                               gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-
-  g_return_if_fail (SC_IS_SYNC_CLIENT (self));
-
-  task = new_credentials_task (self, username, email, password, cancellable, callback, user_data,
-                               sc_sync_client_register_async);
-  g_task_run_in_thread (task, register_thread);
-}
-
-gboolean
-sc_sync_client_register_finish (ScSyncClient  *self,
-                                GAsyncResult  *result,
-                                GError       **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
-}
-
-static void
-sign_in_thread (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
-{
-  Credentials *credentials = task_data;
-  GError *error = NULL;
-  char *token;
-
-  token = sc_sync_client_sign_in_sync (source_object, credentials->username, credentials->password,
-                                       NULL, cancellable, &error);
-  if (token != NULL)
-    g_task_return_pointer (task, token, (GDestroyNotify) wipe_free);
-  else
-    g_task_return_error (task, error);
-}
-
-void
-sc_sync_client_sign_in_async (ScSyncClient        *self,
-                              const char          *username,
-                              const char          *password,
-                              GCancellable        *cancellable,
-                              GAsyncReadyCallback  callback,
-                              gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-
-  g_return_if_fail (SC_IS_SYNC_CLIENT (self));
-
-  task = new_credentials_task (self, username, NULL, password, cancellable, callback, user_data,
-                               sc_sync_client_sign_in_async);
-  g_task_run_in_thread (task, sign_in_thread);
-}
-
-char *
-sc_sync_client_sign_in_finish (ScSyncClient  *self,
-                               GAsyncResult  *result,
-                               GError       **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-static void
-sign_out_thread (GTask        *task,
-                 gpointer      source_object,
-                 gpointer      task_data,
-                 GCancellable *cancellable)
-{
-  GError *error = NULL;
-
-  if (sc_sync_client_sign_out_sync (source_object, cancellable, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
-}
-
-void
-sc_sync_client_sign_out_async (ScSyncClient        *self,
-                               GCancellable        *cancellable,
-                               GAsyncReadyCallback  callback,
-                               gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-
-  g_return_if_fail (SC_IS_SYNC_CLIENT (self));
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, sc_sync_client_sign_out_async);
-  g_task_run_in_thread (task, sign_out_thread);
-}
-
-gboolean
-sc_sync_client_sign_out_finish (ScSyncClient  *self,
-                                GAsyncResult  *result,
-                                GError       **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
 }

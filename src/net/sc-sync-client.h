@@ -14,9 +14,9 @@ G_BEGIN_DECLS
 
 /* An HTTP client for one stockcast-sync-server (docs/sync-api.md).
  *
- * The _sync calls block and are meant for worker threads; each has an
- * _async/_finish pair that runs it on a thread. One client serves one
- * call at a time (it keeps its connection alive between calls).
+ * The calls block and are meant for worker threads (sc-sync.h runs them
+ * on one). One client serves one call at a time (it keeps its connection
+ * alive between calls).
  *
  * Errors (SC_ERROR): SC_ERROR_NETWORK when the server cannot be reached or
  * answers with something unusable (5xx included); SC_ERROR_AUTH for a
@@ -42,6 +42,13 @@ typedef enum
   SC_SYNC_PUT_CONFLICT,    /* 409: the server has different content under this uuid */
   SC_SYNC_PUT_REJECTED,    /* 400: the server finds the result invalid */
 } ScSyncPutStatus;
+
+/* What the server keeps per account, each with its own sequence numbers. */
+typedef enum
+{
+  SC_SYNC_COLLECTION_RESULTS,
+  SC_SYNC_COLLECTION_WATCHLIST,
+} ScSyncCollection;
 
 /* Checks the address: http or https, a host, and plain http only for a
  * loopback host unless flags allow it. Returns the normalised base URL
@@ -90,10 +97,13 @@ gboolean      sc_sync_client_change_password_sync (ScSyncClient   *self,
 gboolean      sc_sync_client_sign_out_everywhere_sync (ScSyncClient *self,
                                                        GCancellable *cancellable,
                                                        GError      **error);
-/* Uploads the Result JSON body under uuid. On CREATED or EXISTS,
- * *out_seq is the server's sequence number of it and *out_deleted tells
- * whether the server holds it as deleted. */
-gboolean      sc_sync_client_put_result_sync  (ScSyncClient       *self,
+/* PUT /COLLECTION/UUID: uploads the JSON body (a Result, or a watchlist
+ * entry {"uuid","ticker","added_at","deleted"}) under uuid. On CREATED or
+ * EXISTS, *out_seq is the server's sequence number of it and *out_deleted
+ * tells whether the server holds it as deleted. A full watchlist on the
+ * server (403) is SC_SYNC_PUT_REJECTED. */
+gboolean      sc_sync_client_put_sync         (ScSyncClient       *self,
+                                               ScSyncCollection    collection,
                                                const char         *uuid,
                                                const char         *body,
                                                ScSyncPutStatus    *out_status,
@@ -101,71 +111,23 @@ gboolean      sc_sync_client_put_result_sync  (ScSyncClient       *self,
                                                gboolean           *out_deleted,
                                                GCancellable       *cancellable,
                                                GError            **error);
-gboolean      sc_sync_client_delete_result_sync (ScSyncClient     *self,
-                                                 const char       *uuid,
-                                                 GCancellable     *cancellable,
-                                                 GError          **error);
-/* One page of results after since (limit 0: the server's default). Returns
- * the "results" array; *out_next is the sequence to ask from next. */
+gboolean      sc_sync_client_delete_sync      (ScSyncClient       *self,
+                                               ScSyncCollection    collection,
+                                               const char         *uuid,
+                                               GCancellable       *cancellable,
+                                               GError            **error);
+/* One page of the collection after since (limit 0: the server's default):
+ * the "results" or "entries" array; *out_next is the sequence to ask from
+ * next. out_supported (nullable): when given, a server that predates the
+ * collection (404) is no error but an empty page and FALSE. */
 JsonArray    *sc_sync_client_pull_sync        (ScSyncClient       *self,
+                                               ScSyncCollection    collection,
                                                gint64              since,
                                                guint               limit,
                                                gint64             *out_next,
                                                gboolean           *out_more,
+                                               gboolean           *out_supported,
                                                GCancellable       *cancellable,
-                                               GError            **error);
-/* The same for watchlist entries ({"uuid","ticker","added_at","deleted"});
- * a full watchlist on the server (403) is SC_SYNC_PUT_REJECTED. The pull
- * gives the "entries" array; *out_supported is FALSE, with an empty page,
- * when the server predates the watchlist (404). */
-gboolean      sc_sync_client_put_watch_sync   (ScSyncClient       *self,
-                                               const char         *uuid,
-                                               const char         *body,
-                                               ScSyncPutStatus    *out_status,
-                                               gint64             *out_seq,
-                                               gboolean           *out_deleted,
-                                               GCancellable       *cancellable,
-                                               GError            **error);
-gboolean      sc_sync_client_delete_watch_sync (ScSyncClient      *self,
-                                                const char        *uuid,
-                                                GCancellable      *cancellable,
-                                                GError           **error);
-JsonArray    *sc_sync_client_pull_watchlist_sync (ScSyncClient    *self,
-                                                  gint64           since,
-                                                  guint            limit,
-                                                  gint64          *out_next,
-                                                  gboolean        *out_more,
-                                                  gboolean        *out_supported,
-                                                  GCancellable    *cancellable,
-                                                  GError         **error);
-
-/* Threaded variants of the account calls, for the window. */
-void          sc_sync_client_register_async   (ScSyncClient       *self,
-                                               const char         *username,
-                                               const char         *email,
-                                               const char         *password,
-                                               GCancellable       *cancellable,
-                                               GAsyncReadyCallback callback,
-                                               gpointer            user_data);
-gboolean      sc_sync_client_register_finish  (ScSyncClient       *self,
-                                               GAsyncResult       *result,
-                                               GError            **error);
-void          sc_sync_client_sign_in_async    (ScSyncClient       *self,
-                                               const char         *username,
-                                               const char         *password,
-                                               GCancellable       *cancellable,
-                                               GAsyncReadyCallback callback,
-                                               gpointer            user_data);
-/* Returns the token. */
-char         *sc_sync_client_sign_in_finish   (ScSyncClient       *self,
-                                               GAsyncResult       *result,
-                                               GError            **error);
-void          sc_sync_client_sign_out_async   (ScSyncClient       *self,
-                                               GCancellable       *cancellable,
-                                               GAsyncReadyCallback callback,
-                                               gpointer            user_data);
-gboolean      sc_sync_client_sign_out_finish  (ScSyncClient       *self,
-                                               GAsyncResult       *result,
                                                GError            **error);
 
 G_END_DECLS

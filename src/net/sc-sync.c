@@ -8,7 +8,6 @@
 #include "config.h"
 
 #include <errno.h>
-#include <string.h>
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
@@ -18,6 +17,7 @@
 #include <libsecret/secret.h>
 #endif
 
+#include "sc-accounts.h"
 #include "sc-error.h"
 #include "sc-results.h"
 #include "sc-sync.h"
@@ -186,18 +186,44 @@ clear_token (gint64      user_id,
     save_token_file (file, NULL);
 }
 
-static void
-free_secret (char *secret)
+typedef char *ScSecret;
+G_DEFINE_AUTO_CLEANUP_FREE_FUNC (ScSecret, sc_accounts_free_secret, NULL)
+
+/* A client for the link's server holding the token stored for it, or NULL:
+ * with an error for an unusable address, without one when no token is
+ * stored. */
+static ScSyncClient *
+client_for_link (gint64              user_id,
+                 const ScSyncLink   *link,
+                 ScSyncClientFlags   flags,
+                 GError            **error)
 {
-  if (secret != NULL)
-    {
-      sodium_memzero (secret, strlen (secret));
-      g_free (secret);
-    }
+  g_auto(ScSecret) token = lookup_token (user_id, link->server_url, link->server_username);
+  ScSyncClient *client;
+
+  if (token == NULL)
+    return NULL;
+
+  client = sc_sync_client_new (link->server_url, flags, error);
+  if (client != NULL)
+    sc_sync_client_set_token (client, token);
+  return client;
 }
 
-typedef char *ScSecret;
-G_DEFINE_AUTO_CLEANUP_FREE_FUNC (ScSecret, free_secret, NULL)
+/* Revokes the link's session on the server (best effort: works offline
+ * too) and forgets its token. */
+static void
+forget_session (gint64             user_id,
+                const ScSyncLink  *link,
+                GCancellable      *cancellable)
+{
+  g_autoptr(ScSyncClient) client = client_for_link (user_id, link, SC_SYNC_CLIENT_ALLOW_INSECURE_HTTP, NULL);
+  g_autoptr(GError) revoke_error = NULL;
+
+  if (client != NULL && !sc_sync_client_sign_out_sync (client, cancellable, &revoke_error))
+    g_debug ("Could not revoke the sync token: %s", revoke_error->message);
+  clear_token (user_id, link->server_url, link->server_username);
+}
 
 /* --- links ------------------------------------------------------------------ */
 
@@ -261,21 +287,9 @@ sc_sync_link_account (ScDb               *db,
   same_account = old != NULL &&
                  g_strcmp0 (old->server_url, sc_sync_client_get_url (client)) == 0 &&
                  g_strcmp0 (old->server_username, username) == 0;
+  /* The previous session is not needed any more. */
   if (old != NULL)
-    {
-      /* The previous session is not needed any more: revoke it (best
-       * effort) and forget it. */
-      g_auto(ScSecret) old_token = lookup_token (user_id, old->server_url, old->server_username);
-      g_autoptr(ScSyncClient) old_client = NULL;
-
-      if (old_token != NULL &&
-          (old_client = sc_sync_client_new (old->server_url, SC_SYNC_CLIENT_ALLOW_INSECURE_HTTP, NULL)) != NULL)
-        {
-          sc_sync_client_set_token (old_client, old_token);
-          sc_sync_client_sign_out_sync (old_client, cancellable, NULL);
-        }
-      clear_token (user_id, old->server_url, old->server_username);
-    }
+    forget_session (user_id, old, cancellable);
 
   if (!store_token (user_id, sc_sync_client_get_url (client), username, token, &in_file, error))
     return FALSE;
@@ -335,7 +349,8 @@ push (ScDb          *db,
 
       if (result->deleted)
         {
-          if (!sc_sync_client_delete_result_sync (client, result->uuid, cancellable, error) ||
+          if (!sc_sync_client_delete_sync (client, SC_SYNC_COLLECTION_RESULTS, result->uuid,
+                                           cancellable, error) ||
               !sc_results_mark_synced (db, user_id, result->uuid, TRUE, result->server_seq, error))
             return FALSE;
           report->deleted++;
@@ -347,8 +362,8 @@ push (ScDb          *db,
           gboolean deleted;
           gint64 seq;
 
-          if (!sc_sync_client_put_result_sync (client, result->uuid, body, &status, &seq, &deleted,
-                                               cancellable, error))
+          if (!sc_sync_client_put_sync (client, SC_SYNC_COLLECTION_RESULTS, result->uuid, body,
+                                        &status, &seq, &deleted, cancellable, error))
             return FALSE;
 
           switch (status)
@@ -382,14 +397,80 @@ push (ScDb          *db,
   return TRUE;
 }
 
+/* Applies one page of the server's result changes. */
 static gboolean
-pull (ScDb          *db,
-      gint64         user_id,
-      gint64         since,
-      ScSyncClient  *client,
-      ScSyncReport  *report,
-      GCancellable  *cancellable,
-      GError       **error)
+apply_result_page (ScDb          *db,
+                   gint64         user_id,
+                   JsonArray     *page,
+                   ScSyncReport  *report,
+                   GError       **error)
+{
+  for (guint i = 0; i < json_array_get_length (page); i++)
+    {
+      JsonNode *node = json_array_get_element (page, i);
+      JsonObject *object = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+      const char *uuid;
+      gint64 seq;
+
+      if (object == NULL ||
+          (uuid = json_object_get_string_member_with_default (object, "uuid", NULL)) == NULL)
+        {
+          g_set_error (error, SC_ERROR, SC_ERROR_NETWORK,
+                       _("The sync server sent a result Stockcast does not understand."));
+          return FALSE;
+        }
+      seq = json_object_get_int_member_with_default (object, "seq", 0);
+
+      if (json_object_get_boolean_member_with_default (object, "deleted", FALSE))
+        {
+          if (!apply_remote_tombstone (db, user_id, uuid, seq, error))
+            return FALSE;
+        }
+      else
+        {
+          g_autoptr(GError) parse_error = NULL;
+          g_autoptr(ScResult) remote = sc_result_new_from_json_node (node, &parse_error);
+
+          if (remote == NULL)
+            {
+              /* One bad record must not block every later one. */
+              g_warning ("Skipping result %s from the sync server: %s", uuid, parse_error->message);
+              continue;
+            }
+          if (!sc_results_merge_remote (db, user_id, remote, seq, error))
+            return FALSE;
+        }
+      report->pulled++;
+    }
+
+  return TRUE;
+}
+
+typedef gboolean (*ApplyPageFunc) (ScDb          *db,
+                                   gint64         user_id,
+                                   JsonArray     *page,
+                                   ScSyncReport  *report,
+                                   GError       **error);
+typedef gboolean (*SaveSeqFunc)   (ScDb          *db,
+                                   gint64         user_id,
+                                   gint64         seq,
+                                   GError       **error);
+
+/* Pulls the collection's changes after since, page by page; once a page
+ * is applied, save_seq stores how far it got, so an interrupted pull
+ * resumes there. out_supported as for sc_sync_client_pull_sync(). */
+static gboolean
+pull_pages (ScDb              *db,
+            gint64             user_id,
+            ScSyncClient      *client,
+            ScSyncCollection   collection,
+            gint64             since,
+            ApplyPageFunc      apply_page,
+            SaveSeqFunc        save_seq,
+            gboolean          *out_supported,
+            ScSyncReport      *report,
+            GCancellable      *cancellable,
+            GError           **error)
 {
   gboolean more = TRUE;
 
@@ -398,50 +479,12 @@ pull (ScDb          *db,
       g_autoptr(JsonArray) page = NULL;
       gint64 next = since;
 
-      page = sc_sync_client_pull_sync (client, since, PULL_PAGE, &next, &more, cancellable, error);
-      if (page == NULL)
+      page = sc_sync_client_pull_sync (client, collection, since, PULL_PAGE, &next, &more, out_supported,
+                                       cancellable, error);
+      if (page == NULL || !apply_page (db, user_id, page, report, error))
         return FALSE;
 
-      for (guint i = 0; i < json_array_get_length (page); i++)
-        {
-          JsonNode *node = json_array_get_element (page, i);
-          JsonObject *object = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-          const char *uuid;
-          gint64 seq;
-
-          if (object == NULL ||
-              (uuid = json_object_get_string_member_with_default (object, "uuid", NULL)) == NULL)
-            {
-              g_set_error (error, SC_ERROR, SC_ERROR_NETWORK,
-                           _("The sync server sent a result Stockcast does not understand."));
-              return FALSE;
-            }
-          seq = json_object_get_int_member_with_default (object, "seq", 0);
-
-          if (json_object_get_boolean_member_with_default (object, "deleted", FALSE))
-            {
-              if (!apply_remote_tombstone (db, user_id, uuid, seq, error))
-                return FALSE;
-            }
-          else
-            {
-              g_autoptr(GError) parse_error = NULL;
-              g_autoptr(ScResult) remote = sc_result_new_from_json_node (node, &parse_error);
-
-              if (remote == NULL)
-                {
-                  /* One bad record must not block every later one. */
-                  g_warning ("Skipping result %s from the sync server: %s", uuid, parse_error->message);
-                  continue;
-                }
-              if (!sc_results_merge_remote (db, user_id, remote, seq, error))
-                return FALSE;
-            }
-          report->pulled++;
-        }
-
-      /* The page is applied: remember how far we got. */
-      if (next > since && !sc_sync_state_save_last_seq (db, user_id, next, error))
+      if (next > since && !save_seq (db, user_id, next, error))
         return FALSE;
       if (next <= since && more)
         {
@@ -545,40 +588,17 @@ sync_watchlist (ScDb          *db,
                 GError       **error)
 {
   g_autoptr(GPtrArray) unsynced = NULL;
-  gboolean more = TRUE;
+  gboolean supported;
   gint64 since;
 
-  if (!sc_watchlist_get_sync_seq (db, user_id, &since, error))
+  if (!sc_watchlist_get_sync_seq (db, user_id, &since, error) ||
+      !pull_pages (db, user_id, client, SC_SYNC_COLLECTION_WATCHLIST, since, apply_watch_page,
+                   sc_watchlist_set_sync_seq, &supported, report, cancellable, error))
     return FALSE;
-
-  while (more)
+  if (!supported)
     {
-      g_autoptr(JsonArray) page = NULL;
-      gboolean supported = TRUE;
-      gint64 next = since;
-
-      page = sc_sync_client_pull_watchlist_sync (client, since, PULL_PAGE, &next, &more, &supported,
-                                                 cancellable, error);
-      if (page == NULL)
-        return FALSE;
-      if (!supported)
-        {
-          g_debug ("sync: the server has no watchlist; keeping it on this computer");
-          return TRUE;
-        }
-      if (!apply_watch_page (db, user_id, page, report, error))
-        return FALSE;
-
-      /* The page is applied: remember how far we got. */
-      if (next > since && !sc_watchlist_set_sync_seq (db, user_id, next, error))
-        return FALSE;
-      if (next <= since && more)
-        {
-          g_set_error (error, SC_ERROR, SC_ERROR_NETWORK,
-                       _("The sync server sent an answer Stockcast does not understand."));
-          return FALSE;
-        }
-      since = next;
+      g_debug ("sync: the server has no watchlist; keeping it on this computer");
+      return TRUE;
     }
 
   unsynced = sc_watchlist_list_unsynced (db, user_id, error);
@@ -595,7 +615,8 @@ sync_watchlist (ScDb          *db,
 
       if (entry->deleted)
         {
-          if (!sc_sync_client_delete_watch_sync (client, entry->uuid, cancellable, error) ||
+          if (!sc_sync_client_delete_sync (client, SC_SYNC_COLLECTION_WATCHLIST, entry->uuid,
+                                           cancellable, error) ||
               !sc_watchlist_mark_synced (db, user_id, entry->uuid, TRUE, entry->server_seq, NULL, error))
             return FALSE;
           report->watchlist_sent++;
@@ -603,8 +624,8 @@ sync_watchlist (ScDb          *db,
         }
 
       body = watch_entry_to_json (entry);
-      if (!sc_sync_client_put_watch_sync (client, entry->uuid, body, &status, &seq, &deleted,
-                                          cancellable, error))
+      if (!sc_sync_client_put_sync (client, SC_SYNC_COLLECTION_WATCHLIST, entry->uuid, body,
+                                    &status, &seq, &deleted, cancellable, error))
         return FALSE;
 
       switch (status)
@@ -650,7 +671,6 @@ sc_sync_run (ScDb          *db,
   g_autoptr(ScSyncLink) link = NULL;
   g_autoptr(ScSyncClient) client = NULL;
   g_autoptr(GError) local_error = NULL;
-  g_auto(ScSecret) token = NULL;
   ScSyncReport report = { 0 };
 
   g_return_val_if_fail (db != NULL, FALSE);
@@ -664,26 +684,20 @@ sc_sync_run (ScDb          *db,
       return FALSE;
     }
 
-  client = sc_sync_client_new (link->server_url,
-                               link->allow_insecure_http ? SC_SYNC_CLIENT_ALLOW_INSECURE_HTTP : 0,
-                               &local_error);
-  if (client != NULL)
-    {
-      token = lookup_token (user_id, link->server_url, link->server_username);
-      if (token == NULL)
-        g_set_error (&local_error, SC_ERROR, SC_ERROR_AUTH,
-                     _("Sign in to the sync server %s again."), link->server_url);
-      else
-        {
-          sc_sync_client_set_token (client, token);
-          if (push (db, user_id, client, &report, cancellable, &local_error) &&
-              pull (db, user_id, link->last_seq, client, &report, cancellable, &local_error))
-            sync_watchlist (db, user_id, client, &report, cancellable, &local_error);
-        }
-    }
+  client = client_for_link (user_id, link,
+                            link->allow_insecure_http ? SC_SYNC_CLIENT_ALLOW_INSECURE_HTTP : 0,
+                            &local_error);
+  if (client == NULL && local_error == NULL)
+    g_set_error (&local_error, SC_ERROR, SC_ERROR_AUTH,
+                 _("Sign in to the sync server %s again."), link->server_url);
+  if (client != NULL &&
+      push (db, user_id, client, &report, cancellable, &local_error) &&
+      pull_pages (db, user_id, client, SC_SYNC_COLLECTION_RESULTS, link->last_seq, apply_result_page,
+                  sc_sync_state_save_last_seq, NULL, &report, cancellable, &local_error))
+    sync_watchlist (db, user_id, client, &report, cancellable, &local_error);
 
   /* A refused token will not get better: drop it so the state is clear. */
-  if (local_error != NULL && g_error_matches (local_error, SC_ERROR, SC_ERROR_AUTH) && token != NULL)
+  if (client != NULL && g_error_matches (local_error, SC_ERROR, SC_ERROR_AUTH))
     clear_token (user_id, link->server_url, link->server_username);
 
   if (!g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -707,26 +721,12 @@ sc_sync_unlink (ScDb          *db,
                 GCancellable  *cancellable,
                 GError       **error)
 {
-  g_autoptr(ScSyncLink) link = NULL;
-  g_autoptr(ScSyncClient) client = NULL;
-  g_auto(ScSecret) token = NULL;
+  g_autoptr(ScSyncLink) link = sc_sync_get_link (db, user_id, error);
 
-  link = sc_sync_get_link (db, user_id, error);
   if (link == NULL)
     return error == NULL || *error == NULL;
 
-  token = lookup_token (user_id, link->server_url, link->server_username);
-  client = sc_sync_client_new (link->server_url, SC_SYNC_CLIENT_ALLOW_INSECURE_HTTP, NULL);
-  if (client != NULL && token != NULL)
-    {
-      g_autoptr(GError) revoke_error = NULL;
-
-      sc_sync_client_set_token (client, token);
-      if (!sc_sync_client_sign_out_sync (client, cancellable, &revoke_error))
-        g_debug ("Could not revoke the sync token: %s", revoke_error->message);
-    }
-  clear_token (user_id, link->server_url, link->server_username);
-
+  forget_session (user_id, link, cancellable);
   return sc_sync_state_unlink (db, user_id, error);
 }
 
@@ -740,30 +740,36 @@ sc_sync_change_server_password (ScDb          *db,
 {
   g_autoptr(ScSyncLink) link = NULL;
   g_autoptr(ScSyncClient) client = NULL;
-  g_auto(ScSecret) token = NULL;
+  g_autoptr(GError) local_error = NULL;
 
   link = sc_sync_get_link (db, user_id, error);
   if (link == NULL)
     return error == NULL || *error == NULL;
 
-  token = lookup_token (user_id, link->server_url, link->server_username);
-  if (token == NULL)
+  client = client_for_link (user_id, link, SC_SYNC_CLIENT_ALLOW_INSECURE_HTTP, &local_error);
+  if (client == NULL && local_error == NULL)
+    g_set_error (&local_error, SC_ERROR, SC_ERROR_AUTH,
+                 _("No sign-in to the sync server is stored; run “stockcast sync” with the old password first."));
+  if (client == NULL)
     {
-      g_set_error (error, SC_ERROR, SC_ERROR_AUTH,
-                   _("No sign-in to the sync server is stored; run “stockcast sync” with the old password first."));
+      g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
-  client = sc_sync_client_new (link->server_url, SC_SYNC_CLIENT_ALLOW_INSECURE_HTTP, error);
-  if (client == NULL)
-    return FALSE;
-  sc_sync_client_set_token (client, token);
   return sc_sync_client_change_password_sync (client, old_password, new_password, cancellable, error);
 }
 
 /* --- threaded variants ------------------------------------------------------ */
 
+typedef enum
+{
+  TASK_LINK_ACCOUNT,
+  TASK_RUN,
+  TASK_UNLINK,
+} TaskKind;
+
 typedef struct
 {
+  TaskKind           kind;
   char              *db_path;
   gint64             user_id;
   char              *server_url;
@@ -783,13 +789,51 @@ task_data_free (gpointer data)
   g_free (td->db_path);
   g_free (td->server_url);
   g_free (td->username);
-  free_secret (td->password);
+  sc_accounts_free_secret (td->password);
   g_free (td->email);
   g_free (td);
 }
 
+/* Runs the task's call on a database connection of its own. */
+static void
+task_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  TaskData *td = task_data;
+  g_autoptr(ScDb) db = NULL;
+  GError *error = NULL;
+  gboolean ok = FALSE;
+
+  db = sc_db_open (td->db_path, &error);
+  if (db != NULL)
+    {
+      switch (td->kind)
+        {
+        case TASK_LINK_ACCOUNT:
+          ok = sc_sync_link_account (db, td->user_id, td->server_url, td->flags, td->username,
+                                     td->password, td->email, &td->token_in_file, cancellable, &error);
+          break;
+        case TASK_RUN:
+          ok = sc_sync_run (db, td->user_id, &td->report, cancellable, &error);
+          break;
+        case TASK_UNLINK:
+        default:
+          ok = sc_sync_unlink (db, td->user_id, cancellable, &error);
+          break;
+        }
+    }
+
+  if (ok)
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
 static GTask *
-new_task (ScDb                *db,
+new_task (TaskKind             kind,
+          ScDb                *db,
           gint64               user_id,
           GCancellable        *cancellable,
           GAsyncReadyCallback  callback,
@@ -799,30 +843,12 @@ new_task (ScDb                *db,
   GTask *task = g_task_new (NULL, cancellable, callback, user_data);
   TaskData *td = g_new0 (TaskData, 1);
 
+  td->kind = kind;
   td->db_path = g_strdup (sc_db_get_path (db));
   td->user_id = user_id;
   g_task_set_source_tag (task, source_tag);
   g_task_set_task_data (task, td, task_data_free);
   return task;
-}
-
-static void
-link_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  TaskData *td = task_data;
-  g_autoptr(ScDb) db = NULL;
-  GError *error = NULL;
-
-  db = sc_db_open (td->db_path, &error);
-  if (db != NULL &&
-      sc_sync_link_account (db, td->user_id, td->server_url, td->flags, td->username, td->password,
-                            td->email, &td->token_in_file, cancellable, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
 }
 
 void
@@ -837,7 +863,7 @@ sc_sync_link_account_async (ScDb                *db,
                             GAsyncReadyCallback  callback,
                             gpointer             user_data)
 {
-  g_autoptr(GTask) task = new_task (db, user_id, cancellable, callback, user_data,
+  g_autoptr(GTask) task = new_task (TASK_LINK_ACCOUNT, db, user_id, cancellable, callback, user_data,
                                     sc_sync_link_account_async);
   TaskData *td = g_task_get_task_data (task);
 
@@ -846,7 +872,7 @@ sc_sync_link_account_async (ScDb                *db,
   td->username = g_strdup (username);
   td->password = g_strdup (password);
   td->email = g_strdup (email);
-  g_task_run_in_thread (task, link_thread);
+  g_task_run_in_thread (task, task_thread);
 }
 
 gboolean
@@ -863,23 +889,6 @@ sc_sync_link_account_finish (GAsyncResult  *result,
   return TRUE;
 }
 
-static void
-run_thread (GTask        *task,
-            gpointer      source_object,
-            gpointer      task_data,
-            GCancellable *cancellable)
-{
-  TaskData *td = task_data;
-  g_autoptr(ScDb) db = NULL;
-  GError *error = NULL;
-
-  db = sc_db_open (td->db_path, &error);
-  if (db != NULL && sc_sync_run (db, td->user_id, &td->report, cancellable, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
-}
-
 void
 sc_sync_run_async (ScDb                *db,
                    gint64               user_id,
@@ -887,9 +896,10 @@ sc_sync_run_async (ScDb                *db,
                    GAsyncReadyCallback  callback,
                    gpointer             user_data)
 {
-  g_autoptr(GTask) task = new_task (db, user_id, cancellable, callback, user_data, sc_sync_run_async);
+  g_autoptr(GTask) task = new_task (TASK_RUN, db, user_id, cancellable, callback, user_data,
+                                    sc_sync_run_async);
 
-  g_task_run_in_thread (task, run_thread);
+  g_task_run_in_thread (task, task_thread);
 }
 
 gboolean
@@ -904,23 +914,6 @@ sc_sync_run_finish (GAsyncResult  *result,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
-static void
-unlink_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  TaskData *td = task_data;
-  g_autoptr(ScDb) db = NULL;
-  GError *error = NULL;
-
-  db = sc_db_open (td->db_path, &error);
-  if (db != NULL && sc_sync_unlink (db, td->user_id, cancellable, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
-}
-
 void
 sc_sync_unlink_async (ScDb                *db,
                       gint64               user_id,
@@ -928,9 +921,10 @@ sc_sync_unlink_async (ScDb                *db,
                       GAsyncReadyCallback  callback,
                       gpointer             user_data)
 {
-  g_autoptr(GTask) task = new_task (db, user_id, cancellable, callback, user_data, sc_sync_unlink_async);
+  g_autoptr(GTask) task = new_task (TASK_UNLINK, db, user_id, cancellable, callback, user_data,
+                                    sc_sync_unlink_async);
 
-  g_task_run_in_thread (task, unlink_thread);
+  g_task_run_in_thread (task, task_thread);
 }
 
 gboolean
