@@ -145,9 +145,9 @@ reset_cb (GObject      *object,
 {
   g_autoptr(ScPasswordDialog) self = user_data;
   g_autoptr(GError) error = NULL;
-  char *code;
+  char *code = NULL;
 
-  code = sc_account_job_reset_finish (result, &error);
+  sc_account_job_run_finish (result, NULL, &code, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   if (code == NULL)
@@ -171,7 +171,7 @@ change_cb (GObject      *object,
   g_autoptr(ScPasswordDialog) self = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (!sc_account_job_change_password_finish (result, &error))
+  if (!sc_account_job_run_finish (result, NULL, NULL, &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         sc_password_dialog_failed (self, error);
@@ -200,14 +200,23 @@ apply_action (GtkWidget  *widget,
   if (self->mode == SC_PASSWORD_DIALOG_RESET)
     {
       code = g_strstrip (g_strdup (sc_account_form_text (self->code_row)));
-      sc_account_job_reset_async (username, code, sc_account_form_text (self->new_row),
-                                  self->cancellable, reset_cb, g_object_ref (self));
+      sc_account_job_run_async (&(ScAccountJob) {
+                                  .kind = SC_ACCOUNT_JOB_RESET,
+                                  .username = username,
+                                  .recovery_code = code,
+                                  .new_password = sc_account_form_text (self->new_row),
+                                },
+                                self->cancellable, reset_cb, g_object_ref (self));
     }
   else
     {
-      sc_account_job_change_password_async (username, sc_account_form_text (self->old_row),
-                                            sc_account_form_text (self->new_row),
-                                            self->cancellable, change_cb, g_object_ref (self));
+      sc_account_job_run_async (&(ScAccountJob) {
+                                  .kind = SC_ACCOUNT_JOB_CHANGE_PASSWORD,
+                                  .username = username,
+                                  .password = sc_account_form_text (self->old_row),
+                                  .new_password = sc_account_form_text (self->new_row),
+                                },
+                                self->cancellable, change_cb, g_object_ref (self));
     }
 
   sc_password_dialog_actions_update (self);

@@ -125,9 +125,9 @@ register_cb (GObject      *object,
 {
   g_autoptr(ScRegisterDialog) self = user_data;
   g_autoptr(GError) error = NULL;
-  char *code;
+  char *code = NULL;
 
-  code = sc_account_job_register_finish (result, &self->user, &error);
+  sc_account_job_run_finish (result, &self->user, &code, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
@@ -166,8 +166,13 @@ create_action (GtkWidget  *widget,
   email = g_strstrip (g_strdup (sc_account_form_text (self->email_row)));
 
   self->cancellable = g_cancellable_new ();
-  sc_account_job_register_async (username, email, sc_account_form_text (self->password_row),
-                                 self->cancellable, register_cb, g_object_ref (self));
+  sc_account_job_run_async (&(ScAccountJob) {
+                              .kind = SC_ACCOUNT_JOB_REGISTER,
+                              .username = username,
+                              .email = email,
+                              .password = sc_account_form_text (self->password_row),
+                            },
+                            self->cancellable, register_cb, g_object_ref (self));
   sc_register_dialog_actions_update (self);
 }
 
