@@ -7,10 +7,6 @@
 
 #include "config.h"
 
-#include <string.h>
-
-#include <sodium.h>
-
 #include "sc-account-jobs.h"
 #include "sc-db.h"
 
@@ -27,28 +23,50 @@ typedef struct
 } JobData;
 
 static void
-wipe_free (char *secret)
-{
-  if (secret != NULL)
-    {
-      sodium_memzero (secret, strlen (secret));
-      g_free (secret);
-    }
-}
-
-static void
 job_data_free (gpointer data)
 {
   JobData *job = data;
 
   g_free (job->username);
   g_free (job->email);
-  wipe_free (job->recovery_code);
-  wipe_free (job->password);
-  wipe_free (job->new_password);
+  sc_accounts_free_secret (job->recovery_code);
+  sc_accounts_free_secret (job->password);
+  sc_accounts_free_secret (job->new_password);
   g_clear_pointer (&job->user, sc_user_unref);
   g_clear_pointer (&job->code, sc_accounts_free_secret);
   g_free (job);
+}
+
+/* In the worker thread: the job's outcome into job. */
+static gboolean
+job_run (JobData  *job,
+         ScDb     *db,
+         GError  **error)
+{
+  switch (job->kind)
+    {
+    case SC_ACCOUNT_JOB_SIGN_IN:
+      job->user = sc_accounts_login (db, job->username, job->password, error);
+      return job->user != NULL;
+
+    case SC_ACCOUNT_JOB_REGISTER:
+      job->code = sc_accounts_register (db, job->username, job->email, job->password, &job->user, error);
+      return job->code != NULL;
+
+    case SC_ACCOUNT_JOB_RESET:
+      job->code = sc_accounts_reset_password (db, job->username, job->recovery_code, job->new_password, error);
+      return job->code != NULL;
+
+    case SC_ACCOUNT_JOB_CHANGE_PASSWORD:
+      return sc_accounts_change_password (db, job->username, job->password, job->new_password, error);
+
+    case SC_ACCOUNT_JOB_LOOKUP:
+      job->user = sc_accounts_lookup (db, job->username, error);
+      return job->user != NULL;
+
+    default:
+      g_assert_not_reached ();
+    }
 }
 
 static void
@@ -57,47 +75,13 @@ job_thread (GTask        *task,
             gpointer      task_data,
             GCancellable *cancellable)
 {
-  JobData *job = task_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(ScDb) db = NULL;
+  g_autoptr(ScDb) db = sc_db_open (NULL, &error);
 
-  db = sc_db_open (NULL, &error);
-  if (db == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  switch (job->kind)
-    {
-    case SC_ACCOUNT_JOB_SIGN_IN:
-      job->user = sc_accounts_login (db, job->username, job->password, &error);
-      break;
-
-    case SC_ACCOUNT_JOB_REGISTER:
-      job->code = sc_accounts_register (db, job->username, job->email, job->password, &job->user, &error);
-      break;
-
-    case SC_ACCOUNT_JOB_RESET:
-      job->code = sc_accounts_reset_password (db, job->username, job->recovery_code, job->new_password, &error);
-      break;
-
-    case SC_ACCOUNT_JOB_CHANGE_PASSWORD:
-      sc_accounts_change_password (db, job->username, job->password, job->new_password, &error);
-      break;
-
-    case SC_ACCOUNT_JOB_LOOKUP:
-      job->user = sc_accounts_lookup (db, job->username, &error);
-      break;
-
-    default:
-      g_assert_not_reached ();
-    }
-
-  if (error != NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
+  if (db != NULL && job_run (task_data, db, &error))
     g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, g_steal_pointer (&error));
 }
 
 void
