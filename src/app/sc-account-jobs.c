@@ -22,6 +22,21 @@ typedef struct
   char             *code;   /* the recovery code the thread made */
 } JobData;
 
+static JobData *
+job_data_new (const ScAccountRequest *request)
+{
+  JobData *job = g_new0 (JobData, 1);
+
+  job->kind = request->kind;
+  job->username = g_strdup (request->username);
+  job->email = g_strdup (request->email);
+  job->recovery_code = g_strdup (request->recovery_code);
+  job->password = g_strdup (request->password);
+  job->new_password = g_strdup (request->new_password);
+
+  return job;
+}
+
 static void
 job_data_free (gpointer data)
 {
@@ -85,27 +100,18 @@ job_thread (GTask        *task,
 }
 
 void
-sc_account_job_run_async (const ScAccountJob  *job,
-                          GCancellable        *cancellable,
-                          GAsyncReadyCallback  callback,
-                          gpointer             user_data)
+sc_account_job_run_async (const ScAccountRequest *request,
+                          GCancellable           *cancellable,
+                          GAsyncReadyCallback     callback,
+                          gpointer                user_data)
 {
   g_autoptr(GTask) task = NULL;
-  JobData *data;
 
-  g_return_if_fail (job != NULL);
-
-  data = g_new0 (JobData, 1);
-  data->kind = job->kind;
-  data->username = g_strdup (job->username);
-  data->email = g_strdup (job->email);
-  data->recovery_code = g_strdup (job->recovery_code);
-  data->password = g_strdup (job->password);
-  data->new_password = g_strdup (job->new_password);
+  g_return_if_fail (request != NULL);
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, sc_account_job_run_async);
-  g_task_set_task_data (task, data, job_data_free);
+  g_task_set_task_data (task, job_data_new (request), job_data_free);
   /* A cancelled dialog gets G_IO_ERROR_CANCELLED even if the thread ran. */
   g_task_set_return_on_cancel (task, FALSE);
   g_task_set_check_cancellable (task, TRUE);
@@ -140,9 +146,9 @@ sc_account_job_lookup_async (const char          *username,
                              GAsyncReadyCallback  callback,
                              gpointer             user_data)
 {
-  ScAccountJob job = { .kind = SC_ACCOUNT_JOB_LOOKUP, .username = username };
+  ScAccountRequest request = { .kind = SC_ACCOUNT_JOB_LOOKUP, .username = username };
 
-  sc_account_job_run_async (&job, cancellable, callback, user_data);
+  sc_account_job_run_async (&request, cancellable, callback, user_data);
 }
 
 ScUser *

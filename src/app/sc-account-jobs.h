@@ -35,26 +35,26 @@ typedef struct
   const char       *recovery_code;
   const char       *password;
   const char       *new_password;
-} ScAccountJob;
+} ScAccountRequest;
 
-void      sc_account_job_run_async     (const ScAccountJob   *job,
-                                        GCancellable         *cancellable,
-                                        GAsyncReadyCallback   callback,
-                                        gpointer              user_data);
+void      sc_account_job_run_async     (const ScAccountRequest  *request,
+                                        GCancellable            *cancellable,
+                                        GAsyncReadyCallback      callback,
+                                        gpointer                 user_data);
 /* out_user (nullable): the user signed in, registered or looked up.
  * out_code (nullable): the recovery code a register or reset made; free it
  * with sc_accounts_free_secret(). */
-gboolean  sc_account_job_run_finish    (GAsyncResult         *result,
-                                        ScUser              **out_user,
-                                        char                **out_code,
-                                        GError              **error);
+gboolean  sc_account_job_run_finish    (GAsyncResult            *result,
+                                        ScUser                 **out_user,
+                                        char                   **out_code,
+                                        GError                 **error);
 
 /* The user by name without a password: for restoring a remembered session. */
-void      sc_account_job_lookup_async  (const char           *username,
-                                        GCancellable         *cancellable,
-                                        GAsyncReadyCallback   callback,
-                                        gpointer              user_data);
-ScUser   *sc_account_job_lookup_finish (GAsyncResult         *result,
-                                        GError              **error);
+void      sc_account_job_lookup_async  (const char              *username,
+                                        GCancellable            *cancellable,
+                                        GAsyncReadyCallback      callback,
+                                        gpointer                 user_data);
+ScUser   *sc_account_job_lookup_finish (GAsyncResult            *result,
+                                        GError                 **error);
 
 G_END_DECLS

@@ -200,7 +200,7 @@ apply_action (GtkWidget  *widget,
   if (self->mode == SC_PASSWORD_DIALOG_RESET)
     {
       code = g_strstrip (g_strdup (sc_account_form_text (self->code_row)));
-      sc_account_job_run_async (&(ScAccountJob) {
+      sc_account_job_run_async (&(ScAccountRequest) {
                                   .kind = SC_ACCOUNT_JOB_RESET,
                                   .username = username,
                                   .recovery_code = code,
@@ -210,7 +210,7 @@ apply_action (GtkWidget  *widget,
     }
   else
     {
-      sc_account_job_run_async (&(ScAccountJob) {
+      sc_account_job_run_async (&(ScAccountRequest) {
                                   .kind = SC_ACCOUNT_JOB_CHANGE_PASSWORD,
                                   .username = username,
                                   .password = sc_account_form_text (self->old_row),

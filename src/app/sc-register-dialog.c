@@ -166,7 +166,7 @@ create_action (GtkWidget  *widget,
   email = g_strstrip (g_strdup (sc_account_form_text (self->email_row)));
 
   self->cancellable = g_cancellable_new ();
-  sc_account_job_run_async (&(ScAccountJob) {
+  sc_account_job_run_async (&(ScAccountRequest) {
                               .kind = SC_ACCOUNT_JOB_REGISTER,
                               .username = username,
                               .email = email,

@@ -172,7 +172,7 @@ sign_in_action (GtkWidget  *widget,
     }
 
   self->cancellable = g_cancellable_new ();
-  sc_account_job_run_async (&(ScAccountJob) {
+  sc_account_job_run_async (&(ScAccountRequest) {
                               .kind = SC_ACCOUNT_JOB_SIGN_IN,
                               .username = username,
                               .password = password,
