@@ -12,6 +12,7 @@
 #include "sc-account-form.h"
 #include "sc-account-jobs.h"
 #include "sc-password-dialog.h"
+#include "sc-recovery-code-view.h"
 #include "sc-validate.h"
 
 struct _ScPasswordDialog

@@ -11,6 +11,7 @@
 
 #include "sc-account-form.h"
 #include "sc-account-jobs.h"
+#include "sc-recovery-code-view.h"
 #include "sc-register-dialog.h"
 #include "sc-validate.h"
 
