@@ -7,41 +7,34 @@
 
 #include "config.h"
 
-#include <string.h>
-
-#include <sodium.h>
-
 #include "sc-account-jobs.h"
 #include "sc-db.h"
 
-typedef enum
-{
-  JOB_SIGN_IN,
-  JOB_REGISTER,
-  JOB_RESET,
-  JOB_CHANGE_PASSWORD,
-  JOB_LOOKUP,
-} JobKind;
-
 typedef struct
 {
-  JobKind  kind;
-  char    *username;
-  char    *email;
-  char    *code;
-  char    *password;
-  char    *new_password;
-  ScUser  *user;           /* set by the thread for JOB_REGISTER */
+  ScAccountJobKind  kind;
+  char             *username;
+  char             *email;
+  char             *recovery_code;
+  char             *password;
+  char             *new_password;
+  ScUser           *user;   /* what the thread found or made */
+  char             *code;   /* the recovery code the thread made */
 } JobData;
 
-static void
-wipe_free (char *secret)
+static JobData *
+job_data_new (const ScAccountRequest *request)
 {
-  if (secret != NULL)
-    {
-      sodium_memzero (secret, strlen (secret));
-      g_free (secret);
-    }
+  JobData *job = g_new0 (JobData, 1);
+
+  job->kind = request->kind;
+  job->username = g_strdup (request->username);
+  job->email = g_strdup (request->email);
+  job->recovery_code = g_strdup (request->recovery_code);
+  job->password = g_strdup (request->password);
+  job->new_password = g_strdup (request->new_password);
+
+  return job;
 }
 
 static void
@@ -51,11 +44,44 @@ job_data_free (gpointer data)
 
   g_free (job->username);
   g_free (job->email);
-  wipe_free (job->code);
-  wipe_free (job->password);
-  wipe_free (job->new_password);
+  sc_accounts_free_secret (job->recovery_code);
+  sc_accounts_free_secret (job->password);
+  sc_accounts_free_secret (job->new_password);
   g_clear_pointer (&job->user, sc_user_unref);
+  g_clear_pointer (&job->code, sc_accounts_free_secret);
   g_free (job);
+}
+
+/* In the worker thread: the job's outcome into job. */
+static gboolean
+job_run (JobData  *job,
+         ScDb     *db,
+         GError  **error)
+{
+  switch (job->kind)
+    {
+    case SC_ACCOUNT_JOB_SIGN_IN:
+      job->user = sc_accounts_login (db, job->username, job->password, error);
+      return job->user != NULL;
+
+    case SC_ACCOUNT_JOB_REGISTER:
+      job->code = sc_accounts_register (db, job->username, job->email, job->password, &job->user, error);
+      return job->code != NULL;
+
+    case SC_ACCOUNT_JOB_RESET:
+      job->code = sc_accounts_reset_password (db, job->username, job->recovery_code, job->new_password, error);
+      return job->code != NULL;
+
+    case SC_ACCOUNT_JOB_CHANGE_PASSWORD:
+      return sc_accounts_change_password (db, job->username, job->password, job->new_password, error);
+
+    case SC_ACCOUNT_JOB_LOOKUP:
+      job->user = sc_accounts_lookup (db, job->username, error);
+      return job->user != NULL;
+
+    default:
+      g_assert_not_reached ();
+    }
 }
 
 static void
@@ -64,192 +90,54 @@ job_thread (GTask        *task,
             gpointer      task_data,
             GCancellable *cancellable)
 {
-  JobData *job = task_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(ScDb) db = NULL;
+  g_autoptr(ScDb) db = sc_db_open (NULL, &error);
 
-  db = sc_db_open (NULL, &error);
-  if (db == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  switch (job->kind)
-    {
-    case JOB_SIGN_IN:
-    case JOB_LOOKUP:
-      {
-        ScUser *user;
-
-        if (job->kind == JOB_SIGN_IN)
-          user = sc_accounts_login (db, job->username, job->password, &error);
-        else
-          user = sc_accounts_lookup (db, job->username, &error);
-
-        if (user == NULL)
-          g_task_return_error (task, g_steal_pointer (&error));
-        else
-          g_task_return_pointer (task, user, (GDestroyNotify) sc_user_unref);
-      }
-      break;
-
-    case JOB_REGISTER:
-    case JOB_RESET:
-      {
-        char *code;
-
-        if (job->kind == JOB_REGISTER)
-          code = sc_accounts_register (db, job->username, job->email, job->password, &job->user, &error);
-        else
-          code = sc_accounts_reset_password (db, job->username, job->code, job->new_password, &error);
-
-        if (code == NULL)
-          g_task_return_error (task, g_steal_pointer (&error));
-        else
-          g_task_return_pointer (task, code, (GDestroyNotify) sc_accounts_free_secret);
-      }
-      break;
-
-    case JOB_CHANGE_PASSWORD:
-      if (sc_accounts_change_password (db, job->username, job->password, job->new_password, &error))
-        g_task_return_boolean (task, TRUE);
-      else
-        g_task_return_error (task, g_steal_pointer (&error));
-      break;
-
-    default:
-      g_assert_not_reached ();
-    }
+  if (db != NULL && job_run (task_data, db, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, g_steal_pointer (&error));
 }
 
-static void
-run_job (JobData             *job,
-         gpointer             source_tag,
-         GCancellable        *cancellable,
-         GAsyncReadyCallback  callback,
-         gpointer             user_data)
+void
+sc_account_job_run_async (const ScAccountRequest *request,
+                          GCancellable           *cancellable,
+                          GAsyncReadyCallback     callback,
+                          gpointer                user_data)
 {
   g_autoptr(GTask) task = NULL;
 
+  g_return_if_fail (request != NULL);
+
   task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, source_tag);
-  g_task_set_task_data (task, job, job_data_free);
+  g_task_set_source_tag (task, sc_account_job_run_async);
+  g_task_set_task_data (task, job_data_new (request), job_data_free);
   /* A cancelled dialog gets G_IO_ERROR_CANCELLED even if the thread ran. */
   g_task_set_return_on_cancel (task, FALSE);
   g_task_set_check_cancellable (task, TRUE);
   g_task_run_in_thread (task, job_thread);
 }
 
-void
-sc_account_job_sign_in_async (const char          *username,
-                              const char          *password,
-                              GCancellable        *cancellable,
-                              GAsyncReadyCallback  callback,
-                              gpointer             user_data)
-{
-  JobData *job = g_new0 (JobData, 1);
-
-  job->kind = JOB_SIGN_IN;
-  job->username = g_strdup (username);
-  job->password = g_strdup (password);
-  run_job (job, sc_account_job_sign_in_async, cancellable, callback, user_data);
-}
-
-ScUser *
-sc_account_job_sign_in_finish (GAsyncResult  *result,
-                               GError       **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-void
-sc_account_job_register_async (const char          *username,
-                               const char          *email,
-                               const char          *password,
-                               GCancellable        *cancellable,
-                               GAsyncReadyCallback  callback,
-                               gpointer             user_data)
-{
-  JobData *job = g_new0 (JobData, 1);
-
-  job->kind = JOB_REGISTER;
-  job->username = g_strdup (username);
-  job->email = g_strdup (email);
-  job->password = g_strdup (password);
-  run_job (job, sc_account_job_register_async, cancellable, callback, user_data);
-}
-
-char *
-sc_account_job_register_finish (GAsyncResult  *result,
-                                ScUser       **out_user,
-                                GError       **error)
+gboolean
+sc_account_job_run_finish (GAsyncResult  *result,
+                           ScUser       **out_user,
+                           char         **out_code,
+                           GError       **error)
 {
   JobData *job;
-  char *code;
 
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-
-  code = g_task_propagate_pointer (G_TASK (result), error);
-  job = g_task_get_task_data (G_TASK (result));
-  if (code != NULL && out_user != NULL)
-    *out_user = g_steal_pointer (&job->user);
-
-  return code;
-}
-
-void
-sc_account_job_reset_async (const char          *username,
-                            const char          *recovery_code,
-                            const char          *new_password,
-                            GCancellable        *cancellable,
-                            GAsyncReadyCallback  callback,
-                            gpointer             user_data)
-{
-  JobData *job = g_new0 (JobData, 1);
-
-  job->kind = JOB_RESET;
-  job->username = g_strdup (username);
-  job->code = g_strdup (recovery_code);
-  job->new_password = g_strdup (new_password);
-  run_job (job, sc_account_job_reset_async, cancellable, callback, user_data);
-}
-
-char *
-sc_account_job_reset_finish (GAsyncResult  *result,
-                             GError       **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-void
-sc_account_job_change_password_async (const char          *username,
-                                      const char          *old_password,
-                                      const char          *new_password,
-                                      GCancellable        *cancellable,
-                                      GAsyncReadyCallback  callback,
-                                      gpointer             user_data)
-{
-  JobData *job = g_new0 (JobData, 1);
-
-  job->kind = JOB_CHANGE_PASSWORD;
-  job->username = g_strdup (username);
-  job->password = g_strdup (old_password);
-  job->new_password = g_strdup (new_password);
-  run_job (job, sc_account_job_change_password_async, cancellable, callback, user_data);
-}
-
-gboolean
-sc_account_job_change_password_finish (GAsyncResult  *result,
-                                       GError       **error)
-{
   g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
 
-  return g_task_propagate_boolean (G_TASK (result), error);
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return FALSE;
+
+  job = g_task_get_task_data (G_TASK (result));
+  if (out_user != NULL)
+    *out_user = g_steal_pointer (&job->user);
+  if (out_code != NULL)
+    *out_code = g_steal_pointer (&job->code);
+
+  return TRUE;
 }
 
 void
@@ -258,18 +146,18 @@ sc_account_job_lookup_async (const char          *username,
                              GAsyncReadyCallback  callback,
                              gpointer             user_data)
 {
-  JobData *job = g_new0 (JobData, 1);
+  ScAccountRequest request = { .kind = SC_ACCOUNT_JOB_LOOKUP, .username = username };
 
-  job->kind = JOB_LOOKUP;
-  job->username = g_strdup (username);
-  run_job (job, sc_account_job_lookup_async, cancellable, callback, user_data);
+  sc_account_job_run_async (&request, cancellable, callback, user_data);
 }
 
 ScUser *
 sc_account_job_lookup_finish (GAsyncResult  *result,
                               GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  ScUser *user = NULL;
 
-  return g_task_propagate_pointer (G_TASK (result), error);
+  sc_account_job_run_finish (result, &user, NULL, error);
+
+  return user;
 }

@@ -115,6 +115,19 @@ replace_contents_cb (GObject      *object,
   g_task_return_boolean (task, TRUE);
 }
 
+/* Written to a temporary file and renamed: never half a file. The task
+ * returns TRUE, or why the file could not be written. */
+static void
+write_csv (GTask  *task,
+           GFile  *file,
+           GBytes *bytes)
+{
+  g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE,
+                                       G_FILE_CREATE_REPLACE_DESTINATION,
+                                       g_task_get_cancellable (task),
+                                       replace_contents_cb, task);
+}
+
 void
 sc_history_view_export_async (ScHistoryView       *self,
                               GFile               *file,
@@ -131,10 +144,7 @@ sc_history_view_export_async (ScHistoryView       *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, sc_history_view_export_async);
   bytes = sc_history_view_build_csv (self);
-  /* Written to a temporary file and renamed: never half a file. */
-  g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE,
-                                       G_FILE_CREATE_REPLACE_DESTINATION,
-                                       cancellable, replace_contents_cb, task);
+  write_csv (task, file, bytes);
 }
 
 gboolean
@@ -147,93 +157,10 @@ sc_history_view_export_finish (ScHistoryView  *self,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
-static void
-export_done_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  ScHistoryView *self = SC_HISTORY_VIEW (object);
-  g_autoptr(GFile) file = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
-
-  if (!sc_history_view_export_finish (self, result, &error))
-    {
-      message = g_strdup (error->message);
-    }
-  else
-    {
-      g_autofree char *name = g_file_get_basename (file);
-
-      /* TRANSLATORS: a toast after exporting the history */
-      message = g_strdup_printf (_("History exported to “%s”"), name);
-    }
-
-  g_signal_emit (self, _sc_history_view_signals[TOAST], 0, adw_toast_new (message));
-}
-
-static void
-on_export_response (GtkNativeDialog *dialog,
-                    int              response,
-                    ScHistoryView   *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-
-      if (file != NULL)
-        sc_history_view_export_async (self, file, NULL, export_done_cb, g_object_ref (file));
-    }
-
-  gtk_native_dialog_destroy (dialog);
-  g_object_unref (dialog);
-}
-
-void
-_sc_history_view_export_action (GtkWidget  *widget,
-                                const char *action_name,
-                                GVariant   *parameter)
-{
-  ScHistoryView *self = SC_HISTORY_VIEW (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
-  GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-
-  chooser = gtk_file_chooser_native_new (_("Export History"),
-                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                         GTK_FILE_CHOOSER_ACTION_SAVE,
-                                         _("_Export"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("stockcast-history.csv"));
-  gtk_file_filter_set_name (filter, _("CSV files"));
-  gtk_file_filter_add_mime_type (filter, "text/csv");
-  gtk_file_filter_add_suffix (filter, "csv");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-
-  g_signal_connect_object (chooser, "response", G_CALLBACK (on_export_response), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
 /* Export Prices…: the cached daily prices of the selected row's ticker, as
  * `stockcast prices TICKER --csv` writes them. Read from the cache only (a
  * worker thread opens its own connection); the file is written whole or
  * not at all. */
-
-typedef struct
-{
-  GFile *file;
-  char  *ticker;
-} PricesExport;
-
-static void
-prices_export_free (gpointer data)
-{
-  PricesExport *export = data;
-
-  g_clear_object (&export->file);
-  g_free (export->ticker);
-  g_free (export);
-}
 
 static void
 prices_loaded_cb (GObject      *object,
@@ -241,10 +168,9 @@ prices_loaded_cb (GObject      *object,
                   gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  PricesExport *export = g_task_get_task_data (task);
+  GFile *file = g_task_get_task_data (task);
   g_autoptr(ScPriceLoad) load = NULL;
   g_autoptr(GBytes) bytes = NULL;
-  GCancellable *cancellable;
   GError *error = NULL;
 
   load = sc_price_loader_load_finish (result, &error);
@@ -255,11 +181,7 @@ prices_loaded_cb (GObject      *object,
     }
 
   bytes = sc_price_series_to_csv (load->series);
-  cancellable = g_task_get_cancellable (task);
-  g_file_replace_contents_bytes_async (export->file, bytes, NULL, FALSE,
-                                       G_FILE_CREATE_REPLACE_DESTINATION,
-                                       cancellable, replace_contents_cb,
-                                       g_steal_pointer (&task));
+  write_csv (g_steal_pointer (&task), file, bytes);
 }
 
 void
@@ -271,7 +193,6 @@ sc_history_view_export_prices_async (ScHistoryView       *self,
                                      gpointer             user_data)
 {
   GTask *task;
-  PricesExport *export;
 
   g_return_if_fail (SC_IS_HISTORY_VIEW (self));
   g_return_if_fail (ticker != NULL);
@@ -279,11 +200,7 @@ sc_history_view_export_prices_async (ScHistoryView       *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, sc_history_view_export_prices_async);
-  export = g_new0 (PricesExport, 1);
-  export->file = g_object_ref (file);
-  export->ticker = g_strdup (ticker);
-  g_task_set_task_data (task, export, prices_export_free);
-
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
   sc_price_loader_load_async (NULL, NULL, ticker, SC_PRICE_LOAD_OFFLINE, cancellable,
                               NULL, NULL, prices_loaded_cb, task);
 }
@@ -298,49 +215,94 @@ sc_history_view_export_prices_finish (ScHistoryView  *self,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
+/* --- the file chooser ------------------------------------------------------ */
+
+/* Shows a toast once the history (tagged sc_history_view_export_async) or a
+ * ticker's prices are written. */
 static void
-export_prices_done_cb (GObject      *object,
-                       GAsyncResult *result,
-                       gpointer      user_data)
+export_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
 {
   ScHistoryView *self = SC_HISTORY_VIEW (object);
   g_autoptr(GFile) file = user_data;
   g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_file_get_basename (file);
   g_autofree char *message = NULL;
 
-  if (!sc_history_view_export_prices_finish (self, result, &error))
+  if (g_async_result_is_tagged (result, sc_history_view_export_async))
     {
-      message = g_strdup (error->message);
+      if (sc_history_view_export_finish (self, result, &error))
+        /* TRANSLATORS: a toast after exporting the history */
+        message = g_strdup_printf (_("History exported to “%s”"), name);
     }
-  else
+  else if (sc_history_view_export_prices_finish (self, result, &error))
     {
-      g_autofree char *name = g_file_get_basename (file);
-
       /* TRANSLATORS: a toast after exporting a ticker's prices */
       message = g_strdup_printf (_("Prices exported to “%s”"), name);
     }
+
+  if (message == NULL)
+    message = g_strdup (error->message);
 
   g_signal_emit (self, _sc_history_view_signals[TOAST], 0, adw_toast_new (message));
 }
 
 static void
-on_export_prices_response (GtkNativeDialog *dialog,
-                           int              response,
-                           ScHistoryView   *self)
+on_export_response (GtkNativeDialog *dialog,
+                    int              response,
+                    ScHistoryView   *self)
 {
   const char *ticker = g_object_get_data (G_OBJECT (dialog), "ticker");
+  g_autoptr(GFile) file = NULL;
 
-  if (response == GTK_RESPONSE_ACCEPT && ticker != NULL)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
 
-      if (file != NULL)
-        sc_history_view_export_prices_async (self, ticker, file, NULL, export_prices_done_cb,
-                                             g_object_ref (file));
-    }
+  if (file != NULL && ticker != NULL)
+    sc_history_view_export_prices_async (self, ticker, file, NULL, export_done_cb, g_object_ref (file));
+  else if (file != NULL)
+    sc_history_view_export_async (self, file, NULL, export_done_cb, g_object_ref (file));
 
   gtk_native_dialog_destroy (dialog);
   g_object_unref (dialog);
+}
+
+/* Asks where to save a CSV file: the history's, or (ticker not NULL) the
+ * prices of ticker. */
+static void
+choose_export_file (ScHistoryView *self,
+                    const char    *title,
+                    const char    *file_name,
+                    const char    *ticker)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (title,
+                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), file_name);
+  gtk_file_filter_set_name (filter, _("CSV files"));
+  gtk_file_filter_add_mime_type (filter, "text/csv");
+  gtk_file_filter_add_suffix (filter, "csv");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_object_set_data_full (G_OBJECT (chooser), "ticker", g_strdup (ticker), g_free);
+
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_export_response), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+void
+_sc_history_view_export_action (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *parameter)
+{
+  choose_export_file (SC_HISTORY_VIEW (widget), _("Export History"),
+                      _("stockcast-history.csv"), NULL);
 }
 
 void
@@ -349,10 +311,7 @@ _sc_history_view_export_prices_action (GtkWidget  *widget,
                                        GVariant   *parameter)
 {
   ScHistoryView *self = SC_HISTORY_VIEW (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
   ScHistoryItem *item = gtk_single_selection_get_selected_item (self->selection);
-  GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   g_autofree char *name = NULL;
   const char *ticker;
 
@@ -360,20 +319,7 @@ _sc_history_view_export_prices_action (GtkWidget  *widget,
     return;
   ticker = sc_history_item_get_result (item)->ticker;
 
-  chooser = gtk_file_chooser_native_new (_("Export Prices"),
-                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                         GTK_FILE_CHOOSER_ACTION_SAVE,
-                                         _("_Export"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   /* TRANSLATORS: the suggested file name of a ticker's exported prices */
   name = g_strdup_printf (_("%s-prices.csv"), ticker);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  gtk_file_filter_set_name (filter, _("CSV files"));
-  gtk_file_filter_add_mime_type (filter, "text/csv");
-  gtk_file_filter_add_suffix (filter, "csv");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  g_object_set_data_full (G_OBJECT (chooser), "ticker", g_strdup (ticker), g_free);
-
-  g_signal_connect_object (chooser, "response", G_CALLBACK (on_export_prices_response), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  choose_export_file (self, _("Export Prices"), name, ticker);
 }

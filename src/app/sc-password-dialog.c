@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sc-account-form.h"
 #include "sc-account-jobs.h"
 #include "sc-password-dialog.h"
 #include "sc-recovery-code-view.h"
@@ -45,38 +46,21 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static const char *
-row_text (gpointer row)
-{
-  return gtk_editable_get_text (GTK_EDITABLE (row));
-}
-
-static void
-mark_row (gpointer row,
-          gboolean bad)
-{
-  if (bad)
-    gtk_widget_add_css_class (GTK_WIDGET (row), "error");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
-}
-
 static gboolean
 sc_password_dialog_validate (ScPasswordDialog  *self,
                              char             **out_message)
 {
   g_autoptr(GError) username_error = NULL;
   g_autoptr(GError) code_error = NULL;
-  g_autoptr(GError) password_error = NULL;
+  g_autofree char *password_problem = NULL;
   gboolean reset = self->mode == SC_PASSWORD_DIALOG_RESET;
-  const char *username = row_text (self->username_row);
-  const char *code = row_text (self->code_row);
-  const char *old = row_text (self->old_row);
-  const char *password = row_text (self->new_row);
-  const char *repeat = row_text (self->repeat_row);
+  const char *username = sc_account_form_text (self->username_row);
+  const char *code = sc_account_form_text (self->code_row);
+  const char *old = sc_account_form_text (self->old_row);
+  const char *password = sc_account_form_text (self->new_row);
+  const char *repeat = sc_account_form_text (self->repeat_row);
   const char *message = NULL;
   gboolean complete;
-  gboolean mismatch;
 
   if (reset)
     complete = *username && *code && *password && *repeat;
@@ -87,14 +71,11 @@ sc_password_dialog_validate (ScPasswordDialog  *self,
     sc_validate_username (username, &username_error);
   if (reset && *code)
     sc_accounts_check_recovery_code (code, &code_error);
-  if (*password)
-    sc_validate_password (password, &password_error);
-  mismatch = *repeat && g_strcmp0 (password, repeat) != 0;
+  password_problem = sc_account_form_check_password (self->new_row, self->repeat_row,
+                                                     _("The two new passwords differ."));
 
-  mark_row (self->username_row, username_error != NULL);
-  mark_row (self->code_row, code_error != NULL);
-  mark_row (self->new_row, password_error != NULL);
-  mark_row (self->repeat_row, mismatch);
+  sc_account_form_mark (self->username_row, username_error != NULL);
+  sc_account_form_mark (self->code_row, code_error != NULL);
 
   if (self->server_error != NULL)
     message = self->server_error;
@@ -102,10 +83,8 @@ sc_password_dialog_validate (ScPasswordDialog  *self,
     message = username_error->message;
   else if (code_error != NULL)
     message = code_error->message;
-  else if (password_error != NULL)
-    message = password_error->message;
-  else if (mismatch)
-    message = _("The two new passwords differ.");
+  else
+    message = password_problem;
 
   if (out_message != NULL)
     *out_message = g_strdup (message);
@@ -122,23 +101,10 @@ sc_password_dialog_actions_update (ScPasswordDialog *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "password.apply", valid && !busy);
   gtk_stack_set_visible_child_name (self->apply_button_stack, busy ? "spinner" : "label");
-
-  if (message != NULL)
-    {
-      gtk_label_set_label (self->hint_label, message);
-      gtk_widget_remove_css_class (GTK_WIDGET (self->hint_label), "dim-label");
-      gtk_widget_add_css_class (GTK_WIDGET (self->hint_label), "error");
-    }
-  else
-    {
-      if (self->mode == SC_PASSWORD_DIALOG_RESET)
-        gtk_label_set_label (self->hint_label,
-                             _("The recovery code was shown when the account was created. Resetting gives you a new one."));
-      else
-        gtk_label_set_label (self->hint_label, _("Use at least 8 characters for the new password."));
-      gtk_widget_remove_css_class (GTK_WIDGET (self->hint_label), "error");
-      gtk_widget_add_css_class (GTK_WIDGET (self->hint_label), "dim-label");
-    }
+  sc_account_form_show_hint (self->hint_label, message,
+                             self->mode == SC_PASSWORD_DIALOG_RESET
+                             ? _("The recovery code was shown when the account was created. Resetting gives you a new one.")
+                             : _("Use at least 8 characters for the new password."));
 }
 
 static void
@@ -152,7 +118,7 @@ static void
 sc_password_dialog_finish (ScPasswordDialog *self)
 {
   g_autoptr(ScPasswordDialog) hold = g_object_ref (self);
-  g_autofree char *username = g_strstrip (g_strdup (row_text (self->username_row)));
+  g_autofree char *username = g_strstrip (g_strdup (sc_account_form_text (self->username_row)));
 
   gtk_stack_set_visible_child_name (self->stack, "form");
   g_signal_emit (self, signals[DONE], 0, username);
@@ -180,9 +146,9 @@ reset_cb (GObject      *object,
 {
   g_autoptr(ScPasswordDialog) self = user_data;
   g_autoptr(GError) error = NULL;
-  char *code;
+  char *code = NULL;
 
-  code = sc_account_job_reset_finish (result, &error);
+  sc_account_job_run_finish (result, NULL, &code, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   if (code == NULL)
@@ -195,10 +161,7 @@ reset_cb (GObject      *object,
   gtk_editable_set_text (GTK_EDITABLE (self->code_row), "");
   gtk_editable_set_text (GTK_EDITABLE (self->new_row), "");
   gtk_editable_set_text (GTK_EDITABLE (self->repeat_row), "");
-  sc_recovery_code_view_set_code (self->code_view, code);
-  sc_accounts_free_secret (code);
-  gtk_stack_set_visible_child_name (self->stack, "code");
-  gtk_window_set_deletable (GTK_WINDOW (self), FALSE);
+  sc_account_form_show_code (GTK_WINDOW (self), self->stack, self->code_view, code);
 }
 
 static void
@@ -209,7 +172,7 @@ change_cb (GObject      *object,
   g_autoptr(ScPasswordDialog) self = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (!sc_account_job_change_password_finish (result, &error))
+  if (!sc_account_job_run_finish (result, NULL, NULL, &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         sc_password_dialog_failed (self, error);
@@ -232,20 +195,29 @@ apply_action (GtkWidget  *widget,
   if (self->cancellable != NULL || !sc_password_dialog_validate (self, NULL))
     return;
 
-  username = g_strstrip (g_strdup (row_text (self->username_row)));
+  username = g_strstrip (g_strdup (sc_account_form_text (self->username_row)));
   self->cancellable = g_cancellable_new ();
 
   if (self->mode == SC_PASSWORD_DIALOG_RESET)
     {
-      code = g_strstrip (g_strdup (row_text (self->code_row)));
-      sc_account_job_reset_async (username, code, row_text (self->new_row),
-                                  self->cancellable, reset_cb, g_object_ref (self));
+      code = g_strstrip (g_strdup (sc_account_form_text (self->code_row)));
+      sc_account_job_run_async (&(ScAccountRequest) {
+                                  .kind = SC_ACCOUNT_JOB_RESET,
+                                  .username = username,
+                                  .recovery_code = code,
+                                  .new_password = sc_account_form_text (self->new_row),
+                                },
+                                self->cancellable, reset_cb, g_object_ref (self));
     }
   else
     {
-      sc_account_job_change_password_async (username, row_text (self->old_row),
-                                            row_text (self->new_row),
-                                            self->cancellable, change_cb, g_object_ref (self));
+      sc_account_job_run_async (&(ScAccountRequest) {
+                                  .kind = SC_ACCOUNT_JOB_CHANGE_PASSWORD,
+                                  .username = username,
+                                  .password = sc_account_form_text (self->old_row),
+                                  .new_password = sc_account_form_text (self->new_row),
+                                },
+                                self->cancellable, change_cb, g_object_ref (self));
     }
 
   sc_password_dialog_actions_update (self);
@@ -271,17 +243,6 @@ on_code_done (ScPasswordDialog *self)
   sc_password_dialog_finish (self);
 }
 
-static gboolean
-sc_password_dialog_close_request (GtkWindow *window)
-{
-  ScPasswordDialog *self = SC_PASSWORD_DIALOG (window);
-
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "code") == 0)
-    return TRUE;
-
-  return GTK_WINDOW_CLASS (sc_password_dialog_parent_class)->close_request (window);
-}
-
 static void
 sc_password_dialog_dispose (GObject *object)
 {
@@ -303,7 +264,6 @@ sc_password_dialog_class_init (ScPasswordDialogClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = sc_password_dialog_dispose;
-  GTK_WINDOW_CLASS (klass)->close_request = sc_password_dialog_close_request;
 
   signals[DONE] =
     g_signal_new ("done", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
@@ -336,6 +296,7 @@ static void
 sc_password_dialog_init (ScPasswordDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  sc_account_form_keep_code_open (GTK_WINDOW (self), self->stack);
 }
 
 ScPasswordDialog *

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sc-account-form.h"
 #include "sc-account-jobs.h"
 #include "sc-recovery-code-view.h"
 #include "sc-register-dialog.h"
@@ -49,22 +50,6 @@ sc_register_dialog_new (GtkWindow *parent)
                        NULL);
 }
 
-static const char *
-row_text (gpointer row)
-{
-  return gtk_editable_get_text (GTK_EDITABLE (row));
-}
-
-static void
-mark_row (gpointer row,
-          gboolean bad)
-{
-  if (bad)
-    gtk_widget_add_css_class (GTK_WIDGET (row), "error");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
-}
-
 /* Checks every field with the accounts layer's own rules. Fields still
  * empty are not complained about, but make the form incomplete. Returns
  * TRUE if the form can be sent; *out_message is the first problem. */
@@ -74,13 +59,12 @@ sc_register_dialog_validate (ScRegisterDialog  *self,
 {
   g_autoptr(GError) username_error = NULL;
   g_autoptr(GError) email_error = NULL;
-  g_autoptr(GError) password_error = NULL;
-  const char *username = row_text (self->username_row);
-  const char *email = row_text (self->email_row);
-  const char *password = row_text (self->password_row);
-  const char *repeat = row_text (self->repeat_row);
+  g_autofree char *password_problem = NULL;
+  const char *username = sc_account_form_text (self->username_row);
+  const char *email = sc_account_form_text (self->email_row);
+  const char *password = sc_account_form_text (self->password_row);
+  const char *repeat = sc_account_form_text (self->repeat_row);
   gboolean complete = *username && *email && *password && *repeat;
-  gboolean mismatch;
   gboolean email_typing;
   const char *message = NULL;
 
@@ -88,18 +72,15 @@ sc_register_dialog_validate (ScRegisterDialog  *self,
     sc_validate_username (username, &username_error);
   if (*email)
     sc_validate_email (email, &email_error);
-  if (*password)
-    sc_validate_password (password, &password_error);
-  mismatch = *repeat && g_strcmp0 (password, repeat) != 0;
+  password_problem = sc_account_form_check_password (self->password_row, self->repeat_row,
+                                                     _("The two passwords differ."));
 
   /* An address still being typed ("alice@") is not wrong yet: it keeps
    * Create off, and is flagged once the focus leaves it. */
   email_typing = email_error != NULL &&
                  (gtk_widget_get_state_flags (GTK_WIDGET (self->email_row)) & GTK_STATE_FLAG_FOCUS_WITHIN);
-  mark_row (self->username_row, username_error != NULL || self->server_error != NULL);
-  mark_row (self->email_row, email_error != NULL && !email_typing);
-  mark_row (self->password_row, password_error != NULL);
-  mark_row (self->repeat_row, mismatch);
+  sc_account_form_mark (self->username_row, username_error != NULL || self->server_error != NULL);
+  sc_account_form_mark (self->email_row, email_error != NULL && !email_typing);
 
   if (self->server_error != NULL)
     message = self->server_error;
@@ -107,10 +88,8 @@ sc_register_dialog_validate (ScRegisterDialog  *self,
     message = username_error->message;
   else if (email_error != NULL && !email_typing)
     message = email_error->message;
-  else if (password_error != NULL)
-    message = password_error->message;
-  else if (mismatch)
-    message = _("The two passwords differ.");
+  else
+    message = password_problem;
 
   if (out_message != NULL)
     *out_message = g_strdup (message);
@@ -127,20 +106,8 @@ sc_register_dialog_actions_update (ScRegisterDialog *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "register.create", valid && !busy);
   gtk_stack_set_visible_child_name (self->create_button_stack, busy ? "spinner" : "label");
-
-  if (message != NULL)
-    {
-      gtk_label_set_label (self->hint_label, message);
-      gtk_widget_remove_css_class (GTK_WIDGET (self->hint_label), "dim-label");
-      gtk_widget_add_css_class (GTK_WIDGET (self->hint_label), "error");
-    }
-  else
-    {
-      gtk_label_set_label (self->hint_label,
-                           _("Use at least 8 characters for the password. You will get a recovery code in case you forget it."));
-      gtk_widget_remove_css_class (GTK_WIDGET (self->hint_label), "error");
-      gtk_widget_add_css_class (GTK_WIDGET (self->hint_label), "dim-label");
-    }
+  sc_account_form_show_hint (self->hint_label, message,
+                             _("Use at least 8 characters for the password. You will get a recovery code in case you forget it."));
 }
 
 static void
@@ -159,9 +126,9 @@ register_cb (GObject      *object,
 {
   g_autoptr(ScRegisterDialog) self = user_data;
   g_autoptr(GError) error = NULL;
-  char *code;
+  char *code = NULL;
 
-  code = sc_account_job_register_finish (result, &self->user, &error);
+  sc_account_job_run_finish (result, &self->user, &code, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
@@ -180,11 +147,8 @@ register_cb (GObject      *object,
   gtk_editable_set_text (GTK_EDITABLE (self->password_row), "");
   gtk_editable_set_text (GTK_EDITABLE (self->repeat_row), "");
 
-  sc_recovery_code_view_set_code (self->code_view, code);
-  sc_accounts_free_secret (code);
-  gtk_stack_set_visible_child_name (self->stack, "code");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "register.create", FALSE);
-  gtk_window_set_deletable (GTK_WINDOW (self), FALSE);
+  sc_account_form_show_code (GTK_WINDOW (self), self->stack, self->code_view, code);
 }
 
 static void
@@ -199,12 +163,17 @@ create_action (GtkWidget  *widget,
   if (self->cancellable != NULL || !sc_register_dialog_validate (self, NULL))
     return;
 
-  username = g_strstrip (g_strdup (row_text (self->username_row)));
-  email = g_strstrip (g_strdup (row_text (self->email_row)));
+  username = g_strstrip (g_strdup (sc_account_form_text (self->username_row)));
+  email = g_strstrip (g_strdup (sc_account_form_text (self->email_row)));
 
   self->cancellable = g_cancellable_new ();
-  sc_account_job_register_async (username, email, row_text (self->password_row),
-                                 self->cancellable, register_cb, g_object_ref (self));
+  sc_account_job_run_async (&(ScAccountRequest) {
+                              .kind = SC_ACCOUNT_JOB_REGISTER,
+                              .username = username,
+                              .email = email,
+                              .password = sc_account_form_text (self->password_row),
+                            },
+                            self->cancellable, register_cb, g_object_ref (self));
   sc_register_dialog_actions_update (self);
 }
 
@@ -233,18 +202,6 @@ on_code_done (ScRegisterDialog *self)
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
-static gboolean
-sc_register_dialog_close_request (GtkWindow *window)
-{
-  ScRegisterDialog *self = SC_REGISTER_DIALOG (window);
-
-  /* Closing on the code page would lose the code: only its button leaves. */
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "code") == 0)
-    return TRUE;
-
-  return GTK_WINDOW_CLASS (sc_register_dialog_parent_class)->close_request (window);
-}
-
 static void
 sc_register_dialog_dispose (GObject *object)
 {
@@ -267,7 +224,6 @@ sc_register_dialog_class_init (ScRegisterDialogClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = sc_register_dialog_dispose;
-  GTK_WINDOW_CLASS (klass)->close_request = sc_register_dialog_close_request;
 
   signals[REGISTERED] =
     g_signal_new ("registered", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
@@ -299,6 +255,7 @@ sc_register_dialog_init (ScRegisterDialog *self)
   GtkEventController *focus;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  sc_account_form_keep_code_open (GTK_WINDOW (self), self->stack);
 
   /* Leaving the address checks it in full. */
   focus = gtk_event_controller_focus_new ();

@@ -123,7 +123,7 @@ sign_in_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_autoptr(ScUser) user = NULL;
 
-  user = sc_account_job_sign_in_finish (result, &error);
+  sc_account_job_run_finish (result, &user, NULL, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
@@ -172,8 +172,12 @@ sign_in_action (GtkWidget  *widget,
     }
 
   self->cancellable = g_cancellable_new ();
-  sc_account_job_sign_in_async (username, password, self->cancellable,
-                                sign_in_cb, g_object_ref (self));
+  sc_account_job_run_async (&(ScAccountRequest) {
+                              .kind = SC_ACCOUNT_JOB_SIGN_IN,
+                              .username = username,
+                              .password = password,
+                            },
+                            self->cancellable, sign_in_cb, g_object_ref (self));
   sc_sign_in_dialog_actions_update (self);
 }
 

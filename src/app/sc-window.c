@@ -264,44 +264,26 @@ preferences_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (preferences));
 }
 
+/* The window's shortcuts for what the prediction pane and the history do. */
 static void
-focus_ticker_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
+child_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
 {
-  sc_prediction_pane_focus_ticker (SC_WINDOW (widget)->prediction_pane);
-}
+  ScWindow *self = SC_WINDOW (widget);
 
-static void
-predict_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  gtk_widget_activate_action (GTK_WIDGET (SC_WINDOW (widget)->prediction_pane), "pane.predict", NULL);
-}
-
-static void
-cancel_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  sc_prediction_pane_cancel (SC_WINDOW (widget)->prediction_pane);
-}
-
-static void
-find_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  sc_history_view_focus_filter (SC_WINDOW (widget)->history_view);
-}
-
-static void
-export_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  gtk_widget_activate_action (GTK_WIDGET (SC_WINDOW (widget)->history_view), "history.export", NULL);
+  if (g_str_equal (action_name, "window.focus-ticker"))
+    sc_prediction_pane_focus_ticker (self->prediction_pane);
+  else if (g_str_equal (action_name, "window.predict"))
+    gtk_widget_activate_action (GTK_WIDGET (self->prediction_pane), "pane.predict", NULL);
+  else if (g_str_equal (action_name, "window.cancel"))
+    sc_prediction_pane_cancel (self->prediction_pane);
+  else if (g_str_equal (action_name, "window.find"))
+    sc_history_view_focus_filter (self->history_view);
+  else if (g_str_equal (action_name, "window.export"))
+    gtk_widget_activate_action (GTK_WIDGET (self->history_view), "history.export", NULL);
+  else
+    g_assert_not_reached ();
 }
 
 /* Scorecard and watchlist (issue 15): windows of their own. */
@@ -589,11 +571,11 @@ sc_window_class_init (ScWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "window.sign-out", NULL, sign_out_action);
   gtk_widget_class_install_action (widget_class, "window.change-password", NULL, change_password_action);
   gtk_widget_class_install_action (widget_class, "window.preferences", NULL, preferences_action);
-  gtk_widget_class_install_action (widget_class, "window.focus-ticker", NULL, focus_ticker_action);
-  gtk_widget_class_install_action (widget_class, "window.predict", NULL, predict_action);
-  gtk_widget_class_install_action (widget_class, "window.cancel", NULL, cancel_action);
-  gtk_widget_class_install_action (widget_class, "window.find", NULL, find_action);
-  gtk_widget_class_install_action (widget_class, "window.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "window.focus-ticker", NULL, child_action);
+  gtk_widget_class_install_action (widget_class, "window.predict", NULL, child_action);
+  gtk_widget_class_install_action (widget_class, "window.cancel", NULL, child_action);
+  gtk_widget_class_install_action (widget_class, "window.find", NULL, child_action);
+  gtk_widget_class_install_action (widget_class, "window.export", NULL, child_action);
   gtk_widget_class_install_action (widget_class, "window.sync", NULL, sync_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK, "window.preferences", NULL);
