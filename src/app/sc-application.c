@@ -11,6 +11,7 @@
 
 #include "sc-application.h"
 #include "sc-net-prices.h"
+#include "sc-net-sync.h"
 #include "sc-window.h"
 #include "stockcast-resources.h"
 
@@ -84,9 +85,12 @@ sc_application_get_default_service (void)
     {
       g_autoptr(GSettings) settings = g_settings_new (APP_ID_BASE);
       g_autoptr(ScNetPrices) prices = sc_net_prices_new ();
+      g_autoptr(ScNetSync) sync = sc_net_sync_new ();
+      ScService *service = sc_service_new (NULL, SC_PRICE_SOURCE (prices));
 
       apply_quote_settings (prices, settings);
-      g_once_init_leave (&process_service, sc_service_new (NULL, SC_PRICE_SOURCE (prices)));
+      sc_service_set_sync_engine (service, SC_SYNC_ENGINE (sync));
+      g_once_init_leave (&process_service, service);
     }
   return process_service;
 }
@@ -220,6 +224,7 @@ static void
 sc_application_init (ScApplication *self)
 {
   static const char *quit_accels[] = { "<primary>q", NULL };
+  g_autoptr(ScNetSync) sync = sc_net_sync_new ();
 
   self->settings = g_settings_new (APP_ID_BASE);
   self->prices = sc_net_prices_new ();
@@ -229,6 +234,7 @@ sc_application_init (ScApplication *self)
   g_signal_connect_object (self->settings, "changed::quote-sources",
                            G_CALLBACK (on_quote_settings_changed), self->prices, 0);
   self->service = sc_service_new (NULL, SC_PRICE_SOURCE (self->prices));
+  sc_service_set_sync_engine (self->service, SC_SYNC_ENGINE (sync));
 
   g_action_map_add_action_entries (G_ACTION_MAP (self),
                                    app_actions,

@@ -11,6 +11,7 @@
 
 #include "sc-account-jobs.h"
 #include "sc-adaptive-bin.h"
+#include "sc-application.h"
 #include "sc-due-notifier.h"
 #include "sc-error.h"
 #include "sc-history-item.h"
@@ -20,7 +21,6 @@
 #include "sc-preferences-window.h"
 #include "sc-scorecard-window.h"
 #include "sc-sign-in-dialog.h"
-#include "sc-sync.h"
 #include "sc-watchlist-window.h"
 #include "sc-window.h"
 
@@ -312,35 +312,6 @@ watchlist_action (GtkWidget  *widget,
 }
 
 static void
-sync_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  gint64 user_id = *(gint64 *) task_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(ScDb) db = NULL;
-  g_autoptr(ScSyncLink) link = NULL;
-  ScSyncReport *report = g_new0 (ScSyncReport, 1);
-
-  db = sc_db_open (NULL, &error);
-  if (db != NULL)
-    link = sc_sync_get_link (db, user_id, &error);
-  if (db != NULL && link == NULL && error == NULL)
-    g_set_error (&error, SC_ERROR, SC_ERROR_DATA,
-                 _("This account is not linked to a sync server yet: run “stockcast sync --user NAME --server URL” once."));
-
-  if (error == NULL && sc_sync_run (db, user_id, report, cancellable, &error))
-    {
-      g_task_return_pointer (task, report, g_free);
-      return;
-    }
-
-  g_free (report);
-  g_task_return_error (task, g_steal_pointer (&error));
-}
-
-static void
 sync_cb (GObject      *object,
          GAsyncResult *result,
          gpointer      user_data)
@@ -350,7 +321,7 @@ sync_cb (GObject      *object,
   g_autofree ScSyncReport *report = NULL;
   g_autofree char *message = NULL;
 
-  report = g_task_propagate_pointer (G_TASK (result), &error);
+  report = sc_service_sync_finish (SC_SERVICE (object), result, &error);
   if (g_task_get_cancellable (G_TASK (result)) != self->sync_cancellable)
     return;
   g_clear_object (&self->sync_cancellable);
@@ -377,17 +348,14 @@ sync_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   ScWindow *self = SC_WINDOW (widget);
-  g_autoptr(GTask) task = NULL;
 
   if (self->user == NULL || self->sync_cancellable != NULL)
     return;
 
   /* Cancelled with the window's, on sign-out or close. */
   self->sync_cancellable = g_object_ref (self->cancellable);
-  task = g_task_new (NULL, self->sync_cancellable, sync_cb, g_object_ref (self));
-  g_task_set_source_tag (task, sync_action);
-  g_task_set_task_data (task, g_memdup2 (&self->user->id, sizeof (gint64)), g_free);
-  g_task_run_in_thread (task, sync_thread);
+  sc_service_sync_async (sc_application_get_default_service (), self->user->id,
+                         self->sync_cancellable, sync_cb, g_object_ref (self));
   sc_window_actions_update (self);
 }
 

@@ -5,8 +5,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* The service's price source for the CLI: the cache and the network. In
- * the stockcast-net module with the net layer (see src/meson.build). */
+/* The service's price source and sync engine for the CLI: the cache, the
+ * network, the sync server. In the stockcast-net module with the net layer
+ * (see src/meson.build). */
 
 #include "config.h"
 
@@ -14,12 +15,13 @@
 
 #include "sc-cli-private.h"
 #include "sc-net-prices.h"
+#include "sc-net-sync.h"
 
 /* With the user's quote settings (Tiingo key, order of sources), if the
  * schema is installed: an uninstalled binary without GSETTINGS_SCHEMA_DIR
  * has none. */
-ScPriceSource *
-_sc_cli_new_price_source (void)
+static ScPriceSource *
+new_price_source (void)
 {
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
   g_autoptr(ScNetPrices) prices = sc_net_prices_new ();
@@ -46,4 +48,15 @@ _sc_cli_new_price_source (void)
     }
 
   return SC_PRICE_SOURCE (g_steal_pointer (&prices));
+}
+
+ScService *
+_sc_cli_new_online_service (void)
+{
+  g_autoptr(ScPriceSource) prices = new_price_source ();
+  g_autoptr(ScNetSync) sync = sc_net_sync_new ();
+  ScService *service = sc_service_new (NULL, prices);
+
+  sc_service_set_sync_engine (service, SC_SYNC_ENGINE (sync));
+  return service;
 }

@@ -18,18 +18,13 @@ ScService *
 _sc_cli_new_service (gboolean   online,
                      GError   **error)
 {
-  __typeof__ (_sc_cli_new_price_source) *new_price_source = NULL;
-  g_autoptr(ScPriceSource) prices = NULL;
+  __typeof__ (_sc_cli_new_online_service) *new_online_service = NULL;
 
   if (!online)
     return sc_service_new (NULL, NULL);
 
-  new_price_source = _SC_CLI_NET (_sc_cli_new_price_source, error);
-  if (new_price_source == NULL)
-    return NULL;
-  prices = new_price_source ();
-
-  return sc_service_new (NULL, prices);
+  new_online_service = _SC_CLI_NET (_sc_cli_new_online_service, error);
+  return new_online_service != NULL ? new_online_service () : NULL;
 }
 
 typedef struct

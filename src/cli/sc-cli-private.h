@@ -53,9 +53,9 @@ int      _sc_cli_fail          (const GError        *error);
 int      _sc_cli_usage_error   (const char          *format,
                                 ...) G_GNUC_PRINTF (1, 2);
 
-/* The service a command works through (sc-service.h): with the cache and
- * the network when online (the price source of the stockcast-net module),
- * else with CSV files and the bundled samples only. (sc-cli-prices.c) */
+/* The service a command works through (sc-service.h): with the cache, the
+ * network and sync when online (from the stockcast-net module), else with
+ * CSV files and the bundled samples only. (sc-cli-prices.c) */
 ScService     *_sc_cli_new_service      (gboolean      online,
                                          GError      **error);
 /* The service's prices for TICKER: from csv_path if not NULL, else the
@@ -66,9 +66,9 @@ ScPriceLoad   *_sc_cli_load_prices      (const char   *ticker,
                                          const char   *csv_path,
                                          gboolean      offline,
                                          GError      **error);
-/* The cache and the network, with the user's quote settings.
- * (sc-cli-online.c, in the stockcast-net module) */
-ScPriceSource *_sc_cli_new_price_source (void);
+/* The online service: the cache and the network with the user's quote
+ * settings, and sync. (sc-cli-online.c, in the stockcast-net module) */
+ScService     *_sc_cli_new_online_service (void);
 
 /* Saves a prediction to USER's history after reading their password from
  * stdin; returns the new result's uuid. (sc-cli-history.c) */

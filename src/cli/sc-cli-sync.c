@@ -40,6 +40,7 @@ _sc_cli_sync (int    argc,
   gboolean linked_now = FALSE;
   ScSyncClientFlags flags;
   ScSyncReport report = { 0 };
+  g_autoptr(ScService) service = NULL;
   int status = 0;
   const GOptionEntry entries[] = {
     { "user", 'u', 0, G_OPTION_ARG_STRING, &username, N_("Local account to sync"), N_("NAME") },
@@ -136,7 +137,8 @@ _sc_cli_sync (int    argc,
       g_assert (link != NULL);
     }
 
-  if (!sc_sync_run (db, user->id, &report, NULL, &error))
+  service = _sc_cli_new_online_service ();
+  if (!sc_service_sync (service, db, user->id, &report, NULL, &error))
     {
       /* We have the password: a token the server no longer takes is
        * replaced once. */
@@ -145,7 +147,7 @@ _sc_cli_sync (int    argc,
           g_clear_error (&error);
           if (sc_sync_link_account (db, user->id, link->server_url, flags, user->username, password,
                                     NULL, &token_in_file, NULL, &error))
-            sc_sync_run (db, user->id, &report, NULL, &error);
+            sc_service_sync (service, db, user->id, &report, NULL, &error);
         }
 
       if (error != NULL)

@@ -11,6 +11,7 @@
 
 #include "sc-db.h"
 #include "sc-sync-client.h"
+#include "sc-sync-engine.h"
 #include "sc-sync-state.h"
 
 G_BEGIN_DECLS
@@ -35,17 +36,7 @@ G_BEGIN_DECLS
  * SC_ERROR_DATA (bad address, username taken, not linked),
  * SC_ERROR_STORAGE. */
 
-typedef struct
-{
-  guint    pushed;        /* results uploaded (new on the server or already there) */
-  guint    deleted;       /* deletions uploaded */
-  guint    pulled;        /* results and deletions received */
-  guint    conflicts;     /* local results the server holds with other content (kept, unsynced) */
-  guint    rejected;      /* local results the server refused as invalid (kept, unsynced) */
-  guint    watchlist_sent;      /* watchlist entries and removals uploaded */
-  guint    watchlist_received;  /* entries added or removed here from the server */
-  guint    watchlist_unsent;    /* refused (invalid, full watchlist) or in conflict: kept, unsynced */
-} ScSyncReport;
+/* ScSyncReport: sc-sync-engine.h */
 
 /* Signs in to server_url as username (creating the server account first
  * when email is not NULL), stores the token and links user_id to it.

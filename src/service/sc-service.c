@@ -12,6 +12,7 @@
 #include "sc-error.h"
 #include "sc-price-cache.h"
 #include "sc-sample-prices.h"
+#include "sc-sync-state.h"
 #include "sc-service-private.h"
 #include "sc-validate.h"
 
@@ -21,6 +22,7 @@ struct _ScService
 
   char          *db_path;
   ScPriceSource *prices;
+  ScSyncEngine  *sync;
 };
 
 G_DEFINE_FINAL_TYPE (ScService, sc_service, G_TYPE_OBJECT)
@@ -32,6 +34,7 @@ sc_service_finalize (GObject *object)
 
   g_free (self->db_path);
   g_clear_object (&self->prices);
+  g_clear_object (&self->sync);
 
   G_OBJECT_CLASS (sc_service_parent_class)->finalize (object);
 }
@@ -70,6 +73,16 @@ sc_service_get_price_source (ScService *self)
   g_return_val_if_fail (SC_IS_SERVICE (self), NULL);
 
   return self->prices;
+}
+
+void
+sc_service_set_sync_engine (ScService    *self,
+                            ScSyncEngine *engine)
+{
+  g_return_if_fail (SC_IS_SERVICE (self));
+  g_return_if_fail (engine == NULL || SC_IS_SYNC_ENGINE (engine));
+
+  g_set_object (&self->sync, engine);
 }
 
 ScDb *
@@ -437,4 +450,82 @@ sc_service_load_prices_finish (ScService     *self,
                                GError       **error)
 {
   return _sc_service_task_finish (self, result, sc_service_load_prices_async, error);
+}
+
+/* --- sync ------------------------------------------------------------------- */
+
+gboolean
+sc_service_sync (ScService     *self,
+                 ScDb          *db,
+                 gint64         user_id,
+                 ScSyncReport  *out_report,
+                 GCancellable  *cancellable,
+                 GError       **error)
+{
+  g_autoptr(ScDb) own_db = NULL;
+  g_autoptr(ScSyncLink) link = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (SC_IS_SERVICE (self), FALSE);
+  g_return_val_if_fail (out_report != NULL, FALSE);
+
+  if (self->sync == NULL)
+    {
+      g_set_error (error, SC_ERROR, SC_ERROR_NETWORK, _("This copy of Stockcast cannot sync."));
+      return FALSE;
+    }
+  if (db == NULL && (db = own_db = sc_db_open (self->db_path, error)) == NULL)
+    return FALSE;
+
+  link = sc_sync_get_link (db, user_id, &local_error);
+  if (link == NULL)
+    {
+      if (local_error != NULL)
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        g_set_error (error, SC_ERROR, SC_ERROR_DATA,
+                     _("This account is not linked to a sync server yet: run “stockcast sync --user NAME --server URL” once."));
+      return FALSE;
+    }
+
+  return sc_sync_engine_run (self->sync, db, user_id, out_report, cancellable, error);
+}
+
+static void
+sync_thread (ScService    *self,
+             ScDb         *db,
+             GTask        *task,
+             gpointer      data,
+             GCancellable *cancellable)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree ScSyncReport *report = g_new0 (ScSyncReport, 1);
+
+  if (sc_service_sync (self, db, *(gint64 *) data, report, cancellable, &error))
+    g_task_return_pointer (task, g_steal_pointer (&report), g_free);
+  else
+    g_task_return_error (task, g_steal_pointer (&error));
+}
+
+void
+sc_service_sync_async (ScService           *self,
+                       gint64               user_id,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (SC_IS_SERVICE (self));
+
+  task = _sc_service_task_new (self, sc_service_sync_async, cancellable, callback, user_data);
+  _sc_service_task_run (task, sync_thread, g_memdup2 (&user_id, sizeof user_id), g_free);
+}
+
+ScSyncReport *
+sc_service_sync_finish (ScService     *self,
+                        GAsyncResult  *result,
+                        GError       **error)
+{
+  return _sc_service_task_finish (self, result, sc_service_sync_async, error);
 }

@@ -16,6 +16,7 @@
 #include "sc-price-source.h"
 #include "sc-results.h"
 #include "sc-scorecard.h"
+#include "sc-sync-engine.h"
 
 G_BEGIN_DECLS
 
@@ -38,6 +39,9 @@ G_DECLARE_FINAL_TYPE (ScService, sc_service, SC, SERVICE, GObject)
 ScService     *sc_service_new              (const char     *db_path,
                                             ScPriceSource  *prices);
 ScPriceSource *sc_service_get_price_source (ScService      *self);
+/* How it syncs (NULL, the default: it does not). */
+void           sc_service_set_sync_engine  (ScService      *self,
+                                            ScSyncEngine   *engine);
 ScDb          *sc_service_open_db          (ScService      *self,
                                             GError        **error);
 
@@ -191,6 +195,28 @@ gboolean   sc_service_delete_result_finish (ScService           *self,
                                             GError             **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScHistoryCursor, sc_history_cursor_unref)
+
+/* --- sync (sc-service.c) -------------------------------------------------- */
+
+/* Sends user_id's unsynced results, deletions and watchlist changes to the
+ * server the account is linked to and takes in what the server has. An
+ * account not linked yet is an SC_ERROR_DATA error that says how to link
+ * it; a service without a sync engine, SC_ERROR_NETWORK. */
+gboolean      sc_service_sync        (ScService            *self,
+                                      ScDb                 *db,
+                                      gint64                user_id,
+                                      ScSyncReport         *out_report,
+                                      GCancellable         *cancellable,
+                                      GError              **error);
+void          sc_service_sync_async  (ScService            *self,
+                                      gint64                user_id,
+                                      GCancellable         *cancellable,
+                                      GAsyncReadyCallback   callback,
+                                      gpointer              user_data);
+/* The report, free with g_free(). */
+ScSyncReport *sc_service_sync_finish (ScService            *self,
+                                      GAsyncResult         *result,
+                                      GError              **error);
 
 /* --- the watchlist, the scorecard, due forecasts (sc-service-watch.c) ----- */
 
