@@ -15,8 +15,8 @@
 G_BEGIN_DECLS
 
 /* A saved prediction and its outcomes, as the history shows it and the
- * sync API sends it. GLib and json-glib only (no database), so the client
- * and the sync server can share it. Errors: SC_ERROR_DATA. */
+ * sync API sends it. GLib and json-glib only (no database): the client
+ * and the sync server share it. Errors: SC_ERROR_DATA. */
 
 typedef struct
 {
