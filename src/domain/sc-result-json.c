@@ -172,6 +172,18 @@ get_number (JsonObject *object,
   return isfinite (*out_value);
 }
 
+/* A price, interval end or actual close: no share trades anywhere near a
+ * trillion, and the bound keeps every number in plain decimal form. */
+#define MAX_PRICE 1e12
+
+static gboolean
+get_price (JsonObject *object,
+           const char *name,
+           double     *out_value)
+{
+  return get_number (object, name, out_value) && fabs (*out_value) <= MAX_PRICE;
+}
+
 static gboolean
 json_invalid (GError     **error,
               const char  *field)
@@ -201,17 +213,17 @@ parse_forecast (JsonNode          *node,
 
   if (!_sc_result_day_from_text (get_string (object, "date"), &f->date))
     return json_invalid (error, "date");
-  if (!get_number (object, "price", &f->price))
+  if (!get_price (object, "price", &f->price))
     return json_invalid (error, "price");
-  if (!get_number (object, "low", &f->low))
+  if (!get_price (object, "low", &f->low))
     return json_invalid (error, "low");
-  if (!get_number (object, "high", &f->high))
+  if (!get_price (object, "high", &f->high))
     return json_invalid (error, "high");
 
   f->actual = NAN;
   member = json_object_get_member (object, "actual");
   if (member != NULL && !JSON_NODE_HOLDS_NULL (member) &&
-      !get_number (object, "actual", &f->actual))
+      !get_price (object, "actual", &f->actual))
     return json_invalid (error, "actual");
 
   return TRUE;
@@ -259,7 +271,7 @@ sc_result_new_from_json_node (JsonNode  *node,
   if (!_sc_result_day_from_text (get_string (object, "as_of"), &result->as_of))
     return json_invalid (error, "as_of"), NULL;
 
-  if (!get_number (object, "last_close", &result->last_close))
+  if (!get_price (object, "last_close", &result->last_close))
     return json_invalid (error, "last_close"), NULL;
 
   member = json_object_get_member (object, "forecasts");

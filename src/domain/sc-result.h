@@ -72,8 +72,8 @@ char     *sc_result_to_json        (const ScResult     *self,
 void      sc_result_append_json    (const ScResult     *self,
                                     ScResultJsonFlags   flags,
                                     GString            *out);
-/* Validates everything; "actual" and "deleted" are optional, unknown
- * fields are ignored. synced/server_seq are left 0. */
+/* Validates everything (prices of magnitude at most 10¹²); "actual" and
+ * "deleted" are optional, unknown fields are ignored. synced/server_seq are left 0. */
 ScResult *sc_result_new_from_json_node (JsonNode       *node,
                                         GError        **error);
 ScResult *sc_result_new_from_json  (const char         *data,
