@@ -236,23 +236,13 @@ email_taken (ScDb        *db,
              GError     **error)
 {
   sqlite3_stmt *stmt;
-  int rc;
 
   stmt = sc_db_prepare (db, "SELECT 1 FROM users WHERE email_key = ?1", error);
   if (stmt == NULL)
     return FALSE;
 
   sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    {
-      sc_db_set_error (db, error, _("Reading the accounts"));
-      return FALSE;
-    }
-
-  *out_taken = rc == SQLITE_ROW;
-  return TRUE;
+  return sc_db_step_exists (db, stmt, _("Reading the accounts"), out_taken, error);
 }
 
 char *
@@ -474,7 +464,6 @@ update_password_hash (ScDb        *db,
                       GError     **error)
 {
   sqlite3_stmt *stmt;
-  int rc;
 
   if (!sc_db_begin (db, error))
     return FALSE;
@@ -488,11 +477,8 @@ update_password_hash (ScDb        *db,
 
   sqlite3_bind_int64 (stmt, 1, user_id);
   sqlite3_bind_text (stmt, 2, new_hash, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  if (!sc_db_step_done (db, stmt, _("Saving the password"), error))
     {
-      sc_db_set_error (db, error, _("Saving the password"));
       sc_db_rollback (db);
       return FALSE;
     }
@@ -583,7 +569,6 @@ sc_accounts_reset_password (ScDb        *db,
   char *new_code = NULL;
   sqlite3_stmt *stmt;
   gboolean ok;
-  int rc;
 
   g_return_val_if_fail (db != NULL, NULL);
 
@@ -626,11 +611,8 @@ sc_accounts_reset_password (ScDb        *db,
   sqlite3_bind_text (stmt, 2, row.recovery_hash, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 3, new_hash, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 4, new_recovery_hash, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  if (!sc_db_step_done (db, stmt, _("Saving the password"), error))
     {
-      sc_db_set_error (db, error, _("Saving the password"));
       sc_db_rollback (db);
       goto fail;
     }
@@ -662,7 +644,6 @@ sc_accounts_delete_user (ScDb        *db,
   g_auto(UserRow) row = { 0 };
   g_autofree char *key = NULL;
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (db != NULL, FALSE);
 
@@ -688,11 +669,8 @@ sc_accounts_delete_user (ScDb        *db,
     }
 
   sqlite3_bind_int64 (stmt, 1, row.user->id);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  if (!sc_db_step_done (db, stmt, _("Deleting the account"), error))
     {
-      sc_db_set_error (db, error, _("Deleting the account"));
       sc_db_rollback (db);
       return FALSE;
     }

@@ -436,3 +436,41 @@ sc_db_prepare (ScDb        *self,
   g_hash_table_insert (self->statements, g_strdup (sql), stmt);
   return stmt;
 }
+
+gboolean
+sc_db_step_done (ScDb          *self,
+                 sqlite3_stmt  *stmt,
+                 const char    *what,
+                 GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      sc_db_set_error (self, error, what);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+sc_db_step_exists (ScDb          *self,
+                   sqlite3_stmt  *stmt,
+                   const char    *what,
+                   gboolean      *out_exists,
+                   GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      sc_db_set_error (self, error, what);
+      return FALSE;
+    }
+
+  *out_exists = rc == SQLITE_ROW;
+  return TRUE;
+}

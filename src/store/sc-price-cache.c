@@ -303,13 +303,8 @@ store_rows (ScDb                    *db,
     sqlite3_bind_int64 (stmt, 13, meta->live_time);
   else
     sqlite3_bind_null (stmt, 13);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      sc_db_set_error (db, error, _("Saving prices"));
-      sqlite3_reset (stmt);
-      return FALSE;
-    }
-  sqlite3_reset (stmt);
+  if (!sc_db_step_done (db, stmt, _("Saving prices"), error))
+    return FALSE;
 
   if (mode == SC_PRICE_CACHE_REPLACE)
     {
@@ -318,13 +313,8 @@ store_rows (ScDb                    *db,
         return FALSE;
       sqlite3_bind_text (stmt, 1, ticker, -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (stmt, 2, source, -1, SQLITE_TRANSIENT);
-      if (sqlite3_step (stmt) != SQLITE_DONE)
-        {
-          sc_db_set_error (db, error, _("Saving prices"));
-          sqlite3_reset (stmt);
-          return FALSE;
-        }
-      sqlite3_reset (stmt);
+      if (!sc_db_step_done (db, stmt, _("Saving prices"), error))
+        return FALSE;
     }
 
   stmt = sc_db_prepare (db,
@@ -342,7 +332,6 @@ store_rows (ScDb                    *db,
       if (!(isfinite (series->close[i]) && series->close[i] > 0))
         continue;
 
-      sqlite3_reset (stmt);
       sqlite3_bind_text (stmt, 1, ticker, -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (stmt, 2, source, -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (stmt, 3, date, -1, SQLITE_TRANSIENT);
@@ -352,14 +341,9 @@ store_rows (ScDb                    *db,
       bind_double (stmt, 7, series->close[i]);
       bind_double (stmt, 8, series->adj_close[i]);
       bind_double (stmt, 9, series->volume[i]);
-      if (sqlite3_step (stmt) != SQLITE_DONE)
-        {
-          sc_db_set_error (db, error, _("Saving prices"));
-          sqlite3_reset (stmt);
-          return FALSE;
-        }
+      if (!sc_db_step_done (db, stmt, _("Saving prices"), error))
+        return FALSE;
     }
-  sqlite3_reset (stmt);
 
   return TRUE;
 }

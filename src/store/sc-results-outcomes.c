@@ -123,7 +123,7 @@ fill_ticker (ScDb        *db,
         sqlite3_bind_int64 (update, 1, item.result_id);
         sqlite3_bind_int (update, 2, item.horizon);
         sqlite3_bind_double (update, 3, item.actual);
-        if (!_sc_results_step_done (db, update, _("Saving an outcome"), error))
+        if (!sc_db_step_done (db, update, _("Saving an outcome"), error))
           return -1;
         filled += sqlite3_changes (sc_db_get_handle (db));
       }

@@ -31,11 +31,6 @@ gboolean  _sc_results_collect               (ScDb           *db,
                                              sqlite3_stmt   *stmt,
                                              GPtrArray      *results,
                                              GError        **error);
-/* Steps stmt once, resets it; FALSE with error unless it is done. */
-gboolean  _sc_results_step_done             (ScDb           *db,
-                                             sqlite3_stmt   *stmt,
-                                             const char     *what,
-                                             GError        **error);
 /* Steps stmt, an UPDATE of the result uuid in the transaction the caller
  * began, and commits; otherwise rolls back, with an SC_ERROR_DATA error
  * when no result matched. */

@@ -175,7 +175,7 @@ sc_results_merge_remote (ScDb            *db,
       sqlite3_bind_int (stmt, 2, deleted);
       sqlite3_bind_int (stmt, 3, synced);
       sqlite3_bind_int64 (stmt, 4, server_seq);
-      if (!_sc_results_step_done (db, stmt, _("Saving the sync state"), error))
+      if (!sc_db_step_done (db, stmt, _("Saving the sync state"), error))
         goto fail;
 
       stmt = sc_db_prepare (db,
@@ -192,7 +192,7 @@ sc_results_merge_remote (ScDb            *db,
           sqlite3_bind_int64 (stmt, 1, local_id);
           sqlite3_bind_int (stmt, 2, remote->forecasts[i].horizon);
           sqlite3_bind_double (stmt, 3, remote->forecasts[i].actual);
-          if (!_sc_results_step_done (db, stmt, _("Saving an outcome"), error))
+          if (!sc_db_step_done (db, stmt, _("Saving an outcome"), error))
             goto fail;
         }
     }

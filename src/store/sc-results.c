@@ -277,24 +277,6 @@ sc_results_get (ScDb        *db,
 
 /* --- writing ------------------------------------------------------------ */
 
-gboolean
-_sc_results_step_done (ScDb          *db,
-                       sqlite3_stmt  *stmt,
-                       const char    *what,
-                       GError       **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      sc_db_set_error (db, error, what);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
 /* Steps stmt, an UPDATE of the result uuid in the transaction the caller
  * began, and commits; otherwise rolls back, with an SC_ERROR_DATA error
  * when no result matched. */
@@ -305,7 +287,7 @@ _sc_results_update_one_and_commit (ScDb          *db,
                                    const char    *uuid,
                                    GError       **error)
 {
-  if (!_sc_results_step_done (db, stmt, what, error))
+  if (!sc_db_step_done (db, stmt, what, error))
     {
       sc_db_rollback (db);
       return FALSE;
@@ -351,7 +333,7 @@ _sc_results_insert (ScDb            *db,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, result->model, -1, SQLITE_TRANSIENT);
-  if (!_sc_results_step_done (db, stmt, _("Saving the model"), error))
+  if (!sc_db_step_done (db, stmt, _("Saving the model"), error))
     return FALSE;
 
   stmt = sc_db_prepare (db,
@@ -377,7 +359,7 @@ _sc_results_insert (ScDb            *db,
     sqlite3_bind_text (stmt, 11, currency, -1, SQLITE_TRANSIENT);
   else
     sqlite3_bind_null (stmt, 11);
-  if (!_sc_results_step_done (db, stmt, _("Saving the prediction"), error))
+  if (!sc_db_step_done (db, stmt, _("Saving the prediction"), error))
     return FALSE;
 
   result_id = sqlite3_last_insert_rowid (sc_db_get_handle (db));
@@ -406,7 +388,7 @@ _sc_results_insert (ScDb            *db,
         sqlite3_bind_null (stmt, 7);
       else
         sqlite3_bind_double (stmt, 7, f->actual);
-      if (!_sc_results_step_done (db, stmt, _("Saving the prediction"), error))
+      if (!sc_db_step_done (db, stmt, _("Saving the prediction"), error))
         return FALSE;
     }
 

@@ -16,23 +16,6 @@
 #include "sc-validate.h"
 #include "sc-watchlist.h"
 
-static gboolean
-step_done (ScDb         *db,
-           sqlite3_stmt *stmt,
-           const char   *what,
-           GError      **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      sc_db_set_error (db, error, what);
-      return FALSE;
-    }
-  return TRUE;
-}
-
 gboolean
 sc_watchlist_add (ScDb        *db,
                   gint64       user_id,
@@ -46,7 +29,6 @@ sc_watchlist_add (ScDb        *db,
   g_autoptr(GDateTime) utc = g_date_time_new_now_utc ();
   sqlite3_stmt *stmt;
   gboolean present;
-  int rc;
 
   g_return_val_if_fail (db != NULL, FALSE);
 
@@ -65,14 +47,8 @@ sc_watchlist_add (ScDb        *db,
     goto fail;
   sqlite3_bind_int64 (stmt, 1, user_id);
   sqlite3_bind_text (stmt, 2, key, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    {
-      sc_db_set_error (db, error, _("Reading the watchlist"));
-      goto fail;
-    }
-  present = rc == SQLITE_ROW;
+  if (!sc_db_step_exists (db, stmt, _("Reading the watchlist"), &present, error))
+    goto fail;
 
   if (!present)
     {
@@ -87,7 +63,7 @@ sc_watchlist_add (ScDb        *db,
       sqlite3_bind_int64 (stmt, 2, user_id);
       sqlite3_bind_text (stmt, 3, key, -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (stmt, 4, now, -1, SQLITE_TRANSIENT);
-      if (!step_done (db, stmt, _("Saving the watchlist"), error))
+      if (!sc_db_step_done (db, stmt, _("Saving the watchlist"), error))
         goto fail;
     }
 
@@ -129,7 +105,7 @@ sc_watchlist_remove (ScDb        *db,
     goto fail;
   sqlite3_bind_int64 (stmt, 1, user_id);
   sqlite3_bind_text (stmt, 2, key, -1, SQLITE_TRANSIENT);
-  if (!step_done (db, stmt, _("Saving the watchlist"), error))
+  if (!sc_db_step_done (db, stmt, _("Saving the watchlist"), error))
     goto fail;
   if (sqlite3_changes (sc_db_get_handle (db)) == 0)
     {
@@ -260,7 +236,7 @@ sc_watchlist_mark_synced (ScDb        *db,
   sqlite3_bind_text (stmt, 2, uuid, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int (stmt, 3, pushed_deleted ? 1 : 0);
   sqlite3_bind_int64 (stmt, 4, seq);
-  if (!step_done (db, stmt, _("Saving the watchlist"), error))
+  if (!sc_db_step_done (db, stmt, _("Saving the watchlist"), error))
     return FALSE;
   if (out_marked != NULL)
     *out_marked = sqlite3_changes (sc_db_get_handle (db)) > 0;
@@ -316,7 +292,7 @@ sc_watchlist_merge_remote (ScDb               *db,
       sqlite3_bind_text (stmt, 4, key, -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (stmt, 5, remote->added_at, -1, SQLITE_TRANSIENT);
     }
-  if (!step_done (db, stmt, _("Saving the watchlist"), error))
+  if (!sc_db_step_done (db, stmt, _("Saving the watchlist"), error))
     goto fail;
   changed = sqlite3_changes (sc_db_get_handle (db)) > 0;
 
@@ -332,7 +308,7 @@ sc_watchlist_merge_remote (ScDb               *db,
   sqlite3_bind_text (stmt, 2, remote->uuid, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 3, remote->server_seq);
   sqlite3_bind_int (stmt, 4, remote->deleted ? 1 : 0);
-  if (!step_done (db, stmt, _("Saving the watchlist"), error) ||
+  if (!sc_db_step_done (db, stmt, _("Saving the watchlist"), error) ||
       !sc_db_commit (db, error))
     goto fail;
 
@@ -391,7 +367,7 @@ sc_watchlist_set_sync_seq (ScDb    *db,
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, user_id);
   sqlite3_bind_int64 (stmt, 2, seq);
-  return step_done (db, stmt, _("Saving the watchlist"), error);
+  return sc_db_step_done (db, stmt, _("Saving the watchlist"), error);
 }
 
 gboolean
@@ -407,12 +383,12 @@ sc_watchlist_reset_sync (ScDb    *db,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, user_id);
-  if (!step_done (db, stmt, _("Saving the watchlist"), error))
+  if (!sc_db_step_done (db, stmt, _("Saving the watchlist"), error))
     return FALSE;
 
   stmt = sc_db_prepare (db, "DELETE FROM watchlist_sync WHERE user_id = ?1", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, user_id);
-  return step_done (db, stmt, _("Saving the watchlist"), error);
+  return sc_db_step_done (db, stmt, _("Saving the watchlist"), error);
 }
