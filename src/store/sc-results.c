@@ -233,6 +233,22 @@ sc_results_count (ScDb    *db,
   return count;
 }
 
+/* The key a result is stored under (its uuid in lower case); NULL with an
+ * SC_ERROR_DATA error if uuid is no result id. */
+static char *
+result_key (const char  *uuid,
+            GError     **error)
+{
+  if (uuid == NULL || !g_uuid_string_is_valid (uuid))
+    {
+      g_set_error (error, SC_ERROR, SC_ERROR_DATA,
+                   _("“%s” is not a result id (a UUID)."), uuid ? uuid : "");
+      return NULL;
+    }
+
+  return g_ascii_strdown (uuid, -1);
+}
+
 ScResult *
 sc_results_get (ScDb        *db,
                 gint64       user_id,
@@ -245,14 +261,9 @@ sc_results_get (ScDb        *db,
 
   g_return_val_if_fail (db != NULL, NULL);
 
-  if (uuid == NULL || !g_uuid_string_is_valid (uuid))
-    {
-      g_set_error (error, SC_ERROR, SC_ERROR_DATA,
-                   _("“%s” is not a result id (a UUID)."), uuid ? uuid : "");
-      return NULL;
-    }
+  if ((key = result_key (uuid, error)) == NULL)
+    return NULL;
 
-  key = g_ascii_strdown (uuid, -1);
   stmt = sc_db_prepare (db,
                         "SELECT " SC_RESULTS_COLUMNS SC_RESULTS_FROM
                         "WHERE r.user_id = ?1 AND r.uuid = ?2",
@@ -276,6 +287,30 @@ sc_results_get (ScDb        *db,
 }
 
 /* --- writing ------------------------------------------------------------ */
+
+sqlite3_stmt *
+_sc_results_begin_update (ScDb         *db,
+                          const char   *sql,
+                          gint64        user_id,
+                          const char   *key,
+                          GError      **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!sc_db_begin (db, error))
+    return NULL;
+
+  stmt = sc_db_prepare (db, sql, error);
+  if (stmt == NULL)
+    {
+      sc_db_rollback (db);
+      return NULL;
+    }
+
+  sqlite3_bind_int64 (stmt, 1, user_id);
+  sqlite3_bind_text (stmt, 2, key, -1, SQLITE_TRANSIENT);
+  return stmt;
+}
 
 /* Steps stmt, an UPDATE of the result uuid in the transaction the caller
  * began, and commits; otherwise rolls back, with an SC_ERROR_DATA error
@@ -472,29 +507,15 @@ sc_results_delete (ScDb        *db,
 
   g_return_val_if_fail (db != NULL, FALSE);
 
-  if (uuid == NULL || !g_uuid_string_is_valid (uuid))
-    {
-      g_set_error (error, SC_ERROR, SC_ERROR_DATA,
-                   _("“%s” is not a result id (a UUID)."), uuid ? uuid : "");
-      return FALSE;
-    }
-
-  key = g_ascii_strdown (uuid, -1);
-
-  if (!sc_db_begin (db, error))
+  if ((key = result_key (uuid, error)) == NULL)
     return FALSE;
 
-  stmt = sc_db_prepare (db,
-                        "UPDATE results SET deleted = 1, synced = 0 "
-                        "WHERE user_id = ?1 AND uuid = ?2 AND deleted = 0",
-                        error);
+  stmt = _sc_results_begin_update (db,
+                                   "UPDATE results SET deleted = 1, synced = 0 "
+                                   "WHERE user_id = ?1 AND uuid = ?2 AND deleted = 0",
+                                   user_id, key, error);
   if (stmt == NULL)
-    {
-      sc_db_rollback (db);
-      return FALSE;
-    }
+    return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, user_id);
-  sqlite3_bind_text (stmt, 2, key, -1, SQLITE_TRANSIENT);
   return _sc_results_update_one_and_commit (db, stmt, _("Deleting the prediction"), uuid, error);
 }
