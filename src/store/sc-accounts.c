@@ -180,14 +180,9 @@ sc_accounts_list_users (ScDb    *db,
       g_ptr_array_add (users, user);
     }
 
-  if (rc != SQLITE_DONE)
-    {
-      sc_db_set_error (db, error, _("Listing the accounts"));
-      sqlite3_reset (stmt);
-      return NULL;
-    }
+  if (!sc_db_reset_done (db, stmt, rc, _("Listing the accounts"), error))
+    return NULL;
 
-  sqlite3_reset (stmt);
   return g_steal_pointer (&users);
 }
 

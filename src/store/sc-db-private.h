@@ -31,6 +31,13 @@ void      sc_db_rollback       (ScDb        *self);
 sqlite3_stmt *sc_db_prepare    (ScDb        *self,
                                 const char  *sql,
                                 GError     **error);
+/* Resets stmt after its last step returned rc (the end of a loop over its
+ * rows); FALSE with error (what failed) unless rc is SQLITE_DONE. */
+gboolean  sc_db_reset_done     (ScDb          *self,
+                                sqlite3_stmt  *stmt,
+                                int            rc,
+                                const char    *what,
+                                GError       **error);
 /* Steps stmt once and resets it; FALSE with error (what failed) unless
  * it is done. */
 gboolean  sc_db_step_done      (ScDb          *self,

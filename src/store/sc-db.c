@@ -438,13 +438,12 @@ sc_db_prepare (ScDb        *self,
 }
 
 gboolean
-sc_db_step_done (ScDb          *self,
-                 sqlite3_stmt  *stmt,
-                 const char    *what,
-                 GError       **error)
+sc_db_reset_done (ScDb          *self,
+                  sqlite3_stmt  *stmt,
+                  int            rc,
+                  const char    *what,
+                  GError       **error)
 {
-  int rc = sqlite3_step (stmt);
-
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
@@ -453,6 +452,15 @@ sc_db_step_done (ScDb          *self,
     }
 
   return TRUE;
+}
+
+gboolean
+sc_db_step_done (ScDb          *self,
+                 sqlite3_stmt  *stmt,
+                 const char    *what,
+                 GError       **error)
+{
+  return sc_db_reset_done (self, stmt, sqlite3_step (stmt), what, error);
 }
 
 gboolean

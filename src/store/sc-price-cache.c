@@ -111,13 +111,8 @@ sc_price_cache_list (ScDb        *db,
       info->live_time = sqlite3_column_int64 (stmt, 14);
       g_ptr_array_add (list, info);
     }
-  if (rc != SQLITE_DONE)
-    {
-      sc_db_set_error (db, error, _("Reading the price cache"));
-      sqlite3_reset (stmt);
-      return NULL;
-    }
-  sqlite3_reset (stmt);
+  if (!sc_db_reset_done (db, stmt, rc, _("Reading the price cache"), error))
+    return NULL;
 
   return g_steal_pointer (&list);
 }
@@ -157,13 +152,8 @@ sc_price_cache_load (ScDb        *db,
                               column_double (stmt, 3), column_double (stmt, 4),
                               column_double (stmt, 5), column_double (stmt, 6));
     }
-  if (rc != SQLITE_DONE)
-    {
-      sc_db_set_error (db, error, _("Reading the price cache"));
-      sqlite3_reset (stmt);
-      return NULL;
-    }
-  sqlite3_reset (stmt);
+  if (!sc_db_reset_done (db, stmt, rc, _("Reading the price cache"), error))
+    return NULL;
 
   sc_price_series_normalize (series);
   return g_steal_pointer (&series);
@@ -203,13 +193,8 @@ sc_price_cache_load_closes (ScDb        *db,
       sc_price_series_append (series, day, NAN, NAN, NAN,
                               sqlite3_column_double (stmt, 1), NAN, NAN);
     }
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      sc_db_set_error (db, error, _("Reading the price cache"));
-      return NULL;
-    }
+  if (!sc_db_reset_done (db, stmt, rc, _("Reading the price cache"), error))
+    return NULL;
 
   return g_steal_pointer (&series);
 }

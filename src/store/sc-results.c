@@ -87,13 +87,8 @@ _sc_results_collect (ScDb          *db,
   if (current != NULL)
     take_forecasts (current, forecasts);
 
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      sc_db_set_error (db, error, _("Reading the history"));
-      return FALSE;
-    }
+  if (!sc_db_reset_done (db, stmt, rc, _("Reading the history"), error))
+    return FALSE;
 
   return TRUE;
 }

@@ -141,12 +141,8 @@ sc_watchlist_list (ScDb        *db,
   sqlite3_bind_int64 (stmt, 1, user_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (tickers, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      sc_db_set_error (db, error, _("Reading the watchlist"));
-      return NULL;
-    }
+  if (!sc_db_reset_done (db, stmt, rc, _("Reading the watchlist"), error))
+    return NULL;
 
   return g_steal_pointer (&tickers);
 }
@@ -201,12 +197,8 @@ sc_watchlist_list_unsynced (ScDb    *db,
       entry->server_seq = sqlite3_column_int64 (stmt, 4);
       g_ptr_array_add (entries, entry);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      sc_db_set_error (db, error, _("Reading the watchlist"));
-      return NULL;
-    }
+  if (!sc_db_reset_done (db, stmt, rc, _("Reading the watchlist"), error))
+    return NULL;
 
   return g_steal_pointer (&entries);
 }
