@@ -36,6 +36,35 @@ sc_sync_result_is_uuid (const char *text)
   return TRUE;
 }
 
+static void
+add_string (JsonBuilder *builder,
+            const char  *name,
+            const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_string_value (builder, value);
+}
+
+static void
+add_day (JsonBuilder *builder,
+         const char  *name,
+         ScDay        day)
+{
+  char text[11];
+
+  _sc_result_day_to_text (day, text);
+  add_string (builder, name, text);
+}
+
+static void
+add_double (JsonBuilder *builder,
+            const char  *name,
+            double       value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_double_value (builder, value);
+}
+
 /* The canonical form: the known fields in a fixed order, written by
  * json-glib (the digests of stored results depend on it). */
 static void
@@ -43,40 +72,26 @@ add_result (JsonBuilder    *builder,
             const ScResult *result,
             gboolean        with_actuals)
 {
-  char date[11];
-
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "uuid");
-  json_builder_add_string_value (builder, result->uuid);
-  json_builder_set_member_name (builder, "ticker");
-  json_builder_add_string_value (builder, result->ticker);
-  json_builder_set_member_name (builder, "created_at");
-  json_builder_add_string_value (builder, result->created_at);
-  json_builder_set_member_name (builder, "model");
-  json_builder_add_string_value (builder, result->model);
-  _sc_result_day_to_text (result->as_of, date);
-  json_builder_set_member_name (builder, "as_of");
-  json_builder_add_string_value (builder, date);
-  json_builder_set_member_name (builder, "last_close");
-  json_builder_add_double_value (builder, result->last_close);
+  add_string (builder, "uuid", result->uuid);
+  add_string (builder, "ticker", result->ticker);
+  add_string (builder, "created_at", result->created_at);
+  add_string (builder, "model", result->model);
+  add_day (builder, "as_of", result->as_of);
+  add_double (builder, "last_close", result->last_close);
   json_builder_set_member_name (builder, "forecasts");
   json_builder_begin_array (builder);
   for (guint i = 0; i < result->n_forecasts; i++)
     {
       const ScResultForecast *f = &result->forecasts[i];
 
-      _sc_result_day_to_text (f->date, date);
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "horizon");
       json_builder_add_int_value (builder, f->horizon);
-      json_builder_set_member_name (builder, "date");
-      json_builder_add_string_value (builder, date);
-      json_builder_set_member_name (builder, "price");
-      json_builder_add_double_value (builder, f->price);
-      json_builder_set_member_name (builder, "low");
-      json_builder_add_double_value (builder, f->low);
-      json_builder_set_member_name (builder, "high");
-      json_builder_add_double_value (builder, f->high);
+      add_day (builder, "date", f->date);
+      add_double (builder, "price", f->price);
+      add_double (builder, "low", f->low);
+      add_double (builder, "high", f->high);
       if (with_actuals)
         {
           json_builder_set_member_name (builder, "actual");
