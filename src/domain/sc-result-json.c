@@ -13,47 +13,11 @@
 #include <glib/gi18n.h>
 
 #include "sc-error.h"
+#include "sc-price-csv.h"
 #include "sc-validate.h"
 #include "sc-result-private.h"
 
 /* DESIGN.md "Result JSON": json-glib and GLib only. */
-
-/* The shortest text that reads back as the same double ("213.26", not
- * json-glib's "213.25999999999999"). */
-static void
-append_number (GString *out,
-               double   value)
-{
-  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
-
-  if (!isfinite (value))
-    {
-      /* JSON has no NaN or infinity; validation keeps them out anyway. */
-      g_string_append (out, "null");
-      return;
-    }
-
-  /* Whole numbers without an exponent ("200", not "2e+02"). */
-  if (value == floor (value) && fabs (value) < 1e15)
-    {
-      g_string_append_printf (out, "%.0f", value);
-      return;
-    }
-
-  for (int precision = 1; precision <= 17; precision++)
-    {
-      static const char *formats[] = {
-        NULL, "%.1g", "%.2g", "%.3g", "%.4g", "%.5g", "%.6g", "%.7g", "%.8g", "%.9g",
-        "%.10g", "%.11g", "%.12g", "%.13g", "%.14g", "%.15g", "%.16g", "%.17g",
-      };
-
-      g_ascii_formatd (buffer, sizeof buffer, formats[precision], value);
-      if (g_ascii_strtod (buffer, NULL) == value)
-        break;
-    }
-
-  g_string_append (out, buffer);
-}
 
 static void
 append_string (GString    *out,
@@ -97,7 +61,7 @@ sc_result_append_json (const ScResult     *self,
   append_string (out, self->model);
   _sc_result_day_to_text (self->as_of, date);
   g_string_append_printf (out, ",\"as_of\":\"%s\",\"last_close\":", date);
-  append_number (out, self->last_close);
+  sc_double_append_shortest (out, self->last_close);
   g_string_append (out, ",\"forecasts\":[");
   for (guint i = 0; i < self->n_forecasts; i++)
     {
@@ -106,16 +70,13 @@ sc_result_append_json (const ScResult     *self,
       _sc_result_day_to_text (f->date, date);
       g_string_append_printf (out, "%s{\"horizon\":%d,\"date\":\"%s\",\"price\":",
                               i > 0 ? "," : "", f->horizon, date);
-      append_number (out, f->price);
+      sc_double_append_shortest (out, f->price);
       g_string_append (out, ",\"low\":");
-      append_number (out, f->low);
+      sc_double_append_shortest (out, f->low);
       g_string_append (out, ",\"high\":");
-      append_number (out, f->high);
+      sc_double_append_shortest (out, f->high);
       g_string_append (out, ",\"actual\":");
-      if (isnan (f->actual))
-        g_string_append (out, "null");
-      else
-        append_number (out, f->actual);
+      sc_double_append_shortest (out, f->actual);   /* null until known */
       g_string_append_c (out, '}');
     }
   g_string_append_printf (out, "],\"deleted\":%s", self->deleted ? "true" : "false");
