@@ -16,6 +16,39 @@
 #include "sc-validate.h"
 #include "sc-watchlist.h"
 
+static char *
+column_dup (sqlite3_stmt *stmt,
+            int           column)
+{
+  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
+}
+
+/* The rows of sql (?1: user_id), each made into an element by from_row. */
+static GPtrArray *
+list_rows (ScDb            *db,
+           const char      *sql,
+           gint64           user_id,
+           gpointer       (*from_row) (sqlite3_stmt *stmt),
+           GDestroyNotify   free_func,
+           GError         **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (free_func);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = sc_db_prepare (db, sql, error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, user_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (rows, from_row (stmt));
+  if (!sc_db_reset_done (db, stmt, rc, _("Reading the watchlist"), error))
+    return NULL;
+
+  return g_steal_pointer (&rows);
+}
+
 gboolean
 sc_watchlist_add (ScDb        *db,
                   gint64       user_id,
@@ -120,31 +153,23 @@ fail:
   return FALSE;
 }
 
+static gpointer
+ticker_from_row (sqlite3_stmt *stmt)
+{
+  return column_dup (stmt, 0);
+}
+
 GPtrArray *
 sc_watchlist_list (ScDb        *db,
                    gint64       user_id,
                    GError     **error)
 {
-  g_autoptr(GPtrArray) tickers = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *stmt;
-  int rc;
-
   g_return_val_if_fail (db != NULL, NULL);
 
-  stmt = sc_db_prepare (db,
-                        "SELECT ticker FROM watchlist WHERE user_id = ?1 AND deleted = 0 "
-                        "GROUP BY ticker ORDER BY MIN (added_at), MIN (id)",
-                        error);
-  if (stmt == NULL)
-    return NULL;
-
-  sqlite3_bind_int64 (stmt, 1, user_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (tickers, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
-  if (!sc_db_reset_done (db, stmt, rc, _("Reading the watchlist"), error))
-    return NULL;
-
-  return g_steal_pointer (&tickers);
+  return list_rows (db,
+                    "SELECT ticker FROM watchlist WHERE user_id = ?1 AND deleted = 0 "
+                    "GROUP BY ticker ORDER BY MIN (added_at), MIN (id)",
+                    user_id, ticker_from_row, g_free, error);
 }
 
 /* --- sync ------------------------------------------------------------------ */
@@ -160,11 +185,17 @@ sc_watch_entry_free (ScWatchEntry *entry)
   g_free (entry);
 }
 
-static char *
-column_dup (sqlite3_stmt *stmt,
-            int           column)
+static gpointer
+entry_from_row (sqlite3_stmt *stmt)
 {
-  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
+  ScWatchEntry *entry = g_new0 (ScWatchEntry, 1);
+
+  entry->uuid = column_dup (stmt, 0);
+  entry->ticker = column_dup (stmt, 1);
+  entry->added_at = column_dup (stmt, 2);
+  entry->deleted = sqlite3_column_int (stmt, 3) != 0;
+  entry->server_seq = sqlite3_column_int64 (stmt, 4);
+  return entry;
 }
 
 GPtrArray *
@@ -172,35 +203,12 @@ sc_watchlist_list_unsynced (ScDb    *db,
                             gint64   user_id,
                             GError **error)
 {
-  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) sc_watch_entry_free);
-  sqlite3_stmt *stmt;
-  int rc;
-
   g_return_val_if_fail (db != NULL, NULL);
 
-  stmt = sc_db_prepare (db,
-                        "SELECT uuid, ticker, added_at, deleted, server_seq FROM watchlist "
-                        "WHERE user_id = ?1 AND synced = 0 ORDER BY id",
-                        error);
-  if (stmt == NULL)
-    return NULL;
-
-  sqlite3_bind_int64 (stmt, 1, user_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      ScWatchEntry *entry = g_new0 (ScWatchEntry, 1);
-
-      entry->uuid = column_dup (stmt, 0);
-      entry->ticker = column_dup (stmt, 1);
-      entry->added_at = column_dup (stmt, 2);
-      entry->deleted = sqlite3_column_int (stmt, 3) != 0;
-      entry->server_seq = sqlite3_column_int64 (stmt, 4);
-      g_ptr_array_add (entries, entry);
-    }
-  if (!sc_db_reset_done (db, stmt, rc, _("Reading the watchlist"), error))
-    return NULL;
-
-  return g_steal_pointer (&entries);
+  return list_rows (db,
+                    "SELECT uuid, ticker, added_at, deleted, server_seq FROM watchlist "
+                    "WHERE user_id = ?1 AND synced = 0 ORDER BY id",
+                    user_id, entry_from_row, (GDestroyNotify) sc_watch_entry_free, error);
 }
 
 gboolean
