@@ -59,15 +59,8 @@ read_attempts (ScDb        *db,
       *out_failures = sqlite3_column_int64 (stmt, 0);
       *out_locked_until = sqlite3_column_int64 (stmt, 1);
     }
-  sqlite3_reset (stmt);
 
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    {
-      sc_db_set_error (db, error, _("Reading the sign-in attempts"));
-      return FALSE;
-    }
-
-  return TRUE;
+  return sc_db_reset_one (db, stmt, rc, _("Reading the sign-in attempts"), error);
 }
 
 gint64

@@ -118,15 +118,8 @@ lookup_user (ScDb        *db,
       row->password_hash = column_text (stmt, 4);
       row->recovery_hash = column_text (stmt, 5);
     }
-  else if (rc != SQLITE_DONE)
-    {
-      sc_db_set_error (db, error, _("Reading the account"));
-      sqlite3_reset (stmt);
-      return FALSE;
-    }
 
-  sqlite3_reset (stmt);
-  return TRUE;
+  return sc_db_reset_one (db, stmt, rc, _("Reading the account"), error);
 }
 
 ScUser *

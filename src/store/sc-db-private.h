@@ -38,6 +38,14 @@ gboolean  sc_db_reset_done     (ScDb          *self,
                                 int            rc,
                                 const char    *what,
                                 GError       **error);
+/* Resets stmt after the one step of a query for at most one row, which
+ * returned rc; FALSE with error (what failed) unless rc is SQLITE_ROW or
+ * SQLITE_DONE. */
+gboolean  sc_db_reset_one      (ScDb          *self,
+                                sqlite3_stmt  *stmt,
+                                int            rc,
+                                const char    *what,
+                                GError       **error);
 /* Steps stmt once and resets it; FALSE with error (what failed) unless
  * it is done. */
 gboolean  sc_db_step_done      (ScDb          *self,

@@ -437,6 +437,20 @@ sc_db_prepare (ScDb        *self,
   return stmt;
 }
 
+/* Resets stmt after its last step; sets error unless ok. */
+static gboolean
+reset_checked (ScDb          *self,
+               sqlite3_stmt  *stmt,
+               gboolean       ok,
+               const char    *what,
+               GError       **error)
+{
+  sqlite3_reset (stmt);
+  if (!ok)
+    sc_db_set_error (self, error, what);
+  return ok;
+}
+
 gboolean
 sc_db_reset_done (ScDb          *self,
                   sqlite3_stmt  *stmt,
@@ -444,14 +458,17 @@ sc_db_reset_done (ScDb          *self,
                   const char    *what,
                   GError       **error)
 {
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      sc_db_set_error (self, error, what);
-      return FALSE;
-    }
+  return reset_checked (self, stmt, rc == SQLITE_DONE, what, error);
+}
 
-  return TRUE;
+gboolean
+sc_db_reset_one (ScDb          *self,
+                 sqlite3_stmt  *stmt,
+                 int            rc,
+                 const char    *what,
+                 GError       **error)
+{
+  return reset_checked (self, stmt, rc == SQLITE_ROW || rc == SQLITE_DONE, what, error);
 }
 
 gboolean
@@ -472,12 +489,8 @@ sc_db_step_exists (ScDb          *self,
 {
   int rc = sqlite3_step (stmt);
 
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    {
-      sc_db_set_error (self, error, what);
-      return FALSE;
-    }
+  if (!sc_db_reset_one (self, stmt, rc, what, error))
+    return FALSE;
 
   *out_exists = rc == SQLITE_ROW;
   return TRUE;

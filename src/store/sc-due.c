@@ -133,12 +133,8 @@ sc_due_lookup_actuals (ScDb    *db,
           f->actual = sqlite3_column_double (stmt, 0);
           known++;
         }
-      sqlite3_reset (stmt);
-      if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-        {
-          sc_db_set_error (db, error, _("Reading the history"));
-          return -1;
-        }
+      if (!sc_db_reset_one (db, stmt, rc, _("Reading the history"), error))
+        return -1;
     }
 
   return known;

@@ -223,10 +223,8 @@ sc_price_cache_dup_currency (ScDb        *db,
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     currency = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    sc_db_set_error (db, error, _("Reading the price cache"));
+  if (!sc_db_reset_one (db, stmt, rc, _("Reading the price cache"), error))
+    return NULL;
 
   return currency;
 }

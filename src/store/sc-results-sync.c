@@ -122,12 +122,8 @@ sc_results_merge_remote (ScDb            *db,
       local_id = sqlite3_column_int64 (stmt, 0);
       local_deleted = sqlite3_column_int (stmt, 1) != 0;
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    {
-      sc_db_set_error (db, error, _("Reading the history"));
-      goto fail;
-    }
+  if (!sc_db_reset_one (db, stmt, rc, _("Reading the history"), error))
+    goto fail;
 
   if (local_id < 0)
     {

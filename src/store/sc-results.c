@@ -165,15 +165,13 @@ sc_results_list_before (ScDb                *db,
       created_at = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
       id = sqlite3_column_int64 (stmt, 1);
     }
-  else if (rc != SQLITE_DONE)
-    sc_db_set_error (db, error, _("Reading the history"));
-  sqlite3_reset (stmt);
+  if (!sc_db_reset_one (db, stmt, rc, _("Reading the history"), error))
+    return NULL;
 
-  if (rc != SQLITE_ROW)
+  if (rc == SQLITE_DONE)
     {
-      if (rc == SQLITE_DONE)
-        g_set_error (error, SC_ERROR, SC_ERROR_DATA,
-                     _("There is no saved prediction %s in this history."), before_uuid);
+      g_set_error (error, SC_ERROR, SC_ERROR_DATA,
+                   _("There is no saved prediction %s in this history."), before_uuid);
       return NULL;
     }
 

@@ -340,13 +340,7 @@ sc_watchlist_get_sync_seq (ScDb    *db,
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     *out_seq = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    {
-      sc_db_set_error (db, error, _("Reading the watchlist"));
-      return FALSE;
-    }
-  return TRUE;
+  return sc_db_reset_one (db, stmt, rc, _("Reading the watchlist"), error);
 }
 
 gboolean
