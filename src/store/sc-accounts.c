@@ -341,20 +341,12 @@ sc_accounts_register (ScDb        *db,
   user->id = sqlite3_last_insert_rowid (sc_db_get_handle (db));
 
   /* A fresh account starts with a clean slate of attempts. */
-  stmt = sc_db_prepare (db, "DELETE FROM login_attempts WHERE username_key = ?1", error);
-  if (stmt == NULL || (sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT),
-                       sqlite3_step (stmt) != SQLITE_DONE))
+  if (!_sc_accounts_clear_failures (db, key, error))
     {
-      if (stmt != NULL)
-        {
-          sc_db_set_error (db, error, _("Creating the account"));
-          sqlite3_reset (stmt);
-        }
       sc_db_rollback (db);
       sc_user_unref (user);
       goto fail;
     }
-  sqlite3_reset (stmt);
 
   if (!sc_db_commit (db, error))
     {
