@@ -23,7 +23,8 @@
 /* One table of good and bad values per field. It runs against the shared
  * rules (src/domain), through the client's entry points (the store's save
  * path, the result JSON codec, account registration) and through the sync
- * server's (POST /accounts, PUT /results), so the two sides cannot drift. */
+ * server's (POST /accounts, PUT /results), so the two sides cannot drift.
+ * A second table does the same for whole results (result_cases). */
 
 typedef enum
 {
@@ -323,6 +324,100 @@ is_result_field (const Case *c)
   return c->field == FIELD_TICKER || c->field == FIELD_MODEL_ID;
 }
 
+/* --- whole results ------------------------------------------------------ */
+
+/* One table of good and bad Result JSON, each a change to a good result:
+ * the client parses it with the domain's codec and the server (PUT
+ * /results) with the same codec, so both accept and refuse alike. */
+
+static const char result_template[] =
+  "{\"uuid\":\"@UUID@\",\"ticker\":\"MSFT\",\"created_at\":\"2026-11-24T10:00:00Z\","
+  "\"model\":\"linear-regression\",\"as_of\":\"2020-12-11\",\"last_close\":213.26,"
+  "\"forecasts\":[{\"horizon\":10,\"date\":\"2020-12-28\",\"price\":215.7,\"low\":205.1,"
+  "\"high\":226,\"actual\":null}],\"deleted\":false}";
+
+#define SECOND_FORECAST(horizon) \
+  "\"actual\":null},{\"horizon\":" horizon ",\"date\":\"2020-12-18\",\"price\":1,\"low\":1,\"high\":1}]"
+
+static const struct
+{
+  const char *from;       /* NULL: the template as it is */
+  const char *to;
+  gboolean    valid;
+} result_cases[] = {
+  { NULL, NULL, TRUE },
+  { "\"actual\":null", "\"actual\":216.5", TRUE },
+  { ",\"actual\":null", "", TRUE },
+  { ",\"deleted\":false", "", TRUE },
+  { "\"deleted\":false", "\"deleted\":null", TRUE },
+  { "\"ticker\"", "\"extra\":[1,{}],\"ticker\"", TRUE },
+  { "10:00:00Z", "11:00:00+01:00", TRUE },
+  { "213.26", "1e12", TRUE },
+  { "213.26", "213", TRUE },
+  { "\"actual\":null}]", SECOND_FORECAST ("5"), TRUE },
+  { "\"actual\":null}]", SECOND_FORECAST ("10"), FALSE },
+  { "213.26", "1e30", FALSE },
+  { "213.26", "-1e300", FALSE },
+  { "213.26", "\"213.26\"", FALSE },
+  { "213.26", "null", FALSE },
+  { "215.7", "1.5e12", FALSE },
+  { "\"actual\":null", "\"actual\":2e12", FALSE },
+  { "\"actual\":null", "\"actual\":\"216.5\"", FALSE },
+  { "\"horizon\":10", "\"horizon\":10.5", FALSE },
+  { "\"horizon\":10", "\"horizon\":0", FALSE },
+  { "\"horizon\":10", "\"horizon\":100001", FALSE },
+  { "\"horizon\":10,", "", FALSE },
+  { "\"forecasts\":[", "\"forecasts\":[],\"more\":[", FALSE },
+  { "\"forecasts\":[", "\"forecasts\":[1,", FALSE },
+  { "\"forecasts\":[{", "\"forecasts\":{\"a\":{", FALSE },
+  { "2020-12-11", "2020-13-11", FALSE },
+  { "2020-12-11", "2020-12-1", FALSE },
+  { "2020-12-28", "28.12.2020", FALSE },
+  { "2026-11-24T10:00:00Z", "yesterday", FALSE },
+  { "\"created_at\":\"2026-11-24T10:00:00Z\",", "", FALSE },
+  { "\"MSFT\"", "\"MS FT\"", FALSE },
+  { "\"MSFT\"", "42", FALSE },
+  { "\"linear-regression\"", "\"\"", FALSE },
+  { "\"deleted\":false", "\"deleted\":\"no\"", FALSE },
+};
+
+static char *
+result_case_json (guint       i,
+                  const char *uuid)
+{
+  GString *json = g_string_new (result_template);
+
+  if (result_cases[i].from != NULL)
+    g_assert_cmpuint (g_string_replace (json, result_cases[i].from, result_cases[i].to, 1), ==, 1);
+  g_string_replace (json, "@UUID@", uuid, 1);
+  return g_string_free (json, FALSE);
+}
+
+static void
+test_client_results (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (result_cases); i++)
+    {
+      g_autofree char *uuid = g_uuid_string_random ();
+      g_autofree char *json = result_case_json (i, uuid);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(ScResult) result = sc_result_new_from_json (json, -1, &error);
+
+      g_test_message ("%s", json);
+      g_assert_true ((result != NULL) == result_cases[i].valid);
+      if (result_cases[i].valid)
+        {
+          g_assert_no_error (error);
+          g_assert_cmpstr (result->uuid, ==, uuid);
+        }
+      else
+        {
+          g_assert_error (error, SC_ERROR, SC_ERROR_DATA);
+          g_assert_true (g_str_has_suffix (error->message, "."));
+        }
+    }
+}
+
 static void
 test_client (void)
 {
@@ -495,6 +590,21 @@ test_server (void)
       g_assert_cmpuint (status, ==, c->valid ? 201 : 400);
     }
 
+  for (guint i = 0; i < G_N_ELEMENTS (result_cases); i++)
+    {
+      g_autofree char *uuid = g_uuid_string_random ();
+      g_autofree char *body = result_case_json (i, uuid);
+      g_autofree char *url = g_strconcat (server->base_url, "/api/v1/results/", uuid, NULL);
+      g_autofree char *response = NULL;
+      guint status;
+
+      g_test_message ("server: %s", body);
+      status = sc_test_http ("PUT", url, token, body, &response);
+      g_assert_cmpuint (status, ==, result_cases[i].valid ? 201 : 400);
+      if (!result_cases[i].valid)
+        g_assert_true (g_str_has_prefix (response, "{\"error\":"));
+    }
+
   g_assert_cmpint (sc_test_sync_server_stop (server), ==, 0);
   sc_test_sync_server_free (server);
 }
@@ -509,6 +619,7 @@ main (int   argc,
   g_test_add_func ("/domain/validate/rules", test_rules);
   g_test_add_func ("/domain/validate/normalize", test_normalize);
   g_test_add_func ("/domain/validate/client", test_client);
+  g_test_add_func ("/domain/validate/client-results", test_client_results);
 #if HAVE_SYNC_TEST_SERVER
   g_test_add_func ("/domain/validate/server", test_server);
 #endif

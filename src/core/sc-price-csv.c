@@ -11,25 +11,27 @@
 
 #include "sc-price-csv.h"
 
-static void
-append_number (GString *out,
-               double   value)
+void
+sc_double_append_shortest (GString *out,
+                           double   value)
 {
   char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_return_if_fail (out != NULL);
 
   if (!isfinite (value))
     {
       g_string_append (out, "null");
       return;
     }
-  /* Volumes and whole prices without an exponent. */
+  /* Volumes and whole prices without an exponent ("200", not "2e+02"). */
   if (value == floor (value) && fabs (value) < 1e15)
     {
       g_string_append_printf (out, "%.0f", value);
       return;
     }
 
-  for (int digits = 6; digits <= 17; digits++)
+  for (int digits = 1; digits <= 17; digits++)
     {
       char format[8];
 
@@ -59,7 +61,7 @@ sc_price_series_to_csv (ScPriceSeries *series)
       for (guint k = 0; k < G_N_ELEMENTS (values); k++)
         {
           g_string_append_c (out, ',');
-          append_number (out, values[k]);
+          sc_double_append_shortest (out, values[k]);
         }
       g_string_append_c (out, '\n');
     }

@@ -17,4 +17,11 @@ G_BEGIN_DECLS
  * each number in the fewest digits that read back as the same double. */
 GBytes *sc_price_series_to_csv (ScPriceSeries *series);
 
+/* Appends value in the fewest digits that read back as the same double
+ * ("213.26", not "213.25999999999999"; whole numbers below 10¹⁵ without an
+ * exponent), or "null" if it is not finite: the CSV's missing value, and
+ * JSON's (the result JSON writes its numbers with it too). */
+void    sc_double_append_shortest (GString *out,
+                                   double   value);
+
 G_END_DECLS

@@ -14,7 +14,9 @@ G_BEGIN_DECLS
 /* TRUE for a uuid written as 8-4-4-4-12 hex digits. */
 gboolean sc_sync_result_is_uuid      (const char  *text);
 
-/* Checks a result (the Result JSON of DESIGN.md) sent for uuid and
+/* Checks a result (the Result JSON of DESIGN.md, a JSON object) sent for
+ * uuid with the domain's codec (sc_result_new_from_json_node(), which
+ * client and server share; the uuid may be left out of the body) and
  * rewrites it in a canonical form: known fields only, in a fixed order.
  * The digest covers what identifies a result, that is everything but
  * "actual" (filled in later, when the price becomes known) and "deleted".

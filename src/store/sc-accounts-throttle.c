@@ -59,15 +59,8 @@ read_attempts (ScDb        *db,
       *out_failures = sqlite3_column_int64 (stmt, 0);
       *out_locked_until = sqlite3_column_int64 (stmt, 1);
     }
-  sqlite3_reset (stmt);
 
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    {
-      sc_db_set_error (db, error, _("Reading the sign-in attempts"));
-      return FALSE;
-    }
-
-  return TRUE;
+  return sc_db_reset_one (db, stmt, rc, _("Reading the sign-in attempts"), error);
 }
 
 gint64
@@ -179,14 +172,11 @@ _sc_accounts_reserve_attempt (ScDb        *db,
   sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 2, failures);
   sqlite3_bind_int64 (stmt, 3, delay > 0 ? now + delay : 0);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
+  if (!sc_db_step_done (db, stmt, _("Counting a failed attempt"), error))
     {
-      sc_db_set_error (db, error, _("Counting a failed attempt"));
-      sqlite3_reset (stmt);
       sc_db_rollback (db);
       return FALSE;
     }
-  sqlite3_reset (stmt);
 
   if (!sc_db_commit (db, error))
     return FALSE;
@@ -201,20 +191,11 @@ _sc_accounts_clear_failures (ScDb        *db,
                              GError     **error)
 {
   sqlite3_stmt *stmt;
-  int rc;
 
   stmt = sc_db_prepare (db, "DELETE FROM login_attempts WHERE username_key = ?1", error);
   if (stmt == NULL)
     return FALSE;
 
   sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      sc_db_set_error (db, error, _("Clearing the failed attempts"));
-      return FALSE;
-    }
-
-  return TRUE;
+  return sc_db_step_done (db, stmt, _("Clearing the failed attempts"), error);
 }

@@ -118,15 +118,8 @@ lookup_user (ScDb        *db,
       row->password_hash = column_text (stmt, 4);
       row->recovery_hash = column_text (stmt, 5);
     }
-  else if (rc != SQLITE_DONE)
-    {
-      sc_db_set_error (db, error, _("Reading the account"));
-      sqlite3_reset (stmt);
-      return FALSE;
-    }
 
-  sqlite3_reset (stmt);
-  return TRUE;
+  return sc_db_reset_one (db, stmt, rc, _("Reading the account"), error);
 }
 
 ScUser *
@@ -180,14 +173,9 @@ sc_accounts_list_users (ScDb    *db,
       g_ptr_array_add (users, user);
     }
 
-  if (rc != SQLITE_DONE)
-    {
-      sc_db_set_error (db, error, _("Listing the accounts"));
-      sqlite3_reset (stmt);
-      return NULL;
-    }
+  if (!sc_db_reset_done (db, stmt, rc, _("Listing the accounts"), error))
+    return NULL;
 
-  sqlite3_reset (stmt);
   return g_steal_pointer (&users);
 }
 
@@ -236,23 +224,13 @@ email_taken (ScDb        *db,
              GError     **error)
 {
   sqlite3_stmt *stmt;
-  int rc;
 
   stmt = sc_db_prepare (db, "SELECT 1 FROM users WHERE email_key = ?1", error);
   if (stmt == NULL)
     return FALSE;
 
   sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    {
-      sc_db_set_error (db, error, _("Reading the accounts"));
-      return FALSE;
-    }
-
-  *out_taken = rc == SQLITE_ROW;
-  return TRUE;
+  return sc_db_step_exists (db, stmt, _("Reading the accounts"), out_taken, error);
 }
 
 char *
@@ -363,20 +341,12 @@ sc_accounts_register (ScDb        *db,
   user->id = sqlite3_last_insert_rowid (sc_db_get_handle (db));
 
   /* A fresh account starts with a clean slate of attempts. */
-  stmt = sc_db_prepare (db, "DELETE FROM login_attempts WHERE username_key = ?1", error);
-  if (stmt == NULL || (sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT),
-                       sqlite3_step (stmt) != SQLITE_DONE))
+  if (!_sc_accounts_clear_failures (db, key, error))
     {
-      if (stmt != NULL)
-        {
-          sc_db_set_error (db, error, _("Creating the account"));
-          sqlite3_reset (stmt);
-        }
       sc_db_rollback (db);
       sc_user_unref (user);
       goto fail;
     }
-  sqlite3_reset (stmt);
 
   if (!sc_db_commit (db, error))
     {
@@ -474,7 +444,6 @@ update_password_hash (ScDb        *db,
                       GError     **error)
 {
   sqlite3_stmt *stmt;
-  int rc;
 
   if (!sc_db_begin (db, error))
     return FALSE;
@@ -488,11 +457,8 @@ update_password_hash (ScDb        *db,
 
   sqlite3_bind_int64 (stmt, 1, user_id);
   sqlite3_bind_text (stmt, 2, new_hash, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  if (!sc_db_step_done (db, stmt, _("Saving the password"), error))
     {
-      sc_db_set_error (db, error, _("Saving the password"));
       sc_db_rollback (db);
       return FALSE;
     }
@@ -583,7 +549,6 @@ sc_accounts_reset_password (ScDb        *db,
   char *new_code = NULL;
   sqlite3_stmt *stmt;
   gboolean ok;
-  int rc;
 
   g_return_val_if_fail (db != NULL, NULL);
 
@@ -626,11 +591,8 @@ sc_accounts_reset_password (ScDb        *db,
   sqlite3_bind_text (stmt, 2, row.recovery_hash, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 3, new_hash, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 4, new_recovery_hash, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  if (!sc_db_step_done (db, stmt, _("Saving the password"), error))
     {
-      sc_db_set_error (db, error, _("Saving the password"));
       sc_db_rollback (db);
       goto fail;
     }
@@ -662,7 +624,6 @@ sc_accounts_delete_user (ScDb        *db,
   g_auto(UserRow) row = { 0 };
   g_autofree char *key = NULL;
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (db != NULL, FALSE);
 
@@ -688,11 +649,8 @@ sc_accounts_delete_user (ScDb        *db,
     }
 
   sqlite3_bind_int64 (stmt, 1, row.user->id);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  if (!sc_db_step_done (db, stmt, _("Deleting the account"), error))
     {
-      sc_db_set_error (db, error, _("Deleting the account"));
       sc_db_rollback (db);
       return FALSE;
     }

@@ -31,6 +31,34 @@ void      sc_db_rollback       (ScDb        *self);
 sqlite3_stmt *sc_db_prepare    (ScDb        *self,
                                 const char  *sql,
                                 GError     **error);
+/* Resets stmt after its last step returned rc (the end of a loop over its
+ * rows); FALSE with error (what failed) unless rc is SQLITE_DONE. */
+gboolean  sc_db_reset_done     (ScDb          *self,
+                                sqlite3_stmt  *stmt,
+                                int            rc,
+                                const char    *what,
+                                GError       **error);
+/* Resets stmt after the one step of a query for at most one row, which
+ * returned rc; FALSE with error (what failed) unless rc is SQLITE_ROW or
+ * SQLITE_DONE. */
+gboolean  sc_db_reset_one      (ScDb          *self,
+                                sqlite3_stmt  *stmt,
+                                int            rc,
+                                const char    *what,
+                                GError       **error);
+/* Steps stmt once and resets it; FALSE with error (what failed) unless
+ * it is done. */
+gboolean  sc_db_step_done      (ScDb          *self,
+                                sqlite3_stmt  *stmt,
+                                const char    *what,
+                                GError       **error);
+/* Steps stmt once and resets it: whether it has a row; FALSE with error
+ * (what failed) if it fails. */
+gboolean  sc_db_step_exists    (ScDb          *self,
+                                sqlite3_stmt  *stmt,
+                                const char    *what,
+                                gboolean      *out_exists,
+                                GError       **error);
 /* Sets error (SC_ERROR_STORAGE) from the handle's last error. */
 void      sc_db_set_error      (ScDb        *self,
                                 GError     **error,

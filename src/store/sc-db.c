@@ -436,3 +436,62 @@ sc_db_prepare (ScDb        *self,
   g_hash_table_insert (self->statements, g_strdup (sql), stmt);
   return stmt;
 }
+
+/* Resets stmt after its last step; sets error unless ok. */
+static gboolean
+reset_checked (ScDb          *self,
+               sqlite3_stmt  *stmt,
+               gboolean       ok,
+               const char    *what,
+               GError       **error)
+{
+  sqlite3_reset (stmt);
+  if (!ok)
+    sc_db_set_error (self, error, what);
+  return ok;
+}
+
+gboolean
+sc_db_reset_done (ScDb          *self,
+                  sqlite3_stmt  *stmt,
+                  int            rc,
+                  const char    *what,
+                  GError       **error)
+{
+  return reset_checked (self, stmt, rc == SQLITE_DONE, what, error);
+}
+
+gboolean
+sc_db_reset_one (ScDb          *self,
+                 sqlite3_stmt  *stmt,
+                 int            rc,
+                 const char    *what,
+                 GError       **error)
+{
+  return reset_checked (self, stmt, rc == SQLITE_ROW || rc == SQLITE_DONE, what, error);
+}
+
+gboolean
+sc_db_step_done (ScDb          *self,
+                 sqlite3_stmt  *stmt,
+                 const char    *what,
+                 GError       **error)
+{
+  return sc_db_reset_done (self, stmt, sqlite3_step (stmt), what, error);
+}
+
+gboolean
+sc_db_step_exists (ScDb          *self,
+                   sqlite3_stmt  *stmt,
+                   const char    *what,
+                   gboolean      *out_exists,
+                   GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (!sc_db_reset_one (self, stmt, rc, what, error))
+    return FALSE;
+
+  *out_exists = rc == SQLITE_ROW;
+  return TRUE;
+}

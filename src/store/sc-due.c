@@ -64,12 +64,8 @@ sc_due_list_pending (ScDb        *db,
       f.actual = NAN;
       g_array_append_val (pending, f);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      sc_db_set_error (db, error, _("Reading the history"));
-      return NULL;
-    }
+  if (!sc_db_reset_done (db, stmt, rc, _("Reading the history"), error))
+    return NULL;
 
   return g_steal_pointer (&pending);
 }
@@ -137,12 +133,8 @@ sc_due_lookup_actuals (ScDb    *db,
           f->actual = sqlite3_column_double (stmt, 0);
           known++;
         }
-      sqlite3_reset (stmt);
-      if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-        {
-          sc_db_set_error (db, error, _("Reading the history"));
-          return -1;
-        }
+      if (!sc_db_reset_one (db, stmt, rc, _("Reading the history"), error))
+        return -1;
     }
 
   return known;

@@ -111,13 +111,8 @@ sc_price_cache_list (ScDb        *db,
       info->live_time = sqlite3_column_int64 (stmt, 14);
       g_ptr_array_add (list, info);
     }
-  if (rc != SQLITE_DONE)
-    {
-      sc_db_set_error (db, error, _("Reading the price cache"));
-      sqlite3_reset (stmt);
-      return NULL;
-    }
-  sqlite3_reset (stmt);
+  if (!sc_db_reset_done (db, stmt, rc, _("Reading the price cache"), error))
+    return NULL;
 
   return g_steal_pointer (&list);
 }
@@ -157,13 +152,8 @@ sc_price_cache_load (ScDb        *db,
                               column_double (stmt, 3), column_double (stmt, 4),
                               column_double (stmt, 5), column_double (stmt, 6));
     }
-  if (rc != SQLITE_DONE)
-    {
-      sc_db_set_error (db, error, _("Reading the price cache"));
-      sqlite3_reset (stmt);
-      return NULL;
-    }
-  sqlite3_reset (stmt);
+  if (!sc_db_reset_done (db, stmt, rc, _("Reading the price cache"), error))
+    return NULL;
 
   sc_price_series_normalize (series);
   return g_steal_pointer (&series);
@@ -203,13 +193,8 @@ sc_price_cache_load_closes (ScDb        *db,
       sc_price_series_append (series, day, NAN, NAN, NAN,
                               sqlite3_column_double (stmt, 1), NAN, NAN);
     }
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      sc_db_set_error (db, error, _("Reading the price cache"));
-      return NULL;
-    }
+  if (!sc_db_reset_done (db, stmt, rc, _("Reading the price cache"), error))
+    return NULL;
 
   return g_steal_pointer (&series);
 }
@@ -238,10 +223,8 @@ sc_price_cache_dup_currency (ScDb        *db,
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     currency = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    sc_db_set_error (db, error, _("Reading the price cache"));
+  if (!sc_db_reset_one (db, stmt, rc, _("Reading the price cache"), error))
+    return NULL;
 
   return currency;
 }
@@ -303,13 +286,8 @@ store_rows (ScDb                    *db,
     sqlite3_bind_int64 (stmt, 13, meta->live_time);
   else
     sqlite3_bind_null (stmt, 13);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      sc_db_set_error (db, error, _("Saving prices"));
-      sqlite3_reset (stmt);
-      return FALSE;
-    }
-  sqlite3_reset (stmt);
+  if (!sc_db_step_done (db, stmt, _("Saving prices"), error))
+    return FALSE;
 
   if (mode == SC_PRICE_CACHE_REPLACE)
     {
@@ -318,13 +296,8 @@ store_rows (ScDb                    *db,
         return FALSE;
       sqlite3_bind_text (stmt, 1, ticker, -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (stmt, 2, source, -1, SQLITE_TRANSIENT);
-      if (sqlite3_step (stmt) != SQLITE_DONE)
-        {
-          sc_db_set_error (db, error, _("Saving prices"));
-          sqlite3_reset (stmt);
-          return FALSE;
-        }
-      sqlite3_reset (stmt);
+      if (!sc_db_step_done (db, stmt, _("Saving prices"), error))
+        return FALSE;
     }
 
   stmt = sc_db_prepare (db,
@@ -342,7 +315,6 @@ store_rows (ScDb                    *db,
       if (!(isfinite (series->close[i]) && series->close[i] > 0))
         continue;
 
-      sqlite3_reset (stmt);
       sqlite3_bind_text (stmt, 1, ticker, -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (stmt, 2, source, -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (stmt, 3, date, -1, SQLITE_TRANSIENT);
@@ -352,14 +324,9 @@ store_rows (ScDb                    *db,
       bind_double (stmt, 7, series->close[i]);
       bind_double (stmt, 8, series->adj_close[i]);
       bind_double (stmt, 9, series->volume[i]);
-      if (sqlite3_step (stmt) != SQLITE_DONE)
-        {
-          sc_db_set_error (db, error, _("Saving prices"));
-          sqlite3_reset (stmt);
-          return FALSE;
-        }
+      if (!sc_db_step_done (db, stmt, _("Saving prices"), error))
+        return FALSE;
     }
-  sqlite3_reset (stmt);
 
   return TRUE;
 }

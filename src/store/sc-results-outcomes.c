@@ -99,13 +99,8 @@ fill_ticker (ScDb        *db,
         item.actual = closes->close[index];
         g_array_append_val (todo, item);
       }
-    sqlite3_reset (select);
-
-    if (rc != SQLITE_DONE)
-      {
-        sc_db_set_error (db, error, _("Reading the history"));
-        return -1;
-      }
+    if (!sc_db_reset_done (db, select, rc, _("Reading the history"), error))
+      return -1;
 
     if (todo->len == 0)
       return 0;
@@ -123,7 +118,7 @@ fill_ticker (ScDb        *db,
         sqlite3_bind_int64 (update, 1, item.result_id);
         sqlite3_bind_int (update, 2, item.horizon);
         sqlite3_bind_double (update, 3, item.actual);
-        if (!_sc_results_step_done (db, update, _("Saving an outcome"), error))
+        if (!sc_db_step_done (db, update, _("Saving an outcome"), error))
           return -1;
         filled += sqlite3_changes (sc_db_get_handle (db));
       }
@@ -159,12 +154,8 @@ sc_results_fill_actuals (ScDb        *db,
         return -1;
       while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
         g_ptr_array_add (tickers, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
-      sqlite3_reset (stmt);
-      if (rc != SQLITE_DONE)
-        {
-          sc_db_set_error (db, error, _("Reading the history"));
-          return -1;
-        }
+      if (!sc_db_reset_done (db, stmt, rc, _("Reading the history"), error))
+        return -1;
     }
 
   if (!sc_db_begin (db, error))

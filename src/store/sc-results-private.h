@@ -31,10 +31,13 @@ gboolean  _sc_results_collect               (ScDb           *db,
                                              sqlite3_stmt   *stmt,
                                              GPtrArray      *results,
                                              GError        **error);
-/* Steps stmt once, resets it; FALSE with error unless it is done. */
-gboolean  _sc_results_step_done             (ScDb           *db,
-                                             sqlite3_stmt   *stmt,
-                                             const char     *what,
+/* Begins a transaction and prepares sql, an UPDATE of one result, with ?1
+ * bound to user_id and ?2 to the result's key (its uuid in lower case);
+ * NULL with error, the transaction rolled back, if that fails. */
+sqlite3_stmt *_sc_results_begin_update      (ScDb           *db,
+                                             const char     *sql,
+                                             gint64          user_id,
+                                             const char     *key,
                                              GError        **error);
 /* Steps stmt, an UPDATE of the result uuid in the transaction the caller
  * began, and commits; otherwise rolls back, with an SC_ERROR_DATA error

@@ -61,23 +61,14 @@ sc_results_mark_synced (ScDb        *db,
   g_return_val_if_fail (uuid != NULL, FALSE);
 
   key = g_ascii_strdown (uuid, -1);
-
-  if (!sc_db_begin (db, error))
+  stmt = _sc_results_begin_update (db,
+                                   "UPDATE results SET synced = (deleted = ?3), "
+                                   "  server_seq = max (server_seq, ?4) "
+                                   "WHERE user_id = ?1 AND uuid = ?2",
+                                   user_id, key, error);
+  if (stmt == NULL)
     return FALSE;
 
-  stmt = sc_db_prepare (db,
-                        "UPDATE results SET synced = (deleted = ?3), "
-                        "  server_seq = max (server_seq, ?4) "
-                        "WHERE user_id = ?1 AND uuid = ?2",
-                        error);
-  if (stmt == NULL)
-    {
-      sc_db_rollback (db);
-      return FALSE;
-    }
-
-  sqlite3_bind_int64 (stmt, 1, user_id);
-  sqlite3_bind_text (stmt, 2, key, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int (stmt, 3, deleted ? 1 : 0);
   sqlite3_bind_int64 (stmt, 4, server_seq);
   return _sc_results_update_one_and_commit (db, stmt, _("Saving the sync state"), uuid, error);
@@ -131,12 +122,8 @@ sc_results_merge_remote (ScDb            *db,
       local_id = sqlite3_column_int64 (stmt, 0);
       local_deleted = sqlite3_column_int (stmt, 1) != 0;
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    {
-      sc_db_set_error (db, error, _("Reading the history"));
-      goto fail;
-    }
+  if (!sc_db_reset_one (db, stmt, rc, _("Reading the history"), error))
+    goto fail;
 
   if (local_id < 0)
     {
@@ -175,7 +162,7 @@ sc_results_merge_remote (ScDb            *db,
       sqlite3_bind_int (stmt, 2, deleted);
       sqlite3_bind_int (stmt, 3, synced);
       sqlite3_bind_int64 (stmt, 4, server_seq);
-      if (!_sc_results_step_done (db, stmt, _("Saving the sync state"), error))
+      if (!sc_db_step_done (db, stmt, _("Saving the sync state"), error))
         goto fail;
 
       stmt = sc_db_prepare (db,
@@ -192,7 +179,7 @@ sc_results_merge_remote (ScDb            *db,
           sqlite3_bind_int64 (stmt, 1, local_id);
           sqlite3_bind_int (stmt, 2, remote->forecasts[i].horizon);
           sqlite3_bind_double (stmt, 3, remote->forecasts[i].actual);
-          if (!_sc_results_step_done (db, stmt, _("Saving an outcome"), error))
+          if (!sc_db_step_done (db, stmt, _("Saving an outcome"), error))
             goto fail;
         }
     }

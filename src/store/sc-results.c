@@ -87,13 +87,8 @@ _sc_results_collect (ScDb          *db,
   if (current != NULL)
     take_forecasts (current, forecasts);
 
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      sc_db_set_error (db, error, _("Reading the history"));
-      return FALSE;
-    }
+  if (!sc_db_reset_done (db, stmt, rc, _("Reading the history"), error))
+    return FALSE;
 
   return TRUE;
 }
@@ -170,15 +165,13 @@ sc_results_list_before (ScDb                *db,
       created_at = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
       id = sqlite3_column_int64 (stmt, 1);
     }
-  else if (rc != SQLITE_DONE)
-    sc_db_set_error (db, error, _("Reading the history"));
-  sqlite3_reset (stmt);
+  if (!sc_db_reset_one (db, stmt, rc, _("Reading the history"), error))
+    return NULL;
 
-  if (rc != SQLITE_ROW)
+  if (rc == SQLITE_DONE)
     {
-      if (rc == SQLITE_DONE)
-        g_set_error (error, SC_ERROR, SC_ERROR_DATA,
-                     _("There is no saved prediction %s in this history."), before_uuid);
+      g_set_error (error, SC_ERROR, SC_ERROR_DATA,
+                   _("There is no saved prediction %s in this history."), before_uuid);
       return NULL;
     }
 
@@ -233,6 +226,22 @@ sc_results_count (ScDb    *db,
   return count;
 }
 
+/* The key a result is stored under (its uuid in lower case); NULL with an
+ * SC_ERROR_DATA error if uuid is no result id. */
+static char *
+result_key (const char  *uuid,
+            GError     **error)
+{
+  if (uuid == NULL || !g_uuid_string_is_valid (uuid))
+    {
+      g_set_error (error, SC_ERROR, SC_ERROR_DATA,
+                   _("“%s” is not a result id (a UUID)."), uuid ? uuid : "");
+      return NULL;
+    }
+
+  return g_ascii_strdown (uuid, -1);
+}
+
 ScResult *
 sc_results_get (ScDb        *db,
                 gint64       user_id,
@@ -245,14 +254,9 @@ sc_results_get (ScDb        *db,
 
   g_return_val_if_fail (db != NULL, NULL);
 
-  if (uuid == NULL || !g_uuid_string_is_valid (uuid))
-    {
-      g_set_error (error, SC_ERROR, SC_ERROR_DATA,
-                   _("“%s” is not a result id (a UUID)."), uuid ? uuid : "");
-      return NULL;
-    }
+  if ((key = result_key (uuid, error)) == NULL)
+    return NULL;
 
-  key = g_ascii_strdown (uuid, -1);
   stmt = sc_db_prepare (db,
                         "SELECT " SC_RESULTS_COLUMNS SC_RESULTS_FROM
                         "WHERE r.user_id = ?1 AND r.uuid = ?2",
@@ -277,22 +281,28 @@ sc_results_get (ScDb        *db,
 
 /* --- writing ------------------------------------------------------------ */
 
-gboolean
-_sc_results_step_done (ScDb          *db,
-                       sqlite3_stmt  *stmt,
-                       const char    *what,
-                       GError       **error)
+sqlite3_stmt *
+_sc_results_begin_update (ScDb         *db,
+                          const char   *sql,
+                          gint64        user_id,
+                          const char   *key,
+                          GError      **error)
 {
-  int rc = sqlite3_step (stmt);
+  sqlite3_stmt *stmt;
 
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  if (!sc_db_begin (db, error))
+    return NULL;
+
+  stmt = sc_db_prepare (db, sql, error);
+  if (stmt == NULL)
     {
-      sc_db_set_error (db, error, what);
-      return FALSE;
+      sc_db_rollback (db);
+      return NULL;
     }
 
-  return TRUE;
+  sqlite3_bind_int64 (stmt, 1, user_id);
+  sqlite3_bind_text (stmt, 2, key, -1, SQLITE_TRANSIENT);
+  return stmt;
 }
 
 /* Steps stmt, an UPDATE of the result uuid in the transaction the caller
@@ -305,7 +315,7 @@ _sc_results_update_one_and_commit (ScDb          *db,
                                    const char    *uuid,
                                    GError       **error)
 {
-  if (!_sc_results_step_done (db, stmt, what, error))
+  if (!sc_db_step_done (db, stmt, what, error))
     {
       sc_db_rollback (db);
       return FALSE;
@@ -351,7 +361,7 @@ _sc_results_insert (ScDb            *db,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, result->model, -1, SQLITE_TRANSIENT);
-  if (!_sc_results_step_done (db, stmt, _("Saving the model"), error))
+  if (!sc_db_step_done (db, stmt, _("Saving the model"), error))
     return FALSE;
 
   stmt = sc_db_prepare (db,
@@ -377,7 +387,7 @@ _sc_results_insert (ScDb            *db,
     sqlite3_bind_text (stmt, 11, currency, -1, SQLITE_TRANSIENT);
   else
     sqlite3_bind_null (stmt, 11);
-  if (!_sc_results_step_done (db, stmt, _("Saving the prediction"), error))
+  if (!sc_db_step_done (db, stmt, _("Saving the prediction"), error))
     return FALSE;
 
   result_id = sqlite3_last_insert_rowid (sc_db_get_handle (db));
@@ -406,7 +416,7 @@ _sc_results_insert (ScDb            *db,
         sqlite3_bind_null (stmt, 7);
       else
         sqlite3_bind_double (stmt, 7, f->actual);
-      if (!_sc_results_step_done (db, stmt, _("Saving the prediction"), error))
+      if (!sc_db_step_done (db, stmt, _("Saving the prediction"), error))
         return FALSE;
     }
 
@@ -490,29 +500,15 @@ sc_results_delete (ScDb        *db,
 
   g_return_val_if_fail (db != NULL, FALSE);
 
-  if (uuid == NULL || !g_uuid_string_is_valid (uuid))
-    {
-      g_set_error (error, SC_ERROR, SC_ERROR_DATA,
-                   _("“%s” is not a result id (a UUID)."), uuid ? uuid : "");
-      return FALSE;
-    }
-
-  key = g_ascii_strdown (uuid, -1);
-
-  if (!sc_db_begin (db, error))
+  if ((key = result_key (uuid, error)) == NULL)
     return FALSE;
 
-  stmt = sc_db_prepare (db,
-                        "UPDATE results SET deleted = 1, synced = 0 "
-                        "WHERE user_id = ?1 AND uuid = ?2 AND deleted = 0",
-                        error);
+  stmt = _sc_results_begin_update (db,
+                                   "UPDATE results SET deleted = 1, synced = 0 "
+                                   "WHERE user_id = ?1 AND uuid = ?2 AND deleted = 0",
+                                   user_id, key, error);
   if (stmt == NULL)
-    {
-      sc_db_rollback (db);
-      return FALSE;
-    }
+    return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, user_id);
-  sqlite3_bind_text (stmt, 2, key, -1, SQLITE_TRANSIENT);
   return _sc_results_update_one_and_commit (db, stmt, _("Deleting the prediction"), uuid, error);
 }

@@ -73,15 +73,7 @@ step_done (ScDb          *db,
            sqlite3_stmt  *stmt,
            GError       **error)
 {
-  int rc = sqlite3_step (stmt);
-
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-    {
-      sc_db_set_error (db, error, _("Saving the sync state"));
-      return FALSE;
-    }
-  return TRUE;
+  return sc_db_reset_one (db, stmt, sqlite3_step (stmt), _("Saving the sync state"), error);
 }
 
 ScSyncLink *
@@ -117,9 +109,9 @@ sc_sync_get_link (ScDb    *db,
       link->state = state_from_string ((const char *) sqlite3_column_text (stmt, 6));
       link->last_error = g_strdup ((const char *) sqlite3_column_text (stmt, 7));
     }
-  else if (rc != SQLITE_DONE)
-    sc_db_set_error (db, error, _("Reading the sync settings"));
-  sqlite3_reset (stmt);
+
+  if (!sc_db_reset_one (db, stmt, rc, _("Reading the sync settings"), error))
+    return NULL;
 
   return link;
 }

@@ -16,21 +16,37 @@
 #include "sc-validate.h"
 #include "sc-watchlist.h"
 
-static gboolean
-step_done (ScDb         *db,
-           sqlite3_stmt *stmt,
-           const char   *what,
-           GError      **error)
+static char *
+column_dup (sqlite3_stmt *stmt,
+            int           column)
 {
-  int rc = sqlite3_step (stmt);
+  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
+}
 
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      sc_db_set_error (db, error, what);
-      return FALSE;
-    }
-  return TRUE;
+/* The rows of sql (?1: user_id), each made into an element by from_row. */
+static GPtrArray *
+list_rows (ScDb            *db,
+           const char      *sql,
+           gint64           user_id,
+           gpointer       (*from_row) (sqlite3_stmt *stmt),
+           GDestroyNotify   free_func,
+           GError         **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (free_func);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = sc_db_prepare (db, sql, error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, user_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (rows, from_row (stmt));
+  if (!sc_db_reset_done (db, stmt, rc, _("Reading the watchlist"), error))
+    return NULL;
+
+  return g_steal_pointer (&rows);
 }
 
 gboolean
@@ -46,7 +62,6 @@ sc_watchlist_add (ScDb        *db,
   g_autoptr(GDateTime) utc = g_date_time_new_now_utc ();
   sqlite3_stmt *stmt;
   gboolean present;
-  int rc;
 
   g_return_val_if_fail (db != NULL, FALSE);
 
@@ -65,14 +80,8 @@ sc_watchlist_add (ScDb        *db,
     goto fail;
   sqlite3_bind_int64 (stmt, 1, user_id);
   sqlite3_bind_text (stmt, 2, key, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    {
-      sc_db_set_error (db, error, _("Reading the watchlist"));
-      goto fail;
-    }
-  present = rc == SQLITE_ROW;
+  if (!sc_db_step_exists (db, stmt, _("Reading the watchlist"), &present, error))
+    goto fail;
 
   if (!present)
     {
@@ -87,7 +96,7 @@ sc_watchlist_add (ScDb        *db,
       sqlite3_bind_int64 (stmt, 2, user_id);
       sqlite3_bind_text (stmt, 3, key, -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (stmt, 4, now, -1, SQLITE_TRANSIENT);
-      if (!step_done (db, stmt, _("Saving the watchlist"), error))
+      if (!sc_db_step_done (db, stmt, _("Saving the watchlist"), error))
         goto fail;
     }
 
@@ -129,7 +138,7 @@ sc_watchlist_remove (ScDb        *db,
     goto fail;
   sqlite3_bind_int64 (stmt, 1, user_id);
   sqlite3_bind_text (stmt, 2, key, -1, SQLITE_TRANSIENT);
-  if (!step_done (db, stmt, _("Saving the watchlist"), error))
+  if (!sc_db_step_done (db, stmt, _("Saving the watchlist"), error))
     goto fail;
   if (sqlite3_changes (sc_db_get_handle (db)) == 0)
     {
@@ -144,35 +153,23 @@ fail:
   return FALSE;
 }
 
+static gpointer
+ticker_from_row (sqlite3_stmt *stmt)
+{
+  return column_dup (stmt, 0);
+}
+
 GPtrArray *
 sc_watchlist_list (ScDb        *db,
                    gint64       user_id,
                    GError     **error)
 {
-  g_autoptr(GPtrArray) tickers = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *stmt;
-  int rc;
-
   g_return_val_if_fail (db != NULL, NULL);
 
-  stmt = sc_db_prepare (db,
-                        "SELECT ticker FROM watchlist WHERE user_id = ?1 AND deleted = 0 "
-                        "GROUP BY ticker ORDER BY MIN (added_at), MIN (id)",
-                        error);
-  if (stmt == NULL)
-    return NULL;
-
-  sqlite3_bind_int64 (stmt, 1, user_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (tickers, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      sc_db_set_error (db, error, _("Reading the watchlist"));
-      return NULL;
-    }
-
-  return g_steal_pointer (&tickers);
+  return list_rows (db,
+                    "SELECT ticker FROM watchlist WHERE user_id = ?1 AND deleted = 0 "
+                    "GROUP BY ticker ORDER BY MIN (added_at), MIN (id)",
+                    user_id, ticker_from_row, g_free, error);
 }
 
 /* --- sync ------------------------------------------------------------------ */
@@ -188,11 +185,17 @@ sc_watch_entry_free (ScWatchEntry *entry)
   g_free (entry);
 }
 
-static char *
-column_dup (sqlite3_stmt *stmt,
-            int           column)
+static gpointer
+entry_from_row (sqlite3_stmt *stmt)
 {
-  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
+  ScWatchEntry *entry = g_new0 (ScWatchEntry, 1);
+
+  entry->uuid = column_dup (stmt, 0);
+  entry->ticker = column_dup (stmt, 1);
+  entry->added_at = column_dup (stmt, 2);
+  entry->deleted = sqlite3_column_int (stmt, 3) != 0;
+  entry->server_seq = sqlite3_column_int64 (stmt, 4);
+  return entry;
 }
 
 GPtrArray *
@@ -200,39 +203,12 @@ sc_watchlist_list_unsynced (ScDb    *db,
                             gint64   user_id,
                             GError **error)
 {
-  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) sc_watch_entry_free);
-  sqlite3_stmt *stmt;
-  int rc;
-
   g_return_val_if_fail (db != NULL, NULL);
 
-  stmt = sc_db_prepare (db,
-                        "SELECT uuid, ticker, added_at, deleted, server_seq FROM watchlist "
-                        "WHERE user_id = ?1 AND synced = 0 ORDER BY id",
-                        error);
-  if (stmt == NULL)
-    return NULL;
-
-  sqlite3_bind_int64 (stmt, 1, user_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      ScWatchEntry *entry = g_new0 (ScWatchEntry, 1);
-
-      entry->uuid = column_dup (stmt, 0);
-      entry->ticker = column_dup (stmt, 1);
-      entry->added_at = column_dup (stmt, 2);
-      entry->deleted = sqlite3_column_int (stmt, 3) != 0;
-      entry->server_seq = sqlite3_column_int64 (stmt, 4);
-      g_ptr_array_add (entries, entry);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      sc_db_set_error (db, error, _("Reading the watchlist"));
-      return NULL;
-    }
-
-  return g_steal_pointer (&entries);
+  return list_rows (db,
+                    "SELECT uuid, ticker, added_at, deleted, server_seq FROM watchlist "
+                    "WHERE user_id = ?1 AND synced = 0 ORDER BY id",
+                    user_id, entry_from_row, (GDestroyNotify) sc_watch_entry_free, error);
 }
 
 gboolean
@@ -260,7 +236,7 @@ sc_watchlist_mark_synced (ScDb        *db,
   sqlite3_bind_text (stmt, 2, uuid, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int (stmt, 3, pushed_deleted ? 1 : 0);
   sqlite3_bind_int64 (stmt, 4, seq);
-  if (!step_done (db, stmt, _("Saving the watchlist"), error))
+  if (!sc_db_step_done (db, stmt, _("Saving the watchlist"), error))
     return FALSE;
   if (out_marked != NULL)
     *out_marked = sqlite3_changes (sc_db_get_handle (db)) > 0;
@@ -316,7 +292,7 @@ sc_watchlist_merge_remote (ScDb               *db,
       sqlite3_bind_text (stmt, 4, key, -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (stmt, 5, remote->added_at, -1, SQLITE_TRANSIENT);
     }
-  if (!step_done (db, stmt, _("Saving the watchlist"), error))
+  if (!sc_db_step_done (db, stmt, _("Saving the watchlist"), error))
     goto fail;
   changed = sqlite3_changes (sc_db_get_handle (db)) > 0;
 
@@ -332,7 +308,7 @@ sc_watchlist_merge_remote (ScDb               *db,
   sqlite3_bind_text (stmt, 2, remote->uuid, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 3, remote->server_seq);
   sqlite3_bind_int (stmt, 4, remote->deleted ? 1 : 0);
-  if (!step_done (db, stmt, _("Saving the watchlist"), error) ||
+  if (!sc_db_step_done (db, stmt, _("Saving the watchlist"), error) ||
       !sc_db_commit (db, error))
     goto fail;
 
@@ -364,13 +340,7 @@ sc_watchlist_get_sync_seq (ScDb    *db,
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     *out_seq = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    {
-      sc_db_set_error (db, error, _("Reading the watchlist"));
-      return FALSE;
-    }
-  return TRUE;
+  return sc_db_reset_one (db, stmt, rc, _("Reading the watchlist"), error);
 }
 
 gboolean
@@ -391,7 +361,7 @@ sc_watchlist_set_sync_seq (ScDb    *db,
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, user_id);
   sqlite3_bind_int64 (stmt, 2, seq);
-  return step_done (db, stmt, _("Saving the watchlist"), error);
+  return sc_db_step_done (db, stmt, _("Saving the watchlist"), error);
 }
 
 gboolean
@@ -407,12 +377,12 @@ sc_watchlist_reset_sync (ScDb    *db,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, user_id);
-  if (!step_done (db, stmt, _("Saving the watchlist"), error))
+  if (!sc_db_step_done (db, stmt, _("Saving the watchlist"), error))
     return FALSE;
 
   stmt = sc_db_prepare (db, "DELETE FROM watchlist_sync WHERE user_id = ?1", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, user_id);
-  return step_done (db, stmt, _("Saving the watchlist"), error);
+  return sc_db_step_done (db, stmt, _("Saving the watchlist"), error);
 }

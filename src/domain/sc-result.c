@@ -16,8 +16,8 @@
 #include "sc-validate.h"
 #include "sc-result-private.h"
 
-/* The result type, its dates and its rules: GLib only, so that the codec
- * and these checks can move to a library the sync server shares. */
+/* The result type, its dates and its rules: GLib only; the client and the
+ * sync server share them (and the codec, sc-result-json.c). */
 
 G_DEFINE_BOXED_TYPE (ScResult, sc_result, sc_result_ref, sc_result_unref)
 

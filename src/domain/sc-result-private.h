@@ -12,7 +12,8 @@
 G_BEGIN_DECLS
 
 /* The rules and text forms a result is checked and stored with, shared by
- * the codec (sc-result-json.c) and the store's queries. */
+ * the codec (sc-result-json.c), the store's queries and the sync server's
+ * canonical form (src/server/sc-sync-result.c). */
 
 #define SC_RESULT_MAX_FORECASTS    64
 

@@ -15,8 +15,8 @@
 G_BEGIN_DECLS
 
 /* A saved prediction and its outcomes, as the history shows it and the
- * sync API sends it. GLib and json-glib only (no database), so the client
- * and the sync server can share it. Errors: SC_ERROR_DATA. */
+ * sync API sends it. GLib and json-glib only (no database): the client
+ * and the sync server share it. Errors: SC_ERROR_DATA. */
 
 typedef struct
 {
@@ -72,8 +72,8 @@ char     *sc_result_to_json        (const ScResult     *self,
 void      sc_result_append_json    (const ScResult     *self,
                                     ScResultJsonFlags   flags,
                                     GString            *out);
-/* Validates everything; "actual" and "deleted" are optional, unknown
- * fields are ignored. synced/server_seq are left 0. */
+/* Validates everything (prices of magnitude at most 10¹²); "actual" and
+ * "deleted" are optional, unknown fields are ignored. synced/server_seq are left 0. */
 ScResult *sc_result_new_from_json_node (JsonNode       *node,
                                         GError        **error);
 ScResult *sc_result_new_from_json  (const char         *data,

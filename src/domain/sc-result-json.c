@@ -13,47 +13,11 @@
 #include <glib/gi18n.h>
 
 #include "sc-error.h"
+#include "sc-price-csv.h"
 #include "sc-validate.h"
 #include "sc-result-private.h"
 
 /* DESIGN.md "Result JSON": json-glib and GLib only. */
-
-/* The shortest text that reads back as the same double ("213.26", not
- * json-glib's "213.25999999999999"). */
-static void
-append_number (GString *out,
-               double   value)
-{
-  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
-
-  if (!isfinite (value))
-    {
-      /* JSON has no NaN or infinity; validation keeps them out anyway. */
-      g_string_append (out, "null");
-      return;
-    }
-
-  /* Whole numbers without an exponent ("200", not "2e+02"). */
-  if (value == floor (value) && fabs (value) < 1e15)
-    {
-      g_string_append_printf (out, "%.0f", value);
-      return;
-    }
-
-  for (int precision = 1; precision <= 17; precision++)
-    {
-      static const char *formats[] = {
-        NULL, "%.1g", "%.2g", "%.3g", "%.4g", "%.5g", "%.6g", "%.7g", "%.8g", "%.9g",
-        "%.10g", "%.11g", "%.12g", "%.13g", "%.14g", "%.15g", "%.16g", "%.17g",
-      };
-
-      g_ascii_formatd (buffer, sizeof buffer, formats[precision], value);
-      if (g_ascii_strtod (buffer, NULL) == value)
-        break;
-    }
-
-  g_string_append (out, buffer);
-}
 
 static void
 append_string (GString    *out,
@@ -97,7 +61,7 @@ sc_result_append_json (const ScResult     *self,
   append_string (out, self->model);
   _sc_result_day_to_text (self->as_of, date);
   g_string_append_printf (out, ",\"as_of\":\"%s\",\"last_close\":", date);
-  append_number (out, self->last_close);
+  sc_double_append_shortest (out, self->last_close);
   g_string_append (out, ",\"forecasts\":[");
   for (guint i = 0; i < self->n_forecasts; i++)
     {
@@ -106,16 +70,13 @@ sc_result_append_json (const ScResult     *self,
       _sc_result_day_to_text (f->date, date);
       g_string_append_printf (out, "%s{\"horizon\":%d,\"date\":\"%s\",\"price\":",
                               i > 0 ? "," : "", f->horizon, date);
-      append_number (out, f->price);
+      sc_double_append_shortest (out, f->price);
       g_string_append (out, ",\"low\":");
-      append_number (out, f->low);
+      sc_double_append_shortest (out, f->low);
       g_string_append (out, ",\"high\":");
-      append_number (out, f->high);
+      sc_double_append_shortest (out, f->high);
       g_string_append (out, ",\"actual\":");
-      if (isnan (f->actual))
-        g_string_append (out, "null");
-      else
-        append_number (out, f->actual);
+      sc_double_append_shortest (out, f->actual);   /* null until known */
       g_string_append_c (out, '}');
     }
   g_string_append_printf (out, "],\"deleted\":%s", self->deleted ? "true" : "false");
@@ -172,6 +133,18 @@ get_number (JsonObject *object,
   return isfinite (*out_value);
 }
 
+/* A price, interval end or actual close: no share trades anywhere near a
+ * trillion, and the bound keeps every number in plain decimal form. */
+#define MAX_PRICE 1e12
+
+static gboolean
+get_price (JsonObject *object,
+           const char *name,
+           double     *out_value)
+{
+  return get_number (object, name, out_value) && fabs (*out_value) <= MAX_PRICE;
+}
+
 static gboolean
 json_invalid (GError     **error,
               const char  *field)
@@ -201,17 +174,17 @@ parse_forecast (JsonNode          *node,
 
   if (!_sc_result_day_from_text (get_string (object, "date"), &f->date))
     return json_invalid (error, "date");
-  if (!get_number (object, "price", &f->price))
+  if (!get_price (object, "price", &f->price))
     return json_invalid (error, "price");
-  if (!get_number (object, "low", &f->low))
+  if (!get_price (object, "low", &f->low))
     return json_invalid (error, "low");
-  if (!get_number (object, "high", &f->high))
+  if (!get_price (object, "high", &f->high))
     return json_invalid (error, "high");
 
   f->actual = NAN;
   member = json_object_get_member (object, "actual");
   if (member != NULL && !JSON_NODE_HOLDS_NULL (member) &&
-      !get_number (object, "actual", &f->actual))
+      !get_price (object, "actual", &f->actual))
     return json_invalid (error, "actual");
 
   return TRUE;
@@ -259,7 +232,7 @@ sc_result_new_from_json_node (JsonNode  *node,
   if (!_sc_result_day_from_text (get_string (object, "as_of"), &result->as_of))
     return json_invalid (error, "as_of"), NULL;
 
-  if (!get_number (object, "last_close", &result->last_close))
+  if (!get_price (object, "last_close", &result->last_close))
     return json_invalid (error, "last_close"), NULL;
 
   member = json_object_get_member (object, "forecasts");
