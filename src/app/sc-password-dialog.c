@@ -9,8 +9,8 @@
 
 #include <glib/gi18n.h>
 
+#include "sc-application.h"
 #include "sc-account-form.h"
-#include "sc-account-jobs.h"
 #include "sc-password-dialog.h"
 #include "sc-recovery-code-view.h"
 #include "sc-validate.h"
@@ -148,7 +148,7 @@ reset_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   char *code = NULL;
 
-  sc_account_job_run_finish (result, NULL, &code, &error);
+  sc_service_account_finish (SC_SERVICE (object), result, NULL, &code, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   if (code == NULL)
@@ -172,7 +172,7 @@ change_cb (GObject      *object,
   g_autoptr(ScPasswordDialog) self = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (!sc_account_job_run_finish (result, NULL, NULL, &error))
+  if (!sc_service_account_finish (SC_SERVICE (object), result, NULL, NULL, &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         sc_password_dialog_failed (self, error);
@@ -201,7 +201,7 @@ apply_action (GtkWidget  *widget,
   if (self->mode == SC_PASSWORD_DIALOG_RESET)
     {
       code = g_strstrip (g_strdup (sc_account_form_text (self->code_row)));
-      sc_account_job_run_async (&(ScAccountRequest) {
+      sc_service_account_async (sc_application_get_default_service (), &(ScAccountRequest) {
                                   .kind = SC_ACCOUNT_JOB_RESET,
                                   .username = username,
                                   .recovery_code = code,
@@ -211,7 +211,7 @@ apply_action (GtkWidget  *widget,
     }
   else
     {
-      sc_account_job_run_async (&(ScAccountRequest) {
+      sc_service_account_async (sc_application_get_default_service (), &(ScAccountRequest) {
                                   .kind = SC_ACCOUNT_JOB_CHANGE_PASSWORD,
                                   .username = username,
                                   .password = sc_account_form_text (self->old_row),

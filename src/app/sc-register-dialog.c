@@ -9,8 +9,8 @@
 
 #include <glib/gi18n.h>
 
+#include "sc-application.h"
 #include "sc-account-form.h"
-#include "sc-account-jobs.h"
 #include "sc-recovery-code-view.h"
 #include "sc-register-dialog.h"
 #include "sc-validate.h"
@@ -128,7 +128,7 @@ register_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   char *code = NULL;
 
-  sc_account_job_run_finish (result, &self->user, &code, &error);
+  sc_service_account_finish (SC_SERVICE (object), result, &self->user, &code, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
@@ -167,7 +167,7 @@ create_action (GtkWidget  *widget,
   email = g_strstrip (g_strdup (sc_account_form_text (self->email_row)));
 
   self->cancellable = g_cancellable_new ();
-  sc_account_job_run_async (&(ScAccountRequest) {
+  sc_service_account_async (sc_application_get_default_service (), &(ScAccountRequest) {
                               .kind = SC_ACCOUNT_JOB_REGISTER,
                               .username = username,
                               .email = email,

@@ -11,7 +11,7 @@
 
 #include <glib/gi18n.h>
 
-#include "sc-account-jobs.h"
+#include "sc-application.h"
 #include "sc-password-dialog.h"
 #include "sc-register-dialog.h"
 #include "sc-sign-in-dialog.h"
@@ -123,7 +123,7 @@ sign_in_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_autoptr(ScUser) user = NULL;
 
-  sc_account_job_run_finish (result, &user, NULL, &error);
+  sc_service_account_finish (SC_SERVICE (object), result, &user, NULL, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
@@ -172,7 +172,7 @@ sign_in_action (GtkWidget  *widget,
     }
 
   self->cancellable = g_cancellable_new ();
-  sc_account_job_run_async (&(ScAccountRequest) {
+  sc_service_account_async (sc_application_get_default_service (), &(ScAccountRequest) {
                               .kind = SC_ACCOUNT_JOB_SIGN_IN,
                               .username = username,
                               .password = password,

@@ -9,7 +9,6 @@
 
 #include <glib/gi18n.h>
 
-#include "sc-account-jobs.h"
 #include "sc-adaptive-bin.h"
 #include "sc-application.h"
 #include "sc-due-notifier.h"
@@ -177,7 +176,7 @@ lookup_cb (GObject      *object,
   g_autoptr(ScUser) user = NULL;
   g_autofree char *remembered = NULL;
 
-  user = sc_account_job_lookup_finish (result, &error);
+  sc_service_account_finish (SC_SERVICE (object), result, &user, NULL, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
@@ -205,7 +204,9 @@ sc_window_start_session (ScWindow *self)
 
   remembered = g_settings_get_string (self->settings, "remembered-user");
   if (*remembered != '\0')
-    sc_account_job_lookup_async (remembered, self->cancellable, lookup_cb, g_object_ref (self));
+    sc_service_account_async (sc_application_get_default_service (),
+                              &(ScAccountRequest) { .kind = SC_ACCOUNT_JOB_LOOKUP, .username = remembered },
+                              self->cancellable, lookup_cb, g_object_ref (self));
   else
     sc_window_show_sign_in (self, NULL);
 }

@@ -97,13 +97,40 @@ _sc_cli_open_db (GError **error)
   return sc_db_open (NULL, error);
 }
 
+/* What the window's dialogs do, through the same service function. */
+static gboolean
+run_account (ScDb                    *db,
+             const ScAccountRequest  *request,
+             ScUser                 **out_user,
+             char                   **out_code,
+             GError                 **error)
+{
+  g_autoptr(ScService) service = sc_service_new (NULL, NULL);
+
+  return sc_service_account (service, db, request, out_user, out_code, error);
+}
+
+ScUser *
+_sc_cli_sign_in_with (ScDb        *db,
+                      const char  *username,
+                      const char  *password,
+                      GError     **error)
+{
+  ScUser *user = NULL;
+
+  run_account (db, &(ScAccountRequest) { .kind = SC_ACCOUNT_JOB_SIGN_IN, .username = username,
+                                          .password = password },
+               &user, NULL, error);
+  return user;
+}
+
 ScUser *
 _sc_cli_sign_in (ScDb        *db,
                  const char  *username,
                  GError     **error)
 {
+  ScUser *user = NULL;
   char *password;
-  ScUser *user;
 
   if (!sc_validate_username (username, error))
     return NULL;
@@ -112,7 +139,7 @@ _sc_cli_sign_in (ScDb        *db,
   if (password == NULL)
     return NULL;
 
-  user = sc_accounts_login (db, username, password, error);
+  user = _sc_cli_sign_in_with (db, username, password, error);
   sc_accounts_free_secret (password);
   return user;
 }
@@ -131,7 +158,7 @@ account_register (const char *username,
   g_autoptr(ScDb) db = NULL;
   g_autoptr(ScUser) user = NULL;
   char *password = NULL;
-  char *code;
+  char *code = NULL;
 
   if (email == NULL)
     return _sc_cli_usage_error (_("A new account needs an email address: add --email ADDRESS."));
@@ -151,7 +178,9 @@ account_register (const char *username,
       return _sc_cli_fail (error);
     }
 
-  code = sc_accounts_register (db, username, email, password, &user, &error);
+  run_account (db, &(ScAccountRequest) { .kind = SC_ACCOUNT_JOB_REGISTER, .username = username,
+                                          .email = email, .password = password },
+               &user, &code, &error);
   sc_accounts_free_secret (password);
   if (code == NULL)
     return _sc_cli_fail (error);
@@ -197,7 +226,10 @@ account_passwd (const char *username)
   if (new_password != NULL &&
       sc_validate_password (new_password, &error) &&
       (db = _sc_cli_open_db (&error)) != NULL)
-    ok = sc_accounts_change_password (db, username, old_password, new_password, &error);
+    ok = run_account (db, &(ScAccountRequest) { .kind = SC_ACCOUNT_JOB_CHANGE_PASSWORD,
+                                                .username = username, .password = old_password,
+                                                .new_password = new_password },
+                      NULL, NULL, &error);
 
   /* The sync server's account shares the password: change it there too,
    * which signs the other computers out. Offline this only warns. */
@@ -245,7 +277,9 @@ account_reset (const char *username,
   if (password != NULL &&
       sc_validate_password (password, &error) &&
       (db = _sc_cli_open_db (&error)) != NULL)
-    code = sc_accounts_reset_password (db, username, recovery_code, password, &error);
+    run_account (db, &(ScAccountRequest) { .kind = SC_ACCOUNT_JOB_RESET, .username = username,
+                                            .recovery_code = recovery_code, .new_password = password },
+                 NULL, &code, &error);
 
   sc_accounts_free_secret (password);
   if (code == NULL)
@@ -272,7 +306,7 @@ account_delete (const char *username)
   password = read_password (&error);
   if (password != NULL && (db = _sc_cli_open_db (&error)) != NULL)
     {
-      g_autoptr(ScUser) user = sc_accounts_login (db, username, password, &error);
+      g_autoptr(ScUser) user = _sc_cli_sign_in_with (db, username, password, &error);
       __typeof__ (sc_sync_unlink) *sync_unlink = NULL;
 
       /* A sync token must not outlive its account: revoke it on the server

@@ -107,6 +107,12 @@ char *_sc_cli_read_secret_line (const char  *what,
                                 GError     **error);
 /* The database at its default place. */
 struct _ScDb *_sc_cli_open_db  (GError     **error);
+/* Signs username in with password, as the window's sign-in dialog does
+ * (sc_service_account()). (sc-cli-account.c) */
+struct _ScUser *_sc_cli_sign_in_with (struct _ScDb  *db,
+                                      const char    *username,
+                                      const char    *password,
+                                      GError       **error);
 /* Reads the password from stdin and signs username in (exit 4 if wrong or
  * throttled). */
 struct _ScUser *_sc_cli_sign_in (struct _ScDb  *db,

@@ -70,7 +70,7 @@ _sc_cli_sync (int    argc,
   if (password == NULL)
     return _sc_cli_fail (error);
 
-  user = sc_accounts_login (db, username, password, &error);
+  user = _sc_cli_sign_in_with (db, username, password, &error);
   if (user == NULL)
     {
       g_autoptr(ScUser) known = NULL;

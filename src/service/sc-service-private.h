@@ -29,6 +29,8 @@ void      _sc_service_task_run      (GTask               *task,
                                      ScServiceThreadFunc  func,
                                      gpointer             data,
                                      GDestroyNotify       data_free);
+/* The data given to _sc_service_task_run(). */
+gpointer  _sc_service_task_get_data (GTask               *task);
 gpointer  _sc_service_task_finish   (ScService           *self,
                                      GAsyncResult        *result,
                                      gpointer             source_tag,

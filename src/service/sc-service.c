@@ -159,6 +159,12 @@ _sc_service_task_run (GTask               *task,
 }
 
 gpointer
+_sc_service_task_get_data (GTask *task)
+{
+  return ((ThreadData *) g_task_get_task_data (task))->data;
+}
+
+gpointer
 _sc_service_task_finish (ScService     *self,
                          GAsyncResult  *result,
                          gpointer       source_tag,

@@ -9,6 +9,7 @@
 
 #include <gio/gio.h>
 
+#include "sc-accounts.h"
 #include "sc-batch.h"
 #include "sc-db.h"
 #include "sc-model.h"
@@ -44,6 +45,52 @@ void           sc_service_set_sync_engine  (ScService      *self,
                                             ScSyncEngine   *engine);
 ScDb          *sc_service_open_db          (ScService      *self,
                                             GError        **error);
+
+/* --- accounts (sc-service-accounts.c) -------------------------------------- */
+
+/* What the sign-in, register and password dialogs and `stockcast account`
+ * do. Hashing a password with Argon2id takes a noticeable fraction of a
+ * second: the window runs these in a worker thread. The request's strings
+ * are copied, and the copies of secrets wiped once done. */
+
+typedef enum
+{
+  SC_ACCOUNT_JOB_SIGN_IN,          /* username, password: the user */
+  SC_ACCOUNT_JOB_REGISTER,         /* username, email, password: the new user and recovery code */
+  SC_ACCOUNT_JOB_RESET,            /* username, recovery_code, new_password: a new recovery code */
+  SC_ACCOUNT_JOB_CHANGE_PASSWORD,  /* username, password (the current one), new_password */
+  SC_ACCOUNT_JOB_LOOKUP,           /* username, no password: the user */
+} ScAccountJobKind;
+
+typedef struct
+{
+  ScAccountJobKind  kind;
+  const char       *username;
+  const char       *email;
+  const char       *recovery_code;
+  const char       *password;
+  const char       *new_password;
+} ScAccountRequest;
+
+/* out_user (nullable): the user signed in, registered or looked up.
+ * out_code (nullable): the recovery code a register or reset made; free it
+ * with sc_accounts_free_secret(). */
+gboolean sc_service_account        (ScService               *self,
+                                    ScDb                    *db,
+                                    const ScAccountRequest  *request,
+                                    ScUser                 **out_user,
+                                    char                   **out_code,
+                                    GError                 **error);
+void     sc_service_account_async  (ScService               *self,
+                                    const ScAccountRequest  *request,
+                                    GCancellable            *cancellable,
+                                    GAsyncReadyCallback      callback,
+                                    gpointer                 user_data);
+gboolean sc_service_account_finish (ScService               *self,
+                                    GAsyncResult            *result,
+                                    ScUser                 **out_user,
+                                    char                   **out_code,
+                                    GError                 **error);
 
 /* --- prices (sc-service.c) ------------------------------------------------ */
 

@@ -1,4 +1,4 @@
-/* sc-account-jobs.c
+/* sc-service-accounts.c
  *
  * Copyright 2026 The Stockcast authors
  *
@@ -7,8 +7,7 @@
 
 #include "config.h"
 
-#include "sc-account-jobs.h"
-#include "sc-db.h"
+#include "sc-service-private.h"
 
 typedef struct
 {
@@ -84,80 +83,91 @@ job_run (JobData  *job,
     }
 }
 
+gboolean
+sc_service_account (ScService               *self,
+                    ScDb                    *db,
+                    const ScAccountRequest  *request,
+                    ScUser                 **out_user,
+                    char                   **out_code,
+                    GError                 **error)
+{
+  g_autoptr(ScDb) own_db = NULL;
+  JobData *job;
+  gboolean ok;
+
+  g_return_val_if_fail (SC_IS_SERVICE (self), FALSE);
+  g_return_val_if_fail (request != NULL, FALSE);
+
+  if (db == NULL && (db = own_db = sc_service_open_db (self, error)) == NULL)
+    return FALSE;
+
+  job = job_data_new (request);
+  ok = job_run (job, db, error);
+  if (ok && out_user != NULL)
+    *out_user = g_steal_pointer (&job->user);
+  if (ok && out_code != NULL)
+    *out_code = g_steal_pointer (&job->code);
+  job_data_free (job);
+
+  return ok;
+}
+
 static void
-job_thread (GTask        *task,
-            gpointer      source_object,
+job_thread (ScService    *self,
+            ScDb         *db,
+            GTask        *task,
             gpointer      task_data,
             GCancellable *cancellable)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(ScDb) db = sc_db_open (NULL, &error);
 
-  if (db != NULL && job_run (task_data, db, &error))
+  if (job_run (task_data, db, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, g_steal_pointer (&error));
 }
 
 void
-sc_account_job_run_async (const ScAccountRequest *request,
+sc_service_account_async (ScService              *self,
+                          const ScAccountRequest *request,
                           GCancellable           *cancellable,
                           GAsyncReadyCallback     callback,
                           gpointer                user_data)
 {
   g_autoptr(GTask) task = NULL;
 
+  g_return_if_fail (SC_IS_SERVICE (self));
   g_return_if_fail (request != NULL);
 
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, sc_account_job_run_async);
-  g_task_set_task_data (task, job_data_new (request), job_data_free);
+  task = _sc_service_task_new (self, sc_service_account_async, cancellable, callback, user_data);
   /* A cancelled dialog gets G_IO_ERROR_CANCELLED even if the thread ran. */
   g_task_set_return_on_cancel (task, FALSE);
   g_task_set_check_cancellable (task, TRUE);
-  g_task_run_in_thread (task, job_thread);
+  _sc_service_task_run (task, job_thread, job_data_new (request), job_data_free);
 }
 
 gboolean
-sc_account_job_run_finish (GAsyncResult  *result,
+sc_service_account_finish (ScService     *self,
+                           GAsyncResult  *result,
                            ScUser       **out_user,
                            char         **out_code,
                            GError       **error)
 {
   JobData *job;
 
-  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  g_return_val_if_fail (SC_IS_SERVICE (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == sc_service_account_async, FALSE);
 
   if (!g_task_propagate_boolean (G_TASK (result), error))
     return FALSE;
 
-  job = g_task_get_task_data (G_TASK (result));
+  /* The thread data, under the service's wrapper. */
+  job = _sc_service_task_get_data (G_TASK (result));
   if (out_user != NULL)
     *out_user = g_steal_pointer (&job->user);
   if (out_code != NULL)
     *out_code = g_steal_pointer (&job->code);
 
   return TRUE;
-}
-
-void
-sc_account_job_lookup_async (const char          *username,
-                             GCancellable        *cancellable,
-                             GAsyncReadyCallback  callback,
-                             gpointer             user_data)
-{
-  ScAccountRequest request = { .kind = SC_ACCOUNT_JOB_LOOKUP, .username = username };
-
-  sc_account_job_run_async (&request, cancellable, callback, user_data);
-}
-
-ScUser *
-sc_account_job_lookup_finish (GAsyncResult  *result,
-                              GError       **error)
-{
-  ScUser *user = NULL;
-
-  sc_account_job_run_finish (result, &user, NULL, error);
-
-  return user;
 }
