@@ -15,7 +15,7 @@ G_BEGIN_DECLS
 typedef void (*ScDueFilledFunc) (GtkWidget *widget);
 
 /* Catches up the due predictions of user_id in the background (see
- * sc_due_job_async()) and, when the GSettings key "notify-due" of settings
+ * sc_service_fill_due_async()) and, when the GSettings key "notify-due" of settings
  * allows, sends one GNotification for the whole batch through widget's
  * application. filled is called on widget if it still exists and
  * cancellable was not cancelled. */

@@ -177,6 +177,17 @@ rebuild (ScWatchlistWindow *self)
   sc_watchlist_window_actions_update (self);
 }
 
+/* New rows from the service: the message cleared, the list rebuilt. */
+static void
+show_rows (ScWatchlistWindow *self,
+           GPtrArray         *rows)
+{
+  show_message (self, NULL);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+  self->rows = rows;
+  rebuild (self);
+}
+
 static void
 list_cb (GObject      *source,
          GAsyncResult *result,
@@ -197,10 +208,7 @@ list_cb (GObject      *source,
       g_ptr_array_unref (rows);
       return;
     }
-  show_message (self, NULL);
-  g_clear_pointer (&self->rows, g_ptr_array_unref);
-  self->rows = rows;
-  rebuild (self);
+  show_rows (self, rows);
 }
 
 static void
@@ -277,10 +285,7 @@ predict_cb (GObject      *source,
       return;
     }
 
-  show_message (self, NULL);
-  g_clear_pointer (&self->rows, g_ptr_array_unref);
-  self->rows = rows;
-  rebuild (self);
+  show_rows (self, rows);
 }
 
 static void

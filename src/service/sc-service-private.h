@@ -29,6 +29,15 @@ void      _sc_service_task_run      (GTask               *task,
                                      ScServiceThreadFunc  func,
                                      gpointer             data,
                                      GDestroyNotify       data_free);
+/* The common case: a task whose only data is a user id, run at once; func
+ * finds it as *(gint64 *) data. */
+void      _sc_service_run_for_user  (ScService           *self,
+                                     gpointer             source_tag,
+                                     gint64               user_id,
+                                     ScServiceThreadFunc  func,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data);
 /* The data given to _sc_service_task_run(). */
 gpointer  _sc_service_task_get_data (GTask               *task);
 gpointer  _sc_service_task_finish   (ScService           *self,

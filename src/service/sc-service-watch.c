@@ -44,12 +44,10 @@ sc_service_scorecard_async (ScService           *self,
                             GAsyncReadyCallback  callback,
                             gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-
   g_return_if_fail (SC_IS_SERVICE (self));
 
-  task = _sc_service_task_new (self, sc_service_scorecard_async, cancellable, callback, user_data);
-  _sc_service_task_run (task, scorecard_thread, g_memdup2 (&user_id, sizeof user_id), g_free);
+  _sc_service_run_for_user (self, sc_service_scorecard_async, user_id, scorecard_thread,
+                            cancellable, callback, user_data);
 }
 
 ScScorecard *

@@ -158,6 +158,20 @@ _sc_service_task_run (GTask               *task,
   g_task_run_in_thread (task, service_thread);
 }
 
+void
+_sc_service_run_for_user (ScService           *self,
+                          gpointer             source_tag,
+                          gint64               user_id,
+                          ScServiceThreadFunc  func,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  g_autoptr(GTask) task = _sc_service_task_new (self, source_tag, cancellable, callback, user_data);
+
+  _sc_service_task_run (task, func, g_memdup2 (&user_id, sizeof user_id), g_free);
+}
+
 gpointer
 _sc_service_task_get_data (GTask *task)
 {
@@ -248,12 +262,10 @@ sc_service_list_tickers_async (ScService           *self,
                                GAsyncReadyCallback  callback,
                                gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-
   g_return_if_fail (SC_IS_SERVICE (self));
 
-  task = _sc_service_task_new (self, sc_service_list_tickers_async, cancellable, callback, user_data);
-  _sc_service_task_run (task, list_tickers_thread, g_memdup2 (&user_id, sizeof user_id), g_free);
+  _sc_service_run_for_user (self, sc_service_list_tickers_async, user_id, list_tickers_thread,
+                            cancellable, callback, user_data);
 }
 
 GStrv
@@ -520,12 +532,10 @@ sc_service_sync_async (ScService           *self,
                        GAsyncReadyCallback  callback,
                        gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-
   g_return_if_fail (SC_IS_SERVICE (self));
 
-  task = _sc_service_task_new (self, sc_service_sync_async, cancellable, callback, user_data);
-  _sc_service_task_run (task, sync_thread, g_memdup2 (&user_id, sizeof user_id), g_free);
+  _sc_service_run_for_user (self, sc_service_sync_async, user_id, sync_thread,
+                            cancellable, callback, user_data);
 }
 
 ScSyncReport *

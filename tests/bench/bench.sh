@@ -10,7 +10,8 @@
 #   STOCKCAST  the binary (default build/src/stockcast)
 # Wall-clock ratios suffer when the machine is busy (process start-up
 # dominates the linear model's time); CPU time is shown too.
-#   REFERENCE  seed_pipeline.py (default /work/shared/reference/seed_pipeline.py)
+#   REFERENCE  seed_pipeline.py (default ../shared/reference/seed_pipeline.py,
+#              beside the checkout)
 #   PYTHON     a Python with scikit-learn and pandas (default /usr/bin/python3)
 # Needs: hyperfine, GNU time (/usr/bin/time), python3-sklearn, python3-pandas.
 #
@@ -19,11 +20,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-PRICES_DIR=${PRICES_DIR:-/work/shared/data/prices}
+PRICES_DIR=${PRICES_DIR:-../shared/data/prices}
 CSV=${1:-$PRICES_DIR/MSFT.csv}
 RUNS=${2:-20}
 STOCKCAST=${STOCKCAST:-build/src/stockcast}
-REFERENCE=${REFERENCE:-/work/shared/reference/seed_pipeline.py}
+REFERENCE=${REFERENCE:-../shared/reference/seed_pipeline.py}
 PYTHON=${PYTHON:-/usr/bin/python3}
 TICKER=$(basename "$CSV" .csv)
 OUT=$(mktemp -d)

@@ -14,10 +14,12 @@ import os
 import subprocess
 import sys
 
+# ../shared beside the checkout
+SHARED = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "shared")
 ap = argparse.ArgumentParser()
 ap.add_argument("--bin", default="build/src/stockcast")
-ap.add_argument("--data", default="/work/shared/data/prices")
-ap.add_argument("--reference", default="/work/shared/reference/seed_pipeline.py")
+ap.add_argument("--data", default=os.path.join(SHARED, "data", "prices"))
+ap.add_argument("--reference", default=os.path.join(SHARED, "reference", "seed_pipeline.py"))
 ap.add_argument("--python", default="/usr/bin/python3")
 ap.add_argument("--years", default="10")
 a = ap.parse_args()

@@ -14,9 +14,11 @@ import statistics
 import subprocess
 import sys
 
+# ../shared beside the checkout
+SHARED = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "shared")
 ap = argparse.ArgumentParser()
 ap.add_argument("--bin", default="build/src/stockcast")
-ap.add_argument("--data", default="/work/shared/data/prices")
+ap.add_argument("--data", default=os.path.join(SHARED, "data", "prices"))
 ap.add_argument("--models", default=None)
 ap.add_argument("--years", default="10")
 ap.add_argument("--horizons", default="10,60,365")
