@@ -32,7 +32,6 @@ sc_error_exit_code (const GError *error)
           return 3;
         case SC_ERROR_AUTH:
           return 4;
-        case SC_ERROR_CANCELLED:
         default:
           return 2;
         }

@@ -22,8 +22,9 @@ typedef enum
   SC_ERROR_NETWORK,       /* quote source or sync server unreachable or unusable: exit 3 */
   SC_ERROR_AUTH,          /* wrong credentials or throttled: exit 4 */
   SC_ERROR_STORAGE,       /* the local database failed: exit 2 */
-  SC_ERROR_CANCELLED,     /* the user cancelled */
 } ScErrorCode;
+
+/* A cancelled operation fails with G_IO_ERROR_CANCELLED, as in GIO. */
 
 GQuark sc_error_quark      (void);
 int    sc_error_exit_code  (const GError *error);

@@ -22,7 +22,7 @@ G_BEGIN_DECLS
  * answers with something unusable (5xx included); SC_ERROR_AUTH for a
  * wrong password, a throttled sign-in, or a missing, revoked or expired
  * token; SC_ERROR_DATA for a request the server refused (400, 409 on
- * registering); SC_ERROR_CANCELLED. */
+ * registering); G_IO_ERROR_CANCELLED when cancelled. */
 
 #define SC_TYPE_SYNC_CLIENT (sc_sync_client_get_type ())
 

@@ -7,184 +7,17 @@
 
 #include "config.h"
 
-#include <errno.h>
-
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
-#include <sodium.h>
-
-#if HAVE_LIBSECRET
-#include <libsecret/secret.h>
-#endif
 
 #include "sc-accounts.h"
 #include "sc-error.h"
 #include "sc-results.h"
 #include "sc-sync.h"
 #include "sc-sync-state.h"
+#include "sc-sync-token.h"
 #include "sc-watchlist.h"
 
 #define PULL_PAGE 500
-
-/* --- token storage ---------------------------------------------------------- */
-
-#if HAVE_LIBSECRET
-static const SecretSchema token_schema = {
-  APP_ID_BASE ".SyncToken", SECRET_SCHEMA_NONE,
-  {
-    { "server", SECRET_SCHEMA_ATTRIBUTE_STRING },
-    { "username", SECRET_SCHEMA_ATTRIBUTE_STRING },
-    { NULL, 0 },
-  },
-};
-
-/* Without a session bus, libsecret would try to autolaunch one: don't. */
-static gboolean
-keyring_usable (void)
-{
-  const char *store = g_getenv ("STOCKCAST_SYNC_TOKEN_STORE");
-
-  if (g_strcmp0 (store, "file") == 0)
-    return FALSE;
-  return g_getenv ("DBUS_SESSION_BUS_ADDRESS") != NULL || g_getenv ("FLATPAK_ID") != NULL;
-}
-#endif
-
-char *
-sc_sync_token_file_path (void)
-{
-  return g_build_filename (g_get_user_data_dir (), "stockcast", "sync-tokens", NULL);
-}
-
-static char *
-token_group (gint64 user_id)
-{
-  return g_strdup_printf ("user-%" G_GINT64_FORMAT, user_id);
-}
-
-static GKeyFile *
-load_token_file (void)
-{
-  g_autofree char *path = sc_sync_token_file_path ();
-  GKeyFile *file = g_key_file_new ();
-
-  g_key_file_load_from_file (file, path, G_KEY_FILE_NONE, NULL);
-  return file;
-}
-
-static gboolean
-save_token_file (GKeyFile  *file,
-                 GError   **error)
-{
-  g_autofree char *path = sc_sync_token_file_path ();
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *data = NULL;
-  gsize length;
-  gboolean ok;
-
-  g_mkdir_with_parents (dir, 0700);
-  data = g_key_file_to_data (file, &length, NULL);
-  /* Written whole and readable only by the user. */
-  ok = g_file_set_contents_full (path, data, length,
-                                 G_FILE_SET_CONTENTS_CONSISTENT, 0600, error);
-  sodium_memzero (data, length);
-  return ok;
-}
-
-static gboolean
-store_token (gint64       user_id,
-             const char  *server_url,
-             const char  *username,
-             const char  *token,
-             gboolean    *out_in_file,
-             GError     **error)
-{
-  g_autoptr(GKeyFile) file = NULL;
-  g_autofree char *group = token_group (user_id);
-
-  *out_in_file = FALSE;
-
-#if HAVE_LIBSECRET
-  if (keyring_usable ())
-    {
-      g_autoptr(GError) keyring_error = NULL;
-      g_autofree char *label = g_strdup_printf (_("Stockcast sync token for %s on %s"), username, server_url);
-
-      if (secret_password_store_sync (&token_schema, SECRET_COLLECTION_DEFAULT, label, token, NULL,
-                                      &keyring_error, "server", server_url, "username", username, NULL))
-        {
-          /* No stale copy in the file. */
-          file = load_token_file ();
-          if (g_key_file_remove_group (file, group, NULL))
-            save_token_file (file, NULL);
-          return TRUE;
-        }
-      g_debug ("No keyring for the sync token: %s", keyring_error->message);
-    }
-#endif
-
-  file = load_token_file ();
-  g_key_file_set_string (file, group, "server", server_url);
-  g_key_file_set_string (file, group, "username", username);
-  g_key_file_set_string (file, group, "token", token);
-  if (!save_token_file (file, error))
-    return FALSE;
-
-  *out_in_file = TRUE;
-  return TRUE;
-}
-
-static char *
-lookup_token (gint64      user_id,
-              const char *server_url,
-              const char *username)
-{
-  g_autoptr(GKeyFile) file = NULL;
-  g_autofree char *group = token_group (user_id);
-  g_autofree char *server = NULL;
-  g_autofree char *name = NULL;
-
-#if HAVE_LIBSECRET
-  if (keyring_usable ())
-    {
-      char *secret = secret_password_lookup_sync (&token_schema, NULL, NULL,
-                                                  "server", server_url, "username", username, NULL);
-      if (secret != NULL)
-        {
-          char *token = g_strdup (secret);
-          secret_password_free (secret);
-          return token;
-        }
-    }
-#endif
-
-  file = load_token_file ();
-  server = g_key_file_get_string (file, group, "server", NULL);
-  name = g_key_file_get_string (file, group, "username", NULL);
-  if (g_strcmp0 (server, server_url) != 0 || g_strcmp0 (name, username) != 0)
-    return NULL;
-
-  return g_key_file_get_string (file, group, "token", NULL);
-}
-
-static void
-clear_token (gint64      user_id,
-             const char *server_url,
-             const char *username)
-{
-  g_autoptr(GKeyFile) file = NULL;
-  g_autofree char *group = token_group (user_id);
-
-#if HAVE_LIBSECRET
-  if (keyring_usable ())
-    secret_password_clear_sync (&token_schema, NULL, NULL,
-                                "server", server_url, "username", username, NULL);
-#endif
-
-  file = load_token_file ();
-  if (g_key_file_remove_group (file, group, NULL))
-    save_token_file (file, NULL);
-}
 
 typedef char *ScSecret;
 G_DEFINE_AUTO_CLEANUP_FREE_FUNC (ScSecret, sc_accounts_free_secret, NULL)
@@ -198,7 +31,7 @@ client_for_link (gint64              user_id,
                  ScSyncClientFlags   flags,
                  GError            **error)
 {
-  g_auto(ScSecret) token = lookup_token (user_id, link->server_url, link->server_username);
+  g_auto(ScSecret) token = _sc_sync_token_lookup (user_id, link->server_url, link->server_username);
   ScSyncClient *client;
 
   if (token == NULL)
@@ -222,7 +55,7 @@ forget_session (gint64             user_id,
 
   if (client != NULL && !sc_sync_client_sign_out_sync (client, cancellable, &revoke_error))
     g_debug ("Could not revoke the sync token: %s", revoke_error->message);
-  clear_token (user_id, link->server_url, link->server_username);
+  _sc_sync_token_clear (user_id, link->server_url, link->server_username);
 }
 
 /* --- links ------------------------------------------------------------------ */
@@ -291,7 +124,7 @@ sc_sync_link_account (ScDb               *db,
   if (old != NULL)
     forget_session (user_id, old, cancellable);
 
-  if (!store_token (user_id, sc_sync_client_get_url (client), username, token, &in_file, error))
+  if (!_sc_sync_token_store (user_id, sc_sync_client_get_url (client), username, token, &in_file, error))
     return FALSE;
 
   if (!sc_sync_state_link (db, user_id, sc_sync_client_get_url (client), username,
@@ -698,7 +531,7 @@ sc_sync_run (ScDb          *db,
 
   /* A refused token will not get better: drop it so the state is clear. */
   if (client != NULL && g_error_matches (local_error, SC_ERROR, SC_ERROR_AUTH))
-    clear_token (user_id, link->server_url, link->server_username);
+    _sc_sync_token_clear (user_id, link->server_url, link->server_username);
 
   if (!g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     record_outcome (db, user_id, local_error, NULL);
