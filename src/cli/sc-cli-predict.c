@@ -28,29 +28,6 @@
 #define MAX_HORIZON 2520   /* ten years of trading days */
 
 static void
-print_json (JsonNode *root)
-{
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autofree char *text = NULL;
-
-  json_generator_set_root (generator, root);
-  text = json_generator_to_data (generator, NULL);
-  printf ("%s\n", text);
-}
-
-static void
-add_number (JsonBuilder *builder,
-            const char  *name,
-            double       value)
-{
-  json_builder_set_member_name (builder, name);
-  if (isfinite (value))
-    json_builder_add_double_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
-static void
 add_date (JsonBuilder *builder,
           const char  *name,
           ScDay        day)
@@ -70,13 +47,13 @@ add_metrics (JsonBuilder            *builder,
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "horizon");
   json_builder_add_int_value (builder, m->horizon);
-  add_number (builder, "mae", m->mae);
-  add_number (builder, "rmse", m->rmse);
-  add_number (builder, "mape", m->mape);
-  add_number (builder, "r2", m->r2);
-  add_number (builder, "mase", m->mase);
-  add_number (builder, "direction", m->direction);
-  add_number (builder, "coverage", m->coverage);
+  _sc_cli_json_add_number (builder, "mae", m->mae);
+  _sc_cli_json_add_number (builder, "rmse", m->rmse);
+  _sc_cli_json_add_number (builder, "mape", m->mape);
+  _sc_cli_json_add_number (builder, "r2", m->r2);
+  _sc_cli_json_add_number (builder, "mase", m->mase);
+  _sc_cli_json_add_number (builder, "direction", m->direction);
+  _sc_cli_json_add_number (builder, "coverage", m->coverage);
   if (origins != NULL)
     {
       json_builder_set_member_name (builder, "origins");
@@ -88,11 +65,11 @@ add_metrics (JsonBuilder            *builder,
           json_builder_begin_object (builder);
           add_date (builder, "date", o->date);
           add_date (builder, "target_date", o->target_date);
-          add_number (builder, "close", o->close);
-          add_number (builder, "forecast", o->forecast);
-          add_number (builder, "lower", o->lower);
-          add_number (builder, "upper", o->upper);
-          add_number (builder, "actual", o->actual);
+          _sc_cli_json_add_number (builder, "close", o->close);
+          _sc_cli_json_add_number (builder, "forecast", o->forecast);
+          _sc_cli_json_add_number (builder, "lower", o->lower);
+          _sc_cli_json_add_number (builder, "upper", o->upper);
+          _sc_cli_json_add_number (builder, "actual", o->actual);
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
@@ -376,7 +353,6 @@ _sc_cli_models (int    argc,
   if (json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
 
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "models");
@@ -408,8 +384,7 @@ _sc_cli_models (int    argc,
       json_builder_end_array (builder);
       json_builder_end_object (builder);
 
-      root = json_builder_get_root (builder);
-      print_json (root);
+      _sc_cli_print_json (builder);
       return 0;
     }
 
@@ -588,7 +563,6 @@ _sc_cli_predict (int    argc,
   if (json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
       g_autofree char *as_of = sc_day_format (prediction->as_of);
 
       json_builder_begin_object (builder);
@@ -598,31 +572,13 @@ _sc_cli_predict (int    argc,
       json_builder_add_string_value (builder, prediction->model_id);
       json_builder_set_member_name (builder, "as_of");
       json_builder_add_string_value (builder, as_of);
-      add_number (builder, "last_close", prediction->last_close);
+      _sc_cli_json_add_number (builder, "last_close", prediction->last_close);
       json_builder_set_member_name (builder, "rows");
       json_builder_add_int_value (builder, prediction->rows);
       json_builder_set_member_name (builder, "source");
       json_builder_add_string_value (builder, prediction->source);
 
-      json_builder_set_member_name (builder, "forecasts");
-      json_builder_begin_array (builder);
-      for (guint i = 0; i < prediction->n_forecasts; i++)
-        {
-          const ScForecast *f = &prediction->forecasts[i];
-          g_autofree char *date = sc_day_format (f->date);
-
-          json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "horizon");
-          json_builder_add_int_value (builder, f->horizon);
-          json_builder_set_member_name (builder, "date");
-          json_builder_add_string_value (builder, date);
-          add_number (builder, "price", f->price);
-          add_number (builder, "low", f->low);
-          add_number (builder, "high", f->high);
-          add_number (builder, "model_price", f->model_price);
-          json_builder_end_object (builder);
-        }
-      json_builder_end_array (builder);
+      _sc_cli_json_add_forecasts (builder, prediction, TRUE);
 
       json_builder_set_member_name (builder, "backtest");
       json_builder_begin_object (builder);
@@ -640,11 +596,10 @@ _sc_cli_predict (int    argc,
           json_builder_set_member_name (builder, "uuid");
           json_builder_add_string_value (builder, uuid);
         }
-      add_number (builder, "seconds", prediction->seconds);
+      _sc_cli_json_add_number (builder, "seconds", prediction->seconds);
       json_builder_end_object (builder);
 
-      root = json_builder_get_root (builder);
-      print_json (root);
+      _sc_cli_print_json (builder);
       return 0;
     }
 
@@ -750,7 +705,6 @@ _sc_cli_backtest (int    argc,
   if (json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
 
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "ticker");
@@ -767,8 +721,7 @@ _sc_cli_backtest (int    argc,
       json_builder_end_array (builder);
       json_builder_end_object (builder);
 
-      root = json_builder_get_root (builder);
-      print_json (root);
+      _sc_cli_print_json (builder);
       return 0;
     }
 

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <glib.h>
+#include <json-glib/json-glib.h>
 
 #include "sc-error.h"
 #include "sc-modules.h"
@@ -52,6 +53,19 @@ int      _sc_cli_fail          (const GError        *error);
 /* Same, for a usage problem found after option parsing (exit 1). */
 int      _sc_cli_usage_error   (const char          *format,
                                 ...) G_GNUC_PRINTF (1, 2);
+
+/* JSON output (sc-cli-json.c). Prints what BUILDER built, on one line. */
+void     _sc_cli_print_json         (JsonBuilder         *builder);
+/* Adds the member NAME: VALUE, or null if VALUE is not finite. */
+void     _sc_cli_json_add_number    (JsonBuilder         *builder,
+                                     const char          *name,
+                                     double               value);
+/* Adds the member "forecasts" of PREDICTION: horizon, date, price, low,
+ * high and, with MODEL_PRICE, the model's own price. */
+struct _ScPrediction;
+void     _sc_cli_json_add_forecasts (JsonBuilder                *builder,
+                                     const struct _ScPrediction *prediction,
+                                     gboolean                    model_price);
 
 /* The service a command works through (sc-service.h): with the cache, the
  * network and sync when online (from the stockcast-net module), else with

@@ -99,8 +99,6 @@ _sc_cli_watchlist (int    argc,
   if (json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
-      g_autofree char *text = NULL;
 
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "user");
@@ -111,9 +109,7 @@ _sc_cli_watchlist (int    argc,
         json_builder_add_string_value (builder, g_ptr_array_index (tickers, i));
       json_builder_end_array (builder);
       json_builder_end_object (builder);
-      root = json_builder_get_root (builder);
-      text = json_to_string (root, FALSE);
-      printf ("%s\n", text);
+      _sc_cli_print_json (builder);
     }
   else
     {
