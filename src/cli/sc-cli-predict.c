@@ -528,12 +528,8 @@ _sc_cli_predict (int    argc,
     return status;
 
   /* The password before the work: a wrong one must not cost a training. */
-  if (save)
-    {
-      save_db = _sc_cli_open_db (&error);
-      if (save_db == NULL || (save_user = _sc_cli_sign_in (save_db, user, &error)) == NULL)
-        return _sc_cli_fail (error);
-    }
+  if (save && (save_user = _sc_cli_sign_in (user, &save_db, &error)) == NULL)
+    return _sc_cli_fail (error);
 
   request = sc_predict_request_new (argv[1], model_id);
   if (horizon_list != NULL)

@@ -84,13 +84,6 @@ ScPriceLoad   *_sc_cli_load_prices      (const char   *ticker,
  * settings, and sync. (sc-cli-online.c, in the stockcast-net module) */
 ScService     *_sc_cli_new_online_service (void);
 
-/* Saves a prediction to USER's history after reading their password from
- * stdin; returns the new result's uuid. (sc-cli-history.c) */
-struct _ScPrediction;
-char *_sc_cli_save_prediction (const char            *username,
-                               struct _ScPrediction  *prediction,
-                               GError               **error);
-
 /* Subcommands. Each lives in sc-cli-NAME.c. */
 
 /* core (sc-cli-predict.c) */
@@ -127,11 +120,17 @@ struct _ScUser *_sc_cli_sign_in_with (struct _ScDb  *db,
                                       const char    *username,
                                       const char    *password,
                                       GError       **error);
-/* Reads the password from stdin and signs username in (exit 4 if wrong or
- * throttled). */
-struct _ScUser *_sc_cli_sign_in (struct _ScDb  *db,
-                                 const char    *username,
-                                 GError       **error);
+/* Opens the database into *out_db, reads the password from stdin and signs
+ * username in (exit 4 if wrong or throttled). */
+struct _ScUser *_sc_cli_sign_in (const char     *username,
+                                 struct _ScDb  **out_db,
+                                 GError        **error);
+/* The options of a command run as a user: --user NAME (else NO_USER, the
+ * usage error saying what it names) and --password-stdin. Prints the usage
+ * error and returns FALSE (exit 1) if one is missing. */
+gboolean _sc_cli_check_user_options (const char *username,
+                                     gboolean    password_stdin,
+                                     const char *no_user);
 
 /* chart (sc-cli-chart.c) */
 int _sc_cli_chart (int    argc,
