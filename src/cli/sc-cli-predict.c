@@ -150,6 +150,23 @@ job_clear (Job *job)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Job, job_clear)
 
+/* The options predict (of one ticker or many) and backtest share: the
+ * horizons and the years. Returns the exit status on failure (after
+ * printing), 0 on success. */
+static int
+check_horizons_and_years (const char  *horizons_text,
+                          int          years,
+                          GArray     **horizons)
+{
+  if (horizons_text != NULL && !parse_horizons (horizons_text, horizons))
+    return _sc_cli_usage_error (_("--horizons takes trading days from 1 to %d separated by commas, not “%s”."),
+                                MAX_HORIZON, horizons_text);
+  if (years < 0 || years > 100)
+    return _sc_cli_usage_error (_("--years takes a number of years from 0 (all) to 100."));
+
+  return 0;
+}
+
 /* The arguments predict and backtest share: one ticker, the horizons and
  * the years. Returns the exit status on failure (after printing), 0 on
  * success. */
@@ -165,13 +182,36 @@ check_arguments (int          argc,
   if (argc > 2)
     return _sc_cli_usage_error (_("Unexpected argument “%s”."), argv[2]);
 
-  if (horizons_text != NULL && !parse_horizons (horizons_text, horizons))
-    return _sc_cli_usage_error (_("--horizons takes trading days from 1 to %d separated by commas, not “%s”."),
-                                MAX_HORIZON, horizons_text);
-  if (years < 0 || years > 100)
-    return _sc_cli_usage_error (_("--years takes a number of years from 0 (all) to 100."));
+  return check_horizons_and_years (horizons_text, years, horizons);
+}
 
-  return 0;
+ScModelInfo *
+_sc_cli_lookup_model (const char  *model_id,
+                      GError     **error)
+{
+  ScModelInfo *model;
+
+  if (model_id != NULL)
+    return sc_models_lookup (model_id, error);
+
+  model = sc_models_get_recommended ();
+  if (model == NULL)
+    g_set_error (error, SC_ERROR, SC_ERROR_DATA, _("No model descriptors were found."));
+  return model;
+}
+
+/* HORIZONS may be NULL: the model's own. */
+static ScPredictor *
+new_predictor (ScModelInfo *model,
+               int          years,
+               GArray      *horizons)
+{
+  ScPredictor *predictor = sc_predictor_new (model);
+
+  sc_predictor_set_years (predictor, (guint) years);
+  if (horizons != NULL)
+    sc_predictor_set_horizons (predictor, (const int *) (gpointer) horizons->data, horizons->len);
+  return predictor;
 }
 
 /* Returns the exit status on failure (after printing), 0 on success. */
@@ -197,10 +237,7 @@ job_prepare (Job        *job,
     return _sc_cli_fail (error);
   job->ticker = sc_ticker_normalize (argv[1]);
 
-  if (model_id != NULL)
-    job->model = sc_models_lookup (model_id, &error);
-  else if ((job->model = sc_models_get_recommended ()) == NULL)
-    g_set_error (&error, SC_ERROR, SC_ERROR_DATA, _("No model descriptors were found."));
+  job->model = _sc_cli_lookup_model (model_id, &error);
   if (job->model == NULL)
     return _sc_cli_fail (error);
 
@@ -208,11 +245,7 @@ job_prepare (Job        *job,
   if (job->load == NULL)
     return _sc_cli_fail (error);
 
-  job->predictor = sc_predictor_new (job->model);
-  sc_predictor_set_years (job->predictor, (guint) years);
-  if (horizons != NULL)
-    sc_predictor_set_horizons (job->predictor, (const int *) (gpointer) horizons->data,
-                               horizons->len);
+  job->predictor = new_predictor (job->model, years, horizons);
   return 0;
 }
 
@@ -449,26 +482,19 @@ predict_many (int         argc,
   g_autoptr(ScModelInfo) model = NULL;
   g_autoptr(ScPredictor) predictor = NULL;
   __typeof__ (_sc_cli_predict_many) *run_many = NULL;
+  int status;
 
   if (csv_path != NULL || save)
     return _sc_cli_usage_error (_("--csv and --save take a single ticker."));
-  if (horizons_text != NULL && !parse_horizons (horizons_text, &horizons))
-    return _sc_cli_usage_error (_("--horizons takes trading days from 1 to %d separated by commas, not “%s”."),
-                                MAX_HORIZON, horizons_text);
-  if (years < 0 || years > 100)
-    return _sc_cli_usage_error (_("--years takes a number of years from 0 (all) to 100."));
+  status = check_horizons_and_years (horizons_text, years, &horizons);
+  if (status != 0)
+    return status;
 
-  if (model_id != NULL)
-    model = sc_models_lookup (model_id, &error);
-  else if ((model = sc_models_get_recommended ()) == NULL)
-    g_set_error (&error, SC_ERROR, SC_ERROR_DATA, _("No model descriptors were found."));
+  model = _sc_cli_lookup_model (model_id, &error);
   if (model == NULL)
     return _sc_cli_fail (error);
 
-  predictor = sc_predictor_new (model);
-  sc_predictor_set_years (predictor, (guint) years);
-  if (horizons != NULL)
-    sc_predictor_set_horizons (predictor, (const int *) (gpointer) horizons->data, horizons->len);
+  predictor = new_predictor (model, years, horizons);
 
   run_many = _SC_CLI_NET (_sc_cli_predict_many, &error);
   if (run_many == NULL)
