@@ -125,12 +125,17 @@ _sc_cli_sign_in_with (ScDb        *db,
 }
 
 ScUser *
-_sc_cli_sign_in (ScDb        *db,
-                 const char  *username,
+_sc_cli_sign_in (const char  *username,
+                 ScDb       **out_db,
                  GError     **error)
 {
+  g_autoptr(ScDb) db = NULL;
   ScUser *user = NULL;
   char *password;
+
+  db = _sc_cli_open_db (error);
+  if (db == NULL)
+    return NULL;
 
   if (!sc_validate_username (username, error))
     return NULL;
@@ -141,6 +146,8 @@ _sc_cli_sign_in (ScDb        *db,
 
   user = _sc_cli_sign_in_with (db, username, password, error);
   sc_accounts_free_secret (password);
+  if (user != NULL)
+    *out_db = g_steal_pointer (&db);
   return user;
 }
 
@@ -148,6 +155,25 @@ static int
 need_password_stdin (void)
 {
   return _sc_cli_usage_error (_("Give the password on standard input and add --password-stdin."));
+}
+
+gboolean
+_sc_cli_check_user_options (const char *username,
+                            gboolean    password_stdin,
+                            const char *no_user)
+{
+  if (username == NULL)
+    {
+      _sc_cli_usage_error ("%s", no_user);
+      return FALSE;
+    }
+  if (!password_stdin)
+    {
+      need_password_stdin ();
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 static int
@@ -200,8 +226,7 @@ account_login (const char *username)
   g_autoptr(ScUser) user = NULL;
 
   if (!sc_validate_username (username, &error) ||
-      (db = _sc_cli_open_db (&error)) == NULL ||
-      (user = _sc_cli_sign_in (db, username, &error)) == NULL)
+      (user = _sc_cli_sign_in (username, &db, &error)) == NULL)
     return _sc_cli_fail (error);
 
   printf (_("Signed in as “%s”.\n"), user->username);

@@ -158,10 +158,7 @@ _sc_cli_chart (int    argc,
 
   if (!no_forecast)
     {
-      if (model_id != NULL)
-        model = sc_models_lookup (model_id, &error);
-      else if ((model = sc_models_get_recommended ()) == NULL)
-        g_set_error (&error, SC_ERROR, SC_ERROR_DATA, _("No model descriptors were found."));
+      model = _sc_cli_lookup_model (model_id, &error);
       if (model == NULL)
         return _sc_cli_fail (error);
     }

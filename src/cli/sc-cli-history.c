@@ -15,36 +15,7 @@
 
 #include "sc-accounts.h"
 #include "sc-cli-private.h"
-#include "sc-prediction.h"
 #include "sc-results.h"
-
-char *
-_sc_cli_save_prediction (const char    *username,
-                         ScPrediction  *prediction,
-                         GError       **error)
-{
-  g_autoptr(ScDb) db = NULL;
-  g_autoptr(ScUser) user = NULL;
-
-  g_return_val_if_fail (prediction != NULL, NULL);
-
-  if (username == NULL)
-    {
-      g_set_error (error, SC_ERROR, SC_ERROR_USAGE,
-                   _("Saving a prediction needs --user NAME and --password-stdin."));
-      return NULL;
-    }
-
-  db = _sc_cli_open_db (error);
-  if (db == NULL)
-    return NULL;
-
-  user = _sc_cli_sign_in (db, username, error);
-  if (user == NULL)
-    return NULL;
-
-  return sc_results_save (db, user->id, prediction, error);
-}
 
 static void
 print_result (const ScResult *result)
@@ -163,10 +134,8 @@ _sc_cli_history (int    argc,
     return _sc_cli_usage_error (_("Say which prediction to delete: history delete UUID."));
   if (argc > 3)
     return _sc_cli_usage_error (_("Unexpected argument “%s”."), argv[3]);
-  if (username == NULL)
-    return _sc_cli_usage_error (_("Say whose history with --user NAME."));
-  if (!password_stdin)
-    return _sc_cli_usage_error (_("Give the password on standard input and add --password-stdin."));
+  if (!_sc_cli_check_user_options (username, password_stdin, _("Say whose history with --user NAME.")))
+    return 1;
 
   if (argc == 3 && !g_uuid_string_is_valid (argv[2]))
     {
@@ -175,11 +144,7 @@ _sc_cli_history (int    argc,
       return _sc_cli_fail (error);
     }
 
-  db = _sc_cli_open_db (&error);
-  if (db == NULL)
-    return _sc_cli_fail (error);
-
-  user = _sc_cli_sign_in (db, username, &error);
+  user = _sc_cli_sign_in (username, &db, &error);
   if (user == NULL)
     return _sc_cli_fail (error);
 

@@ -7,7 +7,6 @@
 
 #include "config.h"
 
-#include <math.h>
 #include <stdio.h>
 #include <unistd.h>
 
@@ -34,18 +33,6 @@ show_progress (guint    done,
   if (done == total)
     fprintf (stderr, "\r\033[K");
   fflush (stderr);
-}
-
-static void
-add_number (JsonBuilder *builder,
-            const char  *name,
-            double       value)
-{
-  json_builder_set_member_name (builder, name);
-  if (isfinite (value))
-    json_builder_add_double_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
 }
 
 int
@@ -100,8 +87,6 @@ _sc_cli_predict_many (ScPredictor  *predictor,
   if (json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
-      g_autofree char *text = NULL;
 
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "predictions");
@@ -127,35 +112,16 @@ _sc_cli_predict_many (ScPredictor  *predictor,
               json_builder_add_string_value (builder, p->model_id);
               json_builder_set_member_name (builder, "as_of");
               json_builder_add_string_value (builder, as_of);
-              add_number (builder, "last_close", p->last_close);
+              _sc_cli_json_add_number (builder, "last_close", p->last_close);
               json_builder_set_member_name (builder, "source");
               json_builder_add_string_value (builder, g_ptr_array_index (sources, i));
-              json_builder_set_member_name (builder, "forecasts");
-              json_builder_begin_array (builder);
-              for (guint k = 0; k < p->n_forecasts; k++)
-                {
-                  const ScForecast *f = &p->forecasts[k];
-                  g_autofree char *date = sc_day_format (f->date);
-
-                  json_builder_begin_object (builder);
-                  json_builder_set_member_name (builder, "horizon");
-                  json_builder_add_int_value (builder, f->horizon);
-                  json_builder_set_member_name (builder, "date");
-                  json_builder_add_string_value (builder, date);
-                  add_number (builder, "price", f->price);
-                  add_number (builder, "low", f->low);
-                  add_number (builder, "high", f->high);
-                  json_builder_end_object (builder);
-                }
-              json_builder_end_array (builder);
+              _sc_cli_json_add_forecasts (builder, p, FALSE);
             }
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
       json_builder_end_object (builder);
-      root = json_builder_get_root (builder);
-      text = json_to_string (root, FALSE);
-      printf ("%s\n", text);
+      _sc_cli_print_json (builder);
     }
 
   for (guint i = 0; i < items->len; i++)

@@ -28,29 +28,6 @@
 #define MAX_HORIZON 2520   /* ten years of trading days */
 
 static void
-print_json (JsonNode *root)
-{
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autofree char *text = NULL;
-
-  json_generator_set_root (generator, root);
-  text = json_generator_to_data (generator, NULL);
-  printf ("%s\n", text);
-}
-
-static void
-add_number (JsonBuilder *builder,
-            const char  *name,
-            double       value)
-{
-  json_builder_set_member_name (builder, name);
-  if (isfinite (value))
-    json_builder_add_double_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
-static void
 add_date (JsonBuilder *builder,
           const char  *name,
           ScDay        day)
@@ -70,13 +47,13 @@ add_metrics (JsonBuilder            *builder,
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "horizon");
   json_builder_add_int_value (builder, m->horizon);
-  add_number (builder, "mae", m->mae);
-  add_number (builder, "rmse", m->rmse);
-  add_number (builder, "mape", m->mape);
-  add_number (builder, "r2", m->r2);
-  add_number (builder, "mase", m->mase);
-  add_number (builder, "direction", m->direction);
-  add_number (builder, "coverage", m->coverage);
+  _sc_cli_json_add_number (builder, "mae", m->mae);
+  _sc_cli_json_add_number (builder, "rmse", m->rmse);
+  _sc_cli_json_add_number (builder, "mape", m->mape);
+  _sc_cli_json_add_number (builder, "r2", m->r2);
+  _sc_cli_json_add_number (builder, "mase", m->mase);
+  _sc_cli_json_add_number (builder, "direction", m->direction);
+  _sc_cli_json_add_number (builder, "coverage", m->coverage);
   if (origins != NULL)
     {
       json_builder_set_member_name (builder, "origins");
@@ -88,11 +65,11 @@ add_metrics (JsonBuilder            *builder,
           json_builder_begin_object (builder);
           add_date (builder, "date", o->date);
           add_date (builder, "target_date", o->target_date);
-          add_number (builder, "close", o->close);
-          add_number (builder, "forecast", o->forecast);
-          add_number (builder, "lower", o->lower);
-          add_number (builder, "upper", o->upper);
-          add_number (builder, "actual", o->actual);
+          _sc_cli_json_add_number (builder, "close", o->close);
+          _sc_cli_json_add_number (builder, "forecast", o->forecast);
+          _sc_cli_json_add_number (builder, "lower", o->lower);
+          _sc_cli_json_add_number (builder, "upper", o->upper);
+          _sc_cli_json_add_number (builder, "actual", o->actual);
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
@@ -173,6 +150,23 @@ job_clear (Job *job)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Job, job_clear)
 
+/* The options predict (of one ticker or many) and backtest share: the
+ * horizons and the years. Returns the exit status on failure (after
+ * printing), 0 on success. */
+static int
+check_horizons_and_years (const char  *horizons_text,
+                          int          years,
+                          GArray     **horizons)
+{
+  if (horizons_text != NULL && !parse_horizons (horizons_text, horizons))
+    return _sc_cli_usage_error (_("--horizons takes trading days from 1 to %d separated by commas, not “%s”."),
+                                MAX_HORIZON, horizons_text);
+  if (years < 0 || years > 100)
+    return _sc_cli_usage_error (_("--years takes a number of years from 0 (all) to 100."));
+
+  return 0;
+}
+
 /* The arguments predict and backtest share: one ticker, the horizons and
  * the years. Returns the exit status on failure (after printing), 0 on
  * success. */
@@ -188,13 +182,36 @@ check_arguments (int          argc,
   if (argc > 2)
     return _sc_cli_usage_error (_("Unexpected argument “%s”."), argv[2]);
 
-  if (horizons_text != NULL && !parse_horizons (horizons_text, horizons))
-    return _sc_cli_usage_error (_("--horizons takes trading days from 1 to %d separated by commas, not “%s”."),
-                                MAX_HORIZON, horizons_text);
-  if (years < 0 || years > 100)
-    return _sc_cli_usage_error (_("--years takes a number of years from 0 (all) to 100."));
+  return check_horizons_and_years (horizons_text, years, horizons);
+}
 
-  return 0;
+ScModelInfo *
+_sc_cli_lookup_model (const char  *model_id,
+                      GError     **error)
+{
+  ScModelInfo *model;
+
+  if (model_id != NULL)
+    return sc_models_lookup (model_id, error);
+
+  model = sc_models_get_recommended ();
+  if (model == NULL)
+    g_set_error (error, SC_ERROR, SC_ERROR_DATA, _("No model descriptors were found."));
+  return model;
+}
+
+/* HORIZONS may be NULL: the model's own. */
+static ScPredictor *
+new_predictor (ScModelInfo *model,
+               int          years,
+               GArray      *horizons)
+{
+  ScPredictor *predictor = sc_predictor_new (model);
+
+  sc_predictor_set_years (predictor, (guint) years);
+  if (horizons != NULL)
+    sc_predictor_set_horizons (predictor, (const int *) (gpointer) horizons->data, horizons->len);
+  return predictor;
 }
 
 /* Returns the exit status on failure (after printing), 0 on success. */
@@ -220,10 +237,7 @@ job_prepare (Job        *job,
     return _sc_cli_fail (error);
   job->ticker = sc_ticker_normalize (argv[1]);
 
-  if (model_id != NULL)
-    job->model = sc_models_lookup (model_id, &error);
-  else if ((job->model = sc_models_get_recommended ()) == NULL)
-    g_set_error (&error, SC_ERROR, SC_ERROR_DATA, _("No model descriptors were found."));
+  job->model = _sc_cli_lookup_model (model_id, &error);
   if (job->model == NULL)
     return _sc_cli_fail (error);
 
@@ -231,11 +245,7 @@ job_prepare (Job        *job,
   if (job->load == NULL)
     return _sc_cli_fail (error);
 
-  job->predictor = sc_predictor_new (job->model);
-  sc_predictor_set_years (job->predictor, (guint) years);
-  if (horizons != NULL)
-    sc_predictor_set_horizons (job->predictor, (const int *) (gpointer) horizons->data,
-                               horizons->len);
+  job->predictor = new_predictor (job->model, years, horizons);
   return 0;
 }
 
@@ -376,7 +386,6 @@ _sc_cli_models (int    argc,
   if (json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
 
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "models");
@@ -408,8 +417,7 @@ _sc_cli_models (int    argc,
       json_builder_end_array (builder);
       json_builder_end_object (builder);
 
-      root = json_builder_get_root (builder);
-      print_json (root);
+      _sc_cli_print_json (builder);
       return 0;
     }
 
@@ -474,26 +482,19 @@ predict_many (int         argc,
   g_autoptr(ScModelInfo) model = NULL;
   g_autoptr(ScPredictor) predictor = NULL;
   __typeof__ (_sc_cli_predict_many) *run_many = NULL;
+  int status;
 
   if (csv_path != NULL || save)
     return _sc_cli_usage_error (_("--csv and --save take a single ticker."));
-  if (horizons_text != NULL && !parse_horizons (horizons_text, &horizons))
-    return _sc_cli_usage_error (_("--horizons takes trading days from 1 to %d separated by commas, not “%s”."),
-                                MAX_HORIZON, horizons_text);
-  if (years < 0 || years > 100)
-    return _sc_cli_usage_error (_("--years takes a number of years from 0 (all) to 100."));
+  status = check_horizons_and_years (horizons_text, years, &horizons);
+  if (status != 0)
+    return status;
 
-  if (model_id != NULL)
-    model = sc_models_lookup (model_id, &error);
-  else if ((model = sc_models_get_recommended ()) == NULL)
-    g_set_error (&error, SC_ERROR, SC_ERROR_DATA, _("No model descriptors were found."));
+  model = _sc_cli_lookup_model (model_id, &error);
   if (model == NULL)
     return _sc_cli_fail (error);
 
-  predictor = sc_predictor_new (model);
-  sc_predictor_set_years (predictor, (guint) years);
-  if (horizons != NULL)
-    sc_predictor_set_horizons (predictor, (const int *) (gpointer) horizons->data, horizons->len);
+  predictor = new_predictor (model, years, horizons);
 
   run_many = _SC_CLI_NET (_sc_cli_predict_many, &error);
   if (run_many == NULL)
@@ -553,12 +554,8 @@ _sc_cli_predict (int    argc,
     return status;
 
   /* The password before the work: a wrong one must not cost a training. */
-  if (save)
-    {
-      save_db = _sc_cli_open_db (&error);
-      if (save_db == NULL || (save_user = _sc_cli_sign_in (save_db, user, &error)) == NULL)
-        return _sc_cli_fail (error);
-    }
+  if (save && (save_user = _sc_cli_sign_in (user, &save_db, &error)) == NULL)
+    return _sc_cli_fail (error);
 
   request = sc_predict_request_new (argv[1], model_id);
   if (horizon_list != NULL)
@@ -588,7 +585,6 @@ _sc_cli_predict (int    argc,
   if (json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
       g_autofree char *as_of = sc_day_format (prediction->as_of);
 
       json_builder_begin_object (builder);
@@ -598,31 +594,13 @@ _sc_cli_predict (int    argc,
       json_builder_add_string_value (builder, prediction->model_id);
       json_builder_set_member_name (builder, "as_of");
       json_builder_add_string_value (builder, as_of);
-      add_number (builder, "last_close", prediction->last_close);
+      _sc_cli_json_add_number (builder, "last_close", prediction->last_close);
       json_builder_set_member_name (builder, "rows");
       json_builder_add_int_value (builder, prediction->rows);
       json_builder_set_member_name (builder, "source");
       json_builder_add_string_value (builder, prediction->source);
 
-      json_builder_set_member_name (builder, "forecasts");
-      json_builder_begin_array (builder);
-      for (guint i = 0; i < prediction->n_forecasts; i++)
-        {
-          const ScForecast *f = &prediction->forecasts[i];
-          g_autofree char *date = sc_day_format (f->date);
-
-          json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "horizon");
-          json_builder_add_int_value (builder, f->horizon);
-          json_builder_set_member_name (builder, "date");
-          json_builder_add_string_value (builder, date);
-          add_number (builder, "price", f->price);
-          add_number (builder, "low", f->low);
-          add_number (builder, "high", f->high);
-          add_number (builder, "model_price", f->model_price);
-          json_builder_end_object (builder);
-        }
-      json_builder_end_array (builder);
+      _sc_cli_json_add_forecasts (builder, prediction, TRUE);
 
       json_builder_set_member_name (builder, "backtest");
       json_builder_begin_object (builder);
@@ -640,11 +618,10 @@ _sc_cli_predict (int    argc,
           json_builder_set_member_name (builder, "uuid");
           json_builder_add_string_value (builder, uuid);
         }
-      add_number (builder, "seconds", prediction->seconds);
+      _sc_cli_json_add_number (builder, "seconds", prediction->seconds);
       json_builder_end_object (builder);
 
-      root = json_builder_get_root (builder);
-      print_json (root);
+      _sc_cli_print_json (builder);
       return 0;
     }
 
@@ -750,7 +727,6 @@ _sc_cli_backtest (int    argc,
   if (json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
 
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "ticker");
@@ -767,8 +743,7 @@ _sc_cli_backtest (int    argc,
       json_builder_end_array (builder);
       json_builder_end_object (builder);
 
-      root = json_builder_get_root (builder);
-      print_json (root);
+      _sc_cli_print_json (builder);
       return 0;
     }
 

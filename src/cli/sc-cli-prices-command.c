@@ -83,18 +83,6 @@ print_csv (const ScPriceLoad *load)
 }
 
 static void
-add_number (JsonBuilder *builder,
-            const char  *name,
-            double       value)
-{
-  json_builder_set_member_name (builder, name);
-  if (isfinite (value))
-    json_builder_add_double_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
-static void
 add_string (JsonBuilder *builder,
             const char  *name,
             const char  *value)
@@ -115,22 +103,19 @@ add_bar (JsonBuilder   *builder,
 
   json_builder_begin_object (builder);
   add_string (builder, "date", date);
-  add_number (builder, "open", s->open[i]);
-  add_number (builder, "high", s->high[i]);
-  add_number (builder, "low", s->low[i]);
-  add_number (builder, "close", s->close[i]);
-  add_number (builder, "adj_close", s->adj_close[i]);
-  add_number (builder, "volume", s->volume[i]);
+  _sc_cli_json_add_number (builder, "open", s->open[i]);
+  _sc_cli_json_add_number (builder, "high", s->high[i]);
+  _sc_cli_json_add_number (builder, "low", s->low[i]);
+  _sc_cli_json_add_number (builder, "close", s->close[i]);
+  _sc_cli_json_add_number (builder, "adj_close", s->adj_close[i]);
+  _sc_cli_json_add_number (builder, "volume", s->volume[i]);
 }
 
 static void
 print_json (const ScPriceLoad *load)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
   g_autofree char *refreshed = load->refreshed_at > 0 ? format_iso (load->refreshed_at) : NULL;
-  g_autofree char *text = NULL;
 
   json_builder_begin_object (builder);
   add_string (builder, "ticker", load->series->ticker);
@@ -160,11 +145,7 @@ print_json (const ScPriceLoad *load)
   else
     json_builder_add_null_value (builder);
   json_builder_end_object (builder);
-
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  text = json_generator_to_data (generator, NULL);
-  printf ("%s\n", text);
+  _sc_cli_print_json (builder);
 }
 
 static void

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <glib.h>
+#include <json-glib/json-glib.h>
 
 #include "sc-error.h"
 #include "sc-modules.h"
@@ -53,6 +54,19 @@ int      _sc_cli_fail          (const GError        *error);
 int      _sc_cli_usage_error   (const char          *format,
                                 ...) G_GNUC_PRINTF (1, 2);
 
+/* JSON output (sc-cli-json.c). Prints what BUILDER built, on one line. */
+void     _sc_cli_print_json         (JsonBuilder         *builder);
+/* Adds the member NAME: VALUE, or null if VALUE is not finite. */
+void     _sc_cli_json_add_number    (JsonBuilder         *builder,
+                                     const char          *name,
+                                     double               value);
+/* Adds the member "forecasts" of PREDICTION: horizon, date, price, low,
+ * high and, with MODEL_PRICE, the model's own price. */
+struct _ScPrediction;
+void     _sc_cli_json_add_forecasts (JsonBuilder                *builder,
+                                     const struct _ScPrediction *prediction,
+                                     gboolean                    model_price);
+
 /* The service a command works through (sc-service.h): with the cache, the
  * network and sync when online (from the stockcast-net module), else with
  * CSV files and the bundled samples only. (sc-cli-prices.c) */
@@ -70,13 +84,6 @@ ScPriceLoad   *_sc_cli_load_prices      (const char   *ticker,
  * settings, and sync. (sc-cli-online.c, in the stockcast-net module) */
 ScService     *_sc_cli_new_online_service (void);
 
-/* Saves a prediction to USER's history after reading their password from
- * stdin; returns the new result's uuid. (sc-cli-history.c) */
-struct _ScPrediction;
-char *_sc_cli_save_prediction (const char            *username,
-                               struct _ScPrediction  *prediction,
-                               GError               **error);
-
 /* Subcommands. Each lives in sc-cli-NAME.c. */
 
 /* core (sc-cli-predict.c) */
@@ -86,6 +93,11 @@ int _sc_cli_predict  (int    argc,
                       char **argv);
 int _sc_cli_backtest (int    argc,
                       char **argv);
+/* MODEL_ID's model, or the recommended one if MODEL_ID is NULL; for
+ * chart too. */
+struct _ScModelInfo;
+struct _ScModelInfo *_sc_cli_lookup_model (const char  *model_id,
+                                           GError     **error);
 
 /* prices */
 int   _sc_cli_import_csv       (int          argc,
@@ -113,11 +125,17 @@ struct _ScUser *_sc_cli_sign_in_with (struct _ScDb  *db,
                                       const char    *username,
                                       const char    *password,
                                       GError       **error);
-/* Reads the password from stdin and signs username in (exit 4 if wrong or
- * throttled). */
-struct _ScUser *_sc_cli_sign_in (struct _ScDb  *db,
-                                 const char    *username,
-                                 GError       **error);
+/* Opens the database into *out_db, reads the password from stdin and signs
+ * username in (exit 4 if wrong or throttled). */
+struct _ScUser *_sc_cli_sign_in (const char     *username,
+                                 struct _ScDb  **out_db,
+                                 GError        **error);
+/* The options of a command run as a user: --user NAME (else NO_USER, the
+ * usage error saying what it names) and --password-stdin. Prints the usage
+ * error and returns FALSE (exit 1) if one is missing. */
+gboolean _sc_cli_check_user_options (const char *username,
+                                     gboolean    password_stdin,
+                                     const char *no_user);
 
 /* chart (sc-cli-chart.c) */
 int _sc_cli_chart (int    argc,

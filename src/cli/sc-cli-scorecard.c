@@ -153,19 +153,13 @@ _sc_cli_scorecard (int    argc,
 
   if (argc > 1)
     return _sc_cli_usage_error (_("Unexpected argument “%s”."), argv[1]);
-  if (username == NULL)
-    return _sc_cli_usage_error (_("Say whose scorecard with --user NAME."));
-  if (!password_stdin)
-    return _sc_cli_usage_error (_("Give the password on standard input and add --password-stdin."));
+  if (!_sc_cli_check_user_options (username, password_stdin, _("Say whose scorecard with --user NAME.")))
+    return 1;
   if (size != NULL && (sscanf (size, "%dx%d", &width, &height) != 2 || width < 300 || height < 200 ||
                        width > 10000 || height > 10000))
     return _sc_cli_usage_error (_("--size takes WIDTHxHEIGHT between 300x200 and 10000x10000, not “%s”."), size);
 
-  db = _sc_cli_open_db (&error);
-  if (db == NULL)
-    return _sc_cli_fail (error);
-
-  user = _sc_cli_sign_in (db, username, &error);
+  user = _sc_cli_sign_in (username, &db, &error);
   if (user == NULL)
     return _sc_cli_fail (error);
 

@@ -50,21 +50,15 @@ _sc_cli_watchlist (int    argc,
     return _sc_cli_usage_error (_("Unexpected argument “%s”."), argv[2]);
   if (!g_str_equal (action, "list") && argc < 3)
     return _sc_cli_usage_error (_("Say which tickers: watchlist %s TICKER…"), action);
-  if (username == NULL)
-    return _sc_cli_usage_error (_("Say whose watchlist with --user NAME."));
-  if (!password_stdin)
-    return _sc_cli_usage_error (_("Give the password on standard input and add --password-stdin."));
+  if (!_sc_cli_check_user_options (username, password_stdin, _("Say whose watchlist with --user NAME.")))
+    return 1;
 
   /* Every ticker is checked before anything is written. */
   for (int i = 2; i < argc; i++)
     if (!sc_validate_ticker (argv[i], &error))
       return _sc_cli_fail (error);
 
-  db = _sc_cli_open_db (&error);
-  if (db == NULL)
-    return _sc_cli_fail (error);
-
-  user = _sc_cli_sign_in (db, username, &error);
+  user = _sc_cli_sign_in (username, &db, &error);
   if (user == NULL)
     return _sc_cli_fail (error);
 
@@ -99,8 +93,6 @@ _sc_cli_watchlist (int    argc,
   if (json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
-      g_autofree char *text = NULL;
 
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "user");
@@ -111,9 +103,7 @@ _sc_cli_watchlist (int    argc,
         json_builder_add_string_value (builder, g_ptr_array_index (tickers, i));
       json_builder_end_array (builder);
       json_builder_end_object (builder);
-      root = json_builder_get_root (builder);
-      text = json_to_string (root, FALSE);
-      printf ("%s\n", text);
+      _sc_cli_print_json (builder);
     }
   else
     {
