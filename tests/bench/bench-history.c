@@ -20,6 +20,7 @@
 #include "sc-accounts.h"
 #include "sc-db-private.h"
 #include "sc-results.h"
+#include "sc-service.h"
 
 #define N_TICKERS 20
 
@@ -172,9 +173,10 @@ compare_doubles (const void *a,
 
 typedef enum { LIST_ALL, LIST_PAGE, VIEW_ONCE, VIEW_FIRST, VIEW_ALL, COUNT, UNSYNCED, FILL, FILL_ONE } What;
 
-/* What the history view does (src/app/sc-history-jobs.c): a connection of
- * its own, then keyset pages of 50, 1000, 1000, … newest first; before
- * paging it read everything at once (VIEW_ONCE). */
+/* What the history view does (src/app/sc-history-jobs.c, through
+ * sc_service_read_history(), src/service/sc-service-history.c): a
+ * connection of its own, then keyset pages of 50, 1000, 1000, … newest
+ * first; before paging it read everything at once (VIEW_ONCE). */
 #define VIEW_FIRST_PAGE 50
 #define VIEW_PAGE       1000
 
@@ -186,9 +188,10 @@ view_load (gint64    user_id,
            GError  **error)
 {
   g_autoptr(ScDb) db = sc_db_open (db_path, error);
+  g_autoptr(ScService) service = sc_service_new (db_path, NULL);
+  g_autoptr(ScHistoryCursor) cursor = sc_history_cursor_new (user_id);
   g_autoptr(GPtrArray) all = NULL;
   guint limit = VIEW_FIRST_PAGE;
-  const char *before = NULL;
 
   if (db == NULL)
     return NULL;
@@ -198,17 +201,13 @@ view_load (gint64    user_id,
   all = g_ptr_array_new_with_free_func ((GDestroyNotify) sc_result_unref);
   for (;;)
     {
-      g_autoptr(GPtrArray) page = sc_results_list_before (db, user_id, SC_RESULTS_LIST_DEFAULT,
-                                                          before, limit, error);
-      guint n;
+      g_autoptr(GPtrArray) page = sc_service_read_history (service, db, cursor, limit, error);
 
       if (page == NULL)
         return NULL;
-      n = page->len;
       g_ptr_array_extend_and_steal (all, g_steal_pointer (&page));
-      if (what == VIEW_FIRST || n < limit)
+      if (what == VIEW_FIRST || sc_history_cursor_is_done (cursor))
         break;
-      before = ((ScResult *) g_ptr_array_index (all, all->len - 1))->uuid;
       limit = VIEW_PAGE;
     }
 
