@@ -155,7 +155,7 @@ sc_price_loader_refresh (ScDb               *db,
   meta.exchange = quotes->exchange;
   meta.live = quotes->live;
   meta.live_time = quotes->live_time;
-  return sc_price_cache_store_full (db, ticker, source_name, &meta, keep, mode, error);
+  return sc_price_cache_store (db, ticker, source_name, &meta, keep, mode, error);
 }
 
 static char *

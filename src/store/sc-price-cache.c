@@ -331,20 +331,6 @@ store_rows (ScDb                    *db,
   return TRUE;
 }
 
-gboolean
-sc_price_cache_store (ScDb              *db,
-                      const char        *ticker,
-                      const char        *source,
-                      const char        *timezone,
-                      ScPriceSeries     *series,
-                      ScPriceCacheMode   mode,
-                      GError           **error)
-{
-  ScPriceSeriesMeta meta = { .timezone = timezone };
-
-  return sc_price_cache_store_full (db, ticker, source, &meta, series, mode, error);
-}
-
 ScPriceCacheInfo *
 sc_price_cache_get_info (ScDb        *db,
                          const char  *ticker,
@@ -368,26 +354,26 @@ sc_price_cache_get_info (ScDb        *db,
 }
 
 gboolean
-sc_price_cache_store_full (ScDb                    *db,
-                           const char              *ticker,
-                           const char              *source,
-                           const ScPriceSeriesMeta *meta,
-                           ScPriceSeries           *series,
-                           ScPriceCacheMode         mode,
-                           GError                 **error)
+sc_price_cache_store (ScDb                    *db,
+                      const char              *ticker,
+                      const char              *source,
+                      const ScPriceSeriesMeta *meta,
+                      ScPriceSeries           *series,
+                      ScPriceCacheMode         mode,
+                      GError                 **error)
 {
+  static const ScPriceSeriesMeta unknown = { NULL };
   g_autoptr(GError) fill_error = NULL;
 
   g_return_val_if_fail (db != NULL, FALSE);
   g_return_val_if_fail (ticker != NULL, FALSE);
   g_return_val_if_fail (source != NULL, FALSE);
   g_return_val_if_fail (series != NULL, FALSE);
-  g_return_val_if_fail (meta != NULL, FALSE);
 
   if (!sc_db_begin (db, error))
     return FALSE;
 
-  if (!store_rows (db, ticker, source, meta, series, mode, error))
+  if (!store_rows (db, ticker, source, meta ? meta : &unknown, series, mode, error))
     {
       sc_db_rollback (db);
       return FALSE;
