@@ -16,6 +16,7 @@
 #include "sc-curl.h"
 #include "sc-error.h"
 #include "sc-json-scan.h"
+#include "sc-json-util.h"
 #include "sc-sync-client.h"
 
 #define CONNECT_TIMEOUT_S  10L
@@ -367,8 +368,6 @@ string_object (const char *first_name,
                ...)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
   const char *name, *value;
   va_list args;
 
@@ -385,9 +384,7 @@ string_object (const char *first_name,
   va_end (args);
   json_builder_end_object (builder);
 
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  return json_generator_to_data (generator, NULL);
+  return sc_json_builder_to_data (builder);
 }
 
 /* Sends body, which holds a password (wiped and freed here), and returns
