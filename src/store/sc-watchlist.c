@@ -12,7 +12,6 @@
 #include <glib/gi18n.h>
 
 #include "sc-db-private.h"
-#include "sc-error.h"
 #include "sc-validate.h"
 #include "sc-watchlist.h"
 
@@ -126,31 +125,16 @@ sc_watchlist_remove (ScDb        *db,
     return FALSE;
 
   key = sc_ticker_normalize (ticker);
-  if (!sc_db_begin (db, error))
+  /* Every live entry of the ticker: two computers may each have added it. */
+  stmt = sc_db_begin_update (db,
+                             "UPDATE watchlist SET deleted = 1, synced = 0 "
+                             "WHERE user_id = ?1 AND ticker = ?2 AND deleted = 0",
+                             user_id, key, error);
+  if (stmt == NULL)
     return FALSE;
 
-  /* Every live entry of the ticker: two computers may each have added it. */
-  stmt = sc_db_prepare (db,
-                        "UPDATE watchlist SET deleted = 1, synced = 0 "
-                        "WHERE user_id = ?1 AND ticker = ?2 AND deleted = 0",
-                        error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_int64 (stmt, 1, user_id);
-  sqlite3_bind_text (stmt, 2, key, -1, SQLITE_TRANSIENT);
-  if (!sc_db_step_done (db, stmt, _("Saving the watchlist"), error))
-    goto fail;
-  if (sqlite3_changes (sc_db_get_handle (db)) == 0)
-    {
-      g_set_error (error, SC_ERROR, SC_ERROR_DATA, _("%s is not on the watchlist."), key);
-      goto fail;
-    }
-
-  return sc_db_commit (db, error);
-
-fail:
-  sc_db_rollback (db);
-  return FALSE;
+  return sc_db_update_and_commit (db, stmt, _("Saving the watchlist"), error,
+                                  _("%s is not on the watchlist."), key);
 }
 
 static gpointer
