@@ -59,6 +59,13 @@ gboolean  sc_db_step_exists    (ScDb          *self,
                                 const char    *what,
                                 gboolean      *out_exists,
                                 GError       **error);
+/* Runs sql, a statement whose one parameter ?1 is user_id; FALSE with
+ * error (what failed) if it fails. */
+gboolean  sc_db_exec_for_user  (ScDb          *self,
+                                const char    *sql,
+                                gint64         user_id,
+                                const char    *what,
+                                GError       **error);
 /* Begins a transaction and prepares sql, an UPDATE of a user's rows, with
  * ?1 bound to user_id and ?2 to key; NULL with error, the transaction
  * rolled back, if that fails. */

@@ -496,6 +496,22 @@ sc_db_step_exists (ScDb          *self,
   return TRUE;
 }
 
+gboolean
+sc_db_exec_for_user (ScDb          *self,
+                     const char    *sql,
+                     gint64         user_id,
+                     const char    *what,
+                     GError       **error)
+{
+  sqlite3_stmt *stmt = sc_db_prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, user_id);
+  return sc_db_step_done (self, stmt, what, error);
+}
+
 sqlite3_stmt *
 sc_db_begin_update (ScDb         *self,
                     const char   *sql,

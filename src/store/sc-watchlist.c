@@ -353,20 +353,10 @@ sc_watchlist_reset_sync (ScDb    *db,
                          gint64   user_id,
                          GError **error)
 {
-  sqlite3_stmt *stmt;
-
   g_return_val_if_fail (db != NULL, FALSE);
 
-  stmt = sc_db_prepare (db, "UPDATE watchlist SET synced = 0, server_seq = 0 WHERE user_id = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, user_id);
-  if (!sc_db_step_done (db, stmt, _("Saving the watchlist"), error))
-    return FALSE;
-
-  stmt = sc_db_prepare (db, "DELETE FROM watchlist_sync WHERE user_id = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, user_id);
-  return sc_db_step_done (db, stmt, _("Saving the watchlist"), error);
+  return sc_db_exec_for_user (db, "UPDATE watchlist SET synced = 0, server_seq = 0 WHERE user_id = ?1",
+                              user_id, _("Saving the watchlist"), error) &&
+         sc_db_exec_for_user (db, "DELETE FROM watchlist_sync WHERE user_id = ?1",
+                              user_id, _("Saving the watchlist"), error);
 }
