@@ -58,7 +58,7 @@ test_export_prices (void)
   sc_price_series_append (series, 20535, 93.1, 94.0, 92.6, 93.5, 93.5, 41235000);
   sc_price_series_append (series, 20536, 93.6, 95.2, 93.3, 94.8, NAN, 52310000);
   sc_price_series_append (live, 20537, 95.0, 95.9, 94.1, 94.4, NAN, 1000);
-  g_assert_true (sc_price_cache_store_full (db, "2344.TW", "yahoo", &meta, series, SC_PRICE_CACHE_MERGE, &error));
+  g_assert_true (sc_price_cache_store (db, "2344.TW", "yahoo", &meta, series, SC_PRICE_CACHE_MERGE, &error));
   g_assert_no_error (error);
 
   view = g_object_ref_sink (g_object_new (SC_TYPE_HISTORY_VIEW, NULL));

@@ -143,7 +143,8 @@ test_store_load (void)
   g_assert_cmpuint (loaded->n_rows, ==, 0);
   g_clear_pointer (&loaded, sc_price_series_unref);
 
-  g_assert_true (sc_price_cache_store (db, "TEST", "yahoo", "America/New_York", first,
+  g_assert_true (sc_price_cache_store (db, "TEST", "yahoo",
+                                       &(ScPriceSeriesMeta) { .timezone = "America/New_York" }, first,
                                        SC_PRICE_CACHE_MERGE, &error));
   g_assert_no_error (error);
   loaded = sc_price_cache_load (db, "TEST", "yahoo", &error);
@@ -260,7 +261,7 @@ test_result_currency (void)
                              "INSERT INTO users (id, username, username_key, email, email_key, password_hash, recovery_hash, created_at)"
                              " VALUES (1, 'ann', 'ann', 'a@example.com', 'a@example.com', 'x', 'y', '2020-01-02T00:00:00Z');",
                              &error));
-  g_assert_true (sc_price_cache_store_full (db, "2344.TW", "yahoo", &meta, series, SC_PRICE_CACHE_MERGE, &error));
+  g_assert_true (sc_price_cache_store (db, "2344.TW", "yahoo", &meta, series, SC_PRICE_CACHE_MERGE, &error));
   g_assert_no_error (error);
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -598,7 +599,8 @@ test_loader_fresh_cache (void)
 
   for (int i = 20; i >= 0; i--)
     sc_price_series_append (series, last - i, NAN, NAN, NAN, 10 + i, NAN, NAN);
-  g_assert_true (sc_price_cache_store (db, "FRESH", "yahoo", "America/New_York", series,
+  g_assert_true (sc_price_cache_store (db, "FRESH", "yahoo",
+                                       &(ScPriceSeriesMeta) { .timezone = "America/New_York" }, series,
                                        SC_PRICE_CACHE_MERGE, &error));
 
   /* Up to date: no request, so an unreachable server does not matter. */

@@ -160,8 +160,10 @@ wait_cancellable (guint         ms,
 }
 
 /* Progress from the worker thread, replayed on the caller's main context
- * at most every 50 ms. */
-struct _ScHttpProgressRelay
+ * at most every 50 ms; kept on the task under PROGRESS_RELAY_KEY. */
+#define PROGRESS_RELAY_KEY "sc-http-progress-relay"
+
+typedef struct
 {
   gint                ref_count;
   GMainContext       *context;
@@ -169,7 +171,7 @@ struct _ScHttpProgressRelay
   gpointer            data;
   gint                finished;
   gint64              last_post;
-};
+} ScHttpProgressRelay;
 
 typedef struct
 {
@@ -215,10 +217,10 @@ progress_event_free (gpointer user_data)
   g_free (event);
 }
 
-void
-sc_http_progress_relay_post (goffset  received,
-                goffset  total,
-                gpointer user_data)
+static void
+progress_relay_post (goffset  received,
+                     goffset  total,
+                     gpointer user_data)
 {
   ScHttpProgressRelay *relay = user_data;
   gint64 now = g_get_monotonic_time ();
@@ -236,30 +238,62 @@ sc_http_progress_relay_post (goffset  received,
                               progress_event_dispatch, event, progress_event_free);
 }
 
-ScHttpProgressRelay *
-sc_http_progress_relay_new (ScHttpProgressFunc func,
-                            gpointer           data)
+static void
+progress_relay_free (gpointer data)
 {
-  ScHttpProgressRelay *relay = g_new0 (ScHttpProgressRelay, 1);
+  ScHttpProgressRelay *relay = data;
 
-  relay->ref_count = 1;
-  relay->context = g_main_context_ref_thread_default ();
-  relay->func = func;
-  relay->data = data;
-  return relay;
-}
-
-void
-sc_http_progress_relay_stop (ScHttpProgressRelay *relay)
-{
   g_atomic_int_set (&relay->finished, 1);
+  progress_relay_unref (relay);
 }
 
-void
-sc_http_progress_relay_free (ScHttpProgressRelay *relay)
+GTask *
+sc_http_task_new (gpointer             source_tag,
+                  GCancellable        *cancellable,
+                  ScHttpProgressFunc   progress,
+                  gpointer             progress_data,
+                  GAsyncReadyCallback  callback,
+                  gpointer             user_data)
 {
-  sc_http_progress_relay_stop (relay);
-  progress_relay_unref (relay);
+  GTask *task = g_task_new (NULL, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, source_tag);
+  if (progress != NULL)
+    {
+      ScHttpProgressRelay *relay = g_new0 (ScHttpProgressRelay, 1);
+
+      relay->ref_count = 1;
+      relay->context = g_main_context_ref_thread_default ();
+      relay->func = progress;
+      relay->data = progress_data;
+      g_object_set_data_full (G_OBJECT (task), PROGRESS_RELAY_KEY, relay, progress_relay_free);
+    }
+  return task;
+}
+
+ScHttpProgressFunc
+sc_http_task_get_progress (GTask    *task,
+                           gpointer *progress_data)
+{
+  *progress_data = g_object_get_data (G_OBJECT (task), PROGRESS_RELAY_KEY);
+  return *progress_data != NULL ? progress_relay_post : NULL;
+}
+
+gpointer
+sc_http_task_propagate_pointer (GAsyncResult  *result,
+                                gpointer       source_tag,
+                                GError       **error)
+{
+  ScHttpProgressRelay *relay;
+
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, NULL);
+
+  relay = g_object_get_data (G_OBJECT (result), PROGRESS_RELAY_KEY);
+  if (relay != NULL)
+    g_atomic_int_set (&relay->finished, 1);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 void

@@ -57,20 +57,25 @@ void            sc_http_response_free (ScHttpResponse       *response);
 gint64          sc_http_parse_retry_after (const char *value,
                                            gint64      now_unix);
 
-/* Replays progress from a worker thread on the main context that was the
- * thread-default one when the relay was made, at most every 50 ms, until
- * stopped. Pass sc_http_progress_relay_post as the request's progress
- * function and the relay as its data. */
-typedef struct _ScHttpProgressRelay ScHttpProgressRelay;
-
-ScHttpProgressRelay *sc_http_progress_relay_new  (ScHttpProgressFunc   func,
-                                                  gpointer             data);
-void                 sc_http_progress_relay_post (goffset              received,
-                                                  goffset              total,
-                                                  gpointer             relay);
-/* No more calls to func after this, even for posts already queued. */
-void                 sc_http_progress_relay_stop (ScHttpProgressRelay *relay);
-void                 sc_http_progress_relay_free (ScHttpProgressRelay *relay);
+/* A GTask for requests run in a worker thread (g_task_run_in_thread()):
+ * progress (nullable) is replayed on the main context that is the
+ * thread-default one now, at most every 50 ms, until the task is finished
+ * with sc_http_task_propagate_pointer(). */
+GTask              *sc_http_task_new               (gpointer              source_tag,
+                                                    GCancellable         *cancellable,
+                                                    ScHttpProgressFunc    progress,
+                                                    gpointer              progress_data,
+                                                    GAsyncReadyCallback   callback,
+                                                    gpointer              user_data);
+/* In the worker thread: the progress function to give the requests, with
+ * its data in *progress_data; NULL if the task has none. */
+ScHttpProgressFunc  sc_http_task_get_progress      (GTask                *task,
+                                                    gpointer             *progress_data);
+/* The result of a task made by sc_http_task_new() with source_tag; no more
+ * progress calls after this, even for progress already on its way. */
+gpointer            sc_http_task_propagate_pointer (GAsyncResult         *result,
+                                                    gpointer              source_tag,
+                                                    GError              **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScHttpResponse, sc_http_response_free)
 

@@ -146,3 +146,13 @@ sc_json_compare_days (gconstpointer a,
 
   return (x > y) - (x < y);
 }
+
+char *
+sc_json_builder_to_data (JsonBuilder *builder)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+
+  json_generator_set_root (generator, root);
+  return json_generator_to_data (generator, NULL);
+}

@@ -39,4 +39,7 @@ char       *sc_json_printable        (const char *text,
 int         sc_json_compare_days     (gconstpointer a,
                                       gconstpointer b);
 
+/* The compact text of what builder built, for a request's body. */
+char       *sc_json_builder_to_data  (JsonBuilder *builder);
+
 G_END_DECLS

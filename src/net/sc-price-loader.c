@@ -155,7 +155,7 @@ sc_price_loader_refresh (ScDb               *db,
   meta.exchange = quotes->exchange;
   meta.live = quotes->live;
   meta.live_time = quotes->live_time;
-  return sc_price_cache_store_full (db, ticker, source_name, &meta, keep, mode, error);
+  return sc_price_cache_store (db, ticker, source_name, &meta, keep, mode, error);
 }
 
 static char *
@@ -357,11 +357,10 @@ sc_price_loader_load (ScDb               *db,
 
 typedef struct
 {
-  char                *db_path;
-  ScQuoteClient       *client;
-  char                *ticker;
-  ScPriceLoadFlags     flags;
-  ScHttpProgressRelay *relay;
+  char             *db_path;
+  ScQuoteClient    *client;
+  char             *ticker;
+  ScPriceLoadFlags  flags;
 } LoadData;
 
 static void
@@ -372,7 +371,6 @@ load_data_free (gpointer user_data)
   g_free (data->db_path);
   g_clear_pointer (&data->client, sc_quote_client_unref);
   g_free (data->ticker);
-  g_clear_pointer (&data->relay, sc_http_progress_relay_free);
   g_free (data);
 }
 
@@ -385,6 +383,8 @@ load_thread (GTask        *task,
   LoadData *data = task_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(ScDb) db = NULL;
+  ScHttpProgressFunc progress;
+  gpointer progress_data;
   ScPriceLoad *load;
 
   db = sc_db_open (data->db_path, &error);
@@ -394,9 +394,9 @@ load_thread (GTask        *task,
       return;
     }
 
+  progress = sc_http_task_get_progress (task, &progress_data);
   load = sc_price_loader_load (db, data->client, data->ticker, data->flags, cancellable,
-                               data->relay ? sc_http_progress_relay_post : NULL, data->relay,
-                               &error);
+                               progress, progress_data, &error);
   if (load == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else
@@ -419,16 +419,13 @@ sc_price_loader_load_async (const char          *db_path,
 
   g_return_if_fail (ticker != NULL);
 
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, sc_price_loader_load_async);
-
+  task = sc_http_task_new (sc_price_loader_load_async, cancellable, progress, progress_data,
+                           callback, user_data);
   data = g_new0 (LoadData, 1);
   data->db_path = g_strdup (db_path);
   data->client = client ? sc_quote_client_ref (client) : sc_quote_client_new ();
   data->ticker = g_strdup (ticker);
   data->flags = flags;
-  if (progress != NULL)
-    data->relay = sc_http_progress_relay_new (progress, progress_data);
   g_task_set_task_data (task, data, load_data_free);
   g_task_run_in_thread (task, load_thread);
 }
@@ -437,14 +434,5 @@ ScPriceLoad *
 sc_price_loader_load_finish (GAsyncResult  *result,
                              GError       **error)
 {
-  LoadData *data;
-
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == sc_price_loader_load_async, NULL);
-
-  data = g_task_get_task_data (G_TASK (result));
-  if (data->relay != NULL)
-    sc_http_progress_relay_stop (data->relay);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return sc_http_task_propagate_pointer (result, sc_price_loader_load_async, error);
 }

@@ -335,7 +335,6 @@ typedef struct
   ScQuoteSource  source;
   char          *symbol;
   ScDay          first;
-  ScHttpProgressRelay *relay;
 } FetchData;
 
 static void
@@ -345,7 +344,6 @@ fetch_data_free (gpointer user_data)
 
   sc_quote_client_unref (fetch->client);
   g_free (fetch->symbol);
-  g_clear_pointer (&fetch->relay, sc_http_progress_relay_free);
   g_free (fetch);
 }
 
@@ -357,12 +355,13 @@ fetch_thread (GTask        *task,
 {
   FetchData *fetch = task_data;
   g_autoptr(GError) error = NULL;
+  ScHttpProgressFunc progress;
+  gpointer progress_data;
   ScQuotes *quotes;
 
+  progress = sc_http_task_get_progress (task, &progress_data);
   quotes = sc_quote_client_fetch (fetch->client, fetch->source, fetch->symbol, fetch->first,
-                                  cancellable,
-                                  fetch->relay ? sc_http_progress_relay_post : NULL, fetch->relay,
-                                  &error);
+                                  cancellable, progress, progress_data, &error);
   if (quotes == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else
@@ -386,16 +385,13 @@ sc_quote_client_fetch_async (ScQuoteClient       *self,
   g_return_if_fail (self != NULL);
   g_return_if_fail (symbol != NULL);
 
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, sc_quote_client_fetch_async);
-
+  task = sc_http_task_new (sc_quote_client_fetch_async, cancellable, progress, progress_data,
+                           callback, user_data);
   fetch = g_new0 (FetchData, 1);
   fetch->client = sc_quote_client_ref (self);
   fetch->source = source;
   fetch->symbol = g_strdup (symbol);
   fetch->first = first;
-  if (progress != NULL)
-    fetch->relay = sc_http_progress_relay_new (progress, progress_data);
   g_task_set_task_data (task, fetch, fetch_data_free);
   g_task_run_in_thread (task, fetch_thread);
 }
@@ -405,14 +401,5 @@ sc_quote_client_fetch_finish (ScQuoteClient  *self,
                               GAsyncResult   *result,
                               GError        **error)
 {
-  FetchData *fetch;
-
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == sc_quote_client_fetch_async, NULL);
-
-  fetch = g_task_get_task_data (G_TASK (result));
-  if (fetch->relay != NULL)
-    sc_http_progress_relay_stop (fetch->relay);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return sc_http_task_propagate_pointer (result, sc_quote_client_fetch_async, error);
 }

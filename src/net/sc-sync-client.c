@@ -16,6 +16,7 @@
 #include "sc-curl.h"
 #include "sc-error.h"
 #include "sc-json-scan.h"
+#include "sc-json-util.h"
 #include "sc-sync-client.h"
 
 #define CONNECT_TIMEOUT_S  10L
@@ -162,14 +163,6 @@ sc_sync_client_set_token (ScSyncClient *self,
   sc_accounts_free_secret (self->token);
   self->token = g_strdup (token);
   g_mutex_unlock (&self->lock);
-}
-
-gboolean
-sc_sync_client_has_token (ScSyncClient *self)
-{
-  g_return_val_if_fail (SC_IS_SYNC_CLIENT (self), FALSE);
-
-  return self->token != NULL;
 }
 
 static size_t
@@ -368,25 +361,6 @@ expect_status (ScSyncClient  *self,
   return FALSE;
 }
 
-gboolean
-sc_sync_client_health_sync (ScSyncClient  *self,
-                            GCancellable  *cancellable,
-                            GError       **error)
-{
-  Response response;
-  gboolean ok;
-
-  g_return_val_if_fail (SC_IS_SYNC_CLIENT (self), FALSE);
-
-  g_mutex_lock (&self->lock);
-  ok = request (self, "GET", "/health", NULL, FALSE, &response, cancellable, error) &&
-       expect_status (self, &response, 200, error);
-  response_clear (&response);
-  g_mutex_unlock (&self->lock);
-
-  return ok;
-}
-
 /* A JSON object of string members from name, value pairs ending with a
  * NULL name; a NULL value leaves its member out. */
 static char *
@@ -394,8 +368,6 @@ string_object (const char *first_name,
                ...)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
   const char *name, *value;
   va_list args;
 
@@ -412,9 +384,35 @@ string_object (const char *first_name,
   va_end (args);
   json_builder_end_object (builder);
 
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  return json_generator_to_data (generator, NULL);
+  return sc_json_builder_to_data (builder);
+}
+
+/* Sends body, which holds a password (wiped and freed here), and returns
+ * the answer's status when it is expected or refused (for the caller to
+ * word); otherwise 0 with the error for what went wrong. */
+static long
+send_password (ScSyncClient  *self,
+               const char    *method,
+               const char    *path,
+               gboolean       with_token,
+               char          *body,
+               long           expected,
+               long           refused,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  Response response;
+  long status = 0;
+
+  g_mutex_lock (&self->lock);
+  if (request (self, method, path, body, with_token, &response, cancellable, error) &&
+      (response.status == refused || expect_status (self, &response, expected, error)))
+    status = response.status;
+  response_clear (&response);
+  g_mutex_unlock (&self->lock);
+  sc_accounts_free_secret (body);
+
+  return status;
 }
 
 gboolean
@@ -425,31 +423,19 @@ sc_sync_client_register_sync (ScSyncClient  *self,
                               GCancellable  *cancellable,
                               GError       **error)
 {
-  char *body;
-  Response response;
-  gboolean ok;
+  long status;
 
   g_return_val_if_fail (SC_IS_SYNC_CLIENT (self), FALSE);
   g_return_val_if_fail (username != NULL && email != NULL && password != NULL, FALSE);
 
-  body = string_object ("username", username, "email", email, "password", password, NULL);
-  g_mutex_lock (&self->lock);
-  ok = request (self, "POST", "/accounts", body, FALSE, &response, cancellable, error);
-  sc_accounts_free_secret (body);
-
-  if (ok && response.status == 409)
-    {
-      g_set_error (error, SC_ERROR, SC_ERROR_DATA,
-                   _("The username %s is taken on the sync server; sign in instead, or choose another server."),
-                   username);
-      ok = FALSE;
-    }
-  else if (ok)
-    ok = expect_status (self, &response, 201, error);
-
-  response_clear (&response);
-  g_mutex_unlock (&self->lock);
-  return ok;
+  status = send_password (self, "POST", "/accounts", FALSE,
+                          string_object ("username", username, "email", email, "password", password, NULL),
+                          201, 409, cancellable, error);
+  if (status == 409)
+    g_set_error (error, SC_ERROR, SC_ERROR_DATA,
+                 _("The username %s is taken on the sync server; sign in instead, or choose another server."),
+                 username);
+  return status == 201;
 }
 
 char *
@@ -506,39 +492,26 @@ out:
   return token;
 }
 
-/* DELETE path, revoking this session or all of the account's; either
- * way the client forgets its token. Holds the lock. */
-static gboolean
-revoke_sessions (ScSyncClient  *self,
-                 const char    *path,
-                 GCancellable  *cancellable,
-                 GError       **error)
-{
-  Response response;
-  gboolean ok;
-
-  ok = request (self, "DELETE", path, NULL, TRUE, &response, cancellable, error) &&
-       /* 401: the token was no good anyway. */
-       (response.status == 401 || expect_status (self, &response, 204, error));
-  if (ok)
-    g_clear_pointer (&self->token, sc_accounts_free_secret);
-  response_clear (&response);
-
-  return ok;
-}
-
 gboolean
 sc_sync_client_sign_out_sync (ScSyncClient  *self,
                               GCancellable  *cancellable,
                               GError       **error)
 {
+  Response response;
   gboolean ok = TRUE;
 
   g_return_val_if_fail (SC_IS_SYNC_CLIENT (self), FALSE);
 
   g_mutex_lock (&self->lock);
   if (self->token != NULL)
-    ok = revoke_sessions (self, "/sessions", cancellable, error);
+    {
+      ok = request (self, "DELETE", "/sessions", NULL, TRUE, &response, cancellable, error) &&
+           /* 401: the token was no good anyway. */
+           (response.status == 401 || expect_status (self, &response, 204, error));
+      if (ok)
+        g_clear_pointer (&self->token, sc_accounts_free_secret);
+      response_clear (&response);
+    }
   g_mutex_unlock (&self->lock);
 
   return ok;
@@ -551,44 +524,18 @@ sc_sync_client_change_password_sync (ScSyncClient  *self,
                                      GCancellable  *cancellable,
                                      GError       **error)
 {
-  char *body;
-  Response response;
-  gboolean ok;
+  long status;
 
   g_return_val_if_fail (SC_IS_SYNC_CLIENT (self), FALSE);
   g_return_val_if_fail (old_password != NULL && new_password != NULL, FALSE);
 
-  body = string_object ("password", old_password, "new_password", new_password, NULL);
-
-  g_mutex_lock (&self->lock);
-  ok = request (self, "PUT", "/account/password", body, TRUE, &response, cancellable, error);
-  sc_accounts_free_secret (body);
-  if (ok && response.status == 403)
-    {
-      g_set_error (error, SC_ERROR, SC_ERROR_AUTH,
-                   _("The sync server’s account has another password than the old one given."));
-      ok = FALSE;
-    }
-  else if (ok)
-    ok = expect_status (self, &response, 204, error);
-  response_clear (&response);
-  g_mutex_unlock (&self->lock);
-  return ok;
-}
-
-gboolean
-sc_sync_client_sign_out_everywhere_sync (ScSyncClient  *self,
-                                         GCancellable  *cancellable,
-                                         GError       **error)
-{
-  gboolean ok;
-
-  g_return_val_if_fail (SC_IS_SYNC_CLIENT (self), FALSE);
-
-  g_mutex_lock (&self->lock);
-  ok = revoke_sessions (self, "/sessions/all", cancellable, error);
-  g_mutex_unlock (&self->lock);
-  return ok;
+  status = send_password (self, "PUT", "/account/password", TRUE,
+                          string_object ("password", old_password, "new_password", new_password, NULL),
+                          204, 403, cancellable, error);
+  if (status == 403)
+    g_set_error (error, SC_ERROR, SC_ERROR_AUTH,
+                 _("The sync server’s account has another password than the old one given."));
+  return status == 204;
 }
 
 /* Each collection's path and the member holding a pulled page. */

@@ -63,11 +63,7 @@ ScSyncClient *sc_sync_client_new              (const char         *server_url,
 const char   *sc_sync_client_get_url          (ScSyncClient       *self);
 void          sc_sync_client_set_token        (ScSyncClient       *self,
                                                const char         *token);
-gboolean      sc_sync_client_has_token        (ScSyncClient       *self);
 
-gboolean      sc_sync_client_health_sync      (ScSyncClient       *self,
-                                               GCancellable       *cancellable,
-                                               GError            **error);
 /* SC_ERROR_DATA "taken" when the username exists on the server. */
 gboolean      sc_sync_client_register_sync    (ScSyncClient       *self,
                                                const char         *username,
@@ -93,10 +89,6 @@ gboolean      sc_sync_client_change_password_sync (ScSyncClient   *self,
                                                    const char     *new_password,
                                                    GCancellable   *cancellable,
                                                    GError        **error);
-/* DELETE /sessions/all: revokes every token of the account, this one too. */
-gboolean      sc_sync_client_sign_out_everywhere_sync (ScSyncClient *self,
-                                                       GCancellable *cancellable,
-                                                       GError      **error);
 /* PUT /COLLECTION/UUID: uploads the JSON body (a Result, or a watchlist
  * entry {"uuid","ticker","added_at","deleted"}) under uuid. On CREATED or
  * EXISTS, *out_seq is the server's sequence number of it and *out_deleted

@@ -11,6 +11,7 @@
 
 #include "sc-accounts.h"
 #include "sc-error.h"
+#include "sc-json-util.h"
 #include "sc-results.h"
 #include "sc-sync.h"
 #include "sc-sync-state.h"
@@ -337,8 +338,6 @@ static char *
 watch_entry_to_json (const ScWatchEntry *entry)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "uuid");
@@ -351,9 +350,7 @@ watch_entry_to_json (const ScWatchEntry *entry)
   json_builder_add_boolean_value (builder, entry->deleted);
   json_builder_end_object (builder);
 
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  return json_generator_to_data (generator, NULL);
+  return sc_json_builder_to_data (builder);
 }
 
 /* Applies one page of the server's watchlist changes. */

@@ -59,6 +59,31 @@ gboolean  sc_db_step_exists    (ScDb          *self,
                                 const char    *what,
                                 gboolean      *out_exists,
                                 GError       **error);
+/* Runs sql, a statement whose one parameter ?1 is user_id; FALSE with
+ * error (what failed) if it fails. */
+gboolean  sc_db_exec_for_user  (ScDb          *self,
+                                const char    *sql,
+                                gint64         user_id,
+                                const char    *what,
+                                GError       **error);
+/* Begins a transaction and prepares sql, an UPDATE of a user's rows, with
+ * ?1 bound to user_id and ?2 to key; NULL with error, the transaction
+ * rolled back, if that fails. */
+sqlite3_stmt *sc_db_begin_update (ScDb          *self,
+                                  const char    *sql,
+                                  gint64         user_id,
+                                  const char    *key,
+                                  GError       **error);
+/* Steps stmt, an UPDATE in the transaction the caller began, and commits
+ * if it changed a row; otherwise rolls back, FALSE with error (what
+ * failed), or with an SC_ERROR_DATA error worded by not_found when no row
+ * matched. */
+gboolean  sc_db_update_and_commit (ScDb          *self,
+                                   sqlite3_stmt  *stmt,
+                                   const char    *what,
+                                   GError       **error,
+                                   const char    *not_found,
+                                   ...) G_GNUC_PRINTF (5, 6);
 /* Sets error (SC_ERROR_STORAGE) from the handle's last error. */
 void      sc_db_set_error      (ScDb        *self,
                                 GError     **error,

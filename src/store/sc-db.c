@@ -495,3 +495,71 @@ sc_db_step_exists (ScDb          *self,
   *out_exists = rc == SQLITE_ROW;
   return TRUE;
 }
+
+gboolean
+sc_db_exec_for_user (ScDb          *self,
+                     const char    *sql,
+                     gint64         user_id,
+                     const char    *what,
+                     GError       **error)
+{
+  sqlite3_stmt *stmt = sc_db_prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, user_id);
+  return sc_db_step_done (self, stmt, what, error);
+}
+
+sqlite3_stmt *
+sc_db_begin_update (ScDb         *self,
+                    const char   *sql,
+                    gint64        user_id,
+                    const char   *key,
+                    GError      **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!sc_db_begin (self, error))
+    return NULL;
+
+  stmt = sc_db_prepare (self, sql, error);
+  if (stmt == NULL)
+    {
+      sc_db_rollback (self);
+      return NULL;
+    }
+
+  sqlite3_bind_int64 (stmt, 1, user_id);
+  sqlite3_bind_text (stmt, 2, key, -1, SQLITE_TRANSIENT);
+  return stmt;
+}
+
+gboolean
+sc_db_update_and_commit (ScDb          *self,
+                         sqlite3_stmt  *stmt,
+                         const char    *what,
+                         GError       **error,
+                         const char    *not_found,
+                         ...)
+{
+  va_list args;
+
+  if (!sc_db_step_done (self, stmt, what, error))
+    {
+      sc_db_rollback (self);
+      return FALSE;
+    }
+
+  if (sqlite3_changes (self->handle) == 0)
+    {
+      sc_db_rollback (self);
+      va_start (args, not_found);
+      g_propagate_error (error, g_error_new_valist (SC_ERROR, SC_ERROR_DATA, not_found, args));
+      va_end (args);
+      return FALSE;
+    }
+
+  return sc_db_commit (self, error);
+}

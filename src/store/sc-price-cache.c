@@ -63,58 +63,96 @@ bind_double (sqlite3_stmt *stmt,
     sqlite3_bind_null (stmt, index);
 }
 
+/* Runs sql with ?1 bound to ticker (and ?2 to source unless NULL), handing
+ * each row to add_row with data. */
+static gboolean
+read_rows (ScDb         *db,
+           const char   *sql,
+           const char   *ticker,
+           const char   *source,
+           void        (*add_row) (sqlite3_stmt *stmt,
+                                   gpointer      data),
+           gpointer      data,
+           GError      **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = sc_db_prepare (db, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, ticker, -1, SQLITE_TRANSIENT);
+  if (source != NULL)
+    sqlite3_bind_text (stmt, 2, source, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    add_row (stmt, data);
+
+  return sc_db_reset_done (db, stmt, rc, _("Reading the price cache"), error);
+}
+
+static void
+add_info (sqlite3_stmt *stmt,
+          gpointer      data)
+{
+  ScPriceCacheInfo *info = g_new0 (ScPriceCacheInfo, 1);
+
+  info->source = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  info->timezone = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+  info->refreshed_at = sqlite3_column_int64 (stmt, 2);
+  info->first_date = column_day (stmt, 3);
+  info->last_date = column_day (stmt, 4);
+  info->n_rows = sqlite3_column_int (stmt, 5);
+  info->currency = g_strdup ((const char *) sqlite3_column_text (stmt, 6));
+  info->exchange = g_strdup ((const char *) sqlite3_column_text (stmt, 7));
+  info->live_date = column_day (stmt, 8);
+  info->live_open = column_double (stmt, 9);
+  info->live_high = column_double (stmt, 10);
+  info->live_low = column_double (stmt, 11);
+  info->live_close = column_double (stmt, 12);
+  info->live_volume = column_double (stmt, 13);
+  info->live_time = sqlite3_column_int64 (stmt, 14);
+  g_ptr_array_add (data, info);
+}
+
 GPtrArray *
 sc_price_cache_list (ScDb        *db,
                      const char  *ticker,
                      GError     **error)
 {
   g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) sc_price_cache_info_free);
-  sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (db != NULL, NULL);
   g_return_val_if_fail (ticker != NULL, NULL);
 
-  stmt = sc_db_prepare (db,
-                        "SELECT s.source, s.timezone, s.refreshed_at,"
-                        "       MIN (p.date), MAX (p.date), COUNT (*),"
-                        "       s.currency, s.exchange, s.live_date, s.live_open, s.live_high,"
-                        "       s.live_low, s.live_close, s.live_volume, s.live_time"
-                        "  FROM price_series s JOIN prices p"
-                        "    ON p.ticker = s.ticker AND p.source = s.source"
-                        " WHERE s.ticker = ?1"
-                        " GROUP BY s.source"
-                        " ORDER BY MAX (p.date) DESC, s.refreshed_at DESC",
-                        error);
-  if (stmt == NULL)
-    return NULL;
-
-  sqlite3_bind_text (stmt, 1, ticker, -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      ScPriceCacheInfo *info = g_new0 (ScPriceCacheInfo, 1);
-
-      info->source = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-      info->timezone = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-      info->refreshed_at = sqlite3_column_int64 (stmt, 2);
-      info->first_date = column_day (stmt, 3);
-      info->last_date = column_day (stmt, 4);
-      info->n_rows = sqlite3_column_int (stmt, 5);
-      info->currency = g_strdup ((const char *) sqlite3_column_text (stmt, 6));
-      info->exchange = g_strdup ((const char *) sqlite3_column_text (stmt, 7));
-      info->live_date = column_day (stmt, 8);
-      info->live_open = column_double (stmt, 9);
-      info->live_high = column_double (stmt, 10);
-      info->live_low = column_double (stmt, 11);
-      info->live_close = column_double (stmt, 12);
-      info->live_volume = column_double (stmt, 13);
-      info->live_time = sqlite3_column_int64 (stmt, 14);
-      g_ptr_array_add (list, info);
-    }
-  if (!sc_db_reset_done (db, stmt, rc, _("Reading the price cache"), error))
+  if (!read_rows (db,
+                  "SELECT s.source, s.timezone, s.refreshed_at,"
+                  "       MIN (p.date), MAX (p.date), COUNT (*),"
+                  "       s.currency, s.exchange, s.live_date, s.live_open, s.live_high,"
+                  "       s.live_low, s.live_close, s.live_volume, s.live_time"
+                  "  FROM price_series s JOIN prices p"
+                  "    ON p.ticker = s.ticker AND p.source = s.source"
+                  " WHERE s.ticker = ?1"
+                  " GROUP BY s.source"
+                  " ORDER BY MAX (p.date) DESC, s.refreshed_at DESC",
+                  ticker, NULL, add_info, list, error))
     return NULL;
 
   return g_steal_pointer (&list);
+}
+
+static void
+add_bar (sqlite3_stmt *stmt,
+         gpointer      data)
+{
+  ScDay day = column_day (stmt, 0);
+
+  if (day == G_MININT32)
+    return;
+  sc_price_series_append (data, day,
+                          column_double (stmt, 1), column_double (stmt, 2),
+                          column_double (stmt, 3), column_double (stmt, 4),
+                          column_double (stmt, 5), column_double (stmt, 6));
 }
 
 ScPriceSeries *
@@ -124,39 +162,35 @@ sc_price_cache_load (ScDb        *db,
                      GError     **error)
 {
   g_autoptr(ScPriceSeries) series = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (db != NULL, NULL);
   g_return_val_if_fail (ticker != NULL, NULL);
   g_return_val_if_fail (source != NULL, NULL);
 
-  stmt = sc_db_prepare (db,
-                        "SELECT date, open, high, low, close, adj_close, volume"
-                        "  FROM prices WHERE ticker = ?1 AND source = ?2 ORDER BY date",
-                        error);
-  if (stmt == NULL)
-    return NULL;
-
   series = sc_price_series_new (ticker);
-  sqlite3_bind_text (stmt, 1, ticker, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, source, -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      ScDay day = column_day (stmt, 0);
-
-      if (day == G_MININT32)
-        continue;
-      sc_price_series_append (series, day,
-                              column_double (stmt, 1), column_double (stmt, 2),
-                              column_double (stmt, 3), column_double (stmt, 4),
-                              column_double (stmt, 5), column_double (stmt, 6));
-    }
-  if (!sc_db_reset_done (db, stmt, rc, _("Reading the price cache"), error))
+  if (!read_rows (db,
+                  "SELECT date, open, high, low, close, adj_close, volume"
+                  "  FROM prices WHERE ticker = ?1 AND source = ?2 ORDER BY date",
+                  ticker, source, add_bar, series, error))
     return NULL;
 
   sc_price_series_normalize (series);
   return g_steal_pointer (&series);
+}
+
+static void
+add_close (sqlite3_stmt *stmt,
+           gpointer      data)
+{
+  ScPriceSeries *series = data;
+  ScDay day = column_day (stmt, 0);
+
+  /* The first row of a date is the freshest source's. */
+  if (day == G_MININT32 ||
+      (series->n_rows > 0 && series->date[series->n_rows - 1] == day))
+    return;
+  sc_price_series_append (series, day, NAN, NAN, NAN,
+                          sqlite3_column_double (stmt, 1), NAN, NAN);
 }
 
 ScPriceSeries *
@@ -165,35 +199,17 @@ sc_price_cache_load_closes (ScDb        *db,
                             GError     **error)
 {
   g_autoptr(ScPriceSeries) series = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (db != NULL, NULL);
   g_return_val_if_fail (ticker != NULL, NULL);
 
-  stmt = sc_db_prepare (db,
-                        "SELECT p.date, p.close FROM prices p "
-                        "JOIN price_series s ON s.ticker = p.ticker AND s.source = p.source "
-                        "WHERE p.ticker = ?1 AND p.close > 0 "
-                        "ORDER BY p.date, s.refreshed_at DESC, p.source",
-                        error);
-  if (stmt == NULL)
-    return NULL;
-
   series = sc_price_series_new (ticker);
-  sqlite3_bind_text (stmt, 1, ticker, -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      ScDay day = column_day (stmt, 0);
-
-      /* The first row of a date is the freshest source's. */
-      if (day == G_MININT32 ||
-          (series->n_rows > 0 && series->date[series->n_rows - 1] == day))
-        continue;
-      sc_price_series_append (series, day, NAN, NAN, NAN,
-                              sqlite3_column_double (stmt, 1), NAN, NAN);
-    }
-  if (!sc_db_reset_done (db, stmt, rc, _("Reading the price cache"), error))
+  if (!read_rows (db,
+                  "SELECT p.date, p.close FROM prices p "
+                  "JOIN price_series s ON s.ticker = p.ticker AND s.source = p.source "
+                  "WHERE p.ticker = ?1 AND p.close > 0 "
+                  "ORDER BY p.date, s.refreshed_at DESC, p.source",
+                  ticker, NULL, add_close, series, error))
     return NULL;
 
   return g_steal_pointer (&series);
@@ -331,20 +347,6 @@ store_rows (ScDb                    *db,
   return TRUE;
 }
 
-gboolean
-sc_price_cache_store (ScDb              *db,
-                      const char        *ticker,
-                      const char        *source,
-                      const char        *timezone,
-                      ScPriceSeries     *series,
-                      ScPriceCacheMode   mode,
-                      GError           **error)
-{
-  ScPriceSeriesMeta meta = { .timezone = timezone };
-
-  return sc_price_cache_store_full (db, ticker, source, &meta, series, mode, error);
-}
-
 ScPriceCacheInfo *
 sc_price_cache_get_info (ScDb        *db,
                          const char  *ticker,
@@ -368,26 +370,26 @@ sc_price_cache_get_info (ScDb        *db,
 }
 
 gboolean
-sc_price_cache_store_full (ScDb                    *db,
-                           const char              *ticker,
-                           const char              *source,
-                           const ScPriceSeriesMeta *meta,
-                           ScPriceSeries           *series,
-                           ScPriceCacheMode         mode,
-                           GError                 **error)
+sc_price_cache_store (ScDb                    *db,
+                      const char              *ticker,
+                      const char              *source,
+                      const ScPriceSeriesMeta *meta,
+                      ScPriceSeries           *series,
+                      ScPriceCacheMode         mode,
+                      GError                 **error)
 {
+  static const ScPriceSeriesMeta unknown = { NULL };
   g_autoptr(GError) fill_error = NULL;
 
   g_return_val_if_fail (db != NULL, FALSE);
   g_return_val_if_fail (ticker != NULL, FALSE);
   g_return_val_if_fail (source != NULL, FALSE);
   g_return_val_if_fail (series != NULL, FALSE);
-  g_return_val_if_fail (meta != NULL, FALSE);
 
   if (!sc_db_begin (db, error))
     return FALSE;
 
-  if (!store_rows (db, ticker, source, meta, series, mode, error))
+  if (!store_rows (db, ticker, source, meta ? meta : &unknown, series, mode, error))
     {
       sc_db_rollback (db);
       return FALSE;

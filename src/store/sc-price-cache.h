@@ -67,17 +67,6 @@ typedef enum
   SC_PRICE_CACHE_REPLACE,  /* drop what was cached for (ticker, source) first */
 } ScPriceCacheMode;
 
-/* Writes series under (ticker, source) in one transaction: either all of
- * it lands or nothing changes. Afterwards fills in the actual closes of
- * saved predictions for ticker that have become known. */
-gboolean       sc_price_cache_store  (ScDb          *db,
-                                      const char    *ticker,
-                                      const char    *source,
-                                      const char    *timezone,
-                                      ScPriceSeries *series,
-                                      ScPriceCacheMode mode,
-                                      GError       **error);
-
 /* What is known about a series besides its bars. */
 typedef struct
 {
@@ -88,16 +77,19 @@ typedef struct
   gint64         live_time;
 } ScPriceSeriesMeta;
 
-/* sc_price_cache_store() with the series' currency, exchange and live bar.
- * The live bar is replaced on every write (cleared when meta->live has no
- * row) and never written among the final bars. */
-gboolean       sc_price_cache_store_full (ScDb                    *db,
-                                          const char              *ticker,
-                                          const char              *source,
-                                          const ScPriceSeriesMeta *meta,
-                                          ScPriceSeries           *series,
-                                          ScPriceCacheMode         mode,
-                                          GError                 **error);
+/* Writes series under (ticker, source) in one transaction: either all of
+ * it lands or nothing changes. meta (nullable: nothing known) gives the
+ * series' time zone, currency, exchange and live bar; the live bar is
+ * replaced on every write (cleared when meta->live has no row) and never
+ * written among the final bars. Afterwards fills in the actual closes of
+ * saved predictions for ticker that have become known. */
+gboolean       sc_price_cache_store  (ScDb                    *db,
+                                      const char              *ticker,
+                                      const char              *source,
+                                      const ScPriceSeriesMeta *meta,
+                                      ScPriceSeries           *series,
+                                      ScPriceCacheMode         mode,
+                                      GError                 **error);
 /* The entry of sc_price_cache_list() for source, or NULL (no error) if
  * nothing is cached from it. */
 ScPriceCacheInfo *sc_price_cache_get_info (ScDb        *db,

@@ -31,22 +31,6 @@ gboolean  _sc_results_collect               (ScDb           *db,
                                              sqlite3_stmt   *stmt,
                                              GPtrArray      *results,
                                              GError        **error);
-/* Begins a transaction and prepares sql, an UPDATE of one result, with ?1
- * bound to user_id and ?2 to the result's key (its uuid in lower case);
- * NULL with error, the transaction rolled back, if that fails. */
-sqlite3_stmt *_sc_results_begin_update      (ScDb           *db,
-                                             const char     *sql,
-                                             gint64          user_id,
-                                             const char     *key,
-                                             GError        **error);
-/* Steps stmt, an UPDATE of the result uuid in the transaction the caller
- * began, and commits; otherwise rolls back, with an SC_ERROR_DATA error
- * when no result matched. */
-gboolean  _sc_results_update_one_and_commit (ScDb           *db,
-                                             sqlite3_stmt   *stmt,
-                                             const char     *what,
-                                             const char     *uuid,
-                                             GError        **error);
 /* Inserts result for user_id inside the caller's transaction. */
 gboolean  _sc_results_insert                (ScDb           *db,
                                              gint64          user_id,

@@ -61,17 +61,18 @@ sc_results_mark_synced (ScDb        *db,
   g_return_val_if_fail (uuid != NULL, FALSE);
 
   key = g_ascii_strdown (uuid, -1);
-  stmt = _sc_results_begin_update (db,
-                                   "UPDATE results SET synced = (deleted = ?3), "
-                                   "  server_seq = max (server_seq, ?4) "
-                                   "WHERE user_id = ?1 AND uuid = ?2",
-                                   user_id, key, error);
+  stmt = sc_db_begin_update (db,
+                             "UPDATE results SET synced = (deleted = ?3), "
+                             "  server_seq = max (server_seq, ?4) "
+                             "WHERE user_id = ?1 AND uuid = ?2",
+                             user_id, key, error);
   if (stmt == NULL)
     return FALSE;
 
   sqlite3_bind_int (stmt, 3, deleted ? 1 : 0);
   sqlite3_bind_int64 (stmt, 4, server_seq);
-  return _sc_results_update_one_and_commit (db, stmt, _("Saving the sync state"), uuid, error);
+  return sc_db_update_and_commit (db, stmt, _("Saving the sync state"), error,
+                                  _("There is no saved prediction %s in this history."), uuid);
 }
 
 gboolean

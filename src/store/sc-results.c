@@ -281,57 +281,6 @@ sc_results_get (ScDb        *db,
 
 /* --- writing ------------------------------------------------------------ */
 
-sqlite3_stmt *
-_sc_results_begin_update (ScDb         *db,
-                          const char   *sql,
-                          gint64        user_id,
-                          const char   *key,
-                          GError      **error)
-{
-  sqlite3_stmt *stmt;
-
-  if (!sc_db_begin (db, error))
-    return NULL;
-
-  stmt = sc_db_prepare (db, sql, error);
-  if (stmt == NULL)
-    {
-      sc_db_rollback (db);
-      return NULL;
-    }
-
-  sqlite3_bind_int64 (stmt, 1, user_id);
-  sqlite3_bind_text (stmt, 2, key, -1, SQLITE_TRANSIENT);
-  return stmt;
-}
-
-/* Steps stmt, an UPDATE of the result uuid in the transaction the caller
- * began, and commits; otherwise rolls back, with an SC_ERROR_DATA error
- * when no result matched. */
-gboolean
-_sc_results_update_one_and_commit (ScDb          *db,
-                                   sqlite3_stmt  *stmt,
-                                   const char    *what,
-                                   const char    *uuid,
-                                   GError       **error)
-{
-  if (!sc_db_step_done (db, stmt, what, error))
-    {
-      sc_db_rollback (db);
-      return FALSE;
-    }
-
-  if (sqlite3_changes (sc_db_get_handle (db)) == 0)
-    {
-      sc_db_rollback (db);
-      g_set_error (error, SC_ERROR, SC_ERROR_DATA,
-                   _("There is no saved prediction %s in this history."), uuid);
-      return FALSE;
-    }
-
-  return sc_db_commit (db, error);
-}
-
 /* Inserts result for user_id inside the caller's transaction. */
 gboolean
 _sc_results_insert (ScDb            *db,
@@ -503,12 +452,13 @@ sc_results_delete (ScDb        *db,
   if ((key = result_key (uuid, error)) == NULL)
     return FALSE;
 
-  stmt = _sc_results_begin_update (db,
-                                   "UPDATE results SET deleted = 1, synced = 0 "
-                                   "WHERE user_id = ?1 AND uuid = ?2 AND deleted = 0",
-                                   user_id, key, error);
+  stmt = sc_db_begin_update (db,
+                             "UPDATE results SET deleted = 1, synced = 0 "
+                             "WHERE user_id = ?1 AND uuid = ?2 AND deleted = 0",
+                             user_id, key, error);
   if (stmt == NULL)
     return FALSE;
 
-  return _sc_results_update_one_and_commit (db, stmt, _("Deleting the prediction"), uuid, error);
+  return sc_db_update_and_commit (db, stmt, _("Deleting the prediction"), error,
+                                  _("There is no saved prediction %s in this history."), uuid);
 }

@@ -167,14 +167,9 @@ reset_sync_state (ScDb    *db,
                   gint64   user_id,
                   GError **error)
 {
-  sqlite3_stmt *stmt = sc_db_prepare (db,
-                                      "UPDATE results SET synced = 0, server_seq = 0 WHERE user_id = ?1",
-                                      error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, user_id);
-  return step_done (db, stmt, error) && sc_watchlist_reset_sync (db, user_id, error);
+  return sc_db_exec_for_user (db, "UPDATE results SET synced = 0, server_seq = 0 WHERE user_id = ?1",
+                              user_id, _("Saving the sync state"), error) &&
+         sc_watchlist_reset_sync (db, user_id, error);
 }
 
 gboolean
@@ -216,14 +211,10 @@ sc_sync_state_link (ScDb        *db,
   else
     {
       /* Signed in again to the same account: only the state changes. */
-      stmt = sc_db_prepare (db,
-                            "UPDATE sync_links SET last_state = CASE WHEN last_sync_at IS NULL"
-                            " THEN 'never' ELSE 'ok' END, last_error = NULL WHERE user_id = ?1",
-                            error);
-      if (stmt == NULL)
-        goto fail;
-      sqlite3_bind_int64 (stmt, 1, user_id);
-      if (!step_done (db, stmt, error))
+      if (!sc_db_exec_for_user (db,
+                                "UPDATE sync_links SET last_state = CASE WHEN last_sync_at IS NULL"
+                                " THEN 'never' ELSE 'ok' END, last_error = NULL WHERE user_id = ?1",
+                                user_id, _("Saving the sync state"), error))
         goto fail;
     }
 
@@ -239,21 +230,16 @@ sc_sync_state_unlink (ScDb    *db,
                       gint64   user_id,
                       GError **error)
 {
-  sqlite3_stmt *stmt;
-
   g_return_val_if_fail (db != NULL, FALSE);
 
   if (!sc_db_begin (db, error))
     return FALSE;
-  stmt = sc_db_prepare (db, "DELETE FROM sync_links WHERE user_id = ?1", error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_int64 (stmt, 1, user_id);
-  if (!step_done (db, stmt, error) || !reset_sync_state (db, user_id, error))
-    goto fail;
+  if (!sc_db_exec_for_user (db, "DELETE FROM sync_links WHERE user_id = ?1",
+                            user_id, _("Saving the sync state"), error) ||
+      !reset_sync_state (db, user_id, error))
+    {
+      sc_db_rollback (db);
+      return FALSE;
+    }
   return sc_db_commit (db, error);
-
-fail:
-  sc_db_rollback (db);
-  return FALSE;
 }

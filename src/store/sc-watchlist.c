@@ -12,7 +12,6 @@
 #include <glib/gi18n.h>
 
 #include "sc-db-private.h"
-#include "sc-error.h"
 #include "sc-validate.h"
 #include "sc-watchlist.h"
 
@@ -126,31 +125,16 @@ sc_watchlist_remove (ScDb        *db,
     return FALSE;
 
   key = sc_ticker_normalize (ticker);
-  if (!sc_db_begin (db, error))
+  /* Every live entry of the ticker: two computers may each have added it. */
+  stmt = sc_db_begin_update (db,
+                             "UPDATE watchlist SET deleted = 1, synced = 0 "
+                             "WHERE user_id = ?1 AND ticker = ?2 AND deleted = 0",
+                             user_id, key, error);
+  if (stmt == NULL)
     return FALSE;
 
-  /* Every live entry of the ticker: two computers may each have added it. */
-  stmt = sc_db_prepare (db,
-                        "UPDATE watchlist SET deleted = 1, synced = 0 "
-                        "WHERE user_id = ?1 AND ticker = ?2 AND deleted = 0",
-                        error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_int64 (stmt, 1, user_id);
-  sqlite3_bind_text (stmt, 2, key, -1, SQLITE_TRANSIENT);
-  if (!sc_db_step_done (db, stmt, _("Saving the watchlist"), error))
-    goto fail;
-  if (sqlite3_changes (sc_db_get_handle (db)) == 0)
-    {
-      g_set_error (error, SC_ERROR, SC_ERROR_DATA, _("%s is not on the watchlist."), key);
-      goto fail;
-    }
-
-  return sc_db_commit (db, error);
-
-fail:
-  sc_db_rollback (db);
-  return FALSE;
+  return sc_db_update_and_commit (db, stmt, _("Saving the watchlist"), error,
+                                  _("%s is not on the watchlist."), key);
 }
 
 static gpointer
@@ -369,20 +353,10 @@ sc_watchlist_reset_sync (ScDb    *db,
                          gint64   user_id,
                          GError **error)
 {
-  sqlite3_stmt *stmt;
-
   g_return_val_if_fail (db != NULL, FALSE);
 
-  stmt = sc_db_prepare (db, "UPDATE watchlist SET synced = 0, server_seq = 0 WHERE user_id = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, user_id);
-  if (!sc_db_step_done (db, stmt, _("Saving the watchlist"), error))
-    return FALSE;
-
-  stmt = sc_db_prepare (db, "DELETE FROM watchlist_sync WHERE user_id = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, user_id);
-  return sc_db_step_done (db, stmt, _("Saving the watchlist"), error);
+  return sc_db_exec_for_user (db, "UPDATE watchlist SET synced = 0, server_seq = 0 WHERE user_id = ?1",
+                              user_id, _("Saving the watchlist"), error) &&
+         sc_db_exec_for_user (db, "DELETE FROM watchlist_sync WHERE user_id = ?1",
+                              user_id, _("Saving the watchlist"), error);
 }

@@ -72,7 +72,8 @@ main (int   argc,
       g_autofree char *ticker = g_strdup_printf ("T%03u", i);
       g_autoptr(ScPriceSeries) series = random_walk (ticker, rand);
 
-      if (!sc_price_cache_store (db, ticker, "yahoo", "America/New_York", series,
+      if (!sc_price_cache_store (db, ticker, "yahoo",
+                                 &(ScPriceSeriesMeta) { .timezone = "America/New_York" }, series,
                                  SC_PRICE_CACHE_REPLACE, &error))
         g_error ("%s", error->message);
     }
