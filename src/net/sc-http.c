@@ -471,9 +471,12 @@ sc_http_get (const ScHttpRequest  *request,
             g_set_error (error, SC_ERROR, SC_ERROR_NETWORK,
                          _("%s did not answer in time."), service);
           else if (code != CURLE_OK)
-            g_set_error (error, SC_ERROR, SC_ERROR_NETWORK,
-                         _("Cannot reach %s (%s)."), service,
-                         curl_error[0] ? curl_error : curl_easy_strerror (code));
+            {
+              /* Plain words for people; libcurl's for G_MESSAGES_DEBUG. */
+              g_debug ("%s: %s", service, curl_error[0] ? curl_error : curl_easy_strerror (code));
+              g_set_error (error, SC_ERROR, SC_ERROR_NETWORK,
+                           _("Cannot reach %s: check the network connection."), service);
+            }
           else if (last_status == 429)
             g_set_error (error, SC_ERROR, SC_ERROR_NETWORK,
                          _("%s is rate limiting requests; try again later."), service);
