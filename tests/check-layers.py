@@ -48,6 +48,17 @@ FORBIDDEN = {
     'server': ('curl/', 'libsecret/') + GTK + DRAWING,
 }
 
+# Widgets reach the database and the network only through the service
+# (src/service, docs/architecture.md): in the app, only the application,
+# which makes the service and its price source and sync engine, includes
+# these.
+APP_SERVICE_ONLY = {
+    'sc-db.h', 'sc-db-private.h', 'sc-price-cache.h', 'sc-watchlist.h', 'sc-sync-state.h',
+    'sc-price-loader.h', 'sc-quote-client.h', 'sc-http.h', 'sc-sync.h', 'sc-sync-client.h',
+    'sc-net-prices.h', 'sc-net-sync.h',
+}
+APP_COMPOSER = 'sc-application.c'
+
 INCLUDE = re.compile(r'^\s*#\s*include\s*([<"])([^>"]+)[>"]', re.M)
 
 
@@ -72,6 +83,9 @@ def main():
                 theirs = owner.get(os.path.basename(header))
                 if quote == '"' and theirs is not None and theirs not in allowed:
                     problems.append(f'{where} includes {header} of the {theirs} layer')
+                if (layer == 'app' and name != APP_COMPOSER and quote == '"'
+                        and os.path.basename(header) in APP_SERVICE_ONLY):
+                    problems.append(f'{where} includes {header}: widgets go through the service')
                 if quote == '<' and header.startswith(FORBIDDEN[layer]):
                     problems.append(f'{where} includes <{header}>, which the {layer} layer must not use')
 

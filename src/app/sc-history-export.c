@@ -14,10 +14,10 @@
 
 #include <glib/gi18n.h>
 
+#include "sc-application.h"
 #include "sc-history-item.h"
 #include "sc-history-view-private.h"
 #include "sc-price-csv.h"
-#include "sc-price-loader.h"
 
 /* --- export -------------------------------------------------------------- */
 
@@ -158,9 +158,8 @@ sc_history_view_export_finish (ScHistoryView  *self,
 }
 
 /* Export Prices…: the cached daily prices of the selected row's ticker, as
- * `stockcast prices TICKER --csv` writes them. Read from the cache only (a
- * worker thread opens its own connection); the file is written whole or
- * not at all. */
+ * `stockcast prices TICKER --csv` writes them. Read from the cache only,
+ * through the service; the file is written whole or not at all. */
 
 static void
 prices_loaded_cb (GObject      *object,
@@ -173,7 +172,7 @@ prices_loaded_cb (GObject      *object,
   g_autoptr(GBytes) bytes = NULL;
   GError *error = NULL;
 
-  load = sc_price_loader_load_finish (result, &error);
+  load = sc_service_load_prices_finish (SC_SERVICE (object), result, &error);
   if (load == NULL)
     {
       g_task_return_error (task, error);
@@ -201,8 +200,8 @@ sc_history_view_export_prices_async (ScHistoryView       *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, sc_history_view_export_prices_async);
   g_task_set_task_data (task, g_object_ref (file), g_object_unref);
-  sc_price_loader_load_async (NULL, NULL, ticker, SC_PRICE_LOAD_OFFLINE, cancellable,
-                              NULL, NULL, prices_loaded_cb, task);
+  sc_service_load_prices_async (sc_application_get_default_service (), ticker,
+                                SC_PRICE_LOAD_OFFLINE, cancellable, prices_loaded_cb, task);
 }
 
 gboolean

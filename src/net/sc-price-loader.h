@@ -40,7 +40,9 @@ gboolean       sc_price_loader_refresh        (ScDb               *db,
                                                gpointer            progress_data,
                                                GError            **error);
 
-/* Blocking; see above. client may be NULL (a default one). */
+/* Blocking, on the caller's thread (the service runs it in a worker
+ * thread for the window: sc_service_load_prices_async()); see above. client
+ * may be NULL (a default one). */
 ScPriceLoad   *sc_price_loader_load           (ScDb               *db,
                                                ScQuoteClient      *client,
                                                const char         *ticker,
@@ -48,20 +50,6 @@ ScPriceLoad   *sc_price_loader_load           (ScDb               *db,
                                                GCancellable       *cancellable,
                                                ScHttpProgressFunc  progress,
                                                gpointer            progress_data,
-                                               GError            **error);
-/* The same in a worker thread with its own connection to the database at
- * db_path (NULL: the default). progress is called on the caller's
- * thread-default main context. */
-void           sc_price_loader_load_async     (const char         *db_path,
-                                               ScQuoteClient      *client,
-                                               const char         *ticker,
-                                               ScPriceLoadFlags    flags,
-                                               GCancellable       *cancellable,
-                                               ScHttpProgressFunc  progress,
-                                               gpointer            progress_data,
-                                               GAsyncReadyCallback callback,
-                                               gpointer            user_data);
-ScPriceLoad   *sc_price_loader_load_finish    (GAsyncResult       *result,
                                                GError            **error);
 
 G_END_DECLS
