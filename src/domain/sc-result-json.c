@@ -98,9 +98,9 @@ sc_result_to_json (const ScResult     *self,
   return g_string_free (out, FALSE);
 }
 
-static const char *
-get_string (JsonObject *object,
-            const char *name)
+const char *
+_sc_result_json_get_string (JsonObject *object,
+                            const char *name)
 {
   JsonNode *node = json_object_get_member (object, name);
 
@@ -172,7 +172,7 @@ parse_forecast (JsonNode          *node,
     return json_invalid (error, "horizon");
   f->horizon = (int) horizon;
 
-  if (!_sc_result_day_from_text (get_string (object, "date"), &f->date))
+  if (!_sc_result_day_from_text (_sc_result_json_get_string (object, "date"), &f->date))
     return json_invalid (error, "date");
   if (!get_price (object, "price", &f->price))
     return json_invalid (error, "price");
@@ -210,26 +210,26 @@ sc_result_new_from_json_node (JsonNode  *node,
   object = json_node_get_object (node);
   result = sc_result_new ();
 
-  text = get_string (object, "uuid");
+  text = _sc_result_json_get_string (object, "uuid");
   if (text == NULL || !g_uuid_string_is_valid (text))
     return json_invalid (error, "uuid"), NULL;
   result->uuid = g_ascii_strdown (text, -1);
 
-  text = get_string (object, "ticker");
+  text = _sc_result_json_get_string (object, "ticker");
   if (!sc_validate_ticker (text, NULL))
     return json_invalid (error, "ticker"), NULL;
   result->ticker = g_strdup (text);
 
-  result->created_at = _sc_result_normalize_timestamp (get_string (object, "created_at"));
+  result->created_at = _sc_result_normalize_timestamp (_sc_result_json_get_string (object, "created_at"));
   if (result->created_at == NULL)
     return json_invalid (error, "created_at"), NULL;
 
-  text = get_string (object, "model");
+  text = _sc_result_json_get_string (object, "model");
   if (!sc_validate_model_id (text, NULL))
     return json_invalid (error, "model"), NULL;
   result->model = g_strdup (text);
 
-  if (!_sc_result_day_from_text (get_string (object, "as_of"), &result->as_of))
+  if (!_sc_result_day_from_text (_sc_result_json_get_string (object, "as_of"), &result->as_of))
     return json_invalid (error, "as_of"), NULL;
 
   if (!get_price (object, "last_close", &result->last_close))

@@ -7,6 +7,8 @@
 
 #pragma once
 
+#include <json-glib/json-glib.h>
+
 #include "sc-result.h"
 
 G_BEGIN_DECLS
@@ -35,5 +37,10 @@ gboolean  _sc_result_check_forecasts     (const ScResultForecast *forecasts,
 /* Every field of a result from outside (the sync server). */
 gboolean  _sc_result_check               (const ScResult *result,
                                           GError        **error);
+
+/* The string member name of object, or NULL if it is missing or not a
+ * string: how the codec reads a member, for the server's watchlist too. */
+const char *_sc_result_json_get_string   (JsonObject    *object,
+                                          const char    *name);
 
 G_END_DECLS

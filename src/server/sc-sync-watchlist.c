@@ -11,6 +11,7 @@
 
 #include <gio/gio.h>
 
+#include "sc-result-private.h"
 #include "sc-sync-server-private.h"
 #include "sc-sync-watchlist.h"
 #include "sc-validate.h"
@@ -35,18 +36,6 @@ is_timestamp (const char *text)
   return time != NULL;
 }
 
-static const char *
-get_string (JsonObject *object,
-            const char *name)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
-      json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
-}
-
 gboolean
 sc_sync_watch_canonicalize (JsonNode    *root,
                             const char  *uuid,
@@ -64,7 +53,7 @@ sc_sync_watch_canonicalize (JsonNode    *root,
   node = json_object_get_member (object, "uuid");
   if (node != NULL)
     {
-      body_uuid = get_string (object, "uuid");
+      body_uuid = _sc_result_json_get_string (object, "uuid");
       if (body_uuid == NULL || g_ascii_strcasecmp (body_uuid, uuid) != 0)
         {
           g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
@@ -73,7 +62,7 @@ sc_sync_watch_canonicalize (JsonNode    *root,
         }
     }
 
-  ticker = get_string (object, "ticker");
+  ticker = _sc_result_json_get_string (object, "ticker");
   if (ticker == NULL || !sc_validate_ticker (ticker, NULL))
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
@@ -81,7 +70,7 @@ sc_sync_watch_canonicalize (JsonNode    *root,
       return FALSE;
     }
 
-  added_at = get_string (object, "added_at");
+  added_at = _sc_result_json_get_string (object, "added_at");
   if (added_at == NULL || !is_timestamp (added_at))
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
