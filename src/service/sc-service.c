@@ -67,14 +67,6 @@ sc_service_new (const char    *db_path,
   return self;
 }
 
-ScPriceSource *
-sc_service_get_price_source (ScService *self)
-{
-  g_return_val_if_fail (SC_IS_SERVICE (self), NULL);
-
-  return self->prices;
-}
-
 void
 sc_service_set_sync_engine (ScService    *self,
                             ScSyncEngine *engine)

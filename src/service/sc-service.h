@@ -39,7 +39,6 @@ G_DECLARE_FINAL_TYPE (ScService, sc_service, SC, SERVICE, GObject)
  * come from (NULL: only CSV files and the bundled samples). */
 ScService     *sc_service_new              (const char     *db_path,
                                             ScPriceSource  *prices);
-ScPriceSource *sc_service_get_price_source (ScService      *self);
 /* How it syncs (NULL, the default: it does not). */
 void           sc_service_set_sync_engine  (ScService      *self,
                                             ScSyncEngine   *engine);
@@ -328,7 +327,7 @@ GPtrArray *sc_service_predict_watchlist_finish (ScService            *self,
 /* Catch-up of due forecasts: refreshes the prices of the tickers of user_id
  * (0: every user) with forecasts that came due without an actual close,
  * fills the actuals and returns the forecasts filled now (GArray of
- * ScDueForecast, sc-due.h). *n_pending: how many were due; a ticker whose
+ * ScDueForecast, sc-due.h, which frees their tickers). *n_pending: how many were due; a ticker whose
  * prices fail leaves the others to go on, its error added to ticker_errors
  * (GError) when not NULL. */
 GArray *sc_service_fill_due        (ScService            *self,
