@@ -15,7 +15,6 @@
 
 #include "sc-accounts.h"
 #include "sc-cli-private.h"
-#include "sc-sync.h"
 #include "sc-validate.h"
 
 /* Room for the longest password allowed, its newline and one byte more to
@@ -262,13 +261,12 @@ account_passwd (const char *username)
     {
       g_autoptr(ScUser) user = sc_accounts_lookup (db, username, NULL);
       g_autoptr(GError) sync_error = NULL;
-
-      __typeof__ (sc_sync_change_server_password) *change_server_password =
-        _SC_CLI_NET (sc_sync_change_server_password, &sync_error);
+      g_autoptr(ScService) service = _sc_cli_new_service (TRUE, &sync_error);
 
       if (user != NULL &&
-          (change_server_password == NULL ||
-           !change_server_password (db, user->id, old_password, new_password, NULL, &sync_error)))
+          (service == NULL ||
+           !sc_service_change_sync_password (service, db, user->id, old_password, new_password,
+                                             NULL, &sync_error)))
         fprintf (stderr, _("stockcast: The password changed on this computer but not on the sync server: %s\n"),
                  sync_error->message);
     }
@@ -332,13 +330,13 @@ account_delete (const char *username)
   if (password != NULL && (db = _sc_cli_open_db (&error)) != NULL)
     {
       g_autoptr(ScUser) user = _sc_cli_sign_in_with (db, username, password, &error);
-      __typeof__ (sc_sync_unlink) *sync_unlink = NULL;
+      g_autoptr(ScService) service = NULL;
 
       /* A sync token must not outlive its account: revoke it on the server
        * (best effort, offline too) and forget it, before the account goes. */
       ok = user != NULL &&
-           (sync_unlink = _SC_CLI_NET (sc_sync_unlink, &error)) != NULL &&
-           sync_unlink (db, user->id, NULL, &error) &&
+           (service = _sc_cli_new_service (TRUE, &error)) != NULL &&
+           sc_service_unlink_sync (service, db, user->id, NULL, &error) &&
            sc_accounts_delete_user (db, username, password, &error);
     }
   sc_accounts_free_secret (password);

@@ -123,9 +123,11 @@ _sc_cli_sync (int    argc,
         g_clear_pointer (&server, g_free);
     }
 
+  service = _sc_cli_new_online_service ();
   if (server != NULL)
     {
-      if (!sc_sync_link_account (db, user->id, server, flags, user->username, password,
+      if (!sc_service_link_sync (service, db, user->id, server,
+                                 flags & SC_SYNC_CLIENT_ALLOW_INSECURE_HTTP, user->username, password,
                                  do_register ? user->email : NULL, &token_in_file, NULL, &error))
         {
           status = _sc_cli_fail (error);
@@ -137,7 +139,6 @@ _sc_cli_sync (int    argc,
       g_assert (link != NULL);
     }
 
-  service = _sc_cli_new_online_service ();
   if (!sc_service_sync (service, db, user->id, &report, NULL, &error))
     {
       /* We have the password: a token the server no longer takes is
@@ -145,8 +146,9 @@ _sc_cli_sync (int    argc,
       if (!linked_now && g_error_matches (error, SC_ERROR, SC_ERROR_AUTH))
         {
           g_clear_error (&error);
-          if (sc_sync_link_account (db, user->id, link->server_url, flags, user->username, password,
-                                    NULL, &token_in_file, NULL, &error))
+          if (sc_service_link_sync (service, db, user->id, link->server_url,
+                                    flags & SC_SYNC_CLIENT_ALLOW_INSECURE_HTTP, user->username,
+                                    password, NULL, &token_in_file, NULL, &error))
             sc_service_sync (service, db, user->id, &report, NULL, &error);
         }
 

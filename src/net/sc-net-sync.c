@@ -32,10 +32,56 @@ sc_net_sync_run (ScSyncEngine  *engine,
   return sc_sync_run (db, user_id, out_report, cancellable, error);
 }
 
+static gboolean
+sc_net_sync_link (ScSyncEngine  *engine,
+                  ScDb          *db,
+                  gint64         user_id,
+                  const char    *server_url,
+                  gboolean       allow_insecure_http,
+                  const char    *username,
+                  const char    *password,
+                  const char    *email,
+                  gboolean      *out_token_in_file,
+                  GCancellable  *cancellable,
+                  GError       **error)
+{
+  return sc_sync_link_account (db, user_id, server_url,
+                               allow_insecure_http ? SC_SYNC_CLIENT_ALLOW_INSECURE_HTTP
+                                                   : SC_SYNC_CLIENT_DEFAULT,
+                               username, password, email, out_token_in_file,
+                               cancellable, error);
+}
+
+static gboolean
+sc_net_sync_unlink (ScSyncEngine  *engine,
+                    ScDb          *db,
+                    gint64         user_id,
+                    GCancellable  *cancellable,
+                    GError       **error)
+{
+  return sc_sync_unlink (db, user_id, cancellable, error);
+}
+
+static gboolean
+sc_net_sync_change_password (ScSyncEngine  *engine,
+                             ScDb          *db,
+                             gint64         user_id,
+                             const char    *old_password,
+                             const char    *new_password,
+                             GCancellable  *cancellable,
+                             GError       **error)
+{
+  return sc_sync_change_server_password (db, user_id, old_password, new_password,
+                                         cancellable, error);
+}
+
 static void
 sc_net_sync_sync_engine_init (ScSyncEngineInterface *iface)
 {
   iface->run = sc_net_sync_run;
+  iface->link = sc_net_sync_link;
+  iface->unlink = sc_net_sync_unlink;
+  iface->change_password = sc_net_sync_change_password;
 }
 
 static void

@@ -12,7 +12,7 @@
 G_BEGIN_DECLS
 
 /* The service's sync engine (sc-sync-engine.h) for the app and the CLI:
- * sc_sync_run() with the token kept for the user's link. */
+ * sc-sync.h's link, run, unlink and password change. */
 
 #define SC_TYPE_NET_SYNC (sc_net_sync_get_type ())
 

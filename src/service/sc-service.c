@@ -464,6 +464,20 @@ sc_service_load_prices_finish (ScService     *self,
 
 /* --- sync ------------------------------------------------------------------- */
 
+/* The engine's interface, or NULL with an error when this service cannot
+ * sync (or its engine cannot do what is asked: vfunc is NULL). */
+static ScSyncEngineInterface *
+sync_engine (ScService  *self,
+             GError    **error)
+{
+  if (self->sync == NULL)
+    {
+      g_set_error (error, SC_ERROR, SC_ERROR_NETWORK, _("This copy of Stockcast cannot sync."));
+      return NULL;
+    }
+  return SC_SYNC_ENGINE_GET_IFACE (self->sync);
+}
+
 gboolean
 sc_service_sync (ScService     *self,
                  ScDb          *db,
@@ -475,15 +489,13 @@ sc_service_sync (ScService     *self,
   g_autoptr(ScDb) own_db = NULL;
   g_autoptr(ScSyncLink) link = NULL;
   g_autoptr(GError) local_error = NULL;
+  ScSyncEngineInterface *engine;
 
   g_return_val_if_fail (SC_IS_SERVICE (self), FALSE);
   g_return_val_if_fail (out_report != NULL, FALSE);
 
-  if (self->sync == NULL)
-    {
-      g_set_error (error, SC_ERROR, SC_ERROR_NETWORK, _("This copy of Stockcast cannot sync."));
-      return FALSE;
-    }
+  if ((engine = sync_engine (self, error)) == NULL)
+    return FALSE;
   if (db == NULL && (db = own_db = sc_db_open (self->db_path, error)) == NULL)
     return FALSE;
 
@@ -498,7 +510,68 @@ sc_service_sync (ScService     *self,
       return FALSE;
     }
 
-  return sc_sync_engine_run (self->sync, db, user_id, out_report, cancellable, error);
+  return engine->run (self->sync, db, user_id, out_report, cancellable, error);
+}
+
+gboolean
+sc_service_link_sync (ScService     *self,
+                      ScDb          *db,
+                      gint64         user_id,
+                      const char    *server_url,
+                      gboolean       allow_insecure_http,
+                      const char    *username,
+                      const char    *password,
+                      const char    *email,
+                      gboolean      *out_token_in_file,
+                      GCancellable  *cancellable,
+                      GError       **error)
+{
+  ScSyncEngineInterface *engine;
+
+  g_return_val_if_fail (SC_IS_SERVICE (self), FALSE);
+  g_return_val_if_fail (db != NULL, FALSE);
+
+  if ((engine = sync_engine (self, error)) == NULL)
+    return FALSE;
+  return engine->link (self->sync, db, user_id, server_url, allow_insecure_http, username,
+                       password, email, out_token_in_file, cancellable, error);
+}
+
+gboolean
+sc_service_unlink_sync (ScService     *self,
+                        ScDb          *db,
+                        gint64         user_id,
+                        GCancellable  *cancellable,
+                        GError       **error)
+{
+  ScSyncEngineInterface *engine;
+
+  g_return_val_if_fail (SC_IS_SERVICE (self), FALSE);
+  g_return_val_if_fail (db != NULL, FALSE);
+
+  if ((engine = sync_engine (self, error)) == NULL)
+    return FALSE;
+  return engine->unlink (self->sync, db, user_id, cancellable, error);
+}
+
+gboolean
+sc_service_change_sync_password (ScService     *self,
+                                 ScDb          *db,
+                                 gint64         user_id,
+                                 const char    *old_password,
+                                 const char    *new_password,
+                                 GCancellable  *cancellable,
+                                 GError       **error)
+{
+  ScSyncEngineInterface *engine;
+
+  g_return_val_if_fail (SC_IS_SERVICE (self), FALSE);
+  g_return_val_if_fail (db != NULL, FALSE);
+
+  if ((engine = sync_engine (self, error)) == NULL)
+    return FALSE;
+  return engine->change_password (self->sync, db, user_id, old_password, new_password,
+                                  cancellable, error);
 }
 
 static void

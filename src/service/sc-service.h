@@ -254,6 +254,38 @@ gboolean      sc_service_sync        (ScService            *self,
                                       ScSyncReport         *out_report,
                                       GCancellable         *cancellable,
                                       GError              **error);
+/* Links user_id to username's account on server_url (creating it there
+ * first when email is not NULL): `stockcast sync --server`. Relinking to
+ * another server or account makes every result unsynced again.
+ * *out_token_in_file (nullable): no keyring; the token is in a private
+ * file. */
+gboolean      sc_service_link_sync   (ScService            *self,
+                                      ScDb                 *db,
+                                      gint64                user_id,
+                                      const char           *server_url,
+                                      gboolean              allow_insecure_http,
+                                      const char           *username,
+                                      const char           *password,
+                                      const char           *email,
+                                      gboolean             *out_token_in_file,
+                                      GCancellable         *cancellable,
+                                      GError              **error);
+/* Revokes the token (best effort, offline too), forgets it and unlinks:
+ * before an account is deleted. */
+gboolean      sc_service_unlink_sync (ScService            *self,
+                                      ScDb                 *db,
+                                      gint64                user_id,
+                                      GCancellable         *cancellable,
+                                      GError              **error);
+/* When user_id is linked, the server account's password too (the server
+ * then signs the other computers out); TRUE when not linked. */
+gboolean      sc_service_change_sync_password (ScService     *self,
+                                               ScDb          *db,
+                                               gint64         user_id,
+                                               const char    *old_password,
+                                               const char    *new_password,
+                                               GCancellable  *cancellable,
+                                               GError       **error);
 void          sc_service_sync_async  (ScService            *self,
                                       gint64                user_id,
                                       GCancellable         *cancellable,

@@ -37,21 +37,43 @@ struct _ScSyncEngineInterface
 {
   GTypeInterface parent_iface;
 
-  /* Blocking, on any thread, with db a connection of that thread; user_id
-   * is linked to a server. */
-  gboolean (*run) (ScSyncEngine  *self,
-                   ScDb          *db,
-                   gint64         user_id,
-                   ScSyncReport  *out_report,
-                   GCancellable  *cancellable,
-                   GError       **error);
-};
+  /* All blocking, on any thread, with db a connection of that thread. */
 
-gboolean sc_sync_engine_run (ScSyncEngine  *self,
-                             ScDb          *db,
-                             gint64         user_id,
-                             ScSyncReport  *out_report,
-                             GCancellable  *cancellable,
-                             GError       **error);
+  /* user_id is linked to a server: push, then pull. */
+  gboolean (*run)             (ScSyncEngine  *self,
+                               ScDb          *db,
+                               gint64         user_id,
+                               ScSyncReport  *out_report,
+                               GCancellable  *cancellable,
+                               GError       **error);
+  /* Signs in to server_url as username (creating the server account first
+   * when email is not NULL), keeps the token and links user_id to it.
+   * *out_token_in_file: no keyring, the token went to a private file. */
+  gboolean (*link)            (ScSyncEngine  *self,
+                               ScDb          *db,
+                               gint64         user_id,
+                               const char    *server_url,
+                               gboolean       allow_insecure_http,
+                               const char    *username,
+                               const char    *password,
+                               const char    *email,
+                               gboolean      *out_token_in_file,
+                               GCancellable  *cancellable,
+                               GError       **error);
+  /* Revokes the token (best effort, offline too), forgets it, unlinks. */
+  gboolean (*unlink)          (ScSyncEngine  *self,
+                               ScDb          *db,
+                               gint64         user_id,
+                               GCancellable  *cancellable,
+                               GError       **error);
+  /* When linked: the server account's password too. TRUE when not linked. */
+  gboolean (*change_password) (ScSyncEngine  *self,
+                               ScDb          *db,
+                               gint64         user_id,
+                               const char    *old_password,
+                               const char    *new_password,
+                               GCancellable  *cancellable,
+                               GError       **error);
+};
 
 G_END_DECLS
