@@ -142,10 +142,54 @@ test_sync_run (ScSyncEngine  *engine,
   return TRUE;
 }
 
+/* Links without a server: only the local link, as the real engine leaves it. */
+static gboolean
+test_sync_link (ScSyncEngine  *engine,
+                ScDb          *db,
+                gint64         user_id,
+                const char    *server_url,
+                gboolean       allow_insecure_http,
+                const char    *username,
+                const char    *password,
+                const char    *email,
+                gboolean      *out_token_in_file,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  if (out_token_in_file != NULL)
+    *out_token_in_file = FALSE;
+  return sc_sync_state_link (db, user_id, server_url, username, allow_insecure_http, FALSE, error);
+}
+
+static gboolean
+test_sync_unlink (ScSyncEngine  *engine,
+                  ScDb          *db,
+                  gint64         user_id,
+                  GCancellable  *cancellable,
+                  GError       **error)
+{
+  return sc_sync_state_unlink (db, user_id, error);
+}
+
+static gboolean
+test_sync_change_password (ScSyncEngine  *engine,
+                           ScDb          *db,
+                           gint64         user_id,
+                           const char    *old_password,
+                           const char    *new_password,
+                           GCancellable  *cancellable,
+                           GError       **error)
+{
+  return TRUE;
+}
+
 static void
 test_sync_engine_init (ScSyncEngineInterface *iface)
 {
   iface->run = test_sync_run;
+  iface->link = test_sync_link;
+  iface->unlink = test_sync_unlink;
+  iface->change_password = test_sync_change_password;
 }
 
 static void
@@ -394,14 +438,21 @@ test_sync (void)
   g_clear_error (&error);
   g_assert_cmpuint (engine->runs, ==, 0);
 
-  g_assert_true (sc_sync_state_link (db, user_id, "https://sync.example.org", "syncer",
-                                     FALSE, FALSE, &error));
+  g_assert_true (sc_service_link_sync (service, db, user_id, "https://sync.example.org", FALSE,
+                                       "syncer", "correct horse battery", NULL, NULL, NULL, &error));
   g_assert_no_error (error);
   sc_service_sync_async (service, user_id, NULL, store_result, &result);
   report = sc_service_sync_finish (service, wait_for (&result), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (report->pushed, ==, 3);
   g_assert_cmpuint (report->pulled, ==, 2);
+  g_assert_cmpuint (engine->runs, ==, 1);
+
+  /* Unlinked, it is not linked again. */
+  g_assert_true (sc_service_unlink_sync (service, db, user_id, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (sc_service_sync (service, db, user_id, &blocking, NULL, &error));
+  g_assert_error (error, SC_ERROR, SC_ERROR_DATA);
   g_assert_cmpuint (engine->runs, ==, 1);
 }
 
