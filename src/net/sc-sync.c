@@ -164,6 +164,80 @@ apply_remote_tombstone (ScDb        *db,
   return sc_results_merge_remote (db, user_id, local, seq, error);
 }
 
+/* How one collection's items are pushed: which collection, and how the
+ * store marks an item synced or takes the server's deletion of it. */
+typedef struct
+{
+  ScSyncCollection collection;
+  gboolean (*mark_synced)     (ScDb        *db,
+                               gint64       user_id,
+                               const char  *uuid,
+                               gboolean     deleted,
+                               gint64       seq,
+                               GError     **error);
+  gboolean (*apply_tombstone) (ScDb        *db,
+                               gint64       user_id,
+                               const char  *uuid,
+                               gint64       seq,
+                               GError     **error);
+} PushTarget;
+
+typedef enum
+{
+  PUSH_SENT,      /* the server holds it (or its deletion) now */
+  PUSH_CONFLICT,  /* the server holds other content under its uuid: kept, unsynced */
+  PUSH_REJECTED,  /* the server refused it as invalid: kept, unsynced */
+} PushOutcome;
+
+/* Sends one unsynced item: its deletion (body NULL), or its body with PUT;
+ * a deletion on another computer meanwhile wins. */
+static gboolean
+push_item (ScDb              *db,
+           gint64             user_id,
+           ScSyncClient      *client,
+           const PushTarget  *target,
+           const char        *uuid,
+           gint64             server_seq,
+           const char        *body,
+           PushOutcome       *out_outcome,
+           GCancellable      *cancellable,
+           GError           **error)
+{
+  ScSyncPutStatus status;
+  gboolean deleted;
+  gint64 seq;
+
+  *out_outcome = PUSH_SENT;
+  if (body == NULL)
+    return sc_sync_client_delete_sync (client, target->collection, uuid, cancellable, error) &&
+           target->mark_synced (db, user_id, uuid, TRUE, server_seq, error);
+
+  if (!sc_sync_client_put_sync (client, target->collection, uuid, body,
+                                &status, &seq, &deleted, cancellable, error))
+    return FALSE;
+
+  switch (status)
+    {
+    case SC_SYNC_PUT_CREATED:
+    case SC_SYNC_PUT_EXISTS:
+      /* Deleted on another computer meanwhile: the tombstone wins. */
+      if (deleted)
+        return target->apply_tombstone (db, user_id, uuid, seq, error);
+      return target->mark_synced (db, user_id, uuid, FALSE, seq, error);
+    case SC_SYNC_PUT_CONFLICT:
+      *out_outcome = PUSH_CONFLICT;
+      return TRUE;
+    case SC_SYNC_PUT_REJECTED:
+    default:
+      *out_outcome = PUSH_REJECTED;
+      return TRUE;
+    }
+}
+
+static const PushTarget results_target = {
+  SC_SYNC_COLLECTION_RESULTS, sc_results_mark_synced, apply_remote_tombstone,
+};
+
 static gboolean
 push (ScDb          *db,
       gint64         user_id,
@@ -180,51 +254,33 @@ push (ScDb          *db,
   for (guint i = 0; i < unsynced->len; i++)
     {
       ScResult *result = g_ptr_array_index (unsynced, i);
+      g_autofree char *body = NULL;
+      PushOutcome outcome;
 
-      if (result->deleted)
+      if (!result->deleted)
+        body = sc_result_to_json (result, SC_RESULT_JSON_DEFAULT);
+      if (!push_item (db, user_id, client, &results_target, result->uuid, result->server_seq,
+                      body, &outcome, cancellable, error))
+        return FALSE;
+
+      switch (outcome)
         {
-          if (!sc_sync_client_delete_sync (client, SC_SYNC_COLLECTION_RESULTS, result->uuid,
-                                           cancellable, error) ||
-              !sc_results_mark_synced (db, user_id, result->uuid, TRUE, result->server_seq, error))
-            return FALSE;
-          report->deleted++;
-        }
-      else
-        {
-          g_autofree char *body = sc_result_to_json (result, SC_RESULT_JSON_DEFAULT);
-          ScSyncPutStatus status;
-          gboolean deleted;
-          gint64 seq;
-
-          if (!sc_sync_client_put_sync (client, SC_SYNC_COLLECTION_RESULTS, result->uuid, body,
-                                        &status, &seq, &deleted, cancellable, error))
-            return FALSE;
-
-          switch (status)
-            {
-            case SC_SYNC_PUT_CREATED:
-            case SC_SYNC_PUT_EXISTS:
-              if (deleted)
-                {
-                  /* Deleted on another computer meanwhile: the tombstone wins. */
-                  if (!apply_remote_tombstone (db, user_id, result->uuid, seq, error))
-                    return FALSE;
-                }
-              else if (!sc_results_mark_synced (db, user_id, result->uuid, FALSE, seq, error))
-                return FALSE;
-              report->pushed++;
-              break;
-            case SC_SYNC_PUT_CONFLICT:
-              g_warning ("The sync server holds other content under uuid %s; keeping the local result unsynced",
-                         result->uuid);
-              report->conflicts++;
-              break;
-            case SC_SYNC_PUT_REJECTED:
-            default:
-              g_warning ("The sync server refused result %s as invalid; keeping it unsynced", result->uuid);
-              report->rejected++;
-              break;
-            }
+        case PUSH_SENT:
+          if (result->deleted)
+            report->deleted++;
+          else
+            report->pushed++;
+          break;
+        case PUSH_CONFLICT:
+          g_warning ("The sync server holds other content under uuid %s; keeping the local result unsynced",
+                     result->uuid);
+          report->conflicts++;
+          break;
+        case PUSH_REJECTED:
+        default:
+          g_warning ("The sync server refused result %s as invalid; keeping it unsynced", result->uuid);
+          report->rejected++;
+          break;
         }
     }
 
@@ -404,6 +460,34 @@ apply_watch_page (ScDb          *db,
   return TRUE;
 }
 
+static gboolean
+mark_watch_synced (ScDb        *db,
+                   gint64       user_id,
+                   const char  *uuid,
+                   gboolean     deleted,
+                   gint64       seq,
+                   GError     **error)
+{
+  return sc_watchlist_mark_synced (db, user_id, uuid, deleted, seq, NULL, error);
+}
+
+/* Removed on another computer meanwhile. */
+static gboolean
+apply_watch_tombstone (ScDb        *db,
+                       gint64       user_id,
+                       const char  *uuid,
+                       gint64       seq,
+                       GError     **error)
+{
+  ScWatchEntry tombstone = { (char *) uuid, NULL, NULL, TRUE, seq };
+
+  return sc_watchlist_merge_remote (db, user_id, &tombstone, NULL, error);
+}
+
+static const PushTarget watchlist_target = {
+  SC_SYNC_COLLECTION_WATCHLIST, mark_watch_synced, apply_watch_tombstone,
+};
+
 /* Pulls the server's watchlist changes, then pushes this computer's.
  * Pulling first learns, before anything is sent, whether the server has a
  * watchlist at all (an older one answers 404: then the watchlist simply
@@ -439,47 +523,25 @@ sync_watchlist (ScDb          *db,
     {
       ScWatchEntry *entry = g_ptr_array_index (unsynced, i);
       g_autofree char *body = NULL;
-      ScSyncPutStatus status;
-      gboolean deleted;
-      gint64 seq;
+      PushOutcome outcome;
 
-      if (entry->deleted)
-        {
-          if (!sc_sync_client_delete_sync (client, SC_SYNC_COLLECTION_WATCHLIST, entry->uuid,
-                                           cancellable, error) ||
-              !sc_watchlist_mark_synced (db, user_id, entry->uuid, TRUE, entry->server_seq, NULL, error))
-            return FALSE;
-          report->watchlist_sent++;
-          continue;
-        }
-
-      body = watch_entry_to_json (entry);
-      if (!sc_sync_client_put_sync (client, SC_SYNC_COLLECTION_WATCHLIST, entry->uuid, body,
-                                    &status, &seq, &deleted, cancellable, error))
+      if (!entry->deleted)
+        body = watch_entry_to_json (entry);
+      if (!push_item (db, user_id, client, &watchlist_target, entry->uuid, entry->server_seq,
+                      body, &outcome, cancellable, error))
         return FALSE;
 
-      switch (status)
+      switch (outcome)
         {
-        case SC_SYNC_PUT_CREATED:
-        case SC_SYNC_PUT_EXISTS:
-          if (deleted)
-            {
-              /* Removed on another computer meanwhile: the tombstone wins. */
-              ScWatchEntry tombstone = { entry->uuid, NULL, NULL, TRUE, seq };
-
-              if (!sc_watchlist_merge_remote (db, user_id, &tombstone, NULL, error))
-                return FALSE;
-            }
-          else if (!sc_watchlist_mark_synced (db, user_id, entry->uuid, FALSE, seq, NULL, error))
-            return FALSE;
+        case PUSH_SENT:
           report->watchlist_sent++;
           break;
-        case SC_SYNC_PUT_CONFLICT:
+        case PUSH_CONFLICT:
           g_warning ("The sync server holds another watchlist entry under uuid %s; keeping %s unsynced",
                      entry->uuid, entry->ticker);
           report->watchlist_unsent++;
           break;
-        case SC_SYNC_PUT_REJECTED:
+        case PUSH_REJECTED:
         default:
           g_warning ("The sync server refused watchlist entry %s (%s); keeping it unsynced",
                      entry->uuid, entry->ticker);
