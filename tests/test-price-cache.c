@@ -702,7 +702,7 @@ static void
 test_loader_async (void)
 {
   g_autofree char *path = g_build_filename (sc_test_get_tmpdir (), "loader-async.db", NULL);
-  g_autoptr(ScNetPrices) prices = sc_net_prices_new ();
+  g_autoptr(ScNetPrices) prices = sc_net_prices_new (NULL);
   g_autoptr(ScService) service = sc_service_new (path, SC_PRICE_SOURCE (prices));
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(ScPriceLoad) loaded = NULL;
@@ -730,6 +730,37 @@ test_loader_async (void)
   g_assert_no_error (error);
   g_assert_cmpuint (again->series->n_rows, ==, 2518);
   g_assert_cmpuint (calls, >, 0);
+}
+
+/* The app's price source follows the quote settings as they change. */
+static void
+test_net_prices_follow_settings (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID_BASE);
+  g_autoptr(ScNetPrices) prices = sc_net_prices_new (settings);
+  g_autoptr(ScDb) db = open_db ("follow-settings.db");
+  g_autoptr(ScPriceLoad) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *tiingo_only[] = { "tiingo", NULL };
+
+  use_server ("follow", NULL);
+  g_settings_set_strv (settings, "quote-sources", tiingo_only);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  loaded = sc_price_source_load (SC_PRICE_SOURCE (prices), db, "KO", SC_PRICE_LOAD_DEFAULT,
+                                 NULL, NULL, NULL, &error);
+  g_assert_null (loaded);
+  g_assert_error (error, SC_ERROR, SC_ERROR_NETWORK);
+  g_assert_nonnull (strstr (error->message, "API key"));
+  g_clear_error (&error);
+
+  g_settings_reset (settings, "quote-sources");
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  loaded = sc_price_source_load (SC_PRICE_SOURCE (prices), db, "KO", SC_PRICE_LOAD_DEFAULT,
+                                 NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (loaded->source, ==, "yahoo");
 }
 
 typedef struct
@@ -965,6 +996,7 @@ main (int   argc,
   g_test_add_func ("/net/loader/tiingo-fallback", test_loader_tiingo_fallback);
   g_test_add_func ("/net/loader/source-order", test_loader_source_order);
   g_test_add_func ("/net/loader/async", test_loader_async);
+  g_test_add_func ("/net/loader/follow-settings", test_net_prices_follow_settings);
   g_test_add_func ("/net/loader/cancel", test_loader_cancel);
   g_test_add_func ("/net/loader/corpus", test_loader_corpus);
   g_test_add_func ("/net/loader/corpus-errors", test_loader_corpus_errors);

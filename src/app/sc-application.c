@@ -11,7 +11,6 @@
 
 #include "sc-application.h"
 #include "sc-net-prices.h"
-#include "sc-net-sync.h"
 #include "sc-window.h"
 #include "stockcast-resources.h"
 
@@ -20,7 +19,6 @@ struct _ScApplication
   AdwApplication  parent_instance;
 
   GSettings      *settings;
-  ScNetPrices    *prices;
   ScService      *service;
 };
 
@@ -52,26 +50,6 @@ sc_application_get_service (ScApplication *self)
   return self->service;
 }
 
-/* The quote settings, read again by each download. */
-static void
-apply_quote_settings (ScNetPrices *prices,
-                      GSettings   *settings)
-{
-  g_autofree char *token = g_settings_get_string (settings, "tiingo-token");
-  g_auto(GStrv) sources = g_settings_get_strv (settings, "quote-sources");
-
-  sc_net_prices_set_tiingo_token (prices, token);
-  sc_net_prices_set_source_order (prices, (const char * const *) sources);
-}
-
-static void
-on_quote_settings_changed (GSettings  *settings,
-                           const char *key,
-                           gpointer    user_data)
-{
-  apply_quote_settings (user_data, settings);
-}
-
 ScService *
 sc_application_get_default_service (void)
 {
@@ -84,13 +62,8 @@ sc_application_get_default_service (void)
   if (g_once_init_enter (&process_service))
     {
       g_autoptr(GSettings) settings = g_settings_new (APP_ID_BASE);
-      g_autoptr(ScNetPrices) prices = sc_net_prices_new ();
-      g_autoptr(ScNetSync) sync = sc_net_sync_new ();
-      ScService *service = sc_service_new (NULL, SC_PRICE_SOURCE (prices));
 
-      apply_quote_settings (prices, settings);
-      sc_service_set_sync_engine (service, SC_SYNC_ENGINE (sync));
-      g_once_init_leave (&process_service, service);
+      g_once_init_leave (&process_service, sc_net_service_new (settings));
     }
   return process_service;
 }
@@ -148,7 +121,6 @@ sc_application_dispose (GObject *object)
   ScApplication *self = SC_APPLICATION (object);
 
   g_clear_object (&self->service);
-  g_clear_object (&self->prices);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (sc_application_parent_class)->dispose (object);
@@ -224,17 +196,10 @@ static void
 sc_application_init (ScApplication *self)
 {
   static const char *quit_accels[] = { "<primary>q", NULL };
-  g_autoptr(ScNetSync) sync = sc_net_sync_new ();
 
   self->settings = g_settings_new (APP_ID_BASE);
-  self->prices = sc_net_prices_new ();
-  apply_quote_settings (self->prices, self->settings);
-  g_signal_connect_object (self->settings, "changed::tiingo-token",
-                           G_CALLBACK (on_quote_settings_changed), self->prices, 0);
-  g_signal_connect_object (self->settings, "changed::quote-sources",
-                           G_CALLBACK (on_quote_settings_changed), self->prices, 0);
-  self->service = sc_service_new (NULL, SC_PRICE_SOURCE (self->prices));
-  sc_service_set_sync_engine (self->service, SC_SYNC_ENGINE (sync));
+  /* Downloads follow the quote settings as they change. */
+  self->service = sc_net_service_new (self->settings);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self),
                                    app_actions,

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "sc-net-prices.h"
+#include "sc-net-sync.h"
 #include "sc-price-loader.h"
 
 struct _ScNetPrices
@@ -80,32 +81,62 @@ sc_net_prices_init (ScNetPrices *self)
   g_mutex_init (&self->mutex);
 }
 
-ScNetPrices *
-sc_net_prices_new (void)
+/* Reads the quote keys the schema has (an older or test schema may lack one). */
+static void
+read_settings (ScNetPrices *self,
+               GSettings   *settings)
 {
-  return g_object_new (SC_TYPE_NET_PRICES, NULL);
-}
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autofree char *token = NULL;
+  g_auto(GStrv) sources = NULL;
 
-void
-sc_net_prices_set_tiingo_token (ScNetPrices *self,
-                                const char  *token)
-{
-  g_return_if_fail (SC_IS_NET_PRICES (self));
+  g_object_get (settings, "settings-schema", &schema, NULL);
+  if (g_settings_schema_has_key (schema, "tiingo-token"))
+    token = g_settings_get_string (settings, "tiingo-token");
+  if (g_settings_schema_has_key (schema, "quote-sources"))
+    sources = g_settings_get_strv (settings, "quote-sources");
 
   g_mutex_lock (&self->mutex);
   g_free (self->tiingo_token);
-  self->tiingo_token = g_strdup (token);
+  self->tiingo_token = g_steal_pointer (&token);
+  g_strfreev (self->sources);
+  self->sources = g_steal_pointer (&sources);
   g_mutex_unlock (&self->mutex);
 }
 
-void
-sc_net_prices_set_source_order (ScNetPrices        *self,
-                                const char * const *sources)
+static void
+on_settings_changed (GSettings  *settings,
+                     const char *key,
+                     gpointer    user_data)
 {
-  g_return_if_fail (SC_IS_NET_PRICES (self));
+  if (g_str_equal (key, "tiingo-token") || g_str_equal (key, "quote-sources"))
+    read_settings (user_data, settings);
+}
 
-  g_mutex_lock (&self->mutex);
-  g_strfreev (self->sources);
-  self->sources = g_strdupv ((char **) sources);
-  g_mutex_unlock (&self->mutex);
+ScNetPrices *
+sc_net_prices_new (GSettings *settings)
+{
+  ScNetPrices *self;
+
+  g_return_val_if_fail (settings == NULL || G_IS_SETTINGS (settings), NULL);
+
+  self = g_object_new (SC_TYPE_NET_PRICES, NULL);
+  if (settings != NULL)
+    {
+      read_settings (self, settings);
+      g_signal_connect_object (settings, "changed", G_CALLBACK (on_settings_changed), self, 0);
+    }
+
+  return self;
+}
+
+ScService *
+sc_net_service_new (GSettings *settings)
+{
+  g_autoptr(ScNetPrices) prices = sc_net_prices_new (settings);
+  g_autoptr(ScNetSync) sync = sc_net_sync_new ();
+  ScService *service = sc_service_new (NULL, SC_PRICE_SOURCE (prices));
+
+  sc_service_set_sync_engine (service, SC_SYNC_ENGINE (sync));
+  return service;
 }

@@ -8,6 +8,7 @@
 #pragma once
 
 #include "sc-price-source.h"
+#include "sc-service.h"
 
 G_BEGIN_DECLS
 
@@ -19,12 +20,13 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (ScNetPrices, sc_net_prices, SC, NET_PRICES, GObject)
 
-ScNetPrices *sc_net_prices_new              (void);
-/* The Tiingo API key (the tiingo-token setting), or NULL. */
-void         sc_net_prices_set_tiingo_token (ScNetPrices        *self,
-                                             const char         *token);
-/* The quote-sources setting ("yahoo", "tiingo"), or NULL for the default. */
-void         sc_net_prices_set_source_order (ScNetPrices        *self,
-                                             const char * const *sources);
+/* settings (nullable): the app's, whose tiingo-token and quote-sources keys
+ * (those the schema has) each download uses as they are then. */
+ScNetPrices *sc_net_prices_new   (GSettings *settings);
+
+/* The service of the app and of the CLI's online commands: prices from
+ * ScNetPrices with settings (nullable), sync through ScNetSync, the
+ * database at its default place. */
+ScService   *sc_net_service_new  (GSettings *settings);
 
 G_END_DECLS
