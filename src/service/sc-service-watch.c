@@ -370,12 +370,6 @@ sc_service_predict_watchlist_finish (ScService     *self,
 
 /* --- due predictions --------------------------------------------------------- */
 
-static void
-clear_forecast (gpointer data)
-{
-  g_clear_pointer (&((ScDueForecast *) data)->ticker, g_free);
-}
-
 GArray *
 sc_service_fill_due (ScService         *self,
                      ScDb              *db,
@@ -391,8 +385,6 @@ sc_service_fill_due (ScService         *self,
   g_autoptr(GPtrArray) tickers = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
-  GArray *filled;
-
   g_return_val_if_fail (SC_IS_SERVICE (self), NULL);
 
   if (db == NULL && (db = own_db = sc_service_open_db (self, error)) == NULL)
@@ -424,21 +416,12 @@ sc_service_fill_due (ScService         *self,
       sc_due_lookup_actuals (db, pending, error) < 0)
     return NULL;
 
-  filled = g_array_new (FALSE, TRUE, sizeof (ScDueForecast));
-  g_array_set_clear_func (filled, clear_forecast);
-  for (guint i = 0; i < pending->len; i++)
-    {
-      ScDueForecast *f = &g_array_index (pending, ScDueForecast, i);
-
-      if (!isnan (f->actual))
-        {
-          ScDueForecast copy = *f;
-
-          copy.ticker = g_strdup (f->ticker);
-          g_array_append_val (filled, copy);
-        }
-    }
-  return filled;
+  /* Only the forecasts filled now stay (the array's clear function frees
+   * the tickers of the others). */
+  for (guint i = pending->len; i > 0; i--)
+    if (isnan (g_array_index (pending, ScDueForecast, i - 1).actual))
+      g_array_remove_index (pending, i - 1);
+  return g_steal_pointer (&pending);
 }
 
 typedef struct

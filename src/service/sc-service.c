@@ -114,7 +114,7 @@ service_thread (GTask        *task,
   ScService *self = source_object;
   ThreadData *data = task_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(ScDb) db = sc_db_open (self->db_path, &error);
+  g_autoptr(ScDb) db = sc_service_open_db (self, &error);
 
   if (db == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
@@ -215,7 +215,8 @@ _sc_service_known_tickers (ScDb     *db,
     {
       const char *ticker = ((ScResult *) g_ptr_array_index (results, i))->ticker;
 
-      if (g_hash_table_contains (seen, ticker))
+      /* Each ticker once, and its cache asked once. */
+      if (!g_hash_table_add (seen, g_strdup (ticker)))
         continue;
       if (cached_only)
         {
@@ -224,7 +225,6 @@ _sc_service_known_tickers (ScDb     *db,
           if (cached == NULL || cached->len == 0)
             continue;
         }
-      g_hash_table_add (seen, g_strdup (ticker));
       g_ptr_array_add (tickers, (char *) ticker);
     }
 
@@ -357,7 +357,7 @@ sc_service_load_prices (ScService            *self,
 
   if (db == NULL)
     {
-      db = own_db = sc_db_open (self->db_path, error);
+      db = own_db = sc_service_open_db (self, error);
       if (db == NULL)
         return NULL;
     }
@@ -496,7 +496,7 @@ sc_service_sync (ScService     *self,
 
   if ((engine = sync_engine (self, error)) == NULL)
     return FALSE;
-  if (db == NULL && (db = own_db = sc_db_open (self->db_path, error)) == NULL)
+  if (db == NULL && (db = own_db = sc_service_open_db (self, error)) == NULL)
     return FALSE;
 
   link = sc_sync_get_link (db, user_id, &local_error);
