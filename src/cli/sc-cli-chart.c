@@ -158,7 +158,7 @@ _sc_cli_chart (int    argc,
 
   if (!no_forecast)
     {
-      model = _sc_cli_lookup_model (model_id, &error);
+      model = sc_models_lookup (model_id, &error);
       if (model == NULL)
         return _sc_cli_fail (error);
     }

@@ -185,21 +185,6 @@ check_arguments (int          argc,
   return check_horizons_and_years (horizons_text, years, horizons);
 }
 
-ScModelInfo *
-_sc_cli_lookup_model (const char  *model_id,
-                      GError     **error)
-{
-  ScModelInfo *model;
-
-  if (model_id != NULL)
-    return sc_models_lookup (model_id, error);
-
-  model = sc_models_get_recommended ();
-  if (model == NULL)
-    g_set_error (error, SC_ERROR, SC_ERROR_DATA, _("No model descriptors were found."));
-  return model;
-}
-
 /* HORIZONS may be NULL: the model's own. */
 static ScPredictor *
 new_predictor (ScModelInfo *model,
@@ -237,7 +222,7 @@ job_prepare (Job        *job,
     return _sc_cli_fail (error);
   job->ticker = sc_ticker_normalize (argv[1]);
 
-  job->model = _sc_cli_lookup_model (model_id, &error);
+  job->model = sc_models_lookup (model_id, &error);
   if (job->model == NULL)
     return _sc_cli_fail (error);
 
@@ -490,7 +475,7 @@ predict_many (int         argc,
   if (status != 0)
     return status;
 
-  model = _sc_cli_lookup_model (model_id, &error);
+  model = sc_models_lookup (model_id, &error);
   if (model == NULL)
     return _sc_cli_fail (error);
 

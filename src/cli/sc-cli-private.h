@@ -93,11 +93,6 @@ int _sc_cli_predict  (int    argc,
                       char **argv);
 int _sc_cli_backtest (int    argc,
                       char **argv);
-/* MODEL_ID's model, or the recommended one if MODEL_ID is NULL; for
- * chart too. */
-struct _ScModelInfo;
-struct _ScModelInfo *_sc_cli_lookup_model (const char  *model_id,
-                                           GError     **error);
 
 /* prices */
 int   _sc_cli_import_csv       (int          argc,

@@ -595,8 +595,15 @@ sc_models_lookup (const char  *id,
                   GError     **error)
 {
   GPtrArray *models = sc_models_get_all ();
+  ScModelInfo *recommended;
 
-  g_return_val_if_fail (id != NULL, NULL);
+  if (id == NULL)
+    {
+      recommended = sc_models_get_recommended ();
+      if (recommended == NULL)
+        g_set_error (error, SC_ERROR, SC_ERROR_DATA, _("No model descriptors were found."));
+      return recommended;
+    }
 
   for (guint i = 0; i < models->len; i++)
     {

@@ -93,7 +93,8 @@ GPtrArray    *sc_models_get_all       (void);
 /* A new reference to the recommended model (failing that, "no change"),
  * or NULL when no model is installed. */
 ScModelInfo  *sc_models_get_recommended (void);
-/* A new reference to the model ID, or SC_ERROR_USAGE naming it. */
+/* A new reference to the model ID (NULL: the recommended one), or
+ * SC_ERROR_USAGE naming it (SC_ERROR_DATA when no model is installed). */
 ScModelInfo  *sc_models_lookup        (const char   *id,
                                        GError      **error);
 

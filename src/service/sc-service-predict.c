@@ -142,11 +142,7 @@ sc_service_predict (ScService              *self,
   /* The ticker before the model, the model before any download. */
   if (!sc_validate_ticker (request->ticker, error))
     return NULL;
-  if (request->model_id != NULL)
-    outcome->model = sc_models_lookup (request->model_id, error);
-  else if ((outcome->model = sc_models_get_recommended ()) == NULL)
-    g_set_error (error, SC_ERROR, SC_ERROR_DATA, _("No model descriptors were found."));
-  if (outcome->model == NULL)
+  if ((outcome->model = sc_models_lookup (request->model_id, error)) == NULL)
     return NULL;
 
   if (db == NULL && (request->user_id != 0 || request->csv_path == NULL))
